@@ -1,0 +1,44 @@
+import { CasebookError } from '../shared/api/errors.js';
+import { APP_VERSION } from '../shared/version.js';
+import { migrations } from './migrations/index.js';
+import { all, type Database, query } from './query.js';
+
+export const LATEST_SCHEMA = migrations.at(-1)?.name ?? 'none';
+
+/**
+ * Brings the vault up to this version's schema, each migration in its own
+ * transaction (so a crash leaves the vault at the previous migration, never half
+ * of one). A vault that has a migration this version does not know was written by
+ * a newer Casebook: refuse it rather than guess.
+ */
+export function migrate(database: Database, now: () => Date = () => new Date()): { applied: string[] } {
+  database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL,
+    applied_by_version TEXT NOT NULL
+  ) STRICT`);
+  const done = all(database, query.selectFrom('schema_migration').selectAll().orderBy('name'));
+  const known = new Set(migrations.map((migration) => migration.name));
+  const unknown = done.filter((row) => !known.has(row.name));
+  if (unknown.length > 0) {
+    const newest = unknown.at(-1);
+    throw new CasebookError(
+      'vault_too_new',
+      `This vault was written by Casebook ${newest?.applied_by_version} (schema ${newest?.name}); ` +
+        `this is Casebook ${APP_VERSION} (schema ${LATEST_SCHEMA}). Install Casebook ${newest?.applied_by_version} or later to open it.`,
+    );
+  }
+  const applied: string[] = [];
+  const doneNames = new Set(done.map((row) => row.name));
+  for (const migration of migrations) {
+    if (doneNames.has(migration.name)) continue;
+    database.transaction(() => {
+      migration.up(database);
+      database
+        .prepare('INSERT INTO schema_migration (name, applied_at, applied_by_version) VALUES (?, ?, ?)')
+        .run(migration.name, now().toISOString(), APP_VERSION);
+    })();
+    applied.push(migration.name);
+  }
+  return { applied };
+}

@@ -1,0 +1,14 @@
+import type { Database } from '../query.js';
+import { initial } from './0001_initial.js';
+
+/**
+ * Every schema change, in order, imported statically (file-system discovery breaks
+ * once the app is bundled). Names are zero-padded so they sort; never rename or edit
+ * a migration that has shipped: add the next one.
+ */
+export interface Migration {
+  name: string;
+  up: (database: Database) => void;
+}
+
+export const migrations: readonly Migration[] = [initial];

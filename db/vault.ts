@@ -1,0 +1,182 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../shared/api/errors.js';
+import { assessPassphrase, weakPassphraseMessage } from '../shared/passphrase.js';
+import { formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../shared/recovery-key.js';
+import { APP_VERSION } from '../shared/version.js';
+import { type AuditChange, appendAudit, writeAudited } from './audit.js';
+import { type ConnectionOptions, openEncryptedDatabase } from './connection.js';
+import {
+  DATA_KEY_BYTES,
+  DEFAULT_SCRYPT,
+  keyFilePath,
+  readKeyEnvelope,
+  syncDirectory,
+  unwrapWithPassphrase,
+  unwrapWithRecoveryKey,
+  wrapWithPassphrase,
+  wrapWithRecoveryKey,
+  writeKeyEnvelope,
+} from './key-envelope.js';
+import { migrate } from './migrate.js';
+import type { Database } from './query.js';
+import { readSettings } from './settings.js';
+
+export type VaultSecret = { passphrase: string } | { recoveryKey: string };
+
+export interface VaultOptions extends ConnectionOptions {
+  /** scrypt cost for new key files; tests may lower it, the app never does. */
+  scrypt?: { N: number; r: number; p: number };
+  now?: () => Date;
+}
+
+/**
+ * An unlocked vault: the open encrypted database and its data key. Lock it with
+ * `close()`; the key is wiped from memory and the database closed.
+ */
+export class Vault {
+  private constructor(
+    readonly path: string,
+    readonly database: Database,
+    private readonly dataKey: Buffer,
+    private method: 'passphrase' | 'recoveryKey',
+    private readonly options: VaultOptions,
+  ) {}
+
+  /** Creates a new vault; returns it unlocked with the recovery key to show once. */
+  static async create(
+    path: string,
+    passphrase: string,
+    options: VaultOptions = {},
+  ): Promise<{ vault: Vault; recoveryKey: string }> {
+    if (existsSync(path) || existsSync(keyFilePath(path))) {
+      throw new CasebookError('vault_exists', `a vault already exists at ${path}`);
+    }
+    const assessment = assessPassphrase(passphrase);
+    if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
+
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const dataKey = randomBytes(DATA_KEY_BYTES);
+    const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
+    const envelope = {
+      format: 'casebook-vault-keys' as const,
+      version: 1 as const,
+      passphrase: await wrapWithPassphrase(dataKey, passphrase, options.scrypt ?? DEFAULT_SCRYPT),
+      recovery: wrapWithRecoveryKey(dataKey, recoveryBytes),
+    };
+
+    // Build the database under a temporary name and move it into place last, so a
+    // crash part-way leaves no half-made vault at `path`.
+    const building = `${path}.creating`;
+    for (const stale of [building, `${building}-wal`, `${building}-shm`]) rmSync(stale, { force: true });
+    const database = openEncryptedDatabase(building, dataKey, { ...options, create: true });
+    // Owner-only, like the key file; SQLite gives its -wal and -shm files the same mode.
+    chmodSync(building, 0o600);
+    try {
+      migrate(database, options.now);
+      const now = (options.now ?? (() => new Date()))();
+      database.transaction(() => {
+        const meta = database.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
+        meta.run('created_at', now.toISOString());
+        meta.run('created_by_version', APP_VERSION);
+        appendAudit(database, defaultActor(), { entity: 'vault', action: 'created' }, now);
+      })();
+    } finally {
+      database.close();
+    }
+    writeKeyEnvelope(path, envelope);
+    renameSync(building, path);
+    syncDirectory(dirname(path));
+
+    const vault = Vault.open(path, dataKey, 'passphrase', options);
+    return { vault, recoveryKey: formatRecoveryKey(recoveryBytes) };
+  }
+
+  static async unlock(path: string, secret: VaultSecret, options: VaultOptions = {}): Promise<Vault> {
+    if (!existsSync(path)) throw new CasebookError('vault_not_found', `vault not found: ${path}`);
+    const envelope = readKeyEnvelope(path);
+    let dataKey: Buffer | null;
+    if ('passphrase' in secret) {
+      dataKey = await unwrapWithPassphrase(envelope, secret.passphrase);
+    } else {
+      const recoveryBytes = parseRecoveryKey(secret.recoveryKey);
+      dataKey = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
+    }
+    if (!dataKey) throw new CasebookError('wrong_passphrase', WRONG_PASSPHRASE_MESSAGE);
+    const method = 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
+    const vault = Vault.open(path, dataKey, method, options);
+    vault.write(
+      { entity: 'vault', action: method === 'passphrase' ? 'unlocked' : 'unlocked with recovery key' },
+      () => undefined,
+    );
+    return vault;
+  }
+
+  private static open(
+    path: string,
+    dataKey: Buffer,
+    method: 'passphrase' | 'recoveryKey',
+    options: VaultOptions,
+  ): Vault {
+    const database = openEncryptedDatabase(path, dataKey, options);
+    try {
+      migrate(database, options.now);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+    return new Vault(path, database, dataKey, method, options);
+  }
+
+  /** How this unlock was proven; after a recovery-key unlock the person should choose a new passphrase. */
+  get unlockedWith(): 'passphrase' | 'recoveryKey' {
+    return this.method;
+  }
+
+  /** Who the audit log names: the reviewer's name from Settings, or the computer account. */
+  actor(): string {
+    return readSettings(this.database, defaultActor()).reviewerName;
+  }
+
+  /** Every change to vault data goes through here: the change and its audit row commit together. */
+  write<T>(change: AuditChange | ((result: T) => AuditChange), write: () => T): T {
+    return writeAudited(this.database, this.actor(), change, write);
+  }
+
+  /**
+   * Accepts the current passphrase or the recovery key. Only the small key file is
+   * rewritten: the data key, the database and the recovery key stay as they are.
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const envelope = readKeyEnvelope(this.path);
+    let proven = await unwrapWithPassphrase(envelope, current);
+    if (!proven) {
+      const recoveryBytes = parseRecoveryKey(current);
+      proven = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
+    }
+    if (!proven || !timingSafeEqual(proven, this.dataKey)) {
+      throw new CasebookError('wrong_passphrase', 'the current passphrase or recovery key is not right');
+    }
+    const assessment = assessPassphrase(next);
+    if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
+    const passphrase = await wrapWithPassphrase(this.dataKey, next, this.options.scrypt ?? DEFAULT_SCRYPT);
+    writeKeyEnvelope(this.path, { ...envelope, passphrase });
+    this.method = 'passphrase';
+    this.write({ entity: 'vault', action: 'passphrase changed' }, () => undefined);
+  }
+
+  close(): void {
+    if (this.database.open) this.database.close();
+    this.dataKey.fill(0);
+  }
+}
+
+export function defaultActor(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,25 @@
+import type { VaultOptions } from '../db/vault.js';
+import type { ApiResult } from '../shared/api/errors.js';
+import { createHandlers, dispatch } from './api.js';
+import { EventHub } from './services/events.js';
+import { VaultSession } from './services/vault-session.js';
+
+/** One running Casebook: a vault session, its events and the handler table. Each shell makes one. */
+export interface CasebookApp {
+  session: VaultSession;
+  events: EventHub;
+  invoke(channel: string, payload: unknown): Promise<ApiResult<unknown>>;
+  close(): void;
+}
+
+export function createCasebookApp(vaultPath: string, options: VaultOptions = {}): CasebookApp {
+  const events = new EventHub();
+  const session = new VaultSession(vaultPath, events, options);
+  const handlers = createHandlers({ session });
+  return {
+    session,
+    events,
+    invoke: (channel, payload) => dispatch(handlers, session, channel, payload),
+    close: () => session.lock('user'),
+  };
+}
