@@ -1,0 +1,153 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import { startWebHost, type WebHost } from '../../electron/web/host.js';
+import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+
+const tempDirectory = tempDirectoryFactory();
+let host: WebHost | undefined;
+let app: CasebookApp | undefined;
+
+afterEach(async () => {
+  app?.close();
+  await host?.close();
+  host = undefined;
+  app = undefined;
+});
+
+async function start() {
+  const directory = tempDirectory();
+  const rendererDirectory = join(directory, 'renderer');
+  mkdirSync(rendererDirectory);
+  writeFileSync(join(rendererDirectory, 'index.html'), '<!doctype html><title>Casebook</title>');
+  writeFileSync(join(directory, 'secret.txt'), 'outside the renderer folder');
+  app = createCasebookApp(join(directory, 'case.vault'), { scrypt: FAST_SCRYPT });
+  host = await startWebHost({ app, rendererDirectory });
+  return host;
+}
+
+function call(
+  webHost: WebHost,
+  channel: string,
+  payload: unknown,
+  options: { token?: string | null; rawBody?: string; contentType?: string } = {},
+) {
+  const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json' };
+  const token = options.token === undefined ? webHost.token : options.token;
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  return fetch(`${webHost.url}api/${channel}`, {
+    method: 'POST',
+    headers,
+    body: options.rawBody ?? JSON.stringify(payload),
+  });
+}
+
+/** fetch() will not send a forged Host header, so use http.request for that case. */
+function getWithHost(webHost: WebHost, hostHeader: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: '127.0.0.1', port: webHost.port, path: '/', headers: { Host: hostHeader } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only and answers 401 without the token', async () => {
+    const webHost = await start();
+    expect(webHost.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(webHost.openUrl).toBe(`${webHost.url}#token=${webHost.token}`);
+    expect((await call(webHost, 'vault.status', {}, { token: null })).status).toBe(401);
+    expect((await call(webHost, 'vault.status', {}, { token: 'guessed' })).status).toBe(401);
+    expect((await call(webHost, 'vault.status', {}, { token: `${webHost.token}x` })).status).toBe(401);
+    const events = await fetch(`${webHost.url}api/events`);
+    expect(events.status).toBe(401);
+  });
+
+  it('answers the contract with the token', async () => {
+    const webHost = await start();
+    const response = await call(webHost, 'vault.status', {});
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { state: 'absent' } });
+  });
+
+  it('rejects invalid payloads with a structured error before anything runs, and keeps serving', async () => {
+    const webHost = await start();
+    const invalid = await (await call(webHost, 'vault.create', { passphrase: 42 })).json();
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_payload', issues: [{ path: 'passphrase' }] } });
+    const extra = await (await call(webHost, 'vault.create', { passphrase: PASSPHRASE, admin: true })).json();
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const unknown = await (await call(webHost, 'vault.dropEverything', {})).json();
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    const badJson = await call(webHost, 'vault.status', null, { rawBody: '{"oops' });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect((await call(webHost, 'vault.status', {}, { contentType: 'text/plain' })).status).toBe(415);
+    // Nothing above created a vault, and the host still answers.
+    expect(await (await call(webHost, 'vault.status', {})).json()).toMatchObject({
+      ok: true,
+      value: { state: 'absent' },
+    });
+  });
+
+  it('answers data channels with `locked` until the vault is unlocked', async () => {
+    const webHost = await start();
+    expect(await (await call(webHost, 'settings.get', {})).json()).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    const created = await (await call(webHost, 'vault.create', { passphrase: PASSPHRASE })).json();
+    expect(created.ok).toBe(true);
+    expect(await (await call(webHost, 'settings.get', {})).json()).toMatchObject({
+      ok: true,
+      value: { idleLockMinutes: 10 },
+    });
+    await call(webHost, 'vault.lock', {});
+    expect(await (await call(webHost, 'settings.get', {})).json()).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    const wrong = await (await call(webHost, 'vault.unlock', { passphrase: 'not the passphrase at all' })).json();
+    expect(wrong).toEqual({
+      ok: false,
+      error: { code: 'wrong_passphrase', message: 'wrong passphrase or not a Casebook vault' },
+    });
+  });
+
+  it('streams events to a client holding the token', async () => {
+    const webHost = await start();
+    await call(webHost, 'vault.create', { passphrase: PASSPHRASE });
+    const stream = await fetch(`${webHost.url}api/events`, { headers: { Authorization: `Bearer ${webHost.token}` } });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read(); // ": connected"
+    await call(webHost, 'vault.lock', {});
+    let text = '';
+    while (!text.includes('\n\n', text.indexOf('data:'))) text += new TextDecoder().decode((await reader.read()).value);
+    expect(JSON.parse(text.slice(text.indexOf('data:') + 5).trim())).toEqual({
+      name: 'vault.locked',
+      payload: { reason: 'user' },
+    });
+    await reader.cancel();
+  });
+
+  it('serves the renderer with a strict CSP, never files outside it, and refuses other Host names', async () => {
+    const webHost = await start();
+    const page = await fetch(webHost.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Casebook</title>');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${webHost.url}..%2Fsecret.txt`)).status).toBe(404);
+    expect((await fetch(`${webHost.url}%2e%2e/secret.txt`)).status).toBe(404);
+    expect(await getWithHost(webHost, 'evil.example:80')).toBe(421);
+    expect(await getWithHost(webHost, `localhost:${webHost.port}`)).toBe(200);
+  });
+});
