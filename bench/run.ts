@@ -1,0 +1,7 @@
+import { benchVaultOpen } from './vault-open.bench.js';
+
+/**
+ * `npm run bench`: every benchmark on fixed generated data, each reported as a
+ * ratio against a baseline measured in the same run (never a bare time).
+ */
+await benchVaultOpen();
