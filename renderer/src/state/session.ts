@@ -1,0 +1,111 @@
+import { create } from 'zustand';
+import type { VaultStatus } from '../../../shared/api/contract.js';
+import { call, errorMessage } from '../api/client.js';
+
+/**
+ * Session and vault state. `phase` decides which screen the app shows:
+ * - loading: asking `vault.status`
+ * - absent / locked / unlocked: the vault's state
+ * - recoveryKey: a vault was just created and its recovery key is on screen
+ * - unauthorised: the web host refused this tab's token
+ * - unavailable: the main process could not be reached
+ */
+export type Phase = 'loading' | 'absent' | 'locked' | 'unlocked' | 'recoveryKey' | 'unauthorised' | 'unavailable';
+
+interface SessionState {
+  phase: Phase;
+  vaultPath: string;
+  /** The idle-lock period in force when last unlocked: used to explain an idle lock. */
+  idleLockMinutes: number | null;
+  unlockedWithRecoveryKey: boolean;
+  /** Shown on the unlock screen after an automatic lock. */
+  lockNotice: string | null;
+  /** Held in memory only while the create flow shows it; cleared on Continue. */
+  recoveryKey: string | null;
+  unavailableMessage: string | null;
+}
+
+const initialState: SessionState = {
+  phase: 'loading',
+  vaultPath: '',
+  idleLockMinutes: null,
+  unlockedWithRecoveryKey: false,
+  lockNotice: null,
+  recoveryKey: null,
+  unavailableMessage: null,
+};
+
+export const useSession = create<SessionState>()(() => initialState);
+
+function applyStatus(status: VaultStatus): void {
+  useSession.setState((state) => ({
+    phase: status.state,
+    vaultPath: status.path,
+    idleLockMinutes: status.idleLockMinutes ?? state.idleLockMinutes,
+    unlockedWithRecoveryKey: status.state === 'unlocked' && status.unlockedWithRecoveryKey,
+    recoveryKey: null,
+    lockNotice: status.state === 'unlocked' ? null : state.lockNotice,
+  }));
+}
+
+export async function refreshStatus(): Promise<void> {
+  try {
+    applyStatus(await call('vault.status', {}));
+  } catch (error) {
+    if (useSession.getState().phase === 'unauthorised') return;
+    useSession.setState({ phase: 'unavailable', unavailableMessage: errorMessage(error) });
+  }
+}
+
+/** Creates the vault and keeps the recovery key on screen until the person confirms they have stored it. */
+export async function createVault(passphrase: string): Promise<void> {
+  const { recoveryKey } = await call('vault.create', { passphrase });
+  useSession.setState({ phase: 'recoveryKey', recoveryKey, lockNotice: null });
+}
+
+export async function finishCreate(): Promise<void> {
+  useSession.setState({ recoveryKey: null });
+  await refreshStatus();
+}
+
+export async function unlockVault(input: { passphrase: string } | { recoveryKey: string }): Promise<void> {
+  applyStatus(await call('vault.unlock', input));
+}
+
+export async function lockVault(): Promise<void> {
+  try {
+    applyStatus(await call('vault.lock', {}));
+  } catch {
+    // Whatever happened, show the unlock screen; the status call will correct it if needed.
+    await refreshStatus();
+  }
+  useSession.setState({ lockNotice: null });
+}
+
+/** The vault was locked elsewhere (idle timer, another window, a refused call). */
+export function markLocked(reason: 'user' | 'idle' | 'refused'): void {
+  const state = useSession.getState();
+  if (state.phase !== 'unlocked' && state.phase !== 'recoveryKey') return;
+  const minutes = state.idleLockMinutes;
+  const lockNotice =
+    reason === 'idle'
+      ? minutes
+        ? `Locked after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} of inactivity.`
+        : 'Locked after a period of inactivity.'
+      : reason === 'refused'
+        ? 'The vault was locked. Unlock it to carry on.'
+        : null;
+  useSession.setState({ phase: 'locked', lockNotice, recoveryKey: null, unlockedWithRecoveryKey: false });
+}
+
+export function markUnauthorised(): void {
+  useSession.setState({ phase: 'unauthorised' });
+}
+
+export function statusChanged(status: VaultStatus): void {
+  applyStatus(status);
+}
+
+export function setIdleLockMinutes(minutes: number): void {
+  useSession.setState({ idleLockMinutes: minutes });
+}

@@ -1,0 +1,70 @@
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../api/client.js';
+import { ErrorAlert } from '../components/Alert.js';
+import { AuthLayout } from '../components/AuthLayout.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { PasswordField } from '../components/PasswordField.js';
+import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
+import { StrengthMeter } from '../components/StrengthMeter.js';
+import { createVault } from '../state/session.js';
+
+export function CreateVault() {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const assessment = usePassphraseAssessment(passphrase);
+  const problem = newPassphraseProblem(passphrase, confirm, assessment);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (problem || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await createVault(passphrase);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthLayout>
+      <PageHeading title="Create your vault" focus={false}>
+        Create your Casebook vault
+      </PageHeading>
+      <p>
+        Casebook keeps your reviews in an encrypted vault on this computer. Choose a passphrase only you know: three or
+        four unrelated words are easier to remember and harder to guess than a short password.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <PasswordField
+          label="New passphrase"
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="new-password"
+          describedBy="create-strength"
+          autoFocus
+          required
+        />
+        <StrengthMeter id="create-strength" passphrase={passphrase} assessment={assessment} />
+        <PasswordField
+          label="Confirm passphrase"
+          value={confirm}
+          onChange={setConfirm}
+          autoComplete="new-password"
+          invalid={confirm.length > 0 && confirm !== passphrase}
+          required
+        />
+        <p className="why-disabled" id="create-problem">
+          {problem}
+        </p>
+        <ErrorAlert message={error} />
+        <button type="submit" className="primary" disabled={problem !== null || busy} aria-describedby="create-problem">
+          {busy ? 'Creating vault…' : 'Create vault'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

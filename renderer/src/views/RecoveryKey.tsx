@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { StatusMessage } from '../components/Alert.js';
+import { AuthLayout } from '../components/AuthLayout.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { finishCreate, useSession } from '../state/session.js';
+
+export function RecoveryKey() {
+  const recoveryKey = useSession((state) => state.recoveryKey) ?? '';
+  const [stored, setStored] = useState(false);
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(recoveryKey);
+      setCopyStatus('Recovery key copied. Paste it somewhere safe, then clear your clipboard.');
+    } catch {
+      setCopyStatus('Could not copy automatically: select the key and copy it yourself.');
+    }
+  }
+
+  async function proceed() {
+    setBusy(true);
+    await finishCreate();
+  }
+
+  return (
+    <AuthLayout>
+      <PageHeading title="Your recovery key">Your recovery key</PageHeading>
+      <p>
+        This key is the only way into the vault if the passphrase is forgotten. Casebook shows it once and keeps no
+        readable copy.
+      </p>
+      <p className="recovery-key" data-testid="recovery-key">
+        {recoveryKey}
+      </p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={copy}>
+          Copy recovery key
+        </button>
+      </div>
+      <StatusMessage message={copyStatus} />
+      <p>
+        Write it down or print it, and keep it somewhere safe away from this laptop, such as a locked drawer at work. Do
+        not keep it in an email or in a file on this computer.
+      </p>
+      <div className="checkbox">
+        <input
+          id="recovery-stored"
+          type="checkbox"
+          checked={stored}
+          onChange={(event) => setStored(event.target.checked)}
+        />
+        <label htmlFor="recovery-stored">I have stored the recovery key somewhere safe, away from this laptop</label>
+      </div>
+      <p className="why-disabled" id="recovery-problem">
+        {stored ? null : 'Tick the box once the key is stored safely.'}
+      </p>
+      <button
+        type="button"
+        className="primary"
+        disabled={!stored || busy}
+        onClick={proceed}
+        aria-describedby="recovery-problem"
+      >
+        Continue
+      </button>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,300 @@
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type AuditEntry, type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
+import { call, errorMessage } from '../api/client.js';
+import { ErrorAlert, StatusMessage } from '../components/Alert.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { PasswordField } from '../components/PasswordField.js';
+import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
+import { StrengthMeter } from '../components/StrengthMeter.js';
+import { formatDateTime } from '../format.js';
+import { setIdleLockMinutes, statusChanged } from '../state/session.js';
+
+export function Settings() {
+  // Bumped after anything that writes to the audit log, so the table reloads.
+  const [auditVersion, setAuditVersion] = useState(0);
+  const changed = useCallback(() => setAuditVersion((version) => version + 1), []);
+  return (
+    <>
+      <PageHeading title="Settings">Settings</PageHeading>
+      <PreferencesForm onSaved={changed} />
+      <ChangePassphraseForm onChanged={changed} />
+      <AuditSection version={auditVersion} />
+    </>
+  );
+}
+
+function PreferencesForm({ onSaved }: { onSaved: () => void }) {
+  const headingId = useId();
+  const nameId = useId();
+  const minutesId = useId();
+  const [loaded, setLoaded] = useState(false);
+  const [reviewerName, setReviewerName] = useState('');
+  const [minutes, setMinutes] = useState(String(IDLE_LOCK_MINUTES.default));
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('settings.get', {})
+      .then((settings) => {
+        if (!live) return;
+        setReviewerName(settings.reviewerName);
+        setMinutes(String(settings.idleLockMinutes));
+        setLoaded(true);
+      })
+      .catch((caught: unknown) => live && setError(errorMessage(caught)));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const minutesNumber = Number(minutes);
+  const minutesProblem =
+    /^\d+$/.test(minutes.trim()) && minutesNumber >= IDLE_LOCK_MINUTES.min && minutesNumber <= IDLE_LOCK_MINUTES.max
+      ? null
+      : `Enter a whole number of minutes from ${IDLE_LOCK_MINUTES.min} to ${IDLE_LOCK_MINUTES.max}.`;
+  const nameProblem = reviewerName.trim() ? null : 'Enter your name.';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus(null);
+    if (minutesProblem || nameProblem) {
+      setError(nameProblem ?? minutesProblem);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call('settings.update', {
+        reviewerName: reviewerName.trim(),
+        idleLockMinutes: minutesNumber,
+      });
+      setReviewerName(saved.reviewerName);
+      setMinutes(String(saved.idleLockMinutes));
+      setIdleLockMinutes(saved.idleLockMinutes);
+      setStatus('Settings saved.');
+      onSaved();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Your details and auto-lock</h2>
+      <form onSubmit={submit} noValidate aria-busy={!loaded}>
+        <div className="field">
+          <label htmlFor={nameId}>Reviewer name</label>
+          <p className="hint" id={`${nameId}-hint`}>
+            Recorded in the audit log as the person who made each change.
+          </p>
+          <input
+            id={nameId}
+            type="text"
+            value={reviewerName}
+            onChange={(event) => setReviewerName(event.target.value)}
+            aria-describedby={`${nameId}-hint`}
+            aria-invalid={loaded && nameProblem !== null ? true : undefined}
+            autoComplete="name"
+            maxLength={200}
+            disabled={!loaded}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={minutesId}>Auto-lock after (minutes)</label>
+          <p className="hint" id={`${minutesId}-hint`}>
+            Casebook locks the vault when you have been inactive this long: {IDLE_LOCK_MINUTES.min} to{' '}
+            {IDLE_LOCK_MINUTES.max} minutes.
+          </p>
+          <input
+            id={minutesId}
+            className="narrow"
+            type="number"
+            inputMode="numeric"
+            min={IDLE_LOCK_MINUTES.min}
+            max={IDLE_LOCK_MINUTES.max}
+            step={1}
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            aria-describedby={`${minutesId}-hint`}
+            aria-invalid={minutesProblem !== null || undefined}
+            disabled={!loaded}
+          />
+        </div>
+        <ErrorAlert message={error} />
+        <StatusMessage message={status} />
+        <button type="submit" className="primary" disabled={!loaded || busy}>
+          {busy ? 'Saving…' : 'Save settings'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
+  const headingId = useId();
+  const strengthId = useId();
+  const problemId = useId();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const assessment = usePassphraseAssessment(next);
+  const problem = current
+    ? newPassphraseProblem(next, confirm, assessment)
+    : 'Enter your current passphrase or recovery key.';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (problem || busy) return;
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const vaultStatus = await call('vault.changePassphrase', { current, next });
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setStatus('Passphrase changed. Use the new passphrase next time you unlock; the recovery key still works.');
+      statusChanged(vaultStatus);
+      onChanged();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId} id="change-passphrase">
+      <h2 id={headingId}>Change passphrase</h2>
+      <form onSubmit={submit} noValidate>
+        <PasswordField
+          label="Current passphrase or recovery key"
+          value={current}
+          onChange={setCurrent}
+          autoComplete="current-password"
+        />
+        <PasswordField
+          label="New passphrase"
+          value={next}
+          onChange={setNext}
+          autoComplete="new-password"
+          describedBy={strengthId}
+        />
+        <StrengthMeter id={strengthId} passphrase={next} assessment={assessment} />
+        <PasswordField
+          label="Confirm new passphrase"
+          value={confirm}
+          onChange={setConfirm}
+          autoComplete="new-password"
+          invalid={confirm.length > 0 && confirm !== next}
+        />
+        <p className="why-disabled" id={problemId}>
+          {problem}
+        </p>
+        <ErrorAlert message={error} />
+        <StatusMessage message={status} />
+        <button type="submit" className="primary" disabled={problem !== null || busy} aria-describedby={problemId}>
+          {busy ? 'Changing passphrase…' : 'Change passphrase'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function AuditSection({ version }: { version: number }) {
+  const headingId = useId();
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    // `version` is the reload trigger.
+    void version;
+    call('audit.recent', { limit: 20 })
+      .then((recent) => live && setEntries(recent))
+      .catch((caught: unknown) => live && setLoadError(errorMessage(caught)));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  async function check() {
+    setChecking(true);
+    setCheckError(null);
+    setVerification(null);
+    try {
+      setVerification(await call('vault.verifyAudit', {}));
+    } catch (caught) {
+      setCheckError(errorMessage(caught));
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  const result = verification
+    ? verification.ok
+      ? `Audit log intact: ${verification.entries} ${verification.entries === 1 ? 'entry' : 'entries'}.`
+      : `Audit log problem${verification.firstBrokenSeq !== null ? ` at entry ${verification.firstBrokenSeq}` : ''}: ${
+          verification.problem ?? 'the hash chain does not hold'
+        }.`
+    : null;
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Audit log</h2>
+      <p>Every change to the vault is recorded in a tamper-evident log, with who made it and when.</p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={check} disabled={checking}>
+          {checking ? 'Checking audit log…' : 'Check audit log'}
+        </button>
+      </div>
+      <div role="status" className={verification && !verification.ok ? 'status problem' : 'status'}>
+        {result}
+      </div>
+      <ErrorAlert message={checkError} />
+      <h3>Recent activity</h3>
+      <ErrorAlert message={loadError} />
+      {entries === null ? (
+        loadError ? null : (
+          <p className="muted">Loading recent activity…</p>
+        )
+      ) : entries.length === 0 ? (
+        <p className="muted">No activity recorded yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Recent activity in the audit log</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Record</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.seq}>
+                  <td className="nowrap">{formatDateTime(entry.at)}</td>
+                  <td>{entry.actor}</td>
+                  <td>{entry.action}</td>
+                  <td>{entry.entityId ? `${entry.entity} ${entry.entityId}` : entry.entity}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
