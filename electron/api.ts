@@ -1,57 +1,21 @@
 import { z } from 'zod';
-import { recentAudit, verifyAuditChain } from '../db/audit.js';
-import { readSettings, updateSettings } from '../db/settings.js';
-import { defaultActor } from '../db/vault.js';
-import {
-  type ChannelName,
-  type ChannelOutput,
-  contract,
-  isChannelName,
-  type ParsedInput,
-} from '../shared/api/contract.js';
+import { type Contract, contract, isChannelName } from '../shared/api/contract.js';
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
+import type { AppContext, HandlersFor } from './handlers/types.js';
+import { vaultHandlers } from './handlers/vault.js';
 import type { VaultSession } from './services/vault-session.js';
 
 /**
- * The handler table: one entry per channel of the contract (the type makes a
- * missing or extra channel a compile error). Every shell calls `dispatch`, which
- * validates the payload against the channel's schema before any handler runs.
+ * The handler table: one entry per channel of the contract, assembled from each
+ * feature's handlers (the type makes a missing or extra channel a compile error).
+ * Every shell calls `dispatch`, which validates the payload against the channel's
+ * schema before any handler runs.
  */
-export type Handlers = { [C in ChannelName]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+export type Handlers = HandlersFor<Contract>;
 
-export interface AppContext {
-  session: VaultSession;
-}
-
-export function createHandlers({ session }: AppContext): Handlers {
+export function createHandlers(context: AppContext): Handlers {
   return {
-    'vault.status': () => session.status(),
-    'vault.create': async ({ passphrase }) => ({ recoveryKey: await session.create(passphrase) }),
-    'vault.unlock': async (secret) => {
-      await session.unlock(secret);
-      return session.status();
-    },
-    'vault.lock': () => {
-      session.lock('user');
-      return session.status();
-    },
-    'vault.changePassphrase': async ({ current, next }) => {
-      await session.current().changePassphrase(current, next);
-      return session.status();
-    },
-    'vault.verifyAudit': () => verifyAuditChain(session.current().database),
-    'session.activity': () => {
-      session.current();
-      return { ok: true as const };
-    },
-    'audit.recent': ({ limit }) => recentAudit(session.current().database, limit),
-    'settings.get': () => readSettings(session.current().database, defaultActor()),
-    'settings.update': (changes) => {
-      const vault = session.current();
-      updateSettings(vault.database, vault.actor(), changes);
-      session.refreshIdleLock();
-      return readSettings(vault.database, defaultActor());
-    },
+    ...vaultHandlers(context),
   };
 }
 

@@ -15,7 +15,7 @@ export interface CasebookApp {
 export function createCasebookApp(vaultPath: string, options: VaultOptions = {}): CasebookApp {
   const events = new EventHub();
   const session = new VaultSession(vaultPath, events, options);
-  const handlers = createHandlers({ session });
+  const handlers = createHandlers({ session, events });
   return {
     session,
     events,

@@ -1,106 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
 
+export type { Channel } from './channel.js';
+export * from './channels/vault.js';
+
 /**
- * The one API contract. Every shell (Electron IPC, the loopback web host, the CLI
- * where it goes through the handler table) speaks these channels; the handler
- * table in `electron/api.ts` must implement exactly these keys (the compiler checks).
- *
- * A channel is: a zod schema for its input (validated in the main process before
- * anything runs), the TypeScript type of its output, and whether it needs an
- * unlocked vault (a locked vault answers such channels with `locked`).
+ * The one API contract: every channel of every feature. Each shell (Electron IPC,
+ * the loopback web host) speaks these channels; the handler table in
+ * `electron/api.ts` must implement exactly these keys (the compiler checks).
+ * A feature adds its channels in `shared/api/channels/<feature>.ts` and spreads them here.
  */
-export interface Channel<Input extends z.ZodType, Output> {
-  input: Input;
-  requiresUnlocked: boolean;
-  /** Phantom: carries the output type only. */
-  readonly output?: Output;
-}
-
-function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input, options: { requiresUnlocked: boolean }): Channel<Input, Output> => ({
-    input,
-    requiresUnlocked: options.requiresUnlocked,
-  });
-}
-
-const passphrase = z.string().min(1, 'Enter the passphrase').max(1024);
-const empty = z.object({}).strict();
-
-// ---- outputs -----------------------------------------------------------------
-
-export type VaultState = 'absent' | 'locked' | 'unlocked';
-
-export interface VaultStatus {
-  state: VaultState;
-  /** Where the vault file is, so the person knows which vault they are opening. */
-  path: string;
-  /** Minutes of inactivity before the main process locks the vault; null while locked. */
-  idleLockMinutes: number | null;
-  /** True when the vault was opened with the recovery key and a new passphrase should be set. */
-  unlockedWithRecoveryKey: boolean;
-}
-
-export interface VaultCreated {
-  /** Shown once, never stored in the clear: the only way in if the passphrase is forgotten. */
-  recoveryKey: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  /** The first audit entry whose hash chain does not hold, if any. */
-  firstBrokenSeq: number | null;
-  problem: string | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entityId: string | null;
-  action: string;
-}
-
-export interface Settings {
-  /** Name recorded as "who" in the audit log. */
-  reviewerName: string;
-  idleLockMinutes: number;
-}
-
-export const IDLE_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
-
-// ---- channels ----------------------------------------------------------------
-
 export const contract = {
-  'vault.status': channel<VaultStatus>()(empty, { requiresUnlocked: false }),
-  'vault.create': channel<VaultCreated>()(z.object({ passphrase }).strict(), { requiresUnlocked: false }),
-  'vault.unlock': channel<VaultStatus>()(
-    z.union([z.object({ passphrase }).strict(), z.object({ recoveryKey: z.string().min(1).max(200) }).strict()]),
-    { requiresUnlocked: false },
-  ),
-  'vault.lock': channel<VaultStatus>()(empty, { requiresUnlocked: false }),
-  'vault.changePassphrase': channel<VaultStatus>()(
-    z.object({ current: passphrase.describe('current passphrase or recovery key'), next: passphrase }).strict(),
-    { requiresUnlocked: true },
-  ),
-  'vault.verifyAudit': channel<AuditVerification>()(empty, { requiresUnlocked: true }),
-  /** The renderer reports the person is active (throttled); the main process resets its idle timer. */
-  'session.activity': channel<{ ok: true }>()(empty, { requiresUnlocked: true }),
-  'audit.recent': channel<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), {
-    requiresUnlocked: true,
-  }),
-  'settings.get': channel<Settings>()(empty, { requiresUnlocked: true }),
-  'settings.update': channel<Settings>()(
-    z
-      .object({
-        reviewerName: z.string().trim().min(1).max(200).optional(),
-        idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
-      })
-      .strict(),
-    { requiresUnlocked: true },
-  ),
+  ...vaultChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { Vault, type VaultSecret } from '../../db/vault.js';
+import { defaultVaultPath } from '../paths.js';
+import { readSecret } from './prompt.js';
+
+/** What every command shares: the global options, output, and opening the vault for one command. */
+
+interface GlobalOptions {
+  vault?: string;
+  json?: boolean;
+}
+
+export function globals(command: Command): { vaultPath: string; json: boolean } {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  return { vaultPath: options.vault ?? defaultVaultPath(), json: options.json ?? false };
+}
+
+/** JSON on stdout with --json, otherwise the sentence for a person. */
+export function print(json: boolean, value: unknown, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
+}
+
+/** The passphrase, or the recovery key when CASEBOOK_RECOVERY_KEY is set instead. */
+export async function readUnlockSecret(): Promise<VaultSecret> {
+  const recoveryKey = process.env.CASEBOOK_RECOVERY_KEY;
+  if (recoveryKey && !process.env.CASEBOOK_PASSPHRASE) return { recoveryKey };
+  return { passphrase: await readSecret('CASEBOOK_PASSPHRASE', 'Passphrase: ') };
+}
+
+/** Unlocks the vault for one command and always locks it again. */
+export async function withVault<T>(vaultPath: string, use: (vault: Vault) => T | Promise<T>): Promise<T> {
+  const vault = await Vault.unlock(vaultPath, await readUnlockSecret());
+  try {
+    return await use(vault);
+  } finally {
+    vault.close();
+  }
+}

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { Channel } from '../../shared/api/channel.js';
+import type { EventHub } from '../services/events.js';
+import type { VaultSession } from '../services/vault-session.js';
+
+/** What every feature's handlers may use. */
+export interface AppContext {
+  session: VaultSession;
+  events: EventHub;
+}
+
+type AnyChannel = Channel<z.ZodType, unknown>;
+
+/** One handler per channel of a feature's channel table, typed by its schema and output. */
+export type HandlersFor<Channels extends Record<string, AnyChannel>> = {
+  [C in keyof Channels]: (
+    input: z.output<Channels[C]['input']>,
+  ) => Promise<NonNullable<Channels[C]['output']>> | NonNullable<Channels[C]['output']>;
+};

@@ -1,0 +1,37 @@
+import { recentAudit, verifyAuditChain } from '../../db/audit.js';
+import { readSettings, updateSettings } from '../../db/settings.js';
+import { defaultActor } from '../../db/vault.js';
+import type { vaultChannels } from '../../shared/api/channels/vault.js';
+import type { AppContext, HandlersFor } from './types.js';
+
+export function vaultHandlers({ session }: AppContext): HandlersFor<typeof vaultChannels> {
+  return {
+    'vault.status': () => session.status(),
+    'vault.create': async ({ passphrase }) => ({ recoveryKey: await session.create(passphrase) }),
+    'vault.unlock': async (secret) => {
+      await session.unlock(secret);
+      return session.status();
+    },
+    'vault.lock': () => {
+      session.lock('user');
+      return session.status();
+    },
+    'vault.changePassphrase': async ({ current, next }) => {
+      await session.current().changePassphrase(current, next);
+      return session.status();
+    },
+    'vault.verifyAudit': () => verifyAuditChain(session.current().database),
+    'session.activity': () => {
+      session.current();
+      return { ok: true as const };
+    },
+    'audit.recent': ({ limit }) => recentAudit(session.current().database, limit),
+    'settings.get': () => readSettings(session.current().database, defaultActor()),
+    'settings.update': (changes) => {
+      const vault = session.current();
+      updateSettings(vault.database, vault.actor(), changes);
+      session.refreshIdleLock();
+      return readSettings(vault.database, defaultActor());
+    },
+  };
+}
