@@ -68,6 +68,17 @@ export const UNTRUSTED_SENDER_RESULT: ApiResult<never> = Object.freeze({
   error: Object.freeze({ code: 'invalid_payload', message: 'untrusted sender' }),
 }) as ApiResult<never>;
 
+/**
+ * Web permissions: everything is refused (camera, notifications, geolocation,
+ * clipboard reading, ...) except writing text to the clipboard from our own
+ * page, which the recovery-key screen's Copy button needs. Reading stays denied.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isPermissionAllowed(permission: string, requestingUrl: string | null | undefined): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
+}
+
 /** True when `candidate` (absolute) is `root` itself or lies inside it. */
 export function isInside(root: string, candidate: string): boolean {
   const rel = relative(resolve(root), resolve(candidate));

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
   type BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   type MenuItemConstructorOptions,
@@ -21,6 +23,7 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   isAppUrl,
+  isPermissionAllowed,
   isTrustedSender,
   resolveAppFile,
   UNTRUSTED_SENDER_RESULT,
@@ -81,21 +84,28 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
-    casebook = createCasebookApp(vaultPathFromArgv(process.argv) ?? defaultVaultPath(), {
-      // Unpackaged, better-sqlite3 in node_modules is built for Node (tests, CLI), so load
-      // the copy `npm run prepare:electron-native` rebuilt for Electron. Packaged,
-      // electron-builder has rebuilt node_modules for Electron: use the default.
-      nativeBinding: app.isPackaged
-        ? undefined
-        : join(app.getAppPath(), 'build', 'native', 'electron', 'better_sqlite3.node'),
-    });
+    // Unpackaged, better-sqlite3 in node_modules is built for Node (tests, CLI), so load
+    // the copy `npm run prepare:electron-native` rebuilt for Electron. Packaged,
+    // electron-builder has rebuilt node_modules for Electron: use the default.
+    const nativeBinding = app.isPackaged
+      ? undefined
+      : join(app.getAppPath(), 'build', 'native', 'electron', 'better_sqlite3.node');
+    if (nativeBinding && !existsSync(nativeBinding)) {
+      dialog.showErrorBox(
+        'Casebook cannot open its database',
+        `The database module built for Electron is missing (${nativeBinding}).\n\nRun \`npm run prepare:electron-native\` (or \`npm start\`, which runs it) and start Casebook again.`,
+      );
+      app.quit();
+      return;
+    }
+    casebook = createCasebookApp(vaultPathFromArgv(process.argv) ?? defaultVaultPath(), { nativeBinding });
     const opened = casebook;
 
     const lock = () => opened.session.lock('user');
     powerMonitor.on('suspend', lock);
     powerMonitor.on('lock-screen', lock);
 
-    denyAllPermissions();
+    denyPermissions();
     serveRenderer();
     Menu.setApplicationMenu(buildMenu(app.isPackaged));
 
@@ -152,9 +162,14 @@ function serveRenderer(): void {
   });
 }
 
-function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+/** Every permission refused, bar clipboard writes from our own page (see isPermissionAllowed). */
+function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? `${requestingOrigin}/`),
+  );
 }
 
 /** Applies to every web contents ever created: no leaving the app, no new windows, no webviews. */

@@ -4,6 +4,7 @@ import {
   contentTypeFor,
   isAppUrl,
   isInside,
+  isPermissionAllowed,
   isTrustedSender,
   resolveAppFile,
   secureWebPreferences,
@@ -105,6 +106,26 @@ describe('resolveAppFile (the casebook:// protocol handler)', () => {
     expect(isInside(root, resolve(root, '..', 'renderer-evil', 'x.js'))).toBe(false);
     expect(isInside(root, resolve(root, '..'))).toBe(false);
     expect(isInside(root, resolve('/etc/passwd'))).toBe(false);
+  });
+});
+
+describe('isPermissionAllowed', () => {
+  it('refuses every permission except clipboard writes from the app itself', () => {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+      'fullscreen',
+    ]) {
+      expect(isPermissionAllowed(permission, 'casebook://app/index.html'), permission).toBe(false);
+    }
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'casebook://app/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'casebook://app/')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', undefined)).toBe(false);
   });
 });
 
