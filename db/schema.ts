@@ -1,40 +1,7 @@
-import type { Generated } from 'kysely';
+import type { CdopTables } from './schema/cdop.js';
+import type { ChronologyTables } from './schema/chronology.js';
+import type { CoreTables } from './schema/core.js';
+import type { ReviewTables } from './schema/reviews.js';
 
-/** Kysely's view of the vault's tables. Each migration that changes a table updates this file. */
-
-export interface VaultMetaTable {
-  key: string;
-  value: string;
-}
-
-export interface SchemaMigrationTable {
-  name: string;
-  applied_at: string;
-  applied_by_version: string;
-}
-
-export interface AuditLogTable {
-  seq: Generated<number>;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string | null;
-  action: string;
-  /** JSON, never personal details: ids and counts, not names. */
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-export interface SettingTable {
-  key: string;
-  /** JSON. */
-  value: string;
-}
-
-export interface VaultTables {
-  vault_meta: VaultMetaTable;
-  schema_migration: SchemaMigrationTable;
-  audit_log: AuditLogTable;
-  setting: SettingTable;
-}
+/** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
+export interface VaultTables extends CoreTables, ReviewTables, ChronologyTables, CdopTables {}

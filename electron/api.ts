@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { type Contract, contract, isChannelName } from '../shared/api/contract.js';
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
+import { cdopHandlers } from './handlers/cdop.js';
+import { chronologyHandlers } from './handlers/chronology.js';
+import { reviewsHandlers } from './handlers/reviews.js';
 import type { AppContext, HandlersFor } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault.js';
 import type { VaultSession } from './services/vault-session.js';
@@ -16,6 +19,9 @@ export type Handlers = HandlersFor<Contract>;
 export function createHandlers(context: AppContext): Handlers {
   return {
     ...vaultHandlers(context),
+    ...reviewsHandlers(context),
+    ...chronologyHandlers(context),
+    ...cdopHandlers(context),
   };
 }
 

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CasebookError } from '../../shared/api/errors.js';
 import { APP_VERSION } from '../../shared/version.js';
+import { registerCdopCommands } from './commands/cdop.js';
+import { registerChronologyCommands } from './commands/chronology.js';
+import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
 
@@ -22,6 +25,9 @@ export function buildProgram(): Command {
     .exitOverride();
 
   registerVaultCommands(program);
+  registerReviewsCommands(program);
+  registerChronologyCommands(program);
+  registerCdopCommands(program);
   registerServeCommand(program);
 
   return program;

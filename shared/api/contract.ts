@@ -1,8 +1,14 @@
 import type { z } from 'zod';
+import { cdopChannels } from './channels/cdop.js';
+import { chronologyChannels } from './channels/chronology.js';
+import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
 
 export type { Channel } from './channel.js';
+export * from './channels/cdop.js';
+export * from './channels/chronology.js';
+export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
 /**
@@ -13,6 +19,9 @@ export * from './channels/vault.js';
  */
 export const contract = {
   ...vaultChannels,
+  ...reviewsChannels,
+  ...chronologyChannels,
+  ...cdopChannels,
 } as const;
 
 export type Contract = typeof contract;

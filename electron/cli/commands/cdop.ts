@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** `casebook cdop ...` commands. */
+export function registerCdopCommands(_program: Command): void {}

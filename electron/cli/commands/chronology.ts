@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** `casebook chronology ...` commands. */
+export function registerChronologyCommands(_program: Command): void {}
