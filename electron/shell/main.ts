@@ -84,13 +84,13 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
-    // Unpackaged, better-sqlite3 in node_modules is built for Node (tests, CLI), so load
-    // the copy `npm run prepare:electron-native` rebuilt for Electron. Packaged,
-    // electron-builder has rebuilt node_modules for Electron: use the default.
+    // better-sqlite3 in node_modules is built for Node (tests, CLI, web host), so the shell
+    // always loads the copy `npm run prepare:electron-native` rebuilt for Electron:
+    // from build/native when unpackaged, from the installer's resources when packaged.
     const nativeBinding = app.isPackaged
-      ? undefined
+      ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
       : join(app.getAppPath(), 'build', 'native', 'electron', 'better_sqlite3.node');
-    if (nativeBinding && !existsSync(nativeBinding)) {
+    if (!existsSync(nativeBinding)) {
       dialog.showErrorBox(
         'Casebook cannot open its database',
         `The database module built for Electron is missing (${nativeBinding}).\n\nRun \`npm run prepare:electron-native\` (or \`npm start\`, which runs it) and start Casebook again.`,
