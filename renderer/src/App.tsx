@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useActivityReporter } from './activity.js';
 import { onUnauthorised } from './api/bridge.js';
 import { onLockedError, onNamedEvent } from './api/client.js';
+import { AuthLayout } from './components/AuthLayout.js';
 import { PageHeading } from './components/PageHeading.js';
 import { markLocked, markUnauthorised, refreshStatus, useSession } from './state/session.js';
 import { CreateVault } from './views/CreateVault.js';
@@ -49,25 +50,25 @@ export function App() {
 
 function Unauthorised() {
   return (
-    <main className="notice-screen">
+    <AuthLayout showPath={false}>
       <PageHeading title="Not authorised">This browser tab is not authorised</PageHeading>
       <p>
         Open the address that <code>casebook serve</code> printed in the terminal. It carries a one-off token that lets
         this tab talk to Casebook; an address without it, or from an earlier run, will not work.
       </p>
-    </main>
+    </AuthLayout>
   );
 }
 
 function Unavailable() {
   const message = useSession((state) => state.unavailableMessage);
   return (
-    <main className="notice-screen">
+    <AuthLayout showPath={false}>
       <PageHeading title="Not responding">Casebook is not responding</PageHeading>
       <p>{message}</p>
       <button type="button" className="primary" onClick={() => void refreshStatus()}>
         Try again
       </button>
-    </main>
+    </AuthLayout>
   );
 }

@@ -238,6 +238,39 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await heading('Settings').waitFor();
   });
 
+  it('returns to the unlock screen when the vault is locked elsewhere (event stream)', async () => {
+    const response = await fetch(`${host.baseUrl}api/vault.lock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+      body: '{}',
+    });
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+    await heading('Unlock Casebook').waitFor();
+    await page.getByLabel('Passphrase', { exact: true }).fill(NEXT);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await heading('Settings').waitFor();
+  });
+
+  it('stays unlocked while the person is active, then locks after the idle time and says why', {
+    timeout: 240_000,
+  }, async () => {
+    await page.getByLabel('Auto-lock after (minutes)').fill('1');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    // Typing for longer than the idle time: the renderer's (throttled) activity reports keep the vault open.
+    const activeUntil = Date.now() + 75_000;
+    while (Date.now() < activeUntil) {
+      await page.keyboard.press('Shift');
+      await page.waitForTimeout(5_000);
+    }
+    expect(await heading('Settings').count()).toBe(1);
+    // No more input from here: the main process's timer locks the vault within a minute.
+    await heading('Unlock Casebook').waitFor({ timeout: 100_000 });
+    await page.getByText('Locked after 1 minute of inactivity.').waitFor();
+    await screenshot(page, '13-unlock-after-idle');
+    await expectAccessible('unlock after an idle lock');
+  });
+
   it('ran without console errors or CSP violations', () => {
     // The policy is also sent as a header (where frame-ancestors works); the meta copy keeps the Electron shell safe.
     const problems = app.problems.filter(

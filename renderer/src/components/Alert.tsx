@@ -8,9 +8,17 @@ export function ErrorAlert({ message, id }: { message: string | null; id?: strin
 }
 
 /** A polite status region for confirmations ("Settings saved."). */
-export function StatusMessage({ message, id }: { message: string | null; id?: string }) {
+export function StatusMessage({
+  message,
+  id,
+  tone = 'success',
+}: {
+  message: string | null;
+  id?: string;
+  tone?: 'success' | 'info';
+}) {
   return (
-    <div className="status" role="status" id={id}>
+    <div className={`status ${tone}`} role="status" id={id}>
       {message}
     </div>
   );

@@ -9,6 +9,7 @@ export function AuthLayout({ children, showPath = true }: { children: ReactNode;
       <header className="auth-header">
         <span className="product">Casebook</span>
         <span className="marking">OFFICIAL-SENSITIVE</span>
+        <span />
       </header>
       <main className="auth-main">
         <div className="card">

@@ -9,11 +9,13 @@ export function RecoveryKey() {
   const [stored, setStored] = useState(false);
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const groups = recoveryKey.split('-');
+  const half = groups.slice(0, Math.ceil(groups.length / 2)).join('-').length + 1;
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(recoveryKey);
-      setCopyStatus('Recovery key copied. Paste it somewhere safe, then clear your clipboard.');
+      setCopyStatus('Recovery key copied to the clipboard.');
     } catch {
       setCopyStatus('Could not copy automatically: select the key and copy it yourself.');
     }
@@ -32,7 +34,9 @@ export function RecoveryKey() {
         readable copy.
       </p>
       <p className="recovery-key" data-testid="recovery-key">
-        {recoveryKey}
+        {/* Two lines of four groups; the text (and a copy) is still exactly the key. */}
+        <span>{recoveryKey.slice(0, half)}</span>
+        <span>{recoveryKey.slice(half)}</span>
       </p>
       <div className="actions">
         <button type="button" className="secondary" onClick={copy}>

@@ -63,7 +63,7 @@ export function Unlock() {
       <PageHeading title="Unlock" focus={false}>
         Unlock Casebook
       </PageHeading>
-      <StatusMessage message={lockNotice} />
+      <StatusMessage message={lockNotice} tone="info" />
       <form onSubmit={submit} noValidate>
         {mode === 'passphrase' ? (
           <PasswordField
