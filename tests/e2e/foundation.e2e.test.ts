@@ -156,7 +156,11 @@ describe('foundation: vault, lock and frame in the browser', () => {
     const rows = page.getByRole('table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await page.getByRole('table').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    // Only the content pane scrolls, so a tall window shows the whole of Settings at once.
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
     await screenshot(page, '07-settings');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await expectAccessible('settings');
   });
 

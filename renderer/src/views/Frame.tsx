@@ -51,15 +51,17 @@ export function Frame() {
           </ul>
         </nav>
         <main className="frame-main" ref={mainRef} tabIndex={-1}>
-          {unlockedWithRecoveryKey ? (
-            <section className="banner" aria-label="Set a new passphrase">
-              <p>
-                You opened the vault with the recovery key. Set a new passphrase now, so you do not need the key next
-                time. <a href={routePath('settings')}>Go to Settings to change the passphrase</a>
-              </p>
-            </section>
-          ) : null}
-          <View key={route} route={route} />
+          <div className="frame-content">
+            {unlockedWithRecoveryKey ? (
+              <section className="banner" aria-label="Set a new passphrase">
+                <p>
+                  You opened the vault with the recovery key. Set a new passphrase now, so you do not need the key next
+                  time. <a href={routePath('settings')}>Go to Settings to change the passphrase</a>
+                </p>
+              </section>
+            ) : null}
+            <View key={route} route={route} />
+          </div>
         </main>
       </div>
       <footer className="app-footer">

@@ -60,7 +60,7 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
     event.preventDefault();
     setStatus(null);
     if (minutesProblem || nameProblem) {
-      setError(nameProblem ?? minutesProblem);
+      setError([nameProblem, minutesProblem].filter(Boolean).join(' '));
       return;
     }
     setBusy(true);
