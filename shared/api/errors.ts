@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'vault_too_new',
   'not_found',
   'conflict',
+  /** An imported file that is not a spreadsheet Casebook reads, or is damaged or password-protected. */
+  'unreadable_file',
   'internal',
 ] as const;
 
