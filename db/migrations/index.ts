@@ -1,5 +1,6 @@
 import type { Database } from '../query.js';
 import { initial } from './0001_initial.js';
+import { reviews } from './0002_reviews.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -11,4 +12,4 @@ export interface Migration {
   up: (database: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, reviews];

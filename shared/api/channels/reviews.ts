@@ -1,2 +1,265 @@
-/** Channels of the reviews feature: spread into the contract in shared/api/contract.ts. */
-export const reviewsChannels = {} as const;
+import { z } from 'zod';
+import {
+  CRITERIA_ANSWER_CODES,
+  type CriteriaAnswers,
+  type CriteriaCheck,
+  type CriteriaOutcome,
+  isIsoDate,
+  normalisePersonRole,
+  PERSON_ROLE_CODES,
+  type PersonRole,
+  REVIEW_DECISION_CODES,
+  REVIEW_STATUS_CODES,
+  REVIEW_TYPE_CODES,
+  type ReviewDecision,
+  type ReviewStatus,
+  type ReviewType,
+  TERMS_OF_REFERENCE_MAX_LENGTH,
+} from '../../reviews/index.js';
+import { channel } from '../channel.js';
+
+/** Channels of the reviews feature: reviews, their status process and the people in them. */
+
+// ---- input pieces ---------------------------------------------------------------
+
+const id = (what: string) => z.string().trim().min(1, `Give the ${what} id`).max(100);
+const isoDate = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine(isIsoDate, { message: `${what}: enter a real date as YYYY-MM-DD, e.g. 2015-05-12` });
+const text = (what: string, max: number) =>
+  z.string().trim().min(1, `Enter the ${what}`).max(max, `The ${what} is too long (at most ${max} characters)`);
+/** Optional free text: an empty string clears it. */
+const note = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${what} is too long (at most ${max} characters)`)
+    .transform((value) => (value === '' ? null : value))
+    .nullable();
+
+export const reviewTypeSchema = z.enum(REVIEW_TYPE_CODES, {
+  error: `Choose a review type: ${REVIEW_TYPE_CODES.join(', ')}`,
+});
+/** Accepts "Family member", "FAMILY_MEMBER"... and stores the code. */
+export const personRoleSchema = z
+  .string()
+  .transform((value, context) => {
+    const role = normalisePersonRole(value);
+    if (role) return role;
+    context.addIssue({ code: 'custom', message: `Choose a role: ${PERSON_ROLE_CODES.join(', ')}` });
+    return z.NEVER;
+  })
+  .pipe(z.enum(PERSON_ROLE_CODES));
+
+const answer = z.enum(CRITERIA_ANSWER_CODES, { error: 'Answer yes, no or not-known' });
+export const criteriaAnswersSchema = z
+  .object({ abuseOrNeglect: answer, childDied: answer, seriouslyHarmed: answer, agencyConcern: answer })
+  .strict();
+
+const names = (what: string) =>
+  z
+    .array(text(what, 200))
+    .max(50, `At most 50 ${what}s`)
+    .refine((list) => new Set(list.map((name) => name.toLowerCase())).size === list.length, {
+      message: `Each ${what} once only`,
+    });
+
+const scopeOrder = {
+  message: 'The scope period must not end before it starts',
+  path: ['scopeTo'],
+};
+const scopeInOrder = (value: { scopeFrom?: string | null | undefined; scopeTo?: string | null | undefined }) =>
+  !value.scopeFrom || !value.scopeTo || value.scopeFrom <= value.scopeTo;
+
+const reviewFields = {
+  title: text('title', 200),
+  type: reviewTypeSchema,
+  scopeFrom: isoDate('Scope start').nullable(),
+  scopeTo: isoDate('Scope end').nullable(),
+  termsOfReference: z
+    .string()
+    .max(
+      TERMS_OF_REFERENCE_MAX_LENGTH,
+      `The terms of reference are too long (at most ${TERMS_OF_REFERENCE_MAX_LENGTH} characters)`,
+    ),
+  agencies: names('agency'),
+  leadReviewers: names('lead reviewer'),
+};
+
+export const reviewCreateSchema = z
+  .object({
+    title: reviewFields.title,
+    type: reviewFields.type,
+    scopeFrom: reviewFields.scopeFrom.default(null),
+    scopeTo: reviewFields.scopeTo.default(null),
+    termsOfReference: reviewFields.termsOfReference.default(''),
+    agencies: reviewFields.agencies.default([]),
+    leadReviewers: reviewFields.leadReviewers.default([]),
+  })
+  .strict()
+  .refine(scopeInOrder, scopeOrder);
+
+export const reviewUpdateSchema = z
+  .object({
+    id: id('review'),
+    title: reviewFields.title.optional(),
+    type: reviewFields.type.optional(),
+    scopeFrom: reviewFields.scopeFrom.optional(),
+    scopeTo: reviewFields.scopeTo.optional(),
+    termsOfReference: reviewFields.termsOfReference.optional(),
+    /** The whole list: names kept keep their agency (and what refers to it), new ones are added. */
+    agencies: reviewFields.agencies.optional(),
+    leadReviewers: reviewFields.leadReviewers.optional(),
+  })
+  .strict()
+  .refine(scopeInOrder, scopeOrder);
+
+export const recordStatusSchema = z
+  .object({
+    reviewId: id('review'),
+    status: z.enum(REVIEW_STATUS_CODES, { error: `Choose a status: ${REVIEW_STATUS_CODES.join(', ')}` }),
+    date: isoDate('Date'),
+    decision: z
+      .enum(REVIEW_DECISION_CODES, { error: `Choose a decision: ${REVIEW_DECISION_CODES.join(', ')}` })
+      .nullable()
+      .default(null),
+    rationale: note('rationale', 10_000).default(null),
+    criteria: criteriaAnswersSchema.nullable().default(null),
+  })
+  .strict();
+
+const personFields = {
+  name: text('name', 200),
+  role: personRoleSchema,
+  relationship: note('relationship', 200),
+  agency: note('agency', 200),
+  pseudonym: text('pseudonym or role code', 60),
+  notes: note('notes', 5_000),
+};
+
+export const personAddSchema = z
+  .object({
+    reviewId: id('review'),
+    name: personFields.name,
+    role: personFields.role,
+    pseudonym: personFields.pseudonym,
+    relationship: personFields.relationship.default(null),
+    agency: personFields.agency.default(null),
+    notes: personFields.notes.default(null),
+  })
+  .strict();
+
+export const personUpdateSchema = z
+  .object({
+    id: id('person'),
+    name: personFields.name.optional(),
+    role: personFields.role.optional(),
+    pseudonym: personFields.pseudonym.optional(),
+    relationship: personFields.relationship.optional(),
+    agency: personFields.agency.optional(),
+    notes: personFields.notes.optional(),
+  })
+  .strict();
+
+// ---- outputs ----------------------------------------------------------------------
+
+export interface ReviewAgency {
+  id: string;
+  name: string;
+}
+
+export interface StatusStep {
+  id: number;
+  status: ReviewStatus;
+  /** "Considered by the SCR sub-group". */
+  statusLabel: string;
+  /** YYYY-MM-DD: when it happened, not when it was typed in. */
+  date: string;
+  /** The sub-group's recommendation or the Chair's decision. */
+  decision: ReviewDecision | null;
+  decisionLabel: string | null;
+  rationale: string | null;
+  /** The answers and what the check said, as they stood when the decision was recorded. */
+  criteria: (CriteriaCheck & { answers: CriteriaAnswers }) | null;
+  /** Set when the decision goes against the criteria check. */
+  caution: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface ReviewSummary {
+  id: string;
+  title: string;
+  type: ReviewType;
+  /** "Child Safeguarding Practice Review (CSPR)". */
+  typeLabel: string;
+  scopeFrom: string | null;
+  scopeTo: string | null;
+  /** The latest step; null before the first is recorded. */
+  status: ReviewStatus | null;
+  statusLabel: string;
+  archived: boolean;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Review extends ReviewSummary {
+  /** Plain text in the format of shared/reviews/terms.ts. */
+  termsOfReference: string;
+  agencies: ReviewAgency[];
+  leadReviewers: string[];
+  statusHistory: StatusStep[];
+  /** What may be recorded next, for the status form. */
+  nextStatuses: { status: ReviewStatus; label: string }[];
+}
+
+export interface Person {
+  id: string;
+  reviewId: string;
+  /** The real name: kept in the vault, replaced by the pseudonym in anonymised output. */
+  name: string;
+  role: PersonRole;
+  roleLabel: string;
+  relationship: string | null;
+  agency: string | null;
+  agencyId: string | null;
+  /** "Child H", "Mother", "GP1": unique within the review. */
+  pseudonym: string;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type { CriteriaAnswers, CriteriaCheck, CriteriaOutcome };
+
+// ---- channels ---------------------------------------------------------------------
+
+const byId = (what: string) => z.object({ id: id(what) }).strict();
+
+export const reviewsChannels = {
+  'reviews.create': channel<Review>()(reviewCreateSchema, { requiresUnlocked: true }),
+  'reviews.update': channel<Review>()(reviewUpdateSchema, { requiresUnlocked: true }),
+  'reviews.get': channel<Review>()(byId('review'), { requiresUnlocked: true }),
+  'reviews.list': channel<ReviewSummary[]>()(
+    z.object({ archived: z.enum(['exclude', 'only', 'include']).default('exclude') }).strict(),
+    { requiresUnlocked: true },
+  ),
+  'reviews.archive': channel<Review>()(byId('review'), { requiresUnlocked: true }),
+  'reviews.restore': channel<Review>()(byId('review'), { requiresUnlocked: true }),
+  'reviews.recordStatus': channel<Review>()(recordStatusSchema, { requiresUnlocked: true }),
+  /** Pure evaluation as the reviewer answers: reads nothing from the vault. */
+  'reviews.criteriaCheck': channel<CriteriaCheck>()(criteriaAnswersSchema.partial(), { requiresUnlocked: false }),
+  'people.add': channel<Person>()(personAddSchema, { requiresUnlocked: true }),
+  'people.update': channel<Person>()(personUpdateSchema, { requiresUnlocked: true }),
+  'people.remove': channel<{ removed: true }>()(byId('person'), { requiresUnlocked: true }),
+  'people.list': channel<Person[]>()(z.object({ reviewId: id('review') }).strict(), { requiresUnlocked: true }),
+  'people.suggestPseudonym': channel<{ pseudonym: string }>()(
+    z
+      .object({ reviewId: id('review'), role: personRoleSchema, relationship: note('relationship', 200).default(null) })
+      .strict(),
+    { requiresUnlocked: true },
+  ),
+} as const;

@@ -1,0 +1,353 @@
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import type {
+  Review,
+  ReviewAgency,
+  ReviewSummary,
+  recordStatusSchema,
+  reviewCreateSchema,
+  reviewUpdateSchema,
+  StatusStep,
+} from '../shared/api/channels/reviews.js';
+import { CasebookError } from '../shared/api/errors.js';
+import {
+  type CriteriaAnswers,
+  type CriteriaOutcome,
+  checkScrCriteria,
+  checkTransition,
+  decisionCaution,
+  nextStatuses,
+  type ReviewDecision,
+  type ReviewStatus,
+  type ReviewType,
+  reviewDecisionLabel,
+  reviewStatusLabel,
+  reviewTypeLabel,
+} from '../shared/reviews/index.js';
+import { all, type Database, first, query, run } from './query.js';
+import type { ReviewStatusStepTable, ReviewTable } from './schema/reviews.js';
+import type { Vault } from './vault.js';
+
+/**
+ * Reviews, their agencies and status history. Every change goes through
+ * `vault.write`, so it commits with its audit row; audit detail holds ids and
+ * counts only (a review's title can identify a family).
+ */
+
+export type ReviewCreateInput = z.output<typeof reviewCreateSchema>;
+export type ReviewUpdateInput = z.output<typeof reviewUpdateSchema>;
+export type RecordStatusInput = z.output<typeof recordStatusSchema>;
+export type ArchivedFilter = 'exclude' | 'only' | 'include';
+
+type Writer = Pick<Vault, 'database' | 'write' | 'actor'>;
+type StepRow = Selectable<ReviewStatusStepTable>;
+
+function reviewNotFound(id: string): CasebookError {
+  return new CasebookError('not_found', `review not found: ${id}`);
+}
+
+function reviewRow(database: Database, id: string): ReviewTable {
+  const row = first(database, query.selectFrom('review').selectAll().where('id', '=', id));
+  if (!row) throw reviewNotFound(id);
+  return row;
+}
+
+/** Throws unless the review exists and is not archived: an archived review is read-only until restored. */
+export function requireOpenReview(database: Database, id: string): ReviewTable {
+  const row = reviewRow(database, id);
+  if (row.archived_at !== null) {
+    throw new CasebookError('conflict', 'This review is archived; restore it to make changes.');
+  }
+  return row;
+}
+
+function latestStep(database: Database, reviewId: string): StepRow | undefined {
+  return first(
+    database,
+    query.selectFrom('review_status_step').selectAll().where('review_id', '=', reviewId).orderBy('id', 'desc').limit(1),
+  );
+}
+
+function toSummary(row: ReviewTable, status: ReviewStatus | null): ReviewSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    type: row.type as ReviewType,
+    typeLabel: reviewTypeLabel(row.type as ReviewType),
+    scopeFrom: row.scope_from,
+    scopeTo: row.scope_to,
+    status,
+    statusLabel: reviewStatusLabel(status),
+    archived: row.archived_at !== null,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toStep(row: StepRow): StatusStep {
+  const decision = row.decision as ReviewDecision | null;
+  const outcome = row.criteria_outcome as CriteriaOutcome | null;
+  return {
+    id: row.id,
+    status: row.status as ReviewStatus,
+    statusLabel: reviewStatusLabel(row.status as ReviewStatus),
+    date: row.step_date,
+    decision,
+    decisionLabel: decision ? reviewDecisionLabel(decision) : null,
+    rationale: row.rationale,
+    criteria:
+      row.criteria_answers && outcome
+        ? {
+            answers: JSON.parse(row.criteria_answers) as CriteriaAnswers,
+            outcome,
+            explanation: row.criteria_explanation ?? '',
+            openQuestions: checkScrCriteria(JSON.parse(row.criteria_answers) as CriteriaAnswers).openQuestions,
+          }
+        : null,
+    caution: decisionCaution(decision, outcome),
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+  };
+}
+
+export function listAgencies(database: Database, reviewId: string): ReviewAgency[] {
+  return all(
+    database,
+    query
+      .selectFrom('review_agency')
+      .select(['id', 'name'])
+      .where('review_id', '=', reviewId)
+      .orderBy('position')
+      .orderBy('name'),
+  );
+}
+
+export function getReview(database: Database, id: string): Review {
+  const row = reviewRow(database, id);
+  const steps = all(
+    database,
+    query.selectFrom('review_status_step').selectAll().where('review_id', '=', id).orderBy('id'),
+  ).map(toStep);
+  const latest = steps.at(-1);
+  const current = latest ? { status: latest.status, decision: latest.decision, date: latest.date } : null;
+  return {
+    ...toSummary(row, latest?.status ?? null),
+    termsOfReference: row.terms_of_reference,
+    agencies: listAgencies(database, id),
+    leadReviewers: JSON.parse(row.lead_reviewers) as string[],
+    statusHistory: steps,
+    nextStatuses: nextStatuses(current).map((status) => ({ status, label: reviewStatusLabel(status) })),
+  };
+}
+
+export function listReviews(database: Database, archived: ArchivedFilter = 'exclude'): ReviewSummary[] {
+  let select = query
+    .selectFrom('review')
+    .selectAll('review')
+    .select((eb) =>
+      eb
+        .selectFrom('review_status_step')
+        .select('status')
+        .whereRef('review_status_step.review_id', '=', 'review.id')
+        .orderBy('review_status_step.id', 'desc')
+        .limit(1)
+        .as('current_status'),
+    )
+    .orderBy('review.updated_at', 'desc')
+    .orderBy('review.id');
+  if (archived === 'exclude') select = select.where('review.archived_at', 'is', null);
+  if (archived === 'only') select = select.where('review.archived_at', 'is not', null);
+  return all(database, select).map((row) => toSummary(row, (row.current_status as ReviewStatus | null) ?? null));
+}
+
+/**
+ * Finds the review's agency by name (case-insensitively) or adds it at the end of
+ * the list. Call inside a write. Exported for the chronology import, which names
+ * agencies the same way.
+ */
+export function ensureAgency(database: Database, reviewId: string, name: string): ReviewAgency {
+  const existing = first(
+    database,
+    query
+      .selectFrom('review_agency')
+      .select(['id', 'name'])
+      .where('review_id', '=', reviewId)
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase())),
+  );
+  if (existing) return existing;
+  const position =
+    first(
+      database,
+      query
+        .selectFrom('review_agency')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .where('review_id', '=', reviewId),
+    )?.max ?? -1;
+  const agency = { id: randomUUID(), name };
+  run(database, query.insertInto('review_agency').values({ ...agency, review_id: reviewId, position: position + 1 }));
+  return agency;
+}
+
+/** Makes the review's agency list exactly `names`, in that order, keeping the ids of names already there. */
+function replaceAgencies(database: Database, reviewId: string, names: readonly string[]): void {
+  const current = listAgencies(database, reviewId);
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  for (const agency of current) {
+    if (wanted.has(agency.name.toLowerCase())) continue;
+    const named = first(
+      database,
+      query
+        .selectFrom('person')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('agency_id', '=', agency.id),
+    );
+    if (named && named.count > 0) {
+      throw new CasebookError(
+        'conflict',
+        `"${agency.name}" cannot be removed: ${named.count} ${named.count === 1 ? 'person in this review works' : 'people in this review work'} for it. Change their agency first.`,
+      );
+    }
+    run(database, query.deleteFrom('review_agency').where('id', '=', agency.id));
+  }
+  names.forEach((name, position) => {
+    const agency = ensureAgency(database, reviewId, name);
+    // The typed spelling wins, so a reviewer can correct "nhs trust" to "NHS Trust".
+    run(database, query.updateTable('review_agency').set({ name, position }).where('id', '=', agency.id));
+  });
+}
+
+export function createReview(vault: Writer, input: ReviewCreateInput): Review {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  vault.write(
+    { entity: 'review', entityId: id, action: 'created', detail: { agencies: input.agencies.length } },
+    () => {
+      run(
+        vault.database,
+        query.insertInto('review').values({
+          id,
+          title: input.title,
+          type: input.type,
+          scope_from: input.scopeFrom,
+          scope_to: input.scopeTo,
+          terms_of_reference: input.termsOfReference,
+          lead_reviewers: JSON.stringify(input.leadReviewers),
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        }),
+      );
+      replaceAgencies(vault.database, id, input.agencies);
+    },
+  );
+  return getReview(vault.database, id);
+}
+
+export function updateReview(vault: Writer, input: ReviewUpdateInput): Review {
+  const { id, agencies, leadReviewers, ...rest } = input;
+  const changed = Object.entries({ ...rest, agencies, leadReviewers })
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
+  vault.write({ entity: 'review', entityId: id, action: 'updated', detail: { fields: changed } }, () => {
+    const row = requireOpenReview(vault.database, id);
+    const scopeFrom = rest.scopeFrom === undefined ? row.scope_from : rest.scopeFrom;
+    const scopeTo = rest.scopeTo === undefined ? row.scope_to : rest.scopeTo;
+    if (scopeFrom && scopeTo && scopeFrom > scopeTo) {
+      throw new CasebookError('invalid_payload', 'The scope period must not end before it starts');
+    }
+    run(
+      vault.database,
+      query
+        .updateTable('review')
+        .set({
+          ...(rest.title !== undefined && { title: rest.title }),
+          ...(rest.type !== undefined && { type: rest.type }),
+          ...(rest.termsOfReference !== undefined && { terms_of_reference: rest.termsOfReference }),
+          ...(leadReviewers !== undefined && { lead_reviewers: JSON.stringify(leadReviewers) }),
+          scope_from: scopeFrom,
+          scope_to: scopeTo,
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', id),
+    );
+    if (agencies !== undefined) replaceAgencies(vault.database, id, agencies);
+  });
+  return getReview(vault.database, id);
+}
+
+/** Archived reviews leave the default list and become read-only; nothing is deleted. */
+export function setArchived(vault: Writer, id: string, archived: boolean): Review {
+  vault.write({ entity: 'review', entityId: id, action: archived ? 'archived' : 'restored' }, () => {
+    const row = reviewRow(vault.database, id);
+    if ((row.archived_at !== null) === archived) {
+      throw new CasebookError(
+        'conflict',
+        archived ? 'This review is already archived.' : 'This review is not archived.',
+      );
+    }
+    const now = new Date().toISOString();
+    run(
+      vault.database,
+      query
+        .updateTable('review')
+        .set({ archived_at: archived ? now : null, updated_at: now })
+        .where('id', '=', id),
+    );
+  });
+  return getReview(vault.database, id);
+}
+
+export function recordStatus(vault: Writer, input: RecordStatusInput): Review {
+  const actor = vault.actor();
+  vault.write(
+    (stepId: number) => ({
+      entity: 'review',
+      entityId: input.reviewId,
+      action: 'status recorded',
+      detail: { step: stepId, status: input.status, ...(input.decision && { decision: input.decision }) },
+    }),
+    () => {
+      requireOpenReview(vault.database, input.reviewId);
+      const latest = latestStep(vault.database, input.reviewId);
+      const current = latest
+        ? {
+            status: latest.status as ReviewStatus,
+            decision: latest.decision as ReviewDecision | null,
+            date: latest.step_date,
+          }
+        : null;
+      const verdict = checkTransition(current, {
+        status: input.status,
+        date: input.date,
+        decision: input.decision,
+        rationale: input.rationale,
+        hasCriteria: input.criteria !== null,
+      });
+      if (!verdict.ok) throw new CasebookError('conflict', verdict.reason);
+      const check = input.criteria ? checkScrCriteria(input.criteria) : null;
+      const result = run(
+        vault.database,
+        query.insertInto('review_status_step').values({
+          review_id: input.reviewId,
+          status: input.status,
+          step_date: input.date,
+          decision: input.decision,
+          rationale: input.rationale,
+          criteria_answers: input.criteria ? JSON.stringify(input.criteria) : null,
+          criteria_outcome: check?.outcome ?? null,
+          criteria_explanation: check?.explanation ?? null,
+          recorded_by: actor,
+          recorded_at: new Date().toISOString(),
+        }),
+      );
+      run(
+        vault.database,
+        query.updateTable('review').set({ updated_at: new Date().toISOString() }).where('id', '=', input.reviewId),
+      );
+      return Number(result.lastInsertRowid);
+    },
+  );
+  return getReview(vault.database, input.reviewId);
+}
