@@ -1,0 +1,258 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Vault } from '../../db/vault.js';
+import { CLI } from '../support/build.js';
+import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+
+const tempDirectory = tempDirectoryFactory();
+
+function casebook(args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A vault made with a cheap KDF so each CLI command unlocks quickly. */
+async function newVault(): Promise<string> {
+  const path = join(tempDirectory(), 'case.vault');
+  (await Vault.create(path, PASSPHRASE, { scrypt: FAST_SCRYPT })).vault.close();
+  return path;
+}
+
+/** Audit rows other than the vault's own (created, unlocked): what commands changed. */
+async function auditedChanges(path: string): Promise<string[]> {
+  const vault = await Vault.unlock(path, { passphrase: PASSPHRASE });
+  try {
+    const rows = vault.database.prepare("SELECT entity, action FROM audit_log WHERE entity != 'vault'").all() as {
+      entity: string;
+      action: string;
+    }[];
+    return rows.map((row) => `${row.entity} ${row.action}`);
+  } finally {
+    vault.close();
+  }
+}
+
+describe('casebook review and person commands', () => {
+  it('review create --json prints exactly {"id"}; review list --json lists it; person add --json prints {"id"}', async () => {
+    const vault = await newVault();
+    const created = casebook([
+      '--vault',
+      vault,
+      'review',
+      'create',
+      '--title',
+      'Child H',
+      '--type',
+      'scr',
+      '--scope-from',
+      '2014-01-01',
+      '--scope-to',
+      '2016-06-30',
+      '--json',
+    ]);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"\}\n$/);
+    const { id } = JSON.parse(created.stdout) as { id: string };
+
+    const second = casebook([
+      'review',
+      'create',
+      '--title',
+      'Learning',
+      '--type',
+      'Single-Agency',
+      '--vault',
+      vault,
+      '--json',
+    ]);
+    expect(second.code).toBe(0);
+
+    const list = casebook(['--vault', vault, '--json', 'review', 'list']);
+    expect(list.code).toBe(0);
+    const reviews = JSON.parse(list.stdout) as Record<string, unknown>[];
+    expect(reviews).toHaveLength(2);
+    expect(reviews.find((review) => review.id === id)).toEqual({
+      id,
+      title: 'Child H',
+      type: 'scr',
+      typeLabel: 'Serious Case Review (SCR)',
+      scopeFrom: '2014-01-01',
+      scopeTo: '2016-06-30',
+      status: null,
+      statusLabel: 'Not started',
+      archived: false,
+      archivedAt: null,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(reviews.map((review) => review.type).sort()).toEqual(['scr', 'single-agency']);
+
+    const person = casebook([
+      '--vault',
+      vault,
+      'person',
+      'add',
+      '--review',
+      id,
+      '--name',
+      'Dr Jane Smith',
+      '--role',
+      'PROFESSIONAL',
+      '--pseudonym',
+      'GP1',
+      '--relationship',
+      'GP',
+      '--agency',
+      'Northshire GP Practice',
+      '--json',
+    ]);
+    expect(person.stderr).toBe('');
+    expect(person.code).toBe(0);
+    expect(person.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"\}\n$/);
+    const child = casebook([
+      '--vault',
+      vault,
+      'person',
+      'add',
+      '--review',
+      id,
+      '--name',
+      'Harry',
+      '--role',
+      'Child',
+      '--pseudonym',
+      'Child H',
+    ]);
+    expect(child.code).toBe(0);
+    expect(child.stdout).toMatch(/^Added Child H \([0-9a-f-]{36}\)\n$/);
+
+    const people = JSON.parse(casebook(['--vault', vault, 'person', 'list', '--review', id, '--json']).stdout);
+    expect(
+      people.map((entry: { pseudonym: string; role: string; agency: string | null }) => [
+        entry.pseudonym,
+        entry.role,
+        entry.agency,
+      ]),
+    ).toEqual([
+      ['Child H', 'child', null],
+      ['GP1', 'professional', 'Northshire GP Practice'],
+    ]);
+  });
+
+  it('bad input: one plain line on stderr, a non-zero exit, and nothing written', async () => {
+    const vault = await newVault();
+    const badType = casebook(['--vault', vault, 'review', 'create', '--title', 'T', '--type', 'serious']);
+    expect(badType.code).not.toBe(0);
+    expect(badType.stderr).toBe('--type: Choose a review type: scr, cspr, rapid, learning, single-agency\n');
+
+    const missing = casebook(['--vault', vault, 'review', 'create', '--type', 'scr']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toBe(
+      'missing --title; usage: casebook review create --title T --type scr|cspr|rapid|learning|single-agency\n',
+    );
+
+    const badDate = casebook([
+      '--vault',
+      vault,
+      'review',
+      'create',
+      '--title',
+      'T',
+      '--type',
+      'scr',
+      '--scope-from',
+      '31/02/2015',
+      '--json',
+    ]);
+    expect(badDate.code).not.toBe(0);
+    expect(badDate.stderr).toBe('--scope-from: Scope start: enter a real date as YYYY-MM-DD, e.g. 2015-05-12\n');
+    expect(JSON.parse(badDate.stdout)).toMatchObject({ error: { code: 'invalid_payload' } });
+
+    const reversed = casebook([
+      '--vault',
+      vault,
+      'review',
+      'create',
+      '--title',
+      'T',
+      '--type',
+      'scr',
+      '--scope-from',
+      '2016-01-01',
+      '--scope-to',
+      '2015-01-01',
+    ]);
+    expect(reversed.stderr).toBe('--scope-to: The scope period must not end before it starts\n');
+
+    const badRole = casebook([
+      '--vault',
+      vault,
+      'person',
+      'add',
+      '--review',
+      'x',
+      '--name',
+      'N',
+      '--role',
+      'uncle',
+      '--pseudonym',
+      'P',
+    ]);
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toBe('--role: Choose a role: child, parent, family-member, professional, other\n');
+
+    const noReview = casebook([
+      '--vault',
+      vault,
+      'person',
+      'add',
+      '--review',
+      'nope',
+      '--name',
+      'N',
+      '--role',
+      'child',
+      '--pseudonym',
+      'Child A',
+    ]);
+    expect(noReview.code).not.toBe(0);
+    expect(noReview.stderr).toBe('review not found: nope\n');
+
+    expect(await auditedChanges(vault)).toEqual([]);
+    expect(JSON.parse(casebook(['--vault', vault, 'review', 'list', '--json']).stdout)).toEqual([]);
+  });
+
+  it('refuses a second person with the same pseudonym in a review', async () => {
+    const vault = await newVault();
+    const { id } = JSON.parse(
+      casebook(['--vault', vault, 'review', 'create', '--title', 'T', '--type', 'cspr', '--json']).stdout,
+    );
+    const add = () =>
+      casebook([
+        '--vault',
+        vault,
+        'person',
+        'add',
+        '--review',
+        id,
+        '--name',
+        'N',
+        '--role',
+        'family member',
+        '--pseudonym',
+        'Mother',
+      ]);
+    expect(add().code).toBe(0);
+    const again = add();
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toBe(
+      'The pseudonym "Mother" is already used by another person in this review; each person needs their own.\n',
+    );
+  });
+});
