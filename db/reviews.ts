@@ -89,6 +89,7 @@ function toSummary(row: ReviewTable, status: ReviewStatus | null): ReviewSummary
 function toStep(row: StepRow): StatusStep {
   const decision = row.decision as ReviewDecision | null;
   const outcome = row.criteria_outcome as CriteriaOutcome | null;
+  const answers = row.criteria_answers ? (JSON.parse(row.criteria_answers) as CriteriaAnswers) : null;
   return {
     id: row.id,
     status: row.status as ReviewStatus,
@@ -98,12 +99,13 @@ function toStep(row: StepRow): StatusStep {
     decisionLabel: decision ? reviewDecisionLabel(decision) : null,
     rationale: row.rationale,
     criteria:
-      row.criteria_answers && outcome
+      answers && outcome
         ? {
-            answers: JSON.parse(row.criteria_answers) as CriteriaAnswers,
+            answers,
             outcome,
+            // The explanation as it was shown when the decision was recorded, not today's wording.
             explanation: row.criteria_explanation ?? '',
-            openQuestions: checkScrCriteria(JSON.parse(row.criteria_answers) as CriteriaAnswers).openQuestions,
+            openQuestions: checkScrCriteria(answers).openQuestions,
           }
         : null,
     caution: decisionCaution(decision, outcome),
