@@ -194,10 +194,6 @@ class WebBridge implements CasebookBridge {
 
 let bridge: CasebookBridge | undefined;
 
-export function isWebHost(): boolean {
-  return !window.casebook;
-}
-
 export function getBridge(): CasebookBridge {
   bridge ??= window.casebook ?? new WebBridge(takeTokenFromLocation());
   return bridge;

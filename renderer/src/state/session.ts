@@ -85,7 +85,9 @@ export async function lockVault(): Promise<void> {
 /** The vault was locked elsewhere (idle timer, another window, a refused call). */
 export function markLocked(reason: 'user' | 'idle' | 'refused'): void {
   const state = useSession.getState();
-  if (state.phase !== 'unlocked' && state.phase !== 'recoveryKey') return;
+  const open = state.phase === 'unlocked' || state.phase === 'recoveryKey';
+  // An idle lock may be reported after a refused call already showed the unlock screen: say why.
+  if (!open && !(reason === 'idle' && state.phase === 'locked')) return;
   const minutes = state.idleLockMinutes;
   const lockNotice =
     reason === 'idle'
