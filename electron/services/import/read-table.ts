@@ -1,0 +1,314 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { CasebookError } from '../../../shared/api/errors.js';
+import { normaliseHeader } from '../../../shared/import/columns.js';
+
+/**
+ * Reads an agency's spreadsheet (CSV or Excel .xlsx) into plain rows, for any
+ * importer (chronologies, CDOP cases). Row numbers are the ones the reviewer
+ * sees in Excel, so a problem reported on "row 7" is on row 7 when they open
+ * the file. Blank rows are skipped but still counted.
+ *
+ * Cells are plain values: text, numbers, booleans, Dates (an Excel date cell;
+ * its UTC fields are the wall-clock value Excel shows) or null for blank.
+ * CSV cells are always text: "007" stays "007", and dates are read later by
+ * shared/dates so a Excel serial number or a UK date get the same rules.
+ */
+
+export type CellValue = string | number | Date | boolean | null;
+
+export interface TableRow {
+  /** The row number in Excel: for CSV, the record number, so a cell with line breaks does not shift later rows. */
+  rowNumber: number;
+  /** One per header, padded with null. */
+  cells: CellValue[];
+}
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  /** The workbook's sheet names in order; empty for CSV. */
+  sheets: string[];
+  /** The sheet read; null for CSV. */
+  sheet: string | null;
+  headerRowNumber: number;
+  /** Header text, trimmed, line breaks as spaces; '' for a column with no header. */
+  headers: string[];
+  /** Non-blank rows below the header. */
+  rows: TableRow[];
+  encoding?: 'utf-8' | 'windows-1252';
+  delimiter?: string;
+}
+
+export interface TableFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface ReadTableOptions {
+  /** The sheet to read (xlsx); defaults to the first visible sheet. */
+  sheet?: string;
+  /** Header names the importer expects: a row with two of them is the header row, even below a title. */
+  knownHeaders?: string[];
+}
+
+/** How far down a header row is looked for. */
+const HEADER_SEARCH_ROWS = 20;
+
+function unreadable(message: string): CasebookError {
+  return new CasebookError('unreadable_file', message);
+}
+
+export async function readTable(file: TableFile, options: ReadTableOptions = {}): Promise<Table> {
+  const { fileName, bytes } = file;
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const oleCompound = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]);
+  if (['xlsx', 'xlsm'].includes(extension)) {
+    // Excel saves a password-protected workbook as an encrypted OLE file, whatever the extension.
+    if (oleCompound)
+      throw unreadable(`'${fileName}' is password-protected: remove the password in Excel and try again`);
+    if (!startsWith(bytes, [0x50, 0x4b])) throw unreadable(`'${fileName}' is not a valid Excel .xlsx file`);
+    return readXlsx(file, options);
+  }
+  if (['csv', 'tsv', 'txt'].includes(extension)) {
+    if (startsWith(bytes, [0x50, 0x4b]) || oleCompound) {
+      throw unreadable(`'${fileName}' is not a CSV file: it looks like an Excel workbook saved with the wrong name`);
+    }
+    return readCsv(file, options);
+  }
+  if (extension === 'xls') {
+    throw unreadable(
+      `'${fileName}' is an old Excel .xls file: open it in Excel, save it as .xlsx or CSV, and try again`,
+    );
+  }
+  if (extension === 'ods') {
+    throw unreadable(`'${fileName}' is an OpenDocument spreadsheet: save it as .xlsx or CSV, and try again`);
+  }
+  throw unreadable(`'${fileName}' is not a CSV or Excel .xlsx file`);
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+// ---- rows to a table (both formats) ----------------------------------------------------
+
+interface RawRow {
+  rowNumber: number;
+  cells: CellValue[];
+}
+
+function filledCount(cells: readonly CellValue[]): number {
+  let count = 0;
+  for (const cell of cells) if (cell !== null) count += 1;
+  return count;
+}
+
+/** The header row: the first with two known headers, else the first with two filled cells, else the first. */
+function findHeaderIndex(rows: readonly RawRow[], knownHeaders: readonly string[]): number {
+  const searched = rows.slice(0, HEADER_SEARCH_ROWS);
+  if (knownHeaders.length > 0) {
+    const known = new Set(knownHeaders.map(normaliseHeader));
+    const index = searched.findIndex(
+      (row) => row.cells.filter((cell) => cell !== null && known.has(normaliseHeader(String(cell)))).length >= 2,
+    );
+    if (index !== -1) return index;
+  }
+  const index = searched.findIndex((row) => filledCount(row.cells) >= 2);
+  return index === -1 ? 0 : index;
+}
+
+function headerText(cell: CellValue): string {
+  if (cell === null) return '';
+  const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `rows` holds only non-blank rows, in order. */
+function toTable(
+  fileName: string,
+  rows: RawRow[],
+  knownHeaders: readonly string[],
+): Pick<Table, 'headerRowNumber' | 'headers' | 'rows'> {
+  if (rows.length === 0) throw unreadable(`'${fileName}' is empty`);
+  const headerIndex = findHeaderIndex(rows, knownHeaders);
+  const headerRow = rows[headerIndex] as RawRow;
+  const data = rows.slice(headerIndex + 1);
+  let width = headerRow.cells.length;
+  for (const row of data) if (row.cells.length > width) width = row.cells.length;
+  const headers = headerRow.cells.map(headerText);
+  while (headers.length < width) headers.push('');
+  for (const row of data) while (row.cells.length < width) row.cells.push(null);
+  return { headerRowNumber: headerRow.rowNumber, headers, rows: data };
+}
+
+// ---- CSV -------------------------------------------------------------------------------
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** Count each candidate outside quotes on the first line that has any: the header line, or Excel's padded title row. */
+export function detectDelimiter(text: string): string {
+  let start = 0;
+  for (let lines = 0; lines < HEADER_SEARCH_ROWS && start < text.length; lines += 1) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const counts = new Map<string, number>(DELIMITERS.map((delimiter) => [delimiter, 0]));
+    let quoted = false;
+    for (let at = start; at < end; at += 1) {
+      const char = text[at] as string;
+      if (char === '"') quoted = !quoted;
+      else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    }
+    let best: string | null = null;
+    for (const delimiter of DELIMITERS) {
+      if ((counts.get(delimiter) ?? 0) > (best === null ? 0 : (counts.get(best) ?? 0))) best = delimiter;
+    }
+    if (best !== null) return best;
+    start = end + 1;
+  }
+  return ',';
+}
+
+function readCsv(file: TableFile, options: ReadTableOptions): Table {
+  const { fileName } = file;
+  let bytes = file.bytes;
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    throw unreadable(`'${fileName}' is saved as Unicode text: in Excel, save it as "CSV UTF-8" and try again`);
+  }
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) bytes = bytes.subarray(3);
+
+  let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not valid UTF-8: an older Excel's "CSV (Comma delimited)", in the Windows code page used in the UK.
+    encoding = 'windows-1252';
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+
+  // Excel's own hint line, `sep=;`, names the delimiter; Excel does not show it as a row, so it is not counted.
+  let delimiter: string;
+  let hinted = false;
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint) {
+    delimiter = hint[1] as string;
+    text = text.slice(hint[0].length);
+    hinted = true;
+  } else {
+    delimiter = detectDelimiter(text);
+  }
+
+  // csv-parse is markedly faster on bytes than on a string; re-encode only when the text was not UTF-8 or was cut.
+  const input = encoding === 'utf-8' && !hinted ? bytesAsBuffer(bytes) : Buffer.from(text, 'utf8');
+  let records: string[][];
+  try {
+    records = parse(input, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    const records = (error as { records?: number }).records;
+    const where = records === undefined ? '' : ` (after row ${records})`;
+    throw unreadable(`'${fileName}' could not be read as CSV${where}: a quoted cell is never closed or is malformed`);
+  }
+
+  const rows: RawRow[] = [];
+  for (let index = 0; index < records.length; index += 1) {
+    const record = records[index] as string[];
+    const cells: CellValue[] = new Array(record.length);
+    let filled = false;
+    for (let column = 0; column < record.length; column += 1) {
+      const value = record[column] as string;
+      if (value === '' || value.trim() === '') cells[column] = null;
+      else {
+        cells[column] = value;
+        filled = true;
+      }
+    }
+    if (filled) rows.push({ rowNumber: index + 1, cells });
+  }
+  return {
+    format: 'csv',
+    sheets: [],
+    sheet: null,
+    ...toTable(fileName, rows, options.knownHeaders ?? []),
+    encoding,
+    delimiter,
+  };
+}
+
+function bytesAsBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+// ---- XLSX ------------------------------------------------------------------------------
+
+async function readXlsx(file: TableFile, options: ReadTableOptions): Promise<Table> {
+  const { fileName } = file;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's types want a Node Buffer of its own declared shape; ours is one.
+    await workbook.xlsx.load(bytesAsBuffer(file.bytes) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw unreadable(`'${fileName}' could not be read as an Excel .xlsx file: it may be damaged`);
+  }
+  const worksheets = workbook.worksheets;
+  const sheets = worksheets.map((worksheet) => worksheet.name);
+  let worksheet: ExcelJS.Worksheet | undefined;
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet.trim().toLowerCase();
+    worksheet =
+      worksheets.find((candidate) => candidate.name === options.sheet) ??
+      worksheets.find((candidate) => candidate.name.trim().toLowerCase() === wanted);
+    if (!worksheet) {
+      const names = sheets.map((name) => `'${name}'`).join(', ');
+      throw unreadable(`'${fileName}' has no sheet called '${options.sheet}': its sheets are ${names}`);
+    }
+  } else {
+    worksheet = worksheets.find((candidate) => candidate.state === 'visible') ?? worksheets[0];
+    if (!worksheet) throw unreadable(`'${fileName}' has no sheets`);
+  }
+
+  const rows: RawRow[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    let filled = false;
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      let value: CellValue;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        // A merged block shows its value once: carry it down its own column (a date spanning
+        // two rows) but not across (a title or event text spread over several columns).
+        value = cell.master.col === cell.col ? plainValue(cell.master.value) : null;
+      } else {
+        value = plainValue(cell.value);
+      }
+      if (value !== null) {
+        while (cells.length < column - 1) cells.push(null);
+        cells[column - 1] = value;
+        filled = true;
+      }
+    });
+    if (filled) rows.push({ rowNumber, cells });
+  });
+
+  return {
+    format: 'xlsx',
+    sheets,
+    sheet: worksheet.name,
+    ...toTable(fileName, rows, options.knownHeaders ?? []),
+  };
+}
+
+/** A cell's value as a reviewer sees it: rich text and hyperlinks as their text, formulas as their last result. */
+function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return plainValue(value.richText.map((run) => run.text).join(''));
+  if ('hyperlink' in value) return plainValue(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result as ExcelJS.CellValue);
+  if ('error' in value) return value.error;
+  return null;
+}
