@@ -1,0 +1,124 @@
+import type { Expectedness, ModifiableOutcome } from '../case.js';
+import { ANALYSIS_FORM_2018 } from './analysis-form-2018.js';
+import { FORM_C_2010 } from './form-c-2010.js';
+import type { AnalysisForm, FormVersion } from './types.js';
+
+export { ANALYSIS_FORM_2018 } from './analysis-form-2018.js';
+export { CATEGORIES_OF_DEATH } from './categories.js';
+export { FORM_C_2010 } from './form-c-2010.js';
+export type * from './types.js';
+
+/** Every version Casebook knows, newest first. A case records the one it used. */
+export const FORMS: Record<FormVersion, AnalysisForm> = {
+  'analysis-form-2018': ANALYSIS_FORM_2018,
+  'form-c-2010': FORM_C_2010,
+};
+export const FORM_VERSIONS = Object.keys(FORMS) as [FormVersion, ...FormVersion[]];
+export const DEFAULT_FORM_VERSION: FormVersion = 'analysis-form-2018';
+
+export function isFormVersion(version: string): version is FormVersion {
+  return Object.hasOwn(FORMS, version);
+}
+
+export function getForm(version: string): AnalysisForm {
+  if (!isFormVersion(version)) throw new RangeError(`unknown analysis form version: ${version}`);
+  return FORMS[version];
+}
+
+/** What the pure rules need of a recorded factor. */
+export interface FactorForRules {
+  domain: string;
+  grade: string;
+  modifiable: boolean;
+}
+
+export interface OutcomeSuggestion {
+  outcome: ModifiableOutcome;
+  /** Why, in the panel's words: shown beside the suggestion. */
+  reason: string;
+}
+
+/**
+ * The outcome the factors point to, or null when no factor is recorded yet.
+ * - a factor whose grade contributes (2018: grade 2; Form C: 2 or 3) marked
+ *   modifiable -> modifiable factors identified (Form C: "preventable");
+ * - otherwise, when every factor is graded "information not available" -> insufficient information;
+ * - otherwise -> no modifiable factors identified.
+ * A suggestion only: the panel decides.
+ */
+export function suggestOutcome(form: AnalysisForm, factors: readonly FactorForRules[]): OutcomeSuggestion | null {
+  if (factors.length === 0) return null;
+  const grades = new Map(form.grades.map((grade) => [grade.code, grade]));
+  const contributing = factors.filter((factor) => factor.modifiable && grades.get(factor.grade)?.contributes);
+  if (contributing.length > 0) {
+    const gradeCodes = form.grades.filter((grade) => grade.contributes).map((grade) => grade.code);
+    return {
+      outcome: 'identified',
+      reason: `${contributing.length} factor${contributing.length === 1 ? '' : 's'} graded ${gradeCodes.join(' or ')} marked modifiable (${[...new Set(contributing.map((factor) => factor.domain))].join(', ')})`,
+    };
+  }
+  if (factors.every((factor) => grades.get(factor.grade)?.informationNotAvailable)) {
+    return { outcome: 'insufficient', reason: 'every factor recorded is graded "information not available"' };
+  }
+  return { outcome: 'none', reason: 'no factor that may have contributed is marked modifiable' };
+}
+
+/**
+ * A warning when the panel's outcome disagrees with the factors, or null. Casebook
+ * never changes the outcome. It warns in the two cases the rule settles: a
+ * contributing modifiable factor with an outcome other than "identified", and
+ * "identified" with no contributing modifiable factor. Choosing "none" or
+ * "insufficient" where the other was suggested is a judgement the rule cannot make.
+ */
+export function outcomeDisagreement(
+  form: AnalysisForm,
+  factors: readonly FactorForRules[],
+  outcome: ModifiableOutcome | null,
+): string | null {
+  if (outcome === null) return null;
+  const suggestion = suggestOutcome(form, factors);
+  const chosen = form.outcomeLabels[outcome];
+  if (suggestion?.outcome === 'identified' && outcome !== 'identified') {
+    return `The panel recorded "${chosen}", but ${suggestion.reason}: by the form's rule that makes it "${form.outcomeLabels.identified}".`;
+  }
+  if (outcome === 'identified' && suggestion?.outcome !== 'identified') {
+    return `The panel recorded "${chosen}", but no factor that may have contributed is marked modifiable. ${form.outcomeRule}`;
+  }
+  return null;
+}
+
+export interface CategoryHint {
+  /** The category that may apply instead (higher in the hierarchy), or null when the hint is about consistency. */
+  category: number | null;
+  message: string;
+}
+
+/**
+ * Hints about the category, each from one rule a panel member can check:
+ * - a referral for a safeguarding practice review (or SCR) recorded while the
+ *   category is below 1 -> category 1 (deliberately inflicted injury, abuse or
+ *   neglect) may apply, since the panel records the highest category that applies;
+ * - category 10 (sudden unexpected, unexplained death) for a death recorded as
+ *   expected -> the two do not fit together.
+ * Hints never change the category.
+ */
+export function categoryHints(
+  form: AnalysisForm,
+  review: { category: number | null; referredForReview: boolean; expected: Expectedness | null },
+): CategoryHint[] {
+  const hints: CategoryHint[] = [];
+  const label = (n: number) => form.categories.find((category) => category.number === n)?.label ?? String(n);
+  if (review.referredForReview && review.category !== null && review.category > 1) {
+    hints.push({
+      category: 1,
+      message: `A referral for a safeguarding practice review is recorded: category 1 (${label(1)}) may apply. The panel records the highest category that applies.`,
+    });
+  }
+  if (review.category === 10 && review.expected === 'expected') {
+    hints.push({
+      category: null,
+      message: `Category 10 (${label(10)}) is for unexpected deaths, but this death is recorded as expected.`,
+    });
+  }
+  return hints;
+}
