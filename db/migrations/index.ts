@@ -1,6 +1,7 @@
 import type { Database } from '../query.js';
 import { initial } from './0001_initial.js';
 import { reviews } from './0002_reviews.js';
+import { cdop } from './0003_cdop.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -12,4 +13,4 @@ export interface Migration {
   up: (database: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [initial, reviews];
+export const migrations: readonly Migration[] = [initial, reviews, cdop];

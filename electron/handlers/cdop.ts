@@ -1,6 +1,36 @@
+import * as cases from '../../db/cdop-cases.js';
+import { cdopStatistics, cdopTrend } from '../../db/cdop-statistics.js';
 import type { cdopChannels } from '../../shared/api/channels/cdop.js';
 import type { AppContext, HandlersFor } from './types.js';
 
-export function cdopHandlers(_context: AppContext): HandlersFor<typeof cdopChannels> {
-  return {};
+export function cdopHandlers({ session }: AppContext): HandlersFor<typeof cdopChannels> {
+  const vault = () => session.current();
+  const database = () => session.current().database;
+  return {
+    'cdop.case.create': (input) => cases.createCase(vault(), input),
+    'cdop.case.update': (input) => cases.updateCase(vault(), input),
+    'cdop.case.get': ({ id }) => cases.getCase(database(), id),
+    'cdop.case.list': (filter) => cases.listCases(database(), filter),
+    'cdop.case.setStatus': (input) => cases.setStatus(vault(), input),
+    'cdop.case.setCategory': (input) => cases.setCategory(vault(), input),
+    'cdop.case.setOutcome': (input) => cases.setOutcome(vault(), input),
+    'cdop.case.setReferral': (input) => cases.setReferral(vault(), input),
+    'cdop.factor.add': (input) => cases.addFactor(vault(), input),
+    'cdop.factor.update': (input) => cases.updateFactor(vault(), input),
+    'cdop.factor.remove': ({ id }) => cases.removeFactor(vault(), id),
+    'cdop.agencyReport.request': (input) => cases.requestAgencyReport(vault(), input),
+    'cdop.agencyReport.update': (input) => cases.updateAgencyReport(vault(), input),
+    'cdop.agencyReport.remove': ({ id }) => cases.removeAgencyReport(vault(), id),
+    'cdop.panelMeeting.add': (input) => cases.addPanelMeeting(vault(), input),
+    'cdop.panelMeeting.remove': (input) => cases.removePanelMeeting(vault(), input),
+    'cdop.learningPoint.add': (input) => cases.addLearningPoint(vault(), input),
+    'cdop.learningPoint.update': (input) => cases.updateLearningPoint(vault(), input),
+    'cdop.learningPoint.remove': ({ id }) => cases.removeLearningPoint(vault(), id),
+    'cdop.recommendation.add': (input) => cases.addRecommendation(vault(), input),
+    'cdop.recommendation.update': (input) => cases.updateRecommendation(vault(), input),
+    'cdop.recommendation.remove': ({ id }) => cases.removeRecommendation(vault(), id),
+    'cdop.panelPack': ({ meetingDate }) => cases.panelPack(database(), meetingDate),
+    'cdop.statistics': ({ from, to }) => cdopStatistics(database(), from, to),
+    'cdop.statistics.trend': ({ from, to }) => cdopTrend(database(), from, to),
+  };
 }

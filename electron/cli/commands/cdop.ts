@@ -1,4 +1,49 @@
 import type { Command } from 'commander';
+import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
+import { CasebookError } from '../../../shared/api/errors.js';
+import { financialYearOf, isIsoDate } from '../../../shared/cdop/dates.js';
+import { globals, print, withVault } from '../common.js';
 
-/** `casebook cdop ...` commands. */
-export function registerCdopCommands(_program: Command): void {}
+function periodOption(value: string | undefined, name: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (!isIsoDate(value))
+    throw new CasebookError('invalid_payload', `--${name} must be a real date as YYYY-MM-DD: ${value}`);
+  return value;
+}
+
+/** `casebook cdop stats`. */
+export function registerCdopCommands(program: Command): void {
+  const cdop = program.command('cdop').description('child death reviews (CDOP): panel statistics');
+
+  cdop
+    .command('stats')
+    .description('figures for deaths with a date of death in [--from, --to] (default: this financial year)')
+    .option('--from <date>', 'first date of death counted, YYYY-MM-DD')
+    .option('--to <date>', 'last date of death counted, YYYY-MM-DD')
+    .action(async (options: { from?: string; to?: string }, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      // The default period is the financial year (April to March) containing today, as panels report.
+      const current = financialYearOf(new Date().toISOString().slice(0, 10));
+      const from = periodOption(options.from, 'from', current.from);
+      const to = periodOption(options.to, 'to', current.to);
+      if (from > to) throw new CasebookError('invalid_payload', `the period ends (${to}) before it starts (${from})`);
+      const figures = await withVault(vaultPath, (vault) => cdopStatistics(vault.database, from, to));
+      const share = figures.modifiableShare === null ? 'n/a' : `${(figures.modifiableShare * 100).toFixed(1)}%`;
+      print(
+        json,
+        statisticsForCli(figures),
+        [
+          `Deaths ${from} to ${to}: ${figures.notified} notified, ${figures.reviewed} reviewed`,
+          `Median days from death to review completion: ${figures.medianDaysToReview ?? 'n/a'}`,
+          `Modifiable factors identified: ${figures.modifiable.identified} of ${figures.reviewed} reviewed (${share})`,
+          `By category (reviewed): ${Object.entries(figures.byCategory)
+            .map(([category, n]) => `${category}: ${n}`)
+            .join(', ')}`,
+          `By age band: ${Object.entries(figures.byAgeBand)
+            .map(([band, n]) => `${band}: ${n}`)
+            .join(', ')}`,
+          `Expected ${figures.expected}, unexpected ${figures.unexpected}`,
+        ].join('\n'),
+      );
+    });
+}

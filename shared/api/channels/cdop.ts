@@ -1,2 +1,363 @@
-/** Channels of the cdop feature: spread into the contract in shared/api/contract.ts. */
-export const cdopChannels = {} as const;
+import { z } from 'zod';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  EXPECTEDNESS,
+  type Expectedness,
+  MODIFIABLE_OUTCOMES,
+  type ModifiableOutcome,
+  PLACE_OF_DEATH_CODES,
+  type PlaceOfDeath,
+  RECOMMENDATION_LEVELS,
+  type RecommendationLevel,
+  SEXES,
+  type Sex,
+} from '../../cdop/case.js';
+import type { AgeAtDeath, AgeBand } from '../../cdop/dates.js';
+import { isIsoDate } from '../../cdop/dates.js';
+import { type CategoryHint, FORM_VERSIONS, type FormVersion, type OutcomeSuggestion } from '../../cdop/forms/index.js';
+import { nhsNumberProblem, normaliseNhsNumber } from '../../cdop/nhs-number.js';
+import { channel } from '../channel.js';
+
+/** Child death reviews (CDOP): case records, the analysis form, the panel pack and statistics. */
+
+// ---- outputs -----------------------------------------------------------------
+
+export interface CdopFactor {
+  id: string;
+  /** The form version's domain code: A-D (2018) or 1-4 (Form C). */
+  domain: string;
+  description: string;
+  /** The form version's grade code: 0/1/2 (2018) or 0/1/1*\/2/3 (Form C). */
+  grade: string;
+  modifiable: boolean;
+  /** Where the panel found it: report, page, paragraph. */
+  evidence: string | null;
+}
+
+export interface CdopAgencyReport {
+  id: string;
+  agency: string;
+  requestedOn: string;
+  receivedOn: string | null;
+}
+
+export interface CdopLearningPoint {
+  id: string;
+  text: string;
+}
+
+export interface CdopRecommendation {
+  id: string;
+  level: RecommendationLevel;
+  agency: string;
+  text: string;
+}
+
+export interface CdopReferral {
+  /** Referred for a safeguarding practice review (an SCR before 2018). */
+  referred: boolean;
+  referredOn: string | null;
+  /** The review in Casebook it led to, if any. */
+  reviewId: string | null;
+}
+
+export interface CdopCase {
+  id: string;
+  reference: string;
+  childName: string;
+  /** Ten digits; shown as 3 3 4. */
+  nhsNumber: string | null;
+  dateOfBirth: string;
+  sex: Sex;
+  ethnicity: string | null;
+  dateOfDeath: string;
+  /** HH:MM, local time. */
+  timeOfDeath: string | null;
+  placeOfDeath: PlaceOfDeath | null;
+  homePostcode: string | null;
+  expected: Expectedness | null;
+  jointAgencyResponse: boolean | null;
+  postMortem: boolean | null;
+  circumstances: string | null;
+  formVersion: FormVersion;
+  status: CaseStatus;
+  category: number | null;
+  modifiable: ModifiableOutcome | null;
+  referral: CdopReferral;
+  dateNotified: string;
+  dateReviewCompleted: string | null;
+  /** Derived from the dates, never typed. */
+  age: AgeAtDeath;
+  ageBand: AgeBand | null;
+  updatedAt: string;
+}
+
+export interface CdopCaseDetail extends CdopCase {
+  factors: CdopFactor[];
+  agencyReports: CdopAgencyReport[];
+  /** Requested and not yet received. */
+  outstandingReports: CdopAgencyReport[];
+  panelMeetings: string[];
+  learningPoints: CdopLearningPoint[];
+  recommendations: CdopRecommendation[];
+  /** What the factors point to; the panel decides. */
+  suggestion: OutcomeSuggestion | null;
+  /** A warning when the panel's outcome disagrees with the factors; never overrides it. */
+  disagreement: string | null;
+  categoryHints: CategoryHint[];
+}
+
+export interface CdopCaseSummary {
+  id: string;
+  reference: string;
+  childName: string;
+  dateOfDeath: string;
+  ageBand: AgeBand | null;
+  status: CaseStatus;
+  category: number | null;
+  modifiable: ModifiableOutcome | null;
+  outstandingReports: CdopAgencyReport[];
+  nextPanelMeeting: string | null;
+}
+
+export interface CdopPanelPack {
+  meetingDate: string;
+  cases: { case: CdopCaseSummary; outstanding: string[] }[];
+}
+
+export interface CdopStatistics {
+  from: string;
+  to: string;
+  notified: number;
+  reviewed: number;
+  /** Death to review completion, reviewed cases; null with none reviewed. */
+  medianDaysToReview: number | null;
+  /** Reviewed cases only. */
+  byCategory: Record<string, number>;
+  /** Reviewed cases only. */
+  modifiable: { identified: number; none: number; insufficient: number };
+  /** identified / reviewed, 0-1; null with none reviewed (no share to state). */
+  modifiableShare: number | null;
+  /** Per category: identified / reviewed in that category; null where none reviewed. */
+  modifiableShareByCategory: Record<string, number | null>;
+  byAgeBand: Record<AgeBand, number>;
+  bySex: Record<Sex, number>;
+  /** Keyed by the recorded text; `Not recorded` for none. */
+  byEthnicity: Record<string, number>;
+  expected: number;
+  unexpected: number;
+}
+
+export interface CdopTrendYear {
+  label: string;
+  from: string;
+  to: string;
+  notified: number;
+  reviewed: number;
+  medianDaysToReview: number | null;
+  modifiableShare: number | null;
+}
+
+// ---- schemas -----------------------------------------------------------------
+
+export const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
+const id = z.uuid();
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+export const nhsNumber = z
+  .string()
+  .max(20)
+  .superRefine((value, context) => {
+    const problem = nhsNumberProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((value) => normaliseNhsNumber(value) ?? value);
+
+const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+export const postcode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(POSTCODE, 'Enter a UK postcode, e.g. SW1A 1AA')
+  .transform((value) => value.replace(/^(.+?) ?(\d[A-Z]{2})$/, '$1 $2'));
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM (24-hour)');
+
+/** The notification dataset fields a panel member may change after notification. */
+const notificationShape = {
+  reference: shortText(50),
+  childName: shortText(200),
+  nhsNumber: nhsNumber.nullable(),
+  dateOfBirth: isoDate,
+  sex: z.enum(SEXES),
+  ethnicity: optionalText(100),
+  dateOfDeath: isoDate,
+  timeOfDeath: timeOfDay.nullable(),
+  placeOfDeath: z.enum(PLACE_OF_DEATH_CODES).nullable(),
+  homePostcode: postcode.nullable(),
+  expected: z.enum(EXPECTEDNESS).nullable(),
+  jointAgencyResponse: z.boolean().nullable(),
+  postMortem: z.boolean().nullable(),
+  circumstances: optionalText(20_000),
+  dateNotified: isoDate,
+};
+
+export const caseCreateInput = z
+  .object({
+    ...notificationShape,
+    nhsNumber: notificationShape.nhsNumber.default(null),
+    ethnicity: notificationShape.ethnicity.default(null),
+    timeOfDeath: notificationShape.timeOfDeath.default(null),
+    placeOfDeath: notificationShape.placeOfDeath.default(null),
+    homePostcode: notificationShape.homePostcode.default(null),
+    expected: notificationShape.expected.default(null),
+    jointAgencyResponse: notificationShape.jointAgencyResponse.default(null),
+    postMortem: notificationShape.postMortem.default(null),
+    circumstances: notificationShape.circumstances.default(null),
+    formVersion: z.enum(FORM_VERSIONS).optional(),
+  })
+  .strict();
+
+export const caseUpdateInput = z
+  .object({ id, ...notificationShape })
+  .partial()
+  .required({ id: true })
+  .strict();
+
+const factorShape = {
+  domain: shortText(10),
+  description: shortText(5000),
+  grade: shortText(5),
+  modifiable: z.boolean(),
+  evidence: optionalText(5000),
+};
+
+export const CDOP_LIST_LIMIT = { max: 5000, default: 500 } as const;
+
+// ---- channels ----------------------------------------------------------------
+
+const unlocked = { requiresUnlocked: true };
+
+export const cdopChannels = {
+  /** A new case from the notification; status "notified", the default form version unless given. */
+  'cdop.case.create': channel<CdopCaseDetail>()(caseCreateInput, unlocked),
+  /** Changes notification fields; dates are checked together (death after birth, under 18). */
+  'cdop.case.update': channel<CdopCaseDetail>()(caseUpdateInput, unlocked),
+  'cdop.case.get': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  /** Cases, newest death first, each with its outstanding agency reports. */
+  'cdop.case.list': channel<CdopCaseSummary[]>()(
+    z
+      .object({
+        status: z.enum(CASE_STATUSES).optional(),
+        deathFrom: isoDate.optional(),
+        deathTo: isoDate.optional(),
+        limit: z.number().int().min(1).max(CDOP_LIST_LIMIT.max).default(CDOP_LIST_LIMIT.default),
+      })
+      .strict(),
+    unlocked,
+  ),
+  /** One step along notified -> information gathering -> ready for panel -> reviewed -> closed, or one back. */
+  'cdop.case.setStatus': channel<CdopCaseDetail>()(
+    z.object({ id, status: z.enum(CASE_STATUSES), dateReviewCompleted: isoDate.optional() }).strict(),
+    unlocked,
+  ),
+  'cdop.case.setCategory': channel<CdopCaseDetail>()(
+    z.object({ id, category: z.number().int().min(1).max(10).nullable() }).strict(),
+    unlocked,
+  ),
+  /** The panel's modifiable outcome; stored as given even when the factors suggest otherwise. */
+  'cdop.case.setOutcome': channel<CdopCaseDetail>()(
+    z.object({ id, outcome: z.enum(MODIFIABLE_OUTCOMES).nullable() }).strict(),
+    unlocked,
+  ),
+  'cdop.case.setReferral': channel<CdopCaseDetail>()(
+    z
+      .object({
+        id,
+        referred: z.boolean(),
+        referredOn: isoDate.nullable().default(null),
+        reviewId: z.string().trim().min(1).max(64).nullable().default(null),
+      })
+      .strict(),
+    unlocked,
+  ),
+  'cdop.factor.add': channel<CdopCaseDetail>()(
+    z.object({ caseId: id, ...factorShape, evidence: factorShape.evidence.default(null) }).strict(),
+    unlocked,
+  ),
+  'cdop.factor.update': channel<CdopCaseDetail>()(
+    z
+      .object({ id, ...factorShape })
+      .partial()
+      .required({ id: true })
+      .strict(),
+    unlocked,
+  ),
+  'cdop.factor.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  'cdop.agencyReport.request': channel<CdopCaseDetail>()(
+    z.object({ caseId: id, agency: shortText(200), requestedOn: isoDate }).strict(),
+    unlocked,
+  ),
+  /** Records the report's arrival (or clears it with null). */
+  'cdop.agencyReport.update': channel<CdopCaseDetail>()(
+    z
+      .object({
+        id,
+        agency: shortText(200).optional(),
+        requestedOn: isoDate.optional(),
+        receivedOn: isoDate.nullable().optional(),
+      })
+      .strict(),
+    unlocked,
+  ),
+  'cdop.agencyReport.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  'cdop.panelMeeting.add': channel<CdopCaseDetail>()(z.object({ caseId: id, meetingDate: isoDate }).strict(), unlocked),
+  'cdop.panelMeeting.remove': channel<CdopCaseDetail>()(
+    z.object({ caseId: id, meetingDate: isoDate }).strict(),
+    unlocked,
+  ),
+  'cdop.learningPoint.add': channel<CdopCaseDetail>()(
+    z.object({ caseId: id, text: shortText(5000) }).strict(),
+    unlocked,
+  ),
+  'cdop.learningPoint.update': channel<CdopCaseDetail>()(z.object({ id, text: shortText(5000) }).strict(), unlocked),
+  'cdop.learningPoint.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  'cdop.recommendation.add': channel<CdopCaseDetail>()(
+    z
+      .object({ caseId: id, level: z.enum(RECOMMENDATION_LEVELS), agency: shortText(200), text: shortText(5000) })
+      .strict(),
+    unlocked,
+  ),
+  'cdop.recommendation.update': channel<CdopCaseDetail>()(
+    z
+      .object({
+        id,
+        level: z.enum(RECOMMENDATION_LEVELS).optional(),
+        agency: shortText(200).optional(),
+        text: shortText(5000).optional(),
+      })
+      .strict(),
+    unlocked,
+  ),
+  'cdop.recommendation.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  /** The cases listed for a panel meeting, each with what is still outstanding. */
+  'cdop.panelPack': channel<CdopPanelPack>()(z.object({ meetingDate: isoDate }).strict(), unlocked),
+  /** Figures for deaths with a date of death in [from, to]. */
+  'cdop.statistics': channel<CdopStatistics>()(
+    z
+      .object({ from: isoDate, to: isoDate })
+      .strict()
+      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
+    unlocked,
+  ),
+  /** The main figures per financial year (April to March) across [from, to]. */
+  'cdop.statistics.trend': channel<CdopTrendYear[]>()(
+    z
+      .object({ from: isoDate, to: isoDate })
+      .strict()
+      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
+    unlocked,
+  ),
+} as const;

@@ -1,0 +1,868 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  CdopAgencyReport,
+  CdopCase,
+  CdopCaseDetail,
+  CdopCaseSummary,
+  CdopFactor,
+  CdopPanelPack,
+  caseCreateInput,
+  caseUpdateInput,
+} from '../shared/api/channels/cdop.js';
+import { CasebookError } from '../shared/api/errors.js';
+import {
+  type CaseStatus,
+  canMoveStatus,
+  type Expectedness,
+  type ModifiableOutcome,
+  type PlaceOfDeath,
+  type RecommendationLevel,
+  reviewCompletionProblems,
+  type Sex,
+} from '../shared/cdop/case.js';
+import { ageAtDeath, ageBandOf } from '../shared/cdop/dates.js';
+import {
+  categoryHints,
+  DEFAULT_FORM_VERSION,
+  type FormVersion,
+  getForm,
+  outcomeDisagreement,
+  suggestOutcome,
+} from '../shared/cdop/forms/index.js';
+import type { AuditChange } from './audit.js';
+import { all, type Database, first, query, run } from './query.js';
+import type { CdopCaseInsert, CdopCaseRow } from './schema/cdop.js';
+
+/**
+ * Child death case records. Reads take the database; writes take anything with
+ * `write` (the vault), so each change commits with its audit row. Audit details
+ * hold ids, counts and field names, never names or circumstances.
+ */
+
+export interface CdopWriter {
+  database: Database;
+  write<T>(change: AuditChange | ((result: T) => AuditChange), write: () => T): T;
+}
+
+export type CaseCreate = z.output<typeof caseCreateInput>;
+export type CaseUpdate = z.output<typeof caseUpdateInput>;
+
+const CASE = 'cdop_case';
+
+function invalid(path: string, message: string): CasebookError {
+  return new CasebookError('invalid_payload', message, [{ path, message }]);
+}
+
+const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
+const bit = (value: boolean | null | undefined): number | null =>
+  value === null || value === undefined ? null : value ? 1 : 0;
+
+// ---- reading -------------------------------------------------------------------------
+
+function requireCaseRow(database: Database, id: string): CdopCaseRow {
+  const row = first(database, query.selectFrom('cdop_case').selectAll().where('id', '=', id));
+  if (!row) throw new CasebookError('not_found', 'That child death case is not in this vault.');
+  return row;
+}
+
+function toCase(row: CdopCaseRow): CdopCase {
+  const age = ageAtDeath(row.date_of_birth, row.date_of_death);
+  return {
+    id: row.id,
+    reference: row.reference,
+    childName: row.child_name,
+    nhsNumber: row.nhs_number,
+    dateOfBirth: row.date_of_birth,
+    sex: row.sex as Sex,
+    ethnicity: row.ethnicity,
+    dateOfDeath: row.date_of_death,
+    timeOfDeath: row.time_of_death,
+    placeOfDeath: row.place_of_death as PlaceOfDeath | null,
+    homePostcode: row.home_postcode,
+    expected: row.expected as Expectedness | null,
+    jointAgencyResponse: bool(row.joint_agency_response),
+    postMortem: bool(row.post_mortem),
+    circumstances: row.circumstances,
+    formVersion: row.form_version as FormVersion,
+    status: row.status as CaseStatus,
+    category: row.category,
+    modifiable: row.modifiable as ModifiableOutcome | null,
+    referral: {
+      referred: row.referred_for_review === 1,
+      referredOn: row.referred_on,
+      reviewId: row.linked_review_id,
+    },
+    dateNotified: row.date_notified,
+    dateReviewCompleted: row.date_review_completed,
+    age,
+    ageBand: ageBandOf(age),
+    updatedAt: row.updated_at,
+  };
+}
+
+function agencyReports(database: Database, caseIds: string[]): Map<string, CdopAgencyReport[]> {
+  const byCase = new Map<string, CdopAgencyReport[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = all(
+    database,
+    query
+      .selectFrom('cdop_agency_report')
+      .selectAll()
+      .where('case_id', 'in', caseIds)
+      .orderBy('requested_on')
+      .orderBy('agency'),
+  );
+  for (const row of rows) {
+    const list = byCase.get(row.case_id) ?? [];
+    list.push({ id: row.id, agency: row.agency, requestedOn: row.requested_on, receivedOn: row.received_on });
+    byCase.set(row.case_id, list);
+  }
+  return byCase;
+}
+
+export function getCase(database: Database, id: string): CdopCaseDetail {
+  const record = toCase(requireCaseRow(database, id));
+  const factors: CdopFactor[] = all(
+    database,
+    query.selectFrom('cdop_factor').selectAll().where('case_id', '=', id).orderBy('domain').orderBy('created_at'),
+  ).map((row) => ({
+    id: row.id,
+    domain: row.domain,
+    description: row.description,
+    grade: row.grade,
+    modifiable: row.modifiable === 1,
+    evidence: row.evidence,
+  }));
+  const reports = agencyReports(database, [id]).get(id) ?? [];
+  const form = getForm(record.formVersion);
+  return {
+    ...record,
+    factors,
+    agencyReports: reports,
+    outstandingReports: reports.filter((report) => report.receivedOn === null),
+    panelMeetings: all(
+      database,
+      query.selectFrom('cdop_panel_meeting').select('meeting_date').where('case_id', '=', id).orderBy('meeting_date'),
+    ).map((row) => row.meeting_date),
+    learningPoints: all(
+      database,
+      query.selectFrom('cdop_learning_point').select(['id', 'text']).where('case_id', '=', id).orderBy('created_at'),
+    ),
+    recommendations: all(
+      database,
+      query
+        .selectFrom('cdop_recommendation')
+        .select(['id', 'level', 'agency', 'text'])
+        .where('case_id', '=', id)
+        .orderBy('created_at'),
+    ).map((row) => ({ ...row, level: row.level as RecommendationLevel })),
+    suggestion: suggestOutcome(form, factors),
+    disagreement: outcomeDisagreement(form, factors, record.modifiable),
+    categoryHints: categoryHints(form, {
+      category: record.category,
+      referredForReview: record.referral.referred,
+      expected: record.expected,
+    }),
+  };
+}
+
+function summaries(database: Database, rows: CdopCaseRow[], today: string): CdopCaseSummary[] {
+  const ids = rows.map((row) => row.id);
+  const reports = agencyReports(database, ids);
+  const meetings = new Map<string, string>();
+  if (ids.length > 0) {
+    for (const row of all(
+      database,
+      query
+        .selectFrom('cdop_panel_meeting')
+        .select(['case_id', (eb) => eb.fn.min('meeting_date').as('next')])
+        .where('case_id', 'in', ids)
+        .where('meeting_date', '>=', today)
+        .groupBy('case_id'),
+    )) {
+      meetings.set(row.case_id, row.next);
+    }
+  }
+  return rows.map((row) => {
+    const record = toCase(row);
+    return {
+      id: record.id,
+      reference: record.reference,
+      childName: record.childName,
+      dateOfDeath: record.dateOfDeath,
+      ageBand: record.ageBand,
+      status: record.status,
+      category: record.category,
+      modifiable: record.modifiable,
+      outstandingReports: (reports.get(row.id) ?? []).filter((report) => report.receivedOn === null),
+      nextPanelMeeting: meetings.get(row.id) ?? null,
+    };
+  });
+}
+
+export function listCases(
+  database: Database,
+  filter: {
+    status?: CaseStatus | undefined;
+    deathFrom?: string | undefined;
+    deathTo?: string | undefined;
+    limit: number;
+  },
+  today: string = new Date().toISOString().slice(0, 10),
+): CdopCaseSummary[] {
+  let built = query.selectFrom('cdop_case').selectAll();
+  if (filter.status) built = built.where('status', '=', filter.status);
+  if (filter.deathFrom) built = built.where('date_of_death', '>=', filter.deathFrom);
+  if (filter.deathTo) built = built.where('date_of_death', '<=', filter.deathTo);
+  const rows = all(database, built.orderBy('date_of_death', 'desc').orderBy('reference').limit(filter.limit));
+  return summaries(database, rows, today);
+}
+
+/** What the panel will not have for this case at the meeting, in the panel's words. */
+export function outstandingInformation(detail: CdopCaseDetail): string[] {
+  const outstanding: string[] = detail.outstandingReports.map(
+    (report) => `Report from ${report.agency} (requested ${report.requestedOn}) not received`,
+  );
+  const missing: [unknown, string][] = [
+    [detail.nhsNumber, 'NHS number'],
+    [detail.placeOfDeath, 'place of death'],
+    [detail.expected, 'whether the death was expected'],
+    [detail.jointAgencyResponse, 'whether a Joint Agency Response was held'],
+    [detail.postMortem, 'whether there was a post-mortem'],
+    [detail.circumstances, 'summary of circumstances'],
+  ];
+  for (const [value, label] of missing) if (value === null) outstanding.push(`Notification: ${label} not recorded`);
+  const form = getForm(detail.formVersion);
+  const covered = new Set(detail.factors.map((factor) => factor.domain));
+  for (const domain of form.domains) {
+    if (!covered.has(domain.code)) outstanding.push(`No factors recorded in domain ${domain.code} (${domain.label})`);
+  }
+  return outstanding;
+}
+
+export function panelPack(database: Database, meetingDate: string): CdopPanelPack {
+  const rows = all(
+    database,
+    query
+      .selectFrom('cdop_case')
+      .innerJoin('cdop_panel_meeting', 'cdop_panel_meeting.case_id', 'cdop_case.id')
+      .selectAll('cdop_case')
+      .where('cdop_panel_meeting.meeting_date', '=', meetingDate)
+      .orderBy('cdop_case.date_of_death')
+      .orderBy('cdop_case.reference'),
+  );
+  return {
+    meetingDate,
+    cases: summaries(database, rows, meetingDate).map((summary) => ({
+      case: summary,
+      outstanding: outstandingInformation(getCase(database, summary.id)),
+    })),
+  };
+}
+
+// ---- checks ----------------------------------------------------------------------
+
+/** The dates of a case must fit together: death on or after birth, under 18, notified and reviewed after death. */
+function checkDates(record: {
+  dateOfBirth: string;
+  dateOfDeath: string;
+  dateNotified: string;
+  dateReviewCompleted: string | null;
+}): void {
+  if (record.dateOfDeath < record.dateOfBirth) {
+    throw invalid('dateOfDeath', 'The date of death is before the date of birth');
+  }
+  if (ageBandOf(ageAtDeath(record.dateOfBirth, record.dateOfDeath)) === null) {
+    throw invalid('dateOfDeath', 'The child was 18 or over at death: CDOPs review deaths of children under 18');
+  }
+  if (record.dateNotified < record.dateOfDeath) {
+    throw invalid('dateNotified', 'The date notified is before the date of death');
+  }
+  if (record.dateReviewCompleted !== null && record.dateReviewCompleted < record.dateOfDeath) {
+    throw invalid('dateReviewCompleted', 'The review cannot be completed before the date of death');
+  }
+}
+
+function referenceTaken(database: Database, reference: string, exceptId: string | null): boolean {
+  const row = first(
+    database,
+    query
+      .selectFrom('cdop_case')
+      .select('id')
+      .where('reference', '=', reference)
+      .where('id', '!=', exceptId ?? ''),
+  );
+  return row !== undefined;
+}
+
+// ---- writing ----------------------------------------------------------------------
+
+function touch(database: Database, caseId: string, now: Date): void {
+  run(database, query.updateTable('cdop_case').set({ updated_at: now.toISOString() }).where('id', '=', caseId));
+}
+
+export function createCase(vault: CdopWriter, input: CaseCreate, now: Date = new Date()): CdopCaseDetail {
+  checkDates({ ...input, dateReviewCompleted: null });
+  if (referenceTaken(vault.database, input.reference, null)) {
+    throw new CasebookError('conflict', `A case with reference ${input.reference} already exists`);
+  }
+  const id = randomUUID();
+  const at = now.toISOString();
+  vault.write({ entity: CASE, entityId: id, action: 'created' }, () =>
+    run(
+      vault.database,
+      query.insertInto('cdop_case').values({
+        id,
+        reference: input.reference,
+        child_name: input.childName,
+        nhs_number: input.nhsNumber,
+        date_of_birth: input.dateOfBirth,
+        sex: input.sex,
+        ethnicity: input.ethnicity || null,
+        date_of_death: input.dateOfDeath,
+        time_of_death: input.timeOfDeath,
+        place_of_death: input.placeOfDeath,
+        home_postcode: input.homePostcode,
+        expected: input.expected,
+        joint_agency_response: bit(input.jointAgencyResponse),
+        post_mortem: bit(input.postMortem),
+        circumstances: input.circumstances || null,
+        form_version: input.formVersion ?? DEFAULT_FORM_VERSION,
+        status: 'notified',
+        category: null,
+        modifiable: null,
+        referred_for_review: 0,
+        referred_on: null,
+        linked_review_id: null,
+        date_notified: input.dateNotified,
+        date_review_completed: null,
+        created_at: at,
+        updated_at: at,
+      }),
+    ),
+  );
+  return getCase(vault.database, id);
+}
+
+const COLUMN_OF: Record<Exclude<keyof CaseUpdate, 'id'>, keyof CdopCaseInsert> = {
+  reference: 'reference',
+  childName: 'child_name',
+  nhsNumber: 'nhs_number',
+  dateOfBirth: 'date_of_birth',
+  sex: 'sex',
+  ethnicity: 'ethnicity',
+  dateOfDeath: 'date_of_death',
+  timeOfDeath: 'time_of_death',
+  placeOfDeath: 'place_of_death',
+  homePostcode: 'home_postcode',
+  expected: 'expected',
+  jointAgencyResponse: 'joint_agency_response',
+  postMortem: 'post_mortem',
+  circumstances: 'circumstances',
+  dateNotified: 'date_notified',
+};
+
+export function updateCase(vault: CdopWriter, input: CaseUpdate, now: Date = new Date()): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  const changes: Partial<CdopCaseInsert> = {};
+  for (const [key, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, keyof CdopCaseInsert][]) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const stored = typeof value === 'boolean' ? bit(value) : value === '' ? null : value;
+    (changes as Record<string, unknown>)[column] = stored;
+  }
+  const fields = Object.keys(changes);
+  if (fields.length === 0) return getCase(vault.database, input.id);
+  const merged = { ...current, ...changes };
+  checkDates({
+    dateOfBirth: merged.date_of_birth,
+    dateOfDeath: merged.date_of_death,
+    dateNotified: merged.date_notified,
+    dateReviewCompleted: merged.date_review_completed,
+  });
+  if (changes.reference !== undefined && referenceTaken(vault.database, merged.reference, input.id)) {
+    throw new CasebookError('conflict', `A case with reference ${merged.reference} already exists`);
+  }
+  vault.write({ entity: CASE, entityId: input.id, action: 'updated', detail: { fields: fields.sort() } }, () =>
+    run(
+      vault.database,
+      query
+        .updateTable('cdop_case')
+        .set({ ...changes, updated_at: now.toISOString() })
+        .where('id', '=', input.id),
+    ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+export function setStatus(
+  vault: CdopWriter,
+  input: { id: string; status: CaseStatus; dateReviewCompleted?: string | undefined },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  const from = current.status as CaseStatus;
+  if (from === input.status) return getCase(vault.database, input.id);
+  if (!canMoveStatus(from, input.status)) {
+    throw new CasebookError(
+      'conflict',
+      `A case moves one step at a time: it cannot go from ${from.replaceAll('_', ' ')} to ${input.status.replaceAll('_', ' ')}`,
+    );
+  }
+  let dateReviewCompleted = current.date_review_completed;
+  if (input.status === 'reviewed' && from === 'ready_for_panel') {
+    dateReviewCompleted = input.dateReviewCompleted ?? dateReviewCompleted;
+    const problems = reviewCompletionProblems({
+      category: current.category,
+      modifiable: current.modifiable as ModifiableOutcome | null,
+      dateReviewCompleted,
+    });
+    if (problems.length > 0) throw invalid('status', `Before marking the review complete, ${problems.join('; ')}`);
+    checkDates({
+      dateOfBirth: current.date_of_birth,
+      dateOfDeath: current.date_of_death,
+      dateNotified: current.date_notified,
+      dateReviewCompleted,
+    });
+  }
+  // Reopening a review (back to ready for panel) means it is no longer complete: the statistics must not count it.
+  if (input.status === 'ready_for_panel') dateReviewCompleted = null;
+  vault.write({ entity: CASE, entityId: input.id, action: 'status changed', detail: { from, to: input.status } }, () =>
+    run(
+      vault.database,
+      query
+        .updateTable('cdop_case')
+        .set({ status: input.status, date_review_completed: dateReviewCompleted, updated_at: now.toISOString() })
+        .where('id', '=', input.id),
+    ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+function refuseClearingOnceReviewed(current: CdopCaseRow, what: string): void {
+  if (current.status === 'reviewed' || current.status === 'closed') {
+    throw new CasebookError(
+      'conflict',
+      `A reviewed case keeps its ${what}: move it back to "ready for panel" to clear it`,
+    );
+  }
+}
+
+export function setCategory(
+  vault: CdopWriter,
+  input: { id: string; category: number | null },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  if (input.category === null) refuseClearingOnceReviewed(current, 'category');
+  vault.write({ entity: CASE, entityId: input.id, action: 'category set', detail: { category: input.category } }, () =>
+    run(
+      vault.database,
+      query
+        .updateTable('cdop_case')
+        .set({ category: input.category, updated_at: now.toISOString() })
+        .where('id', '=', input.id),
+    ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+export function setOutcome(
+  vault: CdopWriter,
+  input: { id: string; outcome: ModifiableOutcome | null },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  if (input.outcome === null) refuseClearingOnceReviewed(current, 'modifiable outcome');
+  vault.write(
+    { entity: CASE, entityId: input.id, action: 'modifiable outcome set', detail: { outcome: input.outcome } },
+    () =>
+      run(
+        vault.database,
+        query
+          .updateTable('cdop_case')
+          .set({ modifiable: input.outcome, updated_at: now.toISOString() })
+          .where('id', '=', input.id),
+      ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+export function setReferral(
+  vault: CdopWriter,
+  input: { id: string; referred: boolean; referredOn: string | null; reviewId: string | null },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  if (input.referred && input.referredOn !== null && input.referredOn < current.date_of_death) {
+    throw invalid('referredOn', 'The referral date is before the date of death');
+  }
+  vault.write(
+    {
+      entity: CASE,
+      entityId: input.id,
+      action: input.referred ? 'referral recorded' : 'referral cleared',
+      detail: { reviewId: input.referred ? input.reviewId : null },
+    },
+    () =>
+      run(
+        vault.database,
+        query
+          .updateTable('cdop_case')
+          .set({
+            referred_for_review: input.referred ? 1 : 0,
+            referred_on: input.referred ? input.referredOn : null,
+            linked_review_id: input.referred ? input.reviewId : null,
+            updated_at: now.toISOString(),
+          })
+          .where('id', '=', input.id),
+      ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+// ---- factors ----------------------------------------------------------------------
+
+function checkFactor(formVersion: string, factor: { domain?: string | undefined; grade?: string | undefined }): void {
+  const form = getForm(formVersion);
+  if (factor.domain !== undefined && !form.domains.some((domain) => domain.code === factor.domain)) {
+    throw invalid(
+      'domain',
+      `${form.title} has domains ${form.domains.map((domain) => domain.code).join(', ')}, not ${factor.domain}`,
+    );
+  }
+  if (factor.grade !== undefined && !form.grades.some((grade) => grade.code === factor.grade)) {
+    throw invalid(
+      'grade',
+      `${form.title} grades factors ${form.grades.map((grade) => grade.code).join(', ')}, not ${factor.grade}`,
+    );
+  }
+}
+
+/** The case a child row belongs to, or not_found. */
+function ownerOf(
+  database: Database,
+  table: 'cdop_factor' | 'cdop_agency_report' | 'cdop_learning_point' | 'cdop_recommendation',
+  id: string,
+  what: string,
+): string {
+  const row = first(database, query.selectFrom(table).select('case_id').where('id', '=', id));
+  if (!row) throw new CasebookError('not_found', `That ${what} is not in this vault.`);
+  return row.case_id;
+}
+
+export function addFactor(
+  vault: CdopWriter,
+  input: {
+    caseId: string;
+    domain: string;
+    description: string;
+    grade: string;
+    modifiable: boolean;
+    evidence: string | null;
+  },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.caseId);
+  checkFactor(current.form_version, input);
+  const id = randomUUID();
+  vault.write(
+    { entity: 'cdop_factor', entityId: id, action: 'added', detail: { caseId: input.caseId, domain: input.domain } },
+    () => {
+      run(
+        vault.database,
+        query.insertInto('cdop_factor').values({
+          id,
+          case_id: input.caseId,
+          domain: input.domain,
+          description: input.description,
+          grade: input.grade,
+          modifiable: input.modifiable ? 1 : 0,
+          evidence: input.evidence || null,
+          created_at: now.toISOString(),
+        }),
+      );
+      touch(vault.database, input.caseId, now);
+    },
+  );
+  return getCase(vault.database, input.caseId);
+}
+
+export function updateFactor(
+  vault: CdopWriter,
+  input: {
+    id: string;
+    domain?: string | undefined;
+    description?: string | undefined;
+    grade?: string | undefined;
+    modifiable?: boolean | undefined;
+    evidence?: string | null | undefined;
+  },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const caseId = ownerOf(vault.database, 'cdop_factor', input.id, 'factor');
+  checkFactor(requireCaseRow(vault.database, caseId).form_version, input);
+  const changes = {
+    ...(input.domain !== undefined && { domain: input.domain }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.grade !== undefined && { grade: input.grade }),
+    ...(input.modifiable !== undefined && { modifiable: input.modifiable ? 1 : 0 }),
+    ...(input.evidence !== undefined && { evidence: input.evidence || null }),
+  };
+  if (Object.keys(changes).length === 0) return getCase(vault.database, caseId);
+  vault.write(
+    {
+      entity: 'cdop_factor',
+      entityId: input.id,
+      action: 'updated',
+      detail: { caseId, fields: Object.keys(changes).sort() },
+    },
+    () => {
+      run(vault.database, query.updateTable('cdop_factor').set(changes).where('id', '=', input.id));
+      touch(vault.database, caseId, now);
+    },
+  );
+  return getCase(vault.database, caseId);
+}
+
+type ChildTable = 'cdop_factor' | 'cdop_agency_report' | 'cdop_learning_point' | 'cdop_recommendation';
+
+function removeChild(vault: CdopWriter, table: ChildTable, id: string, what: string, now: Date): CdopCaseDetail {
+  const caseId = ownerOf(vault.database, table, id, what);
+  vault.write({ entity: table, entityId: id, action: 'removed', detail: { caseId } }, () => {
+    run(vault.database, query.deleteFrom(table).where('id', '=', id));
+    touch(vault.database, caseId, now);
+  });
+  return getCase(vault.database, caseId);
+}
+
+export const removeFactor = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+  removeChild(vault, 'cdop_factor', id, 'factor', now);
+
+// ---- agency reports and panel meetings ----------------------------------------------
+
+export function requestAgencyReport(
+  vault: CdopWriter,
+  input: { caseId: string; agency: string; requestedOn: string },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  requireCaseRow(vault.database, input.caseId);
+  const id = randomUUID();
+  vault.write(
+    { entity: 'cdop_agency_report', entityId: id, action: 'requested', detail: { caseId: input.caseId } },
+    () => {
+      run(
+        vault.database,
+        query.insertInto('cdop_agency_report').values({
+          id,
+          case_id: input.caseId,
+          agency: input.agency,
+          requested_on: input.requestedOn,
+          received_on: null,
+          created_at: now.toISOString(),
+        }),
+      );
+      touch(vault.database, input.caseId, now);
+    },
+  );
+  return getCase(vault.database, input.caseId);
+}
+
+export function updateAgencyReport(
+  vault: CdopWriter,
+  input: {
+    id: string;
+    agency?: string | undefined;
+    requestedOn?: string | undefined;
+    receivedOn?: string | null | undefined;
+  },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const caseId = ownerOf(vault.database, 'cdop_agency_report', input.id, 'agency report');
+  const current = first(vault.database, query.selectFrom('cdop_agency_report').selectAll().where('id', '=', input.id));
+  const requestedOn = input.requestedOn ?? current?.requested_on ?? '';
+  const receivedOn = input.receivedOn === undefined ? (current?.received_on ?? null) : input.receivedOn;
+  if (receivedOn !== null && receivedOn < requestedOn) {
+    throw invalid('receivedOn', 'The report cannot be received before it was requested');
+  }
+  const changes = {
+    ...(input.agency !== undefined && { agency: input.agency }),
+    ...(input.requestedOn !== undefined && { requested_on: input.requestedOn }),
+    ...(input.receivedOn !== undefined && { received_on: input.receivedOn }),
+  };
+  if (Object.keys(changes).length === 0) return getCase(vault.database, caseId);
+  vault.write(
+    {
+      entity: 'cdop_agency_report',
+      entityId: input.id,
+      action: input.receivedOn ? 'received' : 'updated',
+      detail: { caseId, fields: Object.keys(changes).sort() },
+    },
+    () => {
+      run(vault.database, query.updateTable('cdop_agency_report').set(changes).where('id', '=', input.id));
+      touch(vault.database, caseId, now);
+    },
+  );
+  return getCase(vault.database, caseId);
+}
+
+export const removeAgencyReport = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+  removeChild(vault, 'cdop_agency_report', id, 'agency report', now);
+
+export function addPanelMeeting(
+  vault: CdopWriter,
+  input: { caseId: string; meetingDate: string },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  requireCaseRow(vault.database, input.caseId);
+  vault.write(
+    {
+      entity: CASE,
+      entityId: input.caseId,
+      action: 'panel meeting added',
+      detail: { meetingDate: input.meetingDate },
+    },
+    () => {
+      vault.database
+        .prepare('INSERT OR IGNORE INTO cdop_panel_meeting (case_id, meeting_date) VALUES (?, ?)')
+        .run(input.caseId, input.meetingDate);
+      touch(vault.database, input.caseId, now);
+    },
+  );
+  return getCase(vault.database, input.caseId);
+}
+
+export function removePanelMeeting(
+  vault: CdopWriter,
+  input: { caseId: string; meetingDate: string },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  requireCaseRow(vault.database, input.caseId);
+  vault.write(
+    {
+      entity: CASE,
+      entityId: input.caseId,
+      action: 'panel meeting removed',
+      detail: { meetingDate: input.meetingDate },
+    },
+    () => {
+      run(
+        vault.database,
+        query
+          .deleteFrom('cdop_panel_meeting')
+          .where('case_id', '=', input.caseId)
+          .where('meeting_date', '=', input.meetingDate),
+      );
+      touch(vault.database, input.caseId, now);
+    },
+  );
+  return getCase(vault.database, input.caseId);
+}
+
+// ---- learning points and recommendations ------------------------------------------------
+
+export function addLearningPoint(
+  vault: CdopWriter,
+  input: { caseId: string; text: string },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  requireCaseRow(vault.database, input.caseId);
+  const id = randomUUID();
+  vault.write(
+    { entity: 'cdop_learning_point', entityId: id, action: 'added', detail: { caseId: input.caseId } },
+    () => {
+      run(
+        vault.database,
+        query
+          .insertInto('cdop_learning_point')
+          .values({ id, case_id: input.caseId, text: input.text, created_at: now.toISOString() }),
+      );
+      touch(vault.database, input.caseId, now);
+    },
+  );
+  return getCase(vault.database, input.caseId);
+}
+
+export function updateLearningPoint(
+  vault: CdopWriter,
+  input: { id: string; text: string },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const caseId = ownerOf(vault.database, 'cdop_learning_point', input.id, 'learning point');
+  vault.write({ entity: 'cdop_learning_point', entityId: input.id, action: 'updated', detail: { caseId } }, () => {
+    run(vault.database, query.updateTable('cdop_learning_point').set({ text: input.text }).where('id', '=', input.id));
+    touch(vault.database, caseId, now);
+  });
+  return getCase(vault.database, caseId);
+}
+
+export const removeLearningPoint = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+  removeChild(vault, 'cdop_learning_point', id, 'learning point', now);
+
+export function addRecommendation(
+  vault: CdopWriter,
+  input: { caseId: string; level: RecommendationLevel; agency: string; text: string },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  requireCaseRow(vault.database, input.caseId);
+  const id = randomUUID();
+  vault.write(
+    {
+      entity: 'cdop_recommendation',
+      entityId: id,
+      action: 'added',
+      detail: { caseId: input.caseId, level: input.level },
+    },
+    () => {
+      run(
+        vault.database,
+        query.insertInto('cdop_recommendation').values({
+          id,
+          case_id: input.caseId,
+          level: input.level,
+          agency: input.agency,
+          text: input.text,
+          created_at: now.toISOString(),
+        }),
+      );
+      touch(vault.database, input.caseId, now);
+    },
+  );
+  return getCase(vault.database, input.caseId);
+}
+
+export function updateRecommendation(
+  vault: CdopWriter,
+  input: {
+    id: string;
+    level?: RecommendationLevel | undefined;
+    agency?: string | undefined;
+    text?: string | undefined;
+  },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const caseId = ownerOf(vault.database, 'cdop_recommendation', input.id, 'recommendation');
+  const changes = {
+    ...(input.level !== undefined && { level: input.level }),
+    ...(input.agency !== undefined && { agency: input.agency }),
+    ...(input.text !== undefined && { text: input.text }),
+  };
+  if (Object.keys(changes).length === 0) return getCase(vault.database, caseId);
+  vault.write(
+    {
+      entity: 'cdop_recommendation',
+      entityId: input.id,
+      action: 'updated',
+      detail: { caseId, fields: Object.keys(changes).sort() },
+    },
+    () => {
+      run(vault.database, query.updateTable('cdop_recommendation').set(changes).where('id', '=', input.id));
+      touch(vault.database, caseId, now);
+    },
+  );
+  return getCase(vault.database, caseId);
+}
+
+export const removeRecommendation = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+  removeChild(vault, 'cdop_recommendation', id, 'recommendation', now);
