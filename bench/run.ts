@@ -1,3 +1,4 @@
+import { benchCdopStatistics } from './cdop-stats.bench.js';
 import { benchVaultOpen } from './vault-open.bench.js';
 
 /**
@@ -5,3 +6,4 @@ import { benchVaultOpen } from './vault-open.bench.js';
  * ratio against a baseline measured in the same run (never a bare time).
  */
 await benchVaultOpen();
+await benchCdopStatistics();
