@@ -15,6 +15,17 @@ export function globals(command: Command): { vaultPath: string; json: boolean } 
   return { vaultPath: options.vault ?? defaultVaultPath(), json: options.json ?? false };
 }
 
+/**
+ * A failure the command has already reported (its result on stdout, one line on
+ * stderr), e.g. an import that rejected rows: main exits non-zero and prints nothing more.
+ */
+export class AlreadyReported extends Error {
+  constructor(readonly exitCode = 2) {
+    super('already reported');
+    this.name = 'AlreadyReported';
+  }
+}
+
 /** JSON on stdout with --json, otherwise the sentence for a person. */
 export function print(json: boolean, value: unknown, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);

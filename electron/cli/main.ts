@@ -8,6 +8,7 @@ import { registerChronologyCommands } from './commands/chronology.js';
 import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
+import { AlreadyReported } from './common.js';
 
 /**
  * `casebook`: the same vault and services as the desktop app, for scripting and
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0; usage mistakes were already explained by commander.
       return error.exitCode;
     }
+    if (error instanceof AlreadyReported) return error.exitCode;
     const json = program.opts<{ json?: boolean }>().json || argv.includes('--json');
     if (error instanceof CasebookError) {
       if (json) process.stdout.write(`${JSON.stringify({ error: error.toBody() })}\n`);

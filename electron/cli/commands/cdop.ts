@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { financialYearOf, isIsoDate } from '../../../shared/cdop/dates.js';
-import { globals, print, withVault } from '../common.js';
+import { CDOP_IMPORT_FIELDS } from '../../../shared/cdop/import-fields.js';
+import { describeProblem, rejectedRows } from '../../../shared/import/problems.js';
+import { existingReferences, importCdopCases, previewCdopImport } from '../../services/cdop-import.js';
+import { readTable } from '../../services/import/read-table.js';
+import { AlreadyReported, globals, print, withVault } from '../common.js';
 
 function periodOption(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined) return fallback;
@@ -11,9 +17,50 @@ function periodOption(value: string | undefined, name: string, fallback: string)
   return value;
 }
 
-/** `casebook cdop stats`. */
+/** `casebook cdop import | stats`. */
 export function registerCdopCommands(program: Command): void {
-  const cdop = program.command('cdop').description('child death reviews (CDOP): panel statistics');
+  const cdop = program.command('cdop').description('child death reviews (CDOP): import historical cases, statistics');
+
+  cdop
+    .command('import')
+    .description('import historical cases from CSV or .xlsx: all rows or none, unless --skip-invalid')
+    .argument('<file>', 'the spreadsheet (.csv or .xlsx)')
+    .option('--skip-invalid', 'import the valid rows and leave out the rejected ones')
+    .action(async (file: string, options: { skipInvalid?: boolean }, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new CasebookError('not_found', `cannot read ${file}`);
+      }
+      const table = await readTable(
+        { fileName: basename(file), bytes },
+        { knownHeaders: CDOP_IMPORT_FIELDS.flatMap((field) => [field.label, ...field.synonyms]) },
+      );
+      const outcome = await withVault(vaultPath, (vault) => {
+        const preview = previewCdopImport(table, existingReferences(vault.database));
+        const rejected = rejectedRows(preview);
+        // All or nothing: one rejected row stops the import unless the reviewer chose to skip such rows.
+        const imported =
+          rejected.length === 0 || options.skipInvalid
+            ? importCdopCases(
+                vault,
+                preview.valid.map((row) => row.value),
+              )
+            : 0;
+        return { imported, rejected, problems: preview.problems };
+      });
+      const result = { imported: outcome.imported, rejected: outcome.rejected };
+      const lines = outcome.problems.map(describeProblem);
+      print(json, result, [`Imported ${outcome.imported} case(s).`, ...lines].join('\n'));
+      if (outcome.rejected.length > 0 && !options.skipInvalid) {
+        process.stderr.write(
+          `${outcome.rejected.length} row problem(s): nothing imported (fix the rows, or use --skip-invalid)\n`,
+        );
+        throw new AlreadyReported();
+      }
+    });
 
   cdop
     .command('stats')
