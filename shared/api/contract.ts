@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { cdopChannels } from './channels/cdop.js';
-import { chronologyChannels } from './channels/chronology.js';
+import { type ChronologyEvents, chronologyChannels } from './channels/chronology.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
@@ -38,7 +38,7 @@ export function isChannelName(name: string): name is ChannelName {
 
 // ---- events (main -> renderer) -------------------------------------------------
 
-export interface EventMap {
+export interface EventMap extends ChronologyEvents {
   'vault.locked': { reason: 'user' | 'idle' };
 }
 export type EventName = keyof EventMap;
