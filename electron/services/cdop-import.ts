@@ -8,8 +8,8 @@ import { ageAtDeath, ageBandOf, isIsoDate } from '../../shared/cdop/dates.js';
 import { CATEGORIES_OF_DEATH, DEFAULT_FORM_VERSION } from '../../shared/cdop/forms/index.js';
 import { CDOP_IMPORT_FIELDS, type CdopImportField } from '../../shared/cdop/import-fields.js';
 import { parseUkDate } from '../../shared/dates/uk-date.js';
-import { matchColumns, normaliseHeader } from '../../shared/import/columns.js';
-import { buildPreview, type ImportPreview, type RowProblems } from '../../shared/import/problems.js';
+import { type ColumnMatch, matchColumns, normaliseHeader } from '../../shared/import/columns.js';
+import { buildPreview, type ImportPreview, type RowProblems, rejectedRows } from '../../shared/import/problems.js';
 import type { CellValue, Table } from './import/read-table.js';
 
 /**
@@ -98,15 +98,31 @@ export function existingReferences(database: Database): Set<string> {
   return new Set(all(database, query.selectFrom('cdop_case').select('reference')).map((row) => row.reference));
 }
 
+/** Every header name a CDOP import knows: lets readTable find the header row below a title. */
+export const CDOP_KNOWN_HEADERS = CDOP_IMPORT_FIELDS.flatMap((field) => [field.label, ...field.synonyms]);
+
+export function matchCdopColumns(table: Table): ColumnMatch<CdopImportField> {
+  return matchColumns(table.headers, CDOP_IMPORT_FIELDS);
+}
+
 /** Maps the headers, then checks every row. Throws when a required column is missing (no row can be read). */
 export function previewCdopImport(table: Table, taken: ReadonlySet<string>): ImportPreview<CdopImportRow> {
-  const match = matchColumns(table.headers, CDOP_IMPORT_FIELDS);
+  const match = matchCdopColumns(table);
   if (match.missingRequired.length > 0) {
     throw new CasebookError(
       'invalid_payload',
       `the file has no column for ${match.missingRequired.join(', ')} (headers found: ${table.headers.filter(Boolean).join(', ')})`,
     );
   }
+  return checkCdopRows(table, match, taken);
+}
+
+/** Checks every row against a column match that has every required column. */
+export function checkCdopRows(
+  table: Table,
+  match: ColumnMatch<CdopImportField>,
+  taken: ReadonlySet<string>,
+): ImportPreview<CdopImportRow> {
   const columnName = (field: CdopImportField): string => {
     const index = match.mapping[field];
     return (index === undefined ? undefined : table.headers[index]) || field;
@@ -223,4 +239,75 @@ export function importCdopCases(vault: CdopWriter, rows: readonly CdopImportRow[
     }
   });
   return rows.length;
+}
+
+export type CdopImportMode = 'all-or-nothing' | 'skip-invalid';
+
+/**
+ * The one commit rule, for the CLI and the channels: all rows or none (one rejected
+ * row stops the import) unless the reviewer chose to skip the rejected rows.
+ */
+export function commitCdopImport(
+  vault: CdopWriter,
+  preview: ImportPreview<CdopImportRow>,
+  mode: CdopImportMode,
+): { imported: number; rejected: { row: number; column: string; reason: string }[] } {
+  const rejected = rejectedRows(preview);
+  const imported =
+    rejected.length === 0 || mode === 'skip-invalid'
+      ? importCdopCases(
+          vault,
+          preview.valid.map((row) => row.value),
+        )
+      : 0;
+  return { imported, rejected };
+}
+
+// ---- previews held for the import screen ---------------------------------------------
+
+export interface HeldCdopPreview {
+  id: string;
+  fileName: string;
+  table: Table;
+}
+
+/**
+ * Parsed tables waiting for the reviewer's decision, in main-process memory only
+ * (never on disk): the file is sent once, and commit checks the rows again against
+ * the vault as it is then. Newest last; the oldest goes when more than `limit` are held.
+ */
+export class CdopPreviewStore {
+  private readonly held = new Map<string, HeldCdopPreview>();
+
+  constructor(private readonly limit = 4) {}
+
+  add(fileName: string, table: Table): HeldCdopPreview {
+    const preview = { id: randomUUID(), fileName, table };
+    this.held.set(preview.id, preview);
+    while (this.held.size > this.limit) {
+      const oldest = this.held.keys().next().value;
+      if (oldest === undefined) break;
+      this.held.delete(oldest);
+    }
+    return preview;
+  }
+
+  get(id: string): HeldCdopPreview {
+    const preview = this.held.get(id);
+    if (!preview) {
+      throw new CasebookError(
+        'not_found',
+        'That import preview has gone (the vault locked, or it was replaced): choose the file again',
+      );
+    }
+    return preview;
+  }
+
+  discard(id: string): boolean {
+    return this.held.delete(id);
+  }
+
+  clear(): void {
+    this.held.clear();
+  }
 }

@@ -4,9 +4,13 @@ import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { financialYearOf, isIsoDate } from '../../../shared/cdop/dates.js';
-import { CDOP_IMPORT_FIELDS } from '../../../shared/cdop/import-fields.js';
-import { describeProblem, rejectedRows } from '../../../shared/import/problems.js';
-import { existingReferences, importCdopCases, previewCdopImport } from '../../services/cdop-import.js';
+import { describeProblem } from '../../../shared/import/problems.js';
+import {
+  CDOP_KNOWN_HEADERS,
+  commitCdopImport,
+  existingReferences,
+  previewCdopImport,
+} from '../../services/cdop-import.js';
 import { readTable } from '../../services/import/read-table.js';
 import { AlreadyReported, globals, print, withVault } from '../common.js';
 
@@ -34,22 +38,12 @@ export function registerCdopCommands(program: Command): void {
       } catch {
         throw new CasebookError('not_found', `cannot read ${file}`);
       }
-      const table = await readTable(
-        { fileName: basename(file), bytes },
-        { knownHeaders: CDOP_IMPORT_FIELDS.flatMap((field) => [field.label, ...field.synonyms]) },
-      );
+      const table = await readTable({ fileName: basename(file), bytes }, { knownHeaders: CDOP_KNOWN_HEADERS });
       const outcome = await withVault(vaultPath, (vault) => {
         const preview = previewCdopImport(table, existingReferences(vault.database));
-        const rejected = rejectedRows(preview);
-        // All or nothing: one rejected row stops the import unless the reviewer chose to skip such rows.
-        const imported =
-          rejected.length === 0 || options.skipInvalid
-            ? importCdopCases(
-                vault,
-                preview.valid.map((row) => row.value),
-              )
-            : 0;
-        return { imported, rejected, problems: preview.problems };
+        // The same rule as the import screen: all or nothing unless the reviewer chose to skip rejected rows.
+        const committed = commitCdopImport(vault, preview, options.skipInvalid ? 'skip-invalid' : 'all-or-nothing');
+        return { ...committed, problems: preview.problems };
       });
       const result = { imported: outcome.imported, rejected: outcome.rejected };
       const lines = outcome.problems.map(describeProblem);
