@@ -2,6 +2,7 @@ import type { Database } from '../query.js';
 import { initial } from './0001_initial.js';
 import { reviews } from './0002_reviews.js';
 import { cdop } from './0003_cdop.js';
+import { chronology } from './0004_chronology.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -13,4 +14,4 @@ export interface Migration {
   up: (database: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [initial, reviews, cdop];
+export const migrations: readonly Migration[] = [initial, reviews, cdop, chronology];

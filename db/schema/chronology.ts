@@ -1,3 +1,85 @@
-/** Tables of the chronology feature (added by its migrations). */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in by the feature's migration
-export interface ChronologyTables {}
+import type { Generated } from 'kysely';
+
+/** Tables of the chronology feature (migration 0004_chronology). */
+
+export interface ChronologyImportTable {
+  id: string;
+  review_id: string;
+  agency_id: string;
+  file_name: string;
+  content_hash: string;
+  sheet: string | null;
+  mode: string;
+  imported_at: string;
+  imported_by: string;
+  rows_imported: number;
+  rows_rejected: number;
+}
+
+export interface ChronologyEntryTable {
+  seq: Generated<number>;
+  id: string;
+  review_id: string;
+  agency_id: string;
+  import_id: string | null;
+  source_row: number | null;
+  sequence: string | null;
+  sequence_number: number | null;
+  date_text: string;
+  date_precision: string;
+  date_qualifier: string;
+  date_start: string;
+  date_end: string | null;
+  sort_key: string;
+  range_start: string | null;
+  range_end: string | null;
+  time: string | null;
+  end_date: string | null;
+  end_time: string | null;
+  source: string | null;
+  practitioner: string | null;
+  child_seen: string | null;
+  child_seen_text: string | null;
+  event: string;
+  action: string | null;
+  significance: string | null;
+  significant: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChronologyEntryTagTable {
+  entry_id: string;
+  tag: string;
+}
+
+export interface ChronologyEntryPersonTable {
+  entry_id: string;
+  person_id: string;
+}
+
+export interface ChronologyDuplicateTable {
+  entry_id: string;
+  other_id: string;
+  status: Generated<string>;
+  score: number | null;
+  flagged_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface ChronologyMappingTable {
+  agency_id: string;
+  /** JSON: field -> header text. */
+  mapping: string;
+  updated_at: string;
+}
+
+export interface ChronologyTables {
+  chronology_import: ChronologyImportTable;
+  chronology_entry: ChronologyEntryTable;
+  chronology_entry_tag: ChronologyEntryTagTable;
+  chronology_entry_person: ChronologyEntryPersonTable;
+  chronology_duplicate: ChronologyDuplicateTable;
+  chronology_mapping: ChronologyMappingTable;
+}
