@@ -1,4 +1,5 @@
 import { benchCdopStatistics } from './cdop-stats.bench.js';
+import { benchChronologyImport } from './chronology-import.bench.js';
 import { benchVaultOpen } from './vault-open.bench.js';
 
 /**
@@ -7,3 +8,4 @@ import { benchVaultOpen } from './vault-open.bench.js';
  */
 await benchVaultOpen();
 await benchCdopStatistics();
+await benchChronologyImport();
