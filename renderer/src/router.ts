@@ -37,7 +37,8 @@ export function routePath(id: RouteId): string {
 export function normaliseRoute(): void {
   const id = parse(window.location.hash);
   const path = routePath(id);
-  if (window.location.hash !== path) {
+  // A screen inside a section (`#/reviews/<id>`) is kept, so unlocking returns to it.
+  if (window.location.hash !== path && !window.location.hash.startsWith(`${path}/`)) {
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${path}`);
   }
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { normaliseRoute, ROUTES, type RouteId, routePath, useRoute } from '../router.js';
 import { lockVault, useSession } from '../state/session.js';
-import { Cdop, Reviews, Statistics } from './Sections.js';
+import { Reviews } from './reviews/Reviews.js';
+import { Cdop, Statistics } from './Sections.js';
 import { Settings } from './Settings.js';
 
 function View({ route }: { route: RouteId }) {

@@ -1,17 +1,6 @@
 import { EmptyState } from '../components/EmptyState.js';
 import { PageHeading } from '../components/PageHeading.js';
 
-export function Reviews() {
-  return (
-    <>
-      <PageHeading title="Reviews">Reviews</PageHeading>
-      <EmptyState title="No reviews yet">
-        Reviews you create, with their integrated chronologies, will be listed here.
-      </EmptyState>
-    </>
-  );
-}
-
 export function Cdop() {
   return (
     <>

@@ -1,0 +1,296 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Review } from '../../../../shared/api/contract.js';
+import { REVIEW_TYPES, type ReviewType, TERMS_OF_REFERENCE_MAX_LENGTH } from '../../../../shared/reviews/index.js';
+import { errorMessage } from '../../api/client.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { createReview, loadReview, setNotice, updateReview, useReviews } from '../../state/reviews.js';
+import { Field } from './Field.js';
+import { formatDate, formatDateLong, parseTypedDate, type TypedDate } from './format.js';
+import { NameListField } from './NameListField.js';
+import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
+import { navigate, reviewsPath } from './routes.js';
+import { TermsOfReference } from './TermsOfReference.js';
+
+const FIELDS = ['title', 'type', 'scopeFrom', 'scopeTo', 'termsOfReference', 'agencies', 'leadReviewers'] as const;
+
+interface Draft {
+  title: string;
+  type: ReviewType | '';
+  scopeFrom: string;
+  scopeTo: string;
+  termsOfReference: string;
+  agencies: string[];
+  leadReviewers: string[];
+}
+
+const EMPTY: Draft = {
+  title: '',
+  type: '',
+  scopeFrom: '',
+  scopeTo: '',
+  termsOfReference: '',
+  agencies: [],
+  leadReviewers: [],
+};
+
+function draftOf(review: Review): Draft {
+  return {
+    title: review.title,
+    type: review.type,
+    scopeFrom: formatDate(review.scopeFrom),
+    scopeTo: formatDate(review.scopeTo),
+    termsOfReference: review.termsOfReference,
+    agencies: review.agencies.map((agency) => agency.name),
+    leadReviewers: review.leadReviewers,
+  };
+}
+
+/** New review (`id` absent) or edit of an existing one. */
+export function ReviewForm({ id }: { id?: string }) {
+  const existing = useReviews((state) => (id ? state.reviews[id] : undefined));
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    loadReview(id).catch((caught: unknown) => setLoadError(errorMessage(caught)));
+  }, [id]);
+
+  if (id && !existing) {
+    return (
+      <>
+        <PageHeading title="Edit review">Edit review</PageHeading>
+        <ErrorAlert message={loadError} />
+        {loadError ? (
+          <p>
+            <a href={reviewsPath.list()}>Back to reviews</a>
+          </p>
+        ) : (
+          <p className="muted" role="status">
+            Loading the review…
+          </p>
+        )}
+      </>
+    );
+  }
+  return <ReviewFormBody key={existing?.id ?? 'new'} existing={existing} />;
+}
+
+function ReviewFormBody({ existing }: { existing: Review | undefined }) {
+  const [draft, setDraft] = useState<Draft>(() => (existing ? draftOf(existing) : EMPTY));
+  const [problems, setProblems] = useState(NO_PROBLEMS);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const previewId = useId();
+  const scopeId = useId();
+  const title = existing ? `Edit review: ${existing.title}` : 'New review';
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    // A field's message goes once the field is changed; the next save checks it again.
+    setProblems((current) => {
+      if (!(key in current.fields)) return current;
+      const { [key]: _, ...fields } = current.fields;
+      return { ...current, fields };
+    });
+  };
+  const scopeFrom = parseTypedDate(draft.scopeFrom);
+  const scopeTo = parseTypedDate(draft.scopeTo);
+
+  /** What can be told without asking the vault: the rest comes back as the server's field issues. */
+  function localProblems(): Record<string, string> {
+    const fields: Record<string, string> = {};
+    if (!draft.title.trim()) fields.title = 'Enter the title of the review.';
+    if (!draft.type) fields.type = 'Choose the type of review.';
+    if (scopeFrom && 'problem' in scopeFrom) fields.scopeFrom = scopeFrom.problem;
+    if (scopeTo && 'problem' in scopeTo) fields.scopeTo = scopeTo.problem;
+    return fields;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const local = localProblems();
+    if (Object.keys(local).length > 0 || !draft.type) {
+      setProblems({ fields: local, other: null });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    setProblems(NO_PROBLEMS);
+    const fields = {
+      title: draft.title,
+      type: draft.type,
+      scopeFrom: scopeFrom && 'iso' in scopeFrom ? scopeFrom.iso : null,
+      scopeTo: scopeTo && 'iso' in scopeTo ? scopeTo.iso : null,
+      termsOfReference: draft.termsOfReference,
+      agencies: draft.agencies,
+      leadReviewers: draft.leadReviewers,
+    };
+    try {
+      const saved = existing ? await updateReview({ id: existing.id, ...fields }) : await createReview(fields);
+      setNotice(existing ? 'Review saved.' : 'Review created.');
+      navigate(reviewsPath.detail(saved.id));
+    } catch (caught) {
+      setProblems(formProblems(caught, FIELDS));
+      setBusy(false);
+      focusFirstInvalid(formRef.current);
+    }
+  }
+
+  const fieldError = (key: (typeof FIELDS)[number]) => problems.fields[key];
+  const readable = (date: TypedDate, missing: string) =>
+    date === null ? missing : 'iso' in date ? formatDateLong(date.iso) : '(not a real date yet)';
+  const scopeReadout =
+    draft.scopeFrom.trim() || draft.scopeTo.trim()
+      ? `Scope period: ${readable(scopeFrom, 'no start date')} to ${readable(scopeTo, 'no end date')}.`
+      : 'No scope period set yet.';
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={existing ? reviewsPath.detail(existing.id) : reviewsPath.list()}>
+          {existing ? `Back to ${existing.title}` : 'Back to reviews'}
+        </a>
+      </p>
+      <PageHeading title={title}>{existing ? 'Edit review' : 'New review'}</PageHeading>
+      <form ref={formRef} onSubmit={submit} noValidate className="review-form">
+        <Field
+          label="Title"
+          hint="How the review is known, e.g. the anonymised name of the child."
+          error={fieldError('title')}
+        >
+          {(ids) => (
+            <input
+              id={ids.id}
+              type="text"
+              value={draft.title}
+              onChange={(event) => set('title', event.target.value)}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid}
+              maxLength={200}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+
+        <Field label="Type of review" error={fieldError('type')}>
+          {(ids) => (
+            <select
+              id={ids.id}
+              value={draft.type}
+              onChange={(event) => set('type', event.target.value as ReviewType | '')}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid}
+            >
+              <option value="">Choose a type</option>
+              {REVIEW_TYPES.map((type) => (
+                <option key={type.code} value={type.code}>
+                  {type.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <fieldset className="field scope">
+          <legend>Scope period</legend>
+          <p className="hint">The period the review looks at. Either date may be left empty for now.</p>
+          <div className="date-pair">
+            <Field label="From" hint="dd/mm/yyyy" error={fieldError('scopeFrom')}>
+              {(ids) => (
+                <input
+                  id={ids.id}
+                  type="text"
+                  className="date"
+                  inputMode="numeric"
+                  value={draft.scopeFrom}
+                  onChange={(event) => set('scopeFrom', event.target.value)}
+                  aria-describedby={[ids.describedBy, `${scopeId}-readout`].filter(Boolean).join(' ')}
+                  aria-invalid={ids.invalid}
+                  maxLength={10}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Field label="To" hint="dd/mm/yyyy" error={fieldError('scopeTo')}>
+              {(ids) => (
+                <input
+                  id={ids.id}
+                  type="text"
+                  className="date"
+                  inputMode="numeric"
+                  value={draft.scopeTo}
+                  onChange={(event) => set('scopeTo', event.target.value)}
+                  aria-describedby={[ids.describedBy, `${scopeId}-readout`].filter(Boolean).join(' ')}
+                  aria-invalid={ids.invalid}
+                  maxLength={10}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+          </div>
+          <p className="readout" id={`${scopeId}-readout`}>
+            {scopeReadout}
+          </p>
+        </fieldset>
+
+        <div className="terms-editor">
+          <Field
+            label="Terms of reference"
+            hint={
+              <>
+                Plain text. Start a line with <code>#</code> for a heading, <code>-</code> for a bullet or{' '}
+                <code>1.</code> for a numbered point, each followed by a space. A blank line starts a new paragraph.
+              </>
+            }
+            error={fieldError('termsOfReference')}
+          >
+            {(ids) => (
+              <textarea
+                id={ids.id}
+                value={draft.termsOfReference}
+                onChange={(event) => set('termsOfReference', event.target.value)}
+                aria-describedby={ids.describedBy}
+                aria-invalid={ids.invalid}
+                maxLength={TERMS_OF_REFERENCE_MAX_LENGTH}
+                rows={14}
+                spellCheck
+              />
+            )}
+          </Field>
+          <section className="terms-preview" aria-labelledby={previewId}>
+            <h2 id={previewId}>Preview</h2>
+            <TermsOfReference text={draft.termsOfReference} empty="The formatted terms of reference appear here." />
+          </section>
+        </div>
+
+        <NameListField
+          label="Agencies involved"
+          itemLabel="agency"
+          hint="Each agency that will send a chronology, e.g. Children's Social Care, the GP practice, the police."
+          values={draft.agencies}
+          onChange={(agencies) => set('agencies', agencies)}
+          error={fieldError('agencies')}
+        />
+        <NameListField
+          label="Lead reviewers"
+          itemLabel="lead reviewer"
+          values={draft.leadReviewers}
+          onChange={(leadReviewers) => set('leadReviewers', leadReviewers)}
+          error={fieldError('leadReviewers')}
+        />
+
+        <ErrorAlert message={summary(problems)} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : existing ? 'Save changes' : 'Create review'}
+          </button>
+          <a className="button-link" href={existing ? reviewsPath.detail(existing.id) : reviewsPath.list()}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useId, useState } from 'react';
+import { errorMessage } from '../../api/client.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { type ArchivedFilter, loadReviews, useReviews } from '../../state/reviews.js';
+import { formatDay, formatScope } from './format.js';
+import { navigate, reviewsPath } from './routes.js';
+
+const FILTERS: { value: ArchivedFilter; label: string }[] = [
+  { value: 'exclude', label: 'Current' },
+  { value: 'only', label: 'Archived' },
+  { value: 'include', label: 'All' },
+];
+
+export function ReviewsList() {
+  const filter = useReviews((state) => state.filter);
+  const list = useReviews((state) => state.list);
+  const [error, setError] = useState<string | null>(null);
+  const filterName = useId();
+
+  useEffect(() => {
+    setError(null);
+    loadReviews(filter).catch((caught: unknown) => setError(errorMessage(caught)));
+  }, [filter]);
+
+  const newReview = (
+    <button type="button" className="primary" onClick={() => navigate(reviewsPath.create())}>
+      New review
+    </button>
+  );
+
+  return (
+    <>
+      <div className="page-title">
+        <PageHeading title="Reviews">Reviews</PageHeading>
+        {list && list.length > 0 ? newReview : null}
+      </div>
+      <fieldset className="segmented">
+        <legend>Show</legend>
+        {FILTERS.map((option) => (
+          <label key={option.value}>
+            <input
+              type="radio"
+              name={filterName}
+              value={option.value}
+              checked={filter === option.value}
+              onChange={() => useReviews.setState({ filter: option.value })}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <ErrorAlert message={error} />
+      {list === null ? (
+        error ? null : (
+          <p className="muted" role="status">
+            Loading reviews…
+          </p>
+        )
+      ) : list.length === 0 ? (
+        <section className="empty-state" aria-labelledby={`${filterName}-empty`}>
+          <h2 id={`${filterName}-empty`}>{filter === 'only' ? 'No archived reviews' : 'No reviews yet'}</h2>
+          <p>
+            {filter === 'only'
+              ? 'Reviews you archive are kept here, read-only, until you restore them.'
+              : 'A review holds its terms of reference, status history, the people involved and, later, the integrated chronology.'}
+          </p>
+          {filter === 'only' ? null : <div className="empty-actions">{newReview}</div>}
+        </section>
+      ) : (
+        <div className="table-wrap">
+          <table className="reviews-table">
+            <caption className="visually-hidden">
+              {filter === 'exclude' ? 'Current reviews' : filter === 'only' ? 'Archived reviews' : 'All reviews'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Type</th>
+                <th scope="col">Scope period</th>
+                <th scope="col">Status</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((review) => (
+                <tr key={review.id}>
+                  <th scope="row" className="title-cell">
+                    <a href={reviewsPath.detail(review.id)}>{review.title}</a>
+                    {review.archived ? <span className="tag">Archived</span> : null}
+                  </th>
+                  <td>{review.typeLabel}</td>
+                  <td className="nowrap">
+                    {review.scopeFrom || review.scopeTo ? (
+                      formatScope(review.scopeFrom, review.scopeTo)
+                    ) : (
+                      <span className="muted">Not set</span>
+                    )}
+                  </td>
+                  <td>{review.statusLabel}</td>
+                  <td className="nowrap">{formatDay(review.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

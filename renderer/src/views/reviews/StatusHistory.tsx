@@ -1,0 +1,381 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { CriteriaCheck, Review, StatusStep } from '../../../../shared/api/contract.js';
+import {
+  CRITERIA_OUTCOME_LABELS,
+  CRITERIA_QUESTIONS,
+  type CriteriaAnswer,
+  type CriteriaAnswers,
+  type CriteriaQuestionKey,
+  decisionCaution,
+  REVIEW_DECISIONS,
+  type ReviewDecision,
+  type ReviewStatus,
+  stepRequirements,
+} from '../../../../shared/reviews/index.js';
+import { call, errorMessage } from '../../api/client.js';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { recordStatus } from '../../state/reviews.js';
+import { Field, FieldError } from './Field.js';
+import { formatDate, formatDateLong, formatDay, parseTypedDate, todayIso } from './format.js';
+import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
+
+const ANSWER_OPTIONS: { value: CriteriaAnswer; label: string }[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'not-known', label: 'Not known' },
+];
+
+const ANSWER_LABELS: Record<CriteriaAnswer, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not known' };
+
+export function StatusHistory({ review }: { review: Review }) {
+  const historyId = useId();
+  const [recorded, setRecorded] = useState<string | null>(null);
+  return (
+    <>
+      <section aria-labelledby={historyId}>
+        <h2 id={historyId}>Status history</h2>
+        {review.statusHistory.length === 0 ? (
+          <p className="muted">No steps recorded yet. Record the referral, or the start of a commissioned review.</p>
+        ) : (
+          <ol className="timeline">
+            {review.statusHistory.map((step) => (
+              <Step key={step.id} step={step} />
+            ))}
+          </ol>
+        )}
+      </section>
+      <StatusMessage message={recorded} />
+      {review.archived ? (
+        <p className="muted">This review is archived: restore it to record further steps.</p>
+      ) : review.nextStatuses.length === 0 ? (
+        <p className="muted">
+          {review.status === 'published'
+            ? 'The review is published: the process is complete.'
+            : 'The Chair decided on no review: the process has ended.'}
+        </p>
+      ) : (
+        // Re-created for each new step, so it starts empty again.
+        <RecordStep key={`${review.statusHistory.length}`} review={review} onRecorded={setRecorded} />
+      )}
+    </>
+  );
+}
+
+function Step({ step }: { step: StatusStep }) {
+  return (
+    <li className="timeline-step">
+      <h3>
+        <span className="step-date">{formatDate(step.date)}</span> {step.statusLabel}
+      </h3>
+      {step.caution ? (
+        <p className="caution">
+          <strong>Caution:</strong> {step.caution}
+        </p>
+      ) : null}
+      <dl className="step-details">
+        {step.decisionLabel ? (
+          <div>
+            <dt>Decision</dt>
+            <dd>{step.decisionLabel}</dd>
+          </div>
+        ) : null}
+        {step.rationale ? (
+          <div>
+            <dt>Rationale</dt>
+            <dd className="prewrap">{step.rationale}</dd>
+          </div>
+        ) : null}
+        {step.criteria ? (
+          <div>
+            <dt>SCR criteria check</dt>
+            <dd>
+              <p className="criteria-outcome-line">
+                <strong>{CRITERIA_OUTCOME_LABELS[step.criteria.outcome]}.</strong> {step.criteria.explanation}
+              </p>
+              <ul className="criteria-answers">
+                {CRITERIA_QUESTIONS.map((question) => (
+                  <li key={question.key}>
+                    {question.question}{' '}
+                    <strong>{ANSWER_LABELS[step.criteria?.answers[question.key] ?? 'not-known']}</strong>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Recorded by</dt>
+          <dd>
+            {step.recordedBy} on {formatDay(step.recordedAt)}
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+const FIELDS = ['status', 'date', 'decision', 'rationale', 'criteria'] as const;
+
+function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (message: string | null) => void }) {
+  const headingId = useId();
+  const statusName = useId();
+  const decisionName = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [status, setStatus] = useState<ReviewStatus | ''>(review.nextStatuses[0]?.status ?? '');
+  const [dateText, setDateText] = useState(() => formatDate(todayIso()));
+  const [answers, setAnswers] = useState<Partial<CriteriaAnswers>>({});
+  const [decision, setDecision] = useState<ReviewDecision | ''>('');
+  const [rationale, setRationale] = useState('');
+  const [problems, setProblems] = useState(NO_PROBLEMS);
+  const [busy, setBusy] = useState(false);
+  const date = parseTypedDate(dateText);
+  const clear = (field: (typeof FIELDS)[number]) =>
+    setProblems((current) => {
+      if (!(field in current.fields)) return current;
+      const { [field]: _, ...fields } = current.fields;
+      return { ...current, fields };
+    });
+  const needs = status ? stepRequirements(status) : { decision: false, rationaleRequired: false, criteria: false };
+  const check = useCriteriaCheck(answers, needs.criteria);
+  const caution = needs.decision && decision ? decisionCaution(decision, check?.outcome ?? null) : null;
+  const decisionLegend = status === 'subgroup-considered' ? "The sub-group's recommendation" : "The Chair's decision";
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || !status) return;
+    const local: Record<string, string> = {};
+    if (date === null) local.date = 'Enter the date of this step as dd/mm/yyyy.';
+    else if ('problem' in date) local.date = date.problem;
+    if (needs.criteria && CRITERIA_QUESTIONS.some((question) => !answers[question.key])) {
+      local.criteria = 'Answer all four questions: choose "Not known" where it is not yet known.';
+    }
+    if (needs.decision && !decision) local.decision = `Choose ${decisionLegend.toLowerCase()}.`;
+    if (needs.rationaleRequired && !rationale.trim()) local.rationale = 'Give the rationale for this decision.';
+    if (Object.keys(local).length > 0 || !date || !('iso' in date)) {
+      setProblems({ fields: local, other: null });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    setProblems(NO_PROBLEMS);
+    try {
+      const label = review.nextStatuses.find((next) => next.status === status)?.label ?? status;
+      onRecorded(null);
+      await recordStatus({
+        reviewId: review.id,
+        status,
+        date: date.iso,
+        decision: needs.decision && decision ? decision : null,
+        rationale: rationale.trim() || null,
+        criteria: needs.criteria ? (answers as CriteriaAnswers) : null,
+      });
+      onRecorded(`Recorded: ${label}.`);
+    } catch (caught) {
+      setProblems(formProblems(caught, FIELDS));
+      setBusy(false);
+      focusFirstInvalid(formRef.current);
+    }
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="record-step">
+      <h2 id={headingId}>Record the next step</h2>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <fieldset className="field">
+          <legend>Next step</legend>
+          {problems.fields.status ? <FieldError id={undefined} message={problems.fields.status} /> : null}
+          <div className="radios">
+            {review.nextStatuses.map((next) => (
+              <label key={next.status} className="radio">
+                <input
+                  type="radio"
+                  name={statusName}
+                  value={next.status}
+                  checked={status === next.status}
+                  onChange={() => {
+                    setStatus(next.status);
+                    setProblems(NO_PROBLEMS);
+                  }}
+                />
+                <span>{next.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <Field
+          label="Date of this step"
+          hint={`dd/mm/yyyy: when it happened, not when it is recorded.${
+            date && 'iso' in date ? ` ${formatDateLong(date.iso)}.` : ''
+          }`}
+          error={problems.fields.date}
+        >
+          {(ids) => (
+            <input
+              id={ids.id}
+              type="text"
+              className="date"
+              inputMode="numeric"
+              value={dateText}
+              onChange={(event) => {
+                setDateText(event.target.value);
+                clear('date');
+              }}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid}
+              maxLength={10}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+
+        {needs.criteria ? (
+          <CriteriaQuestions answers={answers} onChange={setAnswers} check={check} error={problems.fields.criteria} />
+        ) : null}
+
+        {needs.decision ? (
+          <fieldset className={`field${problems.fields.decision ? ' field-invalid' : ''}`}>
+            <legend>{decisionLegend}</legend>
+            {problems.fields.decision ? <FieldError id={undefined} message={problems.fields.decision} /> : null}
+            <div className="radios">
+              {REVIEW_DECISIONS.map((option) => (
+                <label key={option.code} className="radio">
+                  <input
+                    type="radio"
+                    name={decisionName}
+                    value={option.code}
+                    checked={decision === option.code}
+                    onChange={() => {
+                      setDecision(option.code);
+                      clear('decision');
+                    }}
+                    aria-invalid={problems.fields.decision ? true : undefined}
+                  />
+                  <span>{option.label}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+
+        <div aria-live="polite">
+          {caution ? (
+            <p className="caution">
+              <strong>Caution:</strong> {caution}
+            </p>
+          ) : null}
+        </div>
+
+        <Field
+          label={needs.rationaleRequired ? 'Rationale' : 'Note (optional)'}
+          hint={needs.rationaleRequired ? 'Why this was decided: it is stored with the decision.' : undefined}
+          error={problems.fields.rationale}
+        >
+          {(ids) => (
+            <textarea
+              id={ids.id}
+              value={rationale}
+              onChange={(event) => {
+                setRationale(event.target.value);
+                clear('rationale');
+              }}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid}
+              rows={4}
+              maxLength={10_000}
+            />
+          )}
+        </Field>
+
+        <ErrorAlert message={summary(problems)} />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Recording…' : 'Record step'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The check as the vault's rules see the answers so far; null until the first answer arrives. */
+function useCriteriaCheck(answers: Partial<CriteriaAnswers>, active: boolean): CriteriaCheck | null {
+  const [check, setCheck] = useState<CriteriaCheck | null>(null);
+  const asked = useRef(0);
+  useEffect(() => {
+    if (!active) return;
+    const ticket = ++asked.current;
+    call('reviews.criteriaCheck', answers)
+      .then((result) => {
+        if (ticket === asked.current) setCheck(result);
+      })
+      .catch((caught: unknown) => {
+        if (ticket === asked.current) {
+          setCheck({ outcome: 'not-yet-answerable', explanation: errorMessage(caught), openQuestions: [] });
+        }
+      });
+  }, [answers, active]);
+  return active ? check : null;
+}
+
+function CriteriaQuestions({
+  answers,
+  onChange,
+  check,
+  error,
+}: {
+  answers: Partial<CriteriaAnswers>;
+  onChange: (answers: Partial<CriteriaAnswers>) => void;
+  check: CriteriaCheck | null;
+  error: string | undefined;
+}) {
+  const baseName = useId();
+  const resultId = useId();
+  const open = new Set<CriteriaQuestionKey>(check?.openQuestions ?? []);
+  return (
+    <fieldset className={`criteria field${error ? ' field-invalid' : ''}`} aria-describedby={resultId}>
+      <legend>SCR criteria check</legend>
+      <p className="hint">
+        Working Together 2015: a Serious Case Review must be held if abuse or neglect is known or suspected, and the
+        child has died, or has been seriously harmed with cause for concern about how agencies worked together.
+      </p>
+      {error ? <FieldError id={undefined} message={error} /> : null}
+      {CRITERIA_QUESTIONS.map((question, index) => (
+        <fieldset key={question.key} className="question">
+          <legend>
+            {index + 1}. {question.question}
+            {open.has(question.key) ? <span className="tag">Still open</span> : null}
+          </legend>
+          <div className="radios inline">
+            {ANSWER_OPTIONS.map((option) => (
+              <label key={option.value} className="radio">
+                <input
+                  type="radio"
+                  name={`${baseName}-${question.key}`}
+                  value={option.value}
+                  checked={answers[question.key] === option.value}
+                  onChange={() => onChange({ ...answers, [question.key]: option.value })}
+                  aria-invalid={error && !answers[question.key] ? true : undefined}
+                />
+                <span>{option.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <div id={resultId} className={`criteria-result outcome-${check?.outcome ?? 'pending'}`} aria-live="polite">
+        {check ? (
+          <>
+            <p className="criteria-outcome">
+              <span className="outcome-mark" aria-hidden="true">
+                {check.outcome === 'met' ? '✓' : check.outcome === 'not-met' ? '✗' : '?'}
+              </span>{' '}
+              Result: {CRITERIA_OUTCOME_LABELS[check.outcome]}
+            </p>
+            <p>{check.explanation}</p>
+          </>
+        ) : (
+          <p>Checking…</p>
+        )}
+      </div>
+    </fieldset>
+  );
+}
