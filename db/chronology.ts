@@ -26,6 +26,7 @@ import {
   latestOf,
   parseFuzzyDate,
 } from '../shared/dates/fuzzy-date.js';
+import { flagPossibleDuplicates } from './chronology-duplicates.js';
 import { all, type Database, first, query, run } from './query.js';
 import { ensureAgency, listAgencies, requireOpenReview } from './reviews.js';
 import type { ChronologyEntryTable } from './schema/chronology.js';
@@ -219,8 +220,8 @@ export function listEntries(database: Database, input: ListInput): ChronologyLis
   }
   if (filters.significantOnly) where.push('e.significant = 1');
   if (filters.episodeId !== undefined) {
-    // Hook for key practice episodes (migration 0005): filter on their entry link table here.
-    throw new CasebookError('not_found', `key practice episode not found: ${filters.episodeId}`);
+    where.push('e.id IN (SELECT entry_id FROM key_practice_episode_entry WHERE episode_id = ?)');
+    params.push(filters.episodeId);
   }
   const whereSql = where.join(' AND ');
   const total = (
@@ -333,7 +334,7 @@ export interface ImportWrite {
  */
 export type DuplicateFlagger = (database: Database, reviewId: string, newEntryIds: readonly string[]) => number;
 
-let flagDuplicates: DuplicateFlagger = () => 0;
+let flagDuplicates: DuplicateFlagger = flagPossibleDuplicates;
 
 /** Duplicate detection registers itself here (one place, so the app, CLI and tests all get it). */
 export function setDuplicateFlagger(flagger: DuplicateFlagger): void {

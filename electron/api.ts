@@ -3,6 +3,7 @@ import { type Contract, contract, isChannelName } from '../shared/api/contract.j
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
 import { cdopHandlers } from './handlers/cdop.js';
 import { chronologyHandlers } from './handlers/chronology.js';
+import { chronologyAnalysisHandlers } from './handlers/chronology-analysis.js';
 import { reviewsHandlers } from './handlers/reviews.js';
 import type { AppContext, HandlersFor } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault.js';
@@ -21,6 +22,7 @@ export function createHandlers(context: AppContext): Handlers {
     ...vaultHandlers(context),
     ...reviewsHandlers(context),
     ...chronologyHandlers(context),
+    ...chronologyAnalysisHandlers(context),
     ...cdopHandlers(context),
   };
 }

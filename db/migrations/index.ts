@@ -3,6 +3,7 @@ import { initial } from './0001_initial.js';
 import { reviews } from './0002_reviews.js';
 import { cdop } from './0003_cdop.js';
 import { chronology } from './0004_chronology.js';
+import { chronologyAnalysis } from './0005_chronology_analysis.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -14,4 +15,4 @@ export interface Migration {
   up: (database: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [initial, reviews, cdop, chronology];
+export const migrations: readonly Migration[] = [initial, reviews, cdop, chronology, chronologyAnalysis];

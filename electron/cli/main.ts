@@ -5,6 +5,7 @@ import { CasebookError } from '../../shared/api/errors.js';
 import { APP_VERSION } from '../../shared/version.js';
 import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
+import { registerChronologyExportCommand } from './commands/chronology-export.js';
 import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerVaultCommands(program);
   registerReviewsCommands(program);
   registerChronologyCommands(program);
+  registerChronologyExportCommand(program);
   registerCdopCommands(program);
   registerServeCommand(program);
 

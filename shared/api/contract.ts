@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { cdopChannels } from './channels/cdop.js';
 import { type ChronologyEvents, chronologyChannels } from './channels/chronology.js';
+import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
@@ -8,6 +9,7 @@ import type { ApiResult } from './errors.js';
 export type { Channel } from './channel.js';
 export * from './channels/cdop.js';
 export * from './channels/chronology.js';
+export * from './channels/chronology-analysis.js';
 export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
@@ -21,6 +23,7 @@ export const contract = {
   ...vaultChannels,
   ...reviewsChannels,
   ...chronologyChannels,
+  ...chronologyAnalysisChannels,
   ...cdopChannels,
 } as const;
 

@@ -1,0 +1,219 @@
+import ExcelJS from 'exceljs';
+import { listEntries } from '../../db/chronology.js';
+import { linkedEntries } from '../../db/chronology-duplicate-flags.js';
+import { episodeTitlesByEntry } from '../../db/key-practice-episodes.js';
+import { listPeople } from '../../db/people.js';
+import { getReview } from '../../db/reviews.js';
+import type { Vault } from '../../db/vault.js';
+import type { ChronologyEntry } from '../../shared/api/channels/chronology.js';
+import type { ChronologyExport, ExportFormat } from '../../shared/api/channels/chronology-analysis.js';
+import { CasebookError } from '../../shared/api/errors.js';
+import { createAnonymiser, realNamesIn } from '../../shared/chronology/anonymise.js';
+import { neutraliseCell } from '../../shared/chronology/neutralise.js';
+import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
+
+/**
+ * The integrated chronology as a file the reviewer takes out of the vault: XLSX
+ * (for reading and sharing with the panel) or CSV (for other tools).
+ *
+ * - Both carry the protective marking (OFFICIAL-SENSITIVE) and DRAFT in a first
+ *   title row; the XLSX also in every printed page's header and footer.
+ * - Every cell is text and goes through `neutraliseCell` (formula injection), in
+ *   both formats. Dates are UK display text that never shows a day nobody recorded.
+ * - CSV is UTF-8 with a byte-order mark and CRLF line ends, every field quoted,
+ *   so Excel opens it with the right characters and columns.
+ * - Anonymised: every text cell goes through the review's anonymiser, the
+ *   practitioner column holds role codes only, and before anything is returned
+ *   every cell is checked again for any real name (`realNamesIn`); a hit refuses
+ *   the export rather than leak. The file name never holds the review's title.
+ * - Linked duplicates stay two rows ("Same event as" gives the other's No.); an
+ *   open flag is shown too, so nothing is dropped or hidden.
+ * - Exporting is audited (format, anonymised, count): the file leaves the vault.
+ */
+
+export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
+
+const COLUMNS: readonly { header: string; width: number }[] = [
+  { header: 'No.', width: 6 },
+  { header: 'Date', width: 18 },
+  { header: 'Agency', width: 20 },
+  { header: 'Source', width: 22 },
+  { header: 'Practitioner', width: 18 },
+  { header: 'Child seen', width: 12 },
+  { header: 'Event', width: 60 },
+  { header: 'Action / outcome', width: 40 },
+  { header: 'Significance / comment', width: 40 },
+  { header: 'Significant event', width: 11 },
+  { header: 'Key practice episodes', width: 24 },
+  { header: 'Same event as', width: 12 },
+  { header: 'Possible duplicate of', width: 12 },
+  { header: 'Tags', width: 18 },
+];
+
+const CHILD_SEEN: Record<string, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not known' };
+
+export interface ExportOptions {
+  format: ExportFormat;
+  anonymise: boolean;
+  now?: Date;
+}
+
+export interface ExportTable {
+  title: string;
+  headers: string[];
+  rows: string[][];
+}
+
+function dateText(entry: ChronologyEntry): string {
+  let text = entry.date.display;
+  if (entry.date.precision !== 'minute' && entry.time) text += ` ${entry.time}`;
+  if (entry.endDate) text += ` to ${formatIsoUk(entry.endDate)}${entry.endTime ? ` ${entry.endTime}` : ''}`;
+  else if (entry.endTime) text += ` to ${entry.endTime}`;
+  return text;
+}
+
+/** The rows of the export, neutralised (and anonymised when asked): shared by both formats. */
+export function chronologyExportTable(
+  vault: Pick<Vault, 'database'>,
+  reviewId: string,
+  options: { anonymise: boolean; now?: Date },
+): ExportTable {
+  const { database } = vault;
+  const review = getReview(database, reviewId);
+  const { entries } = listEntries(database, { reviewId, filters: {}, offset: 0, limit: 200_000 });
+  const people = listPeople(database, reviewId).map((person) => ({
+    name: person.name,
+    pseudonym: person.pseudonym,
+    role: person.role,
+    relationship: person.relationship,
+  }));
+  const anonymiser = options.anonymise ? createAnonymiser(people) : null;
+  const text = (value: string | null) => (value === null ? '' : anonymiser ? anonymiser.text(value) : value);
+  const practitioner = (value: string | null) =>
+    value === null ? '' : anonymiser ? anonymiser.practitioner(value) : value;
+
+  const numberOf = new Map(entries.map((entry, index) => [entry.id, String(index + 1)]));
+  const links = linkedEntries(database, reviewId);
+  const episodes = episodeTitlesByEntry(database, reviewId);
+  const numbers = (ids: readonly string[]) =>
+    ids
+      .map((id) => numberOf.get(id))
+      .filter((n): n is string => n !== undefined)
+      .join(', ');
+
+  const rows = entries.map((entry, index) => {
+    const linked = links.get(entry.id) ?? [];
+    const flagged = entry.possibleDuplicateOf.filter((id) => !linked.includes(id));
+    const childSeen = entry.childSeen ? (CHILD_SEEN[entry.childSeen] ?? entry.childSeen) : '';
+    return [
+      String(index + 1),
+      dateText(entry),
+      text(entry.agency.name),
+      text(entry.source),
+      practitioner(entry.practitioner),
+      entry.childSeenText ? text(entry.childSeenText) : childSeen,
+      text(entry.event),
+      text(entry.action),
+      text(entry.significance),
+      entry.significant ? 'Yes' : '',
+      (episodes.get(entry.id) ?? []).map((title) => text(title)).join('; '),
+      numbers(linked),
+      numbers(flagged),
+      entry.tags.map((tag) => text(tag)).join(', '),
+    ].map(neutraliseCell);
+  });
+
+  const exportedOn = formatIsoUk((options.now ?? new Date()).toISOString().slice(0, 10));
+  const title = neutraliseCell(
+    `${PROTECTIVE_MARKING} - DRAFT - Integrated chronology: ${text(review.title)} - ` +
+      `exported ${exportedOn}${options.anonymise ? ' (anonymised)' : ''}`,
+  );
+
+  if (options.anonymise) {
+    const leaked = new Set<string>();
+    for (const cell of [title, ...rows.flat()]) for (const name of realNamesIn(cell, people)) leaked.add(name);
+    if (leaked.size > 0) {
+      // Names are not put in the message: it may be logged.
+      throw new CasebookError(
+        'conflict',
+        `The anonymised export still held ${leaked.size} real name(s); nothing was exported. Check the people's names and pseudonyms.`,
+      );
+    }
+  }
+  return { title, headers: COLUMNS.map((column) => column.header), rows };
+}
+
+function csvField(value: string): string {
+  return `"${value.replaceAll('"', '""')}"`;
+}
+
+/** UTF-8 with BOM, CRLF, every field quoted. */
+export function toCsv(table: ExportTable): Buffer {
+  const lines = [[table.title], table.headers, ...table.rows].map((row) => row.map(csvField).join(','));
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+}
+
+export async function toXlsx(table: ExportTable, now: Date = new Date()): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Casebook';
+  workbook.created = now;
+  const sheet = workbook.addWorksheet('Integrated chronology', {
+    headerFooter: {
+      oddHeader: `&C&B${PROTECTIVE_MARKING}&RDRAFT`,
+      oddFooter: `&L&B${PROTECTIVE_MARKING}&RPage &P of &N`,
+    },
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  });
+  sheet.columns = COLUMNS.map((column) => ({ width: column.width }));
+  const titleRow = sheet.addRow([table.title]);
+  titleRow.font = { bold: true, size: 12, color: { argb: 'FFC00000' } };
+  const headerRow = sheet.addRow(table.headers);
+  headerRow.font = { bold: true };
+  headerRow.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+  for (const row of table.rows) {
+    const added = sheet.addRow(row);
+    added.alignment = { vertical: 'top', wrapText: true };
+  }
+  sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }];
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function fileName(format: ExportFormat, anonymise: boolean, now: Date): string {
+  return `integrated-chronology-${now.toISOString().slice(0, 10)}${anonymise ? '-anonymised' : ''}.${format}`;
+}
+
+/** Builds the file and audits that it left the vault. */
+export async function exportChronology(
+  vault: Pick<Vault, 'database' | 'write'>,
+  reviewId: string,
+  options: ExportOptions,
+): Promise<{ fileName: string; content: Buffer; entries: number }> {
+  const now = options.now ?? new Date();
+  const table = chronologyExportTable(vault, reviewId, { anonymise: options.anonymise, now });
+  const content = options.format === 'csv' ? toCsv(table) : await toXlsx(table, now);
+  vault.write(
+    {
+      entity: 'review',
+      entityId: reviewId,
+      action: 'chronology exported',
+      detail: { format: options.format, anonymised: options.anonymise, entries: table.rows.length },
+    },
+    () => undefined,
+  );
+  return { fileName: fileName(options.format, options.anonymise, now), content, entries: table.rows.length };
+}
+
+export async function exportChronologyForChannel(
+  vault: Pick<Vault, 'database' | 'write'>,
+  input: { reviewId: string; format: ExportFormat; anonymise: boolean },
+): Promise<ChronologyExport> {
+  const result = await exportChronology(vault, input.reviewId, input);
+  return {
+    fileName: result.fileName,
+    mimeType: input.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentBase64: result.content.toString('base64'),
+    entries: result.entries,
+    anonymised: input.anonymise,
+  };
+}

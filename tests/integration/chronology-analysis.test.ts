@@ -1,0 +1,344 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import type {
+  ChronologyEntry,
+  ChronologyExport,
+  ChronologyListResult,
+  DuplicateFlag,
+  ImportCommitResult,
+  ImportPreviewResult,
+  KeyPracticeEpisode,
+  Review,
+  SearchResult,
+} from '../../shared/api/contract.js';
+import type { ApiErrorBody, ApiResult } from '../../shared/api/errors.js';
+import { CLI } from '../support/build.js';
+import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+
+const tempDirectory = tempDirectoryFactory();
+let app: CasebookApp | undefined;
+
+afterEach(() => {
+  app?.close();
+  app = undefined;
+});
+
+async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+async function fails(promise: Promise<ApiResult<unknown>>): Promise<ApiErrorBody> {
+  const result = await promise;
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+const POLICE = [
+  'Ref,Date,Source,Staff,Details,Outcome',
+  'P1,12/05/2015,Log 1,PC Dave Miller,"Strategy discussion with police re Holly Smith",s47 agreed',
+  'P2,14/05/2015,Log 2,PC Dave Miller,"=HYPERLINK(""http://evil.example"",""click"")",-',
+  "P3,20/06/2015,Log 3,PC Dave Miller,Sarah's partner Daniel O'Brien arrested,Bail",
+].join('\r\n');
+
+const SOCIAL_CARE = [
+  'Sequence,Start Date,Source record,Worker,Details of contact,Decision',
+  '1,12/05/2015,Contact C-1,Mark Reid,"Strategy meeting held, police and CSC attended; Sarah Smith informed",Proceed to s47',
+  '2,12/05/2015,Contact C-2,Mark Reid,Home visit to Holly and Mrs Smith: home conditions poor,Plan',
+  '3,May 2015,Case note,Mark Reid,+44 7700 900123 rang the duty desk,@duty',
+].join('\r\n');
+
+async function importCsv(casebook: CasebookApp, reviewId: string, agency: string, text: string) {
+  const preview = await ok<ImportPreviewResult>(
+    casebook.invoke('chronology.previewImport', {
+      reviewId,
+      agency,
+      fileName: `${agency}.csv`,
+      contentBase64: Buffer.from(text, 'utf8').toString('base64'),
+    }),
+  );
+  return ok<ImportCommitResult>(casebook.invoke('chronology.commitImport', { previewId: preview.previewId }));
+}
+
+async function reviewWithTwoAgencies() {
+  const casebook = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
+  app = casebook;
+  await ok(casebook.invoke('vault.create', { passphrase: PASSPHRASE }));
+  const review = await ok<Review>(
+    casebook.invoke('reviews.create', { title: 'Holly Smith: CSPR', type: 'cspr', scopeFrom: '2015-01-01' }),
+  );
+  const people = [
+    { name: 'Holly Smith', role: 'child', pseudonym: 'Child H' },
+    { name: 'Sarah Smith', role: 'parent', pseudonym: 'Mother', relationship: 'Mother' },
+    { name: "Daniel O'Brien", role: 'other', pseudonym: 'Partner' },
+    { name: 'Mark Reid', role: 'professional', pseudonym: 'SW1', relationship: 'Social worker' },
+    { name: 'Dave Miller', role: 'professional', pseudonym: 'PO1', relationship: 'Police officer' },
+  ];
+  for (const person of people) await ok(casebook.invoke('people.add', { reviewId: review.id, ...person }));
+  const police = await importCsv(casebook, review.id, 'Northshire Police', POLICE);
+  const csc = await importCsv(casebook, review.id, "Children's Social Care", SOCIAL_CARE);
+  return { casebook, reviewId: review.id, police, csc };
+}
+
+async function entries(casebook: CasebookApp, reviewId: string): Promise<ChronologyEntry[]> {
+  return (await ok<ChronologyListResult>(casebook.invoke('chronology.list', { reviewId }))).entries;
+}
+
+const REAL_NAMES = /holly|sarah|smith|daniel|o'brien|mark reid|\breid\b|dave|miller/i;
+
+describe('possible duplicates', () => {
+  it('flags the same strategy meeting from two agencies on import; the reviewer links, keeps or dismisses', async () => {
+    const { casebook, reviewId, police, csc } = await reviewWithTwoAgencies();
+    expect(police.possibleDuplicates).toBe(0);
+    // Only the strategy meeting is told by both agencies.
+    expect(csc.possibleDuplicates).toBe(1);
+    const list = await entries(casebook, reviewId);
+    const policeMeeting = list.find((entry) => entry.event.startsWith('Strategy discussion'));
+    const cscMeeting = list.find((entry) => entry.event.startsWith('Strategy meeting'));
+    expect(policeMeeting?.possibleDuplicateOf).toEqual([cscMeeting?.id]);
+    expect(cscMeeting?.possibleDuplicateOf).toEqual([policeMeeting?.id]);
+
+    const [flag] = await ok<DuplicateFlag[]>(casebook.invoke('chronology.duplicates', { reviewId }));
+    expect(flag).toMatchObject({ status: 'flagged', decidedAt: null });
+    expect(flag?.score).toBeGreaterThanOrEqual(0.6);
+    expect(new Set(flag?.entries.map((entry) => entry.id))).toEqual(new Set([policeMeeting?.id, cscMeeting?.id]));
+
+    const flagId = flag?.id as string;
+    const linked = await ok<DuplicateFlag>(
+      casebook.invoke('chronology.resolveDuplicate', { flagId, decision: 'link' }),
+    );
+    expect(linked.status).toBe('linked');
+    expect(linked.decidedBy).toBeTruthy();
+    // Linked: both entries stay, still pointing at each other.
+    expect((await entries(casebook, reviewId)).length).toBe(list.length);
+    const dismissed = await ok<DuplicateFlag>(
+      casebook.invoke('chronology.resolveDuplicate', { flagId, decision: 'dismiss' }),
+    );
+    expect(dismissed.status).toBe('dismissed');
+    expect((await entries(casebook, reviewId)).every((entry) => entry.possibleDuplicateOf.length === 0)).toBe(true);
+    expect(
+      await ok<DuplicateFlag[]>(casebook.invoke('chronology.duplicates', { reviewId, statuses: ['flagged'] })),
+    ).toEqual([]);
+    await ok(casebook.invoke('chronology.resolveDuplicate', { flagId, decision: 'keep-both' }));
+    // A decided pair is not flagged again by a later look.
+    expect(await ok(casebook.invoke('chronology.detectDuplicates', { reviewId }))).toEqual({ flagged: 0 });
+    expect(
+      (await fails(casebook.invoke('chronology.resolveDuplicate', { flagId: 'x:y', decision: 'link' }))).code,
+    ).toBe('not_found');
+
+    const audit = casebook.session
+      .current()
+      .database.prepare("SELECT detail FROM audit_log WHERE entity = 'chronology_duplicate'")
+      .all() as { detail: string }[];
+    expect(audit.map((row) => JSON.parse(row.detail).decision)).toEqual(['link', 'dismiss', 'keep-both']);
+  });
+});
+
+describe('search', () => {
+  it('returns matches in order with highlighted segments, safe against FTS5 syntax', async () => {
+    const { casebook, reviewId } = await reviewWithTwoAgencies();
+    const result = await ok<SearchResult>(casebook.invoke('chronology.search', { reviewId, query: 'strateg' }));
+    expect(result.query).toBe('"strateg"*');
+    expect(result.matches.map((match) => match.event.find((part) => part.match)?.text)).toEqual([
+      'Strategy',
+      'Strategy',
+    ]);
+    expect(result.matches[0]?.date).toBe('12/05/2015');
+    expect(result.matches[0]?.event.map((part) => part.text).join('')).toMatch(/^Strategy (discussion|meeting)/);
+
+    const phrase = await ok<SearchResult>(
+      casebook.invoke('chronology.search', { reviewId, query: '"home conditions" poor ' }),
+    );
+    expect(phrase.matches).toHaveLength(1);
+    expect(phrase.matches[0]?.snippet.segments.filter((part) => part.match).map((part) => part.text)).toEqual([
+      'home conditions',
+      'poor',
+    ]);
+
+    const action = await ok<SearchResult>(casebook.invoke('chronology.search', { reviewId, query: 'bail' }));
+    expect(action.matches[0]?.snippet.field).toBe('action');
+
+    for (const query of ['AND', 'NOT OR', '"', 'a*b(', 'col:umn', '-', 'NEAR(x y)', '^start']) {
+      expect((await casebook.invoke('chronology.search', { reviewId, query })).ok).toBe(true);
+    }
+    const paged = await ok<SearchResult>(casebook.invoke('chronology.search', { reviewId, query: 's47', limit: 1 }));
+    expect(paged.matches).toHaveLength(1);
+    expect(paged.hasMore).toBe(true);
+    expect((await fails(casebook.invoke('chronology.search', { reviewId, query: 'x', limit: 51 }))).code).toBe(
+      'invalid_payload',
+    );
+  });
+});
+
+describe('key practice episodes', () => {
+  it('creates from a span or from entries, lists, updates, assigns and deletes; the list filters by episode', async () => {
+    const { casebook, reviewId } = await reviewWithTwoAgencies();
+    const all = await entries(casebook, reviewId);
+    const bySpan = await ok<KeyPracticeEpisode>(
+      casebook.invoke('episodes.create', { reviewId, title: 'Strategy and s47', from: '2015-05-12', to: '2015-05-14' }),
+    );
+    // Wholly within the span: the four entries of 12-14 May, not the one dated May 2015.
+    expect(bySpan.entryIds).toHaveLength(4);
+    expect(bySpan).toMatchObject({ from: '2015-05-12', to: '2015-05-14', description: null });
+
+    const arrest = all.find((entry) => entry.event.includes('arrested')) as ChronologyEntry;
+    const byEntries = await ok<KeyPracticeEpisode>(
+      casebook.invoke('episodes.create', { reviewId, title: 'Arrest', entryIds: [arrest.id] }),
+    );
+    expect(byEntries).toMatchObject({ from: '2015-06-20', to: '2015-06-20', entryIds: [arrest.id] });
+
+    const filtered = await ok<ChronologyListResult>(
+      casebook.invoke('chronology.list', { reviewId, filters: { episodeId: bySpan.id } }),
+    );
+    expect(filtered.entries.map((entry) => entry.id)).toEqual(bySpan.entryIds);
+
+    const updated = await ok<KeyPracticeEpisode>(
+      casebook.invoke('episodes.update', { id: byEntries.id, title: 'Arrest of partner', description: 'Police' }),
+    );
+    expect(updated).toMatchObject({ title: 'Arrest of partner', description: 'Police', entryIds: [arrest.id] });
+    const added = await ok<KeyPracticeEpisode>(
+      casebook.invoke('episodes.assignEntries', { episodeId: byEntries.id, entryIds: bySpan.entryIds }),
+    );
+    expect(added.entryIds).toHaveLength(5);
+    const removed = await ok<KeyPracticeEpisode>(
+      casebook.invoke('episodes.assignEntries', { episodeId: byEntries.id, entryIds: [arrest.id], mode: 'remove' }),
+    );
+    expect(removed.entryIds).toEqual(bySpan.entryIds);
+    expect(
+      (await fails(casebook.invoke('episodes.assignEntries', { episodeId: byEntries.id, entryIds: ['nope'] }))).code,
+    ).toBe('not_found');
+    expect((await fails(casebook.invoke('episodes.create', { reviewId, title: 'Nothing' }))).code).toBe(
+      'invalid_payload',
+    );
+
+    const listed = await ok<KeyPracticeEpisode[]>(casebook.invoke('episodes.list', { reviewId }));
+    expect(listed.map((episode) => episode.id)).toEqual([bySpan.id, byEntries.id]);
+    await ok(casebook.invoke('episodes.delete', { id: bySpan.id }));
+    expect(await ok<KeyPracticeEpisode[]>(casebook.invoke('episodes.list', { reviewId }))).toHaveLength(1);
+    expect(await entries(casebook, reviewId)).toHaveLength(all.length);
+  });
+});
+
+async function readXlsx(content: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1).map((value) => (value === undefined ? '' : String(value))));
+  });
+  return rows;
+}
+
+describe('export', () => {
+  it('XLSX: marking, frozen header, UK dates, agency column, neutralised cells; anonymised leaves no real name', async () => {
+    const { casebook, reviewId } = await reviewWithTwoAgencies();
+    const plain = await ok<ChronologyExport>(casebook.invoke('chronology.export', { reviewId, format: 'xlsx' }));
+    expect(plain.fileName).toMatch(/^integrated-chronology-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const content = Buffer.from(plain.contentBase64, 'base64');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(sheet.headerFooter.oddHeader).toContain('OFFICIAL-SENSITIVE');
+    expect(sheet.headerFooter.oddFooter).toContain('OFFICIAL-SENSITIVE');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const rows = await readXlsx(content);
+    expect(rows[0]?.[0]).toMatch(/^OFFICIAL-SENSITIVE - DRAFT - Integrated chronology: Holly Smith: CSPR/);
+    expect(rows[1]?.slice(0, 3)).toEqual(['No.', 'Date', 'Agency']);
+    const body = rows.slice(2);
+    expect(body).toHaveLength(6);
+    expect(body.map((row) => row[1])).toEqual([
+      'May 2015',
+      '12/05/2015',
+      '12/05/2015',
+      '12/05/2015',
+      '14/05/2015',
+      '20/06/2015',
+    ]);
+    expect(body.map((row) => row[2])).toContain('Northshire Police');
+    const cells = body.flat();
+    expect(cells).toContain(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cells).toContain("'+44 7700 900123 rang the duty desk");
+    expect(cells).toContain("'@duty");
+    expect(cells).toContain("'-");
+    expect(cells.some((cell) => /^[=+\-@]/.test(cell))).toBe(false);
+    expect(cells.join(' ')).toMatch(REAL_NAMES);
+
+    const anonymised = await ok<ChronologyExport>(
+      casebook.invoke('chronology.export', { reviewId, format: 'xlsx', anonymise: true }),
+    );
+    expect(anonymised.fileName).toMatch(/-anonymised\.xlsx$/);
+    const anonymisedRows = await readXlsx(Buffer.from(anonymised.contentBase64, 'base64'));
+    const text = anonymisedRows.flat().join('\n');
+    expect(text).not.toMatch(REAL_NAMES);
+    expect(text).toContain('Strategy discussion with police re Child H');
+    expect(text).toContain("Mother's partner Partner arrested");
+    expect(anonymisedRows[0]?.[0]).toContain('Integrated chronology: Child H: CSPR');
+    const practitioners = anonymisedRows.slice(2).map((row) => row[4]);
+    expect(new Set(practitioners)).toEqual(new Set(['SW1', 'PO1']));
+
+    const audit = casebook.session
+      .current()
+      .database.prepare("SELECT detail FROM audit_log WHERE action = 'chronology exported'")
+      .all() as { detail: string }[];
+    expect(audit.map((row) => JSON.parse(row.detail))).toEqual([
+      { format: 'xlsx', anonymised: false, entries: 6 },
+      { format: 'xlsx', anonymised: true, entries: 6 },
+    ]);
+  });
+
+  it('CSV: UTF-8 BOM, CRLF, quoted fields, neutralised cells; anonymised leaves no real name', async () => {
+    const { casebook, reviewId } = await reviewWithTwoAgencies();
+    const exported = await ok<ChronologyExport>(
+      casebook.invoke('chronology.export', { reviewId, format: 'csv', anonymise: true }),
+    );
+    expect(exported.mimeType).toBe('text/csv');
+    const bytes = Buffer.from(exported.contentBase64, 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/\n/);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toMatch(/^"OFFICIAL-SENSITIVE - DRAFT/);
+    expect(lines[1]).toMatch(/^"No\.","Date","Agency",/);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(text).toContain(`"'@duty"`);
+    expect(text).not.toMatch(/(^|,)"[=+\-@]/m);
+    expect(text).not.toMatch(REAL_NAMES);
+  });
+
+  it('casebook chronology export writes the file named by --out, in the format of its extension', async () => {
+    const { casebook, reviewId } = await reviewWithTwoAgencies();
+    const vaultPath = casebook.session.current().path;
+    casebook.close();
+    app = undefined;
+    const directory = tempDirectory();
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, '--vault', vaultPath, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
+      });
+
+    const xlsx = join(directory, 'out.xlsx');
+    const done = run(['chronology', 'export', '--review', reviewId, '--out', xlsx, '--anonymise', '--json']);
+    expect(done.stderr).toBe('');
+    expect(done.status).toBe(0);
+    expect(JSON.parse(done.stdout)).toEqual({ out: xlsx, format: 'xlsx', entries: 6, anonymised: true });
+    expect(statSync(xlsx).mode & 0o077).toBe(0);
+    expect((await readXlsx(readFileSync(xlsx))).flat().join('\n')).not.toMatch(REAL_NAMES);
+
+    const csv = join(directory, 'out.csv');
+    expect(run(['chronology', 'export', '--review', reviewId, '--out', csv]).status).toBe(0);
+    expect([...readFileSync(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(readFileSync(csv, 'utf8')).toMatch(REAL_NAMES);
+
+    const wrong = run(['chronology', 'export', '--review', reviewId, '--out', join(directory, 'out.pdf')]);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toMatch(/\.xlsx or \.csv/);
+  });
+});
