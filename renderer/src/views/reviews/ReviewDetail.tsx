@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { archiveReview, loadReview, restoreReview, setNotice, useReviews } from '../../state/reviews.js';
+import { ChronologyTab } from '../chronology/Chronology.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatDay, formatScope } from './format.js';
 import { People } from './People.js';
@@ -25,6 +26,7 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
   { id: 'overview', label: 'Overview', render: (review) => <Overview review={review} /> },
   { id: 'status', label: 'Status history', render: (review) => <StatusHistory review={review} /> },
   { id: 'people', label: 'People', render: (review) => <People review={review} /> },
+  { id: 'chronology', label: 'Chronology', render: (review) => <ChronologyTab review={review} /> },
   // The integrated chronology's tabs ("Chronology", "Timeline"; issue 3 items 3-6) go here.
 ];
 

@@ -1,0 +1,160 @@
+import './chronology.css';
+import { useEffect, useId, useState } from 'react';
+import type { ChronologyEntry, Review } from '../../../../shared/api/contract.js';
+import { errorMessage } from '../../api/client.js';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { navigate, replacePath, useReviewsHash } from '../reviews/routes.js';
+import { ChronologyGrid } from './ChronologyGrid.js';
+import { DuplicatesPanel } from './DuplicatesPanel.js';
+import { EntryPanel } from './EntryPanel.js';
+import { ExportControls } from './ExportControls.js';
+import { Filters, hasFilters } from './Filters.js';
+import { ImportWizard } from './ImportWizard.js';
+import { chronologyPath, parseChronologyQuery } from './routes.js';
+import { SearchResults } from './Search.js';
+import { ensureRows, openReview, undoLast, useChronology } from './store.js';
+
+/**
+ * A review's Chronology tab: the integrated chronology of every agency's entries,
+ * with the import wizard, filters, full-text search, possible duplicates, export,
+ * and the entry panel (`?entry=<id>`).
+ */
+export function ChronologyTab({ review }: { review: Review }) {
+  const query = parseChronologyQuery(useReviewsHash());
+  const current = useChronology((state) => state.reviewId === review.id);
+
+  useEffect(() => openReview(review.id), [review.id]);
+
+  if (!current) return <p className="muted">Loading the chronology…</p>;
+  if (query.import && !review.archived) {
+    return <ImportWizard review={review} onClose={() => navigate(chronologyPath(review.id))} />;
+  }
+  return <ChronologyView review={review} entryId={query.entry} showDuplicates={query.duplicates} />;
+}
+
+function ChronologyView({
+  review,
+  entryId,
+  showDuplicates,
+}: {
+  review: Review;
+  entryId: string | null;
+  showDuplicates: boolean;
+}) {
+  const total = useChronology((state) => state.total);
+  const filters = useChronology((state) => state.filters);
+  const loadError = useChronology((state) => state.error);
+  const undoSteps = useChronology((state) => state.undo);
+  const lastImport = useChronology((state) => state.lastImport);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const tableHeadingId = useId();
+  const readOnly = review.archived;
+
+  useEffect(() => {
+    if (total === null) ensureRows(0, 0);
+  }, [total]);
+
+  useEffect(() => {
+    if (lastImport) {
+      setStatus(
+        `${lastImport.imported} ${lastImport.imported === 1 ? 'entry' : 'entries'} imported from “${lastImport.fileName}” for ${lastImport.agency}.`,
+      );
+      useChronology.setState({ lastImport: null });
+    }
+  }, [lastImport]);
+
+  async function undo() {
+    setError(null);
+    try {
+      const step = await undoLast();
+      setStatus(step ? `Undone: the change to ${step.label}.` : 'Nothing to undo.');
+    } catch (caught) {
+      setError(`Could not undo: ${errorMessage(caught)}`);
+    }
+  }
+
+  function open(entry: ChronologyEntry) {
+    navigate(chronologyPath(review.id, { entry: entry.id }));
+  }
+
+  function closePanel() {
+    replacePath(chronologyPath(review.id));
+    // Back to the cell the reviewer was on.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.chron-grid [tabindex="0"]')?.focus());
+  }
+
+  const empty = total === 0 && !hasFilters(filters);
+  const lastUndo = undoSteps.at(-1);
+
+  return (
+    <div className="chronology-view">
+      <div className="chron-toolbar">
+        {readOnly ? null : (
+          <a className="button-link" href={chronologyPath(review.id, { import: true })}>
+            Import agency chronology
+          </a>
+        )}
+        {readOnly ? null : (
+          <button type="button" className="secondary" onClick={() => void undo()} disabled={!lastUndo}>
+            {lastUndo ? `Undo: ${lastUndo.label}` : 'Undo'}
+          </button>
+        )}
+        {empty ? null : (
+          <a className="button-link secondary" href={chronologyPath(review.id, { duplicates: !showDuplicates })}>
+            {showDuplicates ? 'Hide possible duplicates' : 'Possible duplicates'}
+          </a>
+        )}
+        {empty ? null : <ExportControls reviewId={review.id} />}
+      </div>
+      <StatusMessage message={status} />
+      <ErrorAlert message={error ?? loadError} />
+      {showDuplicates ? <DuplicatesPanel review={review} readOnly={readOnly} onStatus={setStatus} /> : null}
+      {empty ? (
+        <EmptyState title="No entries yet">
+          No entries yet. Import each agency’s chronology to build the integrated chronology.
+        </EmptyState>
+      ) : (
+        <>
+          <Filters review={review} search={search} onSearch={setSearch} />
+          {search.trim() ? (
+            <SearchResults reviewId={review.id} query={search} />
+          ) : (
+            <section aria-labelledby={tableHeadingId} className="chron-table-section">
+              <h2 id={tableHeadingId} className="chron-count">
+                Integrated chronology{' '}
+                <span className="muted">
+                  {total === null
+                    ? ''
+                    : `(${total} ${total === 1 ? 'entry' : 'entries'}${hasFilters(filters) ? ' match the filters' : ''})`}
+                </span>
+              </h2>
+              <p className="hint" id="grid-keys">
+                Arrow keys move; F2 or Enter edits a cell (Enter saves, Esc cancels); Enter on the number, or
+                Ctrl+Enter, opens the entry; Ctrl+Z undoes.
+              </p>
+              {total === 0 ? (
+                <p>No entries match these filters.</p>
+              ) : (
+                <ChronologyGrid
+                  label="Integrated chronology"
+                  readOnly={readOnly}
+                  onOpen={open}
+                  onUndo={() => void undo()}
+                  onStatus={(message) => {
+                    setError(null);
+                    setStatus(message);
+                  }}
+                  onError={setError}
+                />
+              )}
+            </section>
+          )}
+        </>
+      )}
+      {entryId ? <EntryPanel key={entryId} reviewId={review.id} entryId={entryId} onClose={closePanel} /> : null}
+    </div>
+  );
+}

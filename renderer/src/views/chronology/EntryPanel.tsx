@@ -1,0 +1,153 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { ChronologyEntry } from '../../../../shared/api/contract.js';
+import { CHILD_SEEN_LABELS } from '../../../../shared/chronology/fields.js';
+import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
+import { errorMessage } from '../../api/client.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { formatDateTime } from '../../format.js';
+import { DateCell } from './columns.js';
+import { chronologyPath } from './routes.js';
+import { loadEntry, useChronology } from './store.js';
+
+/**
+ * One entry with every field and where it came from, beside the table. Opened by
+ * the address (`#/reviews/<id>/chronology?entry=<entry id>`), so the timeline and
+ * the duplicates list open entries the same way. Escape or Close shuts it.
+ */
+
+const PRECISION_LABELS = { year: 'Year only', month: 'Month only', day: 'Day', minute: 'Day and time' } as const;
+const QUALIFIER_LABELS = {
+  on: 'On',
+  circa: 'Circa (approximate)',
+  before: 'Before',
+  after: 'After',
+  between: 'Between',
+} as const;
+
+export function EntryPanel({ reviewId, entryId, onClose }: { reviewId: string; entryId: string; onClose: () => void }) {
+  const entry = useChronology((state) => state.opened[entryId]);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    setError(null);
+    // Always read afresh: an edit or an import may have changed it since.
+    loadEntry(entryId).catch((caught: unknown) => setError(errorMessage(caught)));
+  }, [entryId]);
+
+  useEffect(() => {
+    if (entry) headingRef.current?.focus();
+  }, [entry]);
+
+  return (
+    <aside
+      className="entry-panel"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="entry-panel-head">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          {entry ? `Entry: ${entry.date.display}` : 'Entry'}
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <ErrorAlert message={error} />
+      {entry ? (
+        <EntryDetails reviewId={reviewId} entry={entry} />
+      ) : error ? null : (
+        <p className="muted">Loading the entry…</p>
+      )}
+    </aside>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children === null || children === '' ? <span className="muted">Not recorded</span> : children}</dd>
+    </div>
+  );
+}
+
+function EntryDetails({ reviewId, entry }: { reviewId: string; entry: ChronologyEntry }) {
+  const provenance = entry.provenance;
+  return (
+    <>
+      <dl className="entry-fields">
+        <Row label="Date">
+          <DateCell date={entry.date} />
+        </Row>
+        <Row label="Date as written">
+          <q>{entry.date.text}</q>
+        </Row>
+        <Row label="Date as understood">
+          {entry.date.display} ({PRECISION_LABELS[entry.date.precision].toLowerCase()};{' '}
+          {QUALIFIER_LABELS[entry.date.qualifier].toLowerCase()})
+        </Row>
+        <Row label="Time">{entry.time}</Row>
+        {entry.endDate || entry.endTime ? (
+          <Row label="Until">
+            {[entry.endDate ? formatIsoUk(entry.endDate) : null, entry.endTime].filter(Boolean).join(' ')}
+          </Row>
+        ) : null}
+        <Row label="Sequence">{entry.sequence}</Row>
+        <Row label="Agency">{entry.agency.name}</Row>
+        <Row label="Source">{entry.source}</Row>
+        <Row label="Practitioner">{entry.practitioner}</Row>
+        <Row label="Child seen">
+          {entry.childSeen ? CHILD_SEEN_LABELS[entry.childSeen] : null}
+          {entry.childSeenText ? ` (${entry.childSeenText})` : null}
+        </Row>
+        <Row label="Event">
+          <span className="prewrap">{entry.event}</span>
+        </Row>
+        <Row label="Action">{entry.action ? <span className="prewrap">{entry.action}</span> : null}</Row>
+        <Row label="Significance">
+          {entry.significance ? <span className="prewrap">{entry.significance}</span> : null}
+        </Row>
+        <Row label="Significant event">{entry.significant ? 'Yes' : 'No'}</Row>
+        <Row label="Tags">{entry.tags.length > 0 ? entry.tags.join(', ') : null}</Row>
+        {entry.possibleDuplicateOf.length > 0 ? (
+          <Row label="Possible duplicate of">
+            <ul className="plain-list">
+              {entry.possibleDuplicateOf.map((other, index) => (
+                <li key={other}>
+                  <a href={chronologyPath(reviewId, { entry: other })}>Entry {index + 1} flagged as the same event</a>
+                </li>
+              ))}
+            </ul>
+          </Row>
+        ) : null}
+      </dl>
+      <h3>Where it came from</h3>
+      {provenance ? (
+        <dl className="entry-fields">
+          <Row label="File">{provenance.fileName}</Row>
+          <Row label="Spreadsheet row">{provenance.row}</Row>
+          <Row label="Imported">{formatDateTime(provenance.importedAt)}</Row>
+          <Row label="File fingerprint">
+            <code title={provenance.contentHash}>{provenance.contentHash.slice(0, 12)}</code>
+          </Row>
+        </dl>
+      ) : (
+        <p>Typed in by the reviewer.</p>
+      )}
+      <p className="muted">
+        Added {formatDateTime(entry.createdAt)}
+        {formatDateTime(entry.updatedAt) !== formatDateTime(entry.createdAt)
+          ? `; last changed ${formatDateTime(entry.updatedAt)}`
+          : ''}
+        .
+      </p>
+    </>
+  );
+}

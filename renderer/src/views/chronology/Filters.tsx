@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import type { KeyPracticeEpisode, Review } from '../../../../shared/api/contract.js';
+import { call } from '../../api/client.js';
+import { loadPeople, useReviews } from '../../state/reviews.js';
+import { type ListFilters, setFilters, useChronology } from './store.js';
+
+/**
+ * The filters above the chronology table (agency, person, tag, date range,
+ * significant only, key practice episode) and the full-text search box. Each
+ * filter applies as soon as it changes; typed text waits for a pause.
+ */
+
+export function hasFilters(filters: ListFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined && value !== false);
+}
+
+const TYPING_PAUSE_MS = 300;
+
+/** Changes some filters; an empty value removes that filter. */
+function change(patch: Partial<ListFilters>) {
+  const next: ListFilters = { ...useChronology.getState().filters, ...patch };
+  for (const key of Object.keys(next) as (keyof ListFilters)[]) {
+    const value = next[key];
+    if (value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0)) {
+      delete next[key];
+    }
+  }
+  setFilters(next);
+}
+
+export function Filters({
+  review,
+  search,
+  onSearch,
+}: {
+  review: Review;
+  search: string;
+  onSearch: (query: string) => void;
+}) {
+  const filters = useChronology((state) => state.filters);
+  const people = useReviews((state) => state.people[review.id]);
+  const [episodes, setEpisodes] = useState<KeyPracticeEpisode[]>([]);
+  const [tag, setTag] = useState(filters.tag ?? '');
+  const [searchText, setSearchText] = useState(search);
+
+  useEffect(() => {
+    if (!people) void loadPeople(review.id).catch(() => {});
+    // Episodes are optional here: without them the filter is simply not offered.
+    call('episodes.list', { reviewId: review.id })
+      .then(setEpisodes)
+      .catch(() => setEpisodes([]));
+  }, [review.id, people]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const next = tag.trim() || undefined;
+      if (next !== useChronology.getState().filters.tag) change({ tag: next });
+    }, TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [tag]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => onSearch(searchText), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText, onSearch]);
+
+  return (
+    <>
+      <search className="chron-search">
+        <label htmlFor="chron-search">Search the chronology</label>
+        <input
+          id="chron-search"
+          type="search"
+          value={searchText}
+          aria-describedby="chron-search-hint"
+          onChange={(event) => setSearchText(event.target.value)}
+        />
+        <p className="hint" id="chron-search-hint">
+          Searches the event, action, significance, source and practitioner of every entry. Put “quotes” round a phrase.
+        </p>
+      </search>
+      <fieldset className="chron-filters">
+        <legend>Filter the table</legend>
+        <div className="field">
+          <label htmlFor="filter-agency">Agency</label>
+          <select
+            id="filter-agency"
+            value={filters.agencyIds?.[0] ?? ''}
+            onChange={(event) => change({ agencyIds: event.target.value ? [event.target.value] : undefined })}
+          >
+            <option value="">All agencies</option>
+            {review.agencies.map((agency) => (
+              <option key={agency.id} value={agency.id}>
+                {agency.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-person">Person</label>
+          <select
+            id="filter-person"
+            value={filters.personIds?.[0] ?? ''}
+            onChange={(event) => change({ personIds: event.target.value ? [event.target.value] : undefined })}
+          >
+            <option value="">Everyone</option>
+            {(people ?? []).map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name} ({person.pseudonym})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-tag">Tag</label>
+          <input id="filter-tag" type="text" value={tag} onChange={(event) => setTag(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-from">From</label>
+          <input
+            id="filter-from"
+            type="date"
+            value={filters.from ?? ''}
+            onChange={(event) => change({ from: event.target.value || undefined })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">To</label>
+          <input
+            id="filter-to"
+            type="date"
+            value={filters.to ?? ''}
+            onChange={(event) => change({ to: event.target.value || undefined })}
+          />
+        </div>
+        {episodes.length > 0 ? (
+          <div className="field">
+            <label htmlFor="filter-episode">Key practice episode</label>
+            <select
+              id="filter-episode"
+              value={filters.episodeId ?? ''}
+              onChange={(event) => change({ episodeId: event.target.value || undefined })}
+            >
+              <option value="">Any</option>
+              {episodes.map((episode) => (
+                <option key={episode.id} value={episode.id}>
+                  {episode.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="checkbox">
+          <input
+            id="filter-significant"
+            type="checkbox"
+            checked={filters.significantOnly ?? false}
+            onChange={(event) => change({ significantOnly: event.target.checked || undefined })}
+          />
+          <label htmlFor="filter-significant">Significant events only</label>
+        </div>
+        {hasFilters(filters) ? (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setTag('');
+              setFilters({});
+            }}
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </fieldset>
+    </>
+  );
+}

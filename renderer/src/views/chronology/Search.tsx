@@ -1,0 +1,126 @@
+import { useEffect, useId, useState } from 'react';
+import type { SearchMatch, TextSegment } from '../../../../shared/api/contract.js';
+import { call, errorMessage } from '../../api/client.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { chronologyPath } from './routes.js';
+
+/**
+ * Full-text search results (`chronology.search`, FTS5 in the vault), in the
+ * integrated order, with the matched words marked. The highlight comes as
+ * segments and is rendered as text and <mark> elements, never as HTML.
+ */
+
+const FIELD_LABELS = {
+  event: 'Event',
+  action: 'Action',
+  significance: 'Significance',
+  source: 'Source',
+  practitioner: 'Practitioner',
+} as const;
+
+export function Highlighted({ segments }: { segments: TextSegment[] }) {
+  return (
+    <>
+      {segments.map((segment, index) =>
+        segment.match ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are a fixed sequence of one text
+          <mark key={index}>{segment.text}</mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export function SearchResults({ reviewId, query }: { reviewId: string; query: string }) {
+  const [matches, setMatches] = useState<SearchMatch[] | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    call('chronology.search', { reviewId, query })
+      .then((result) => {
+        if (!current) return;
+        setMatches(result.matches);
+        setHasMore(result.hasMore);
+      })
+      .catch((caught: unknown) => {
+        if (current) setError(errorMessage(caught));
+      });
+    return () => {
+      current = false;
+    };
+  }, [reviewId, query]);
+
+  async function more() {
+    try {
+      const result = await call('chronology.search', { reviewId, query, offset: matches?.length ?? 0 });
+      setMatches([...(matches ?? []), ...result.matches]);
+      setHasMore(result.hasMore);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="search-results">
+      <h2 id={headingId}>
+        Search results{' '}
+        <span className="muted" role="status">
+          {matches === null
+            ? ''
+            : `(${matches.length}${hasMore ? '+' : ''} ${matches.length === 1 ? 'match' : 'matches'})`}
+        </span>
+      </h2>
+      <ErrorAlert message={error} />
+      {matches && matches.length === 0 ? <p>No entries contain “{query.trim()}”.</p> : null}
+      {matches && matches.length > 0 ? (
+        <div className="table-wrap">
+          <table className="search-table">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Agency</th>
+                <th scope="col">Event</th>
+                <th scope="col">Best match</th>
+              </tr>
+            </thead>
+            <tbody>
+              {matches.map((match) => (
+                <tr key={match.entryId} className={match.significant ? 'significant' : undefined}>
+                  <td className="nowrap">
+                    <a href={chronologyPath(reviewId, { entry: match.entryId })}>{match.date}</a>
+                  </td>
+                  <td>{match.agency.name}</td>
+                  <td>
+                    <Highlighted segments={match.event} />
+                  </td>
+                  <td>
+                    {match.snippet.field === 'event' ? (
+                      <span className="muted">In the event</span>
+                    ) : (
+                      <>
+                        <span className="muted">{FIELD_LABELS[match.snippet.field]}: </span>
+                        <Highlighted segments={match.snippet.segments} />
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {hasMore ? (
+        <button type="button" className="secondary" onClick={() => void more()}>
+          Show more matches
+        </button>
+      ) : null}
+    </section>
+  );
+}

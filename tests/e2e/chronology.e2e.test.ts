@@ -1,0 +1,400 @@
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
+
+/**
+ * The integrated chronology, end to end through the real web host and an
+ * encrypted vault: import a BOM'd CSV (as Excel writes it) for the health
+ * visitors and an .xlsx written by LibreOffice Calc for the housing provider,
+ * seeing each preview's errors with their spreadsheet rows and importing the
+ * valid rows; refuse a re-import without confirmation; map the columns of a third
+ * agency's file whose headers match nothing; find the possible duplicates it
+ * brings; search with highlighted matches; edit a cell in place and undo it; move
+ * with the keyboard; open an entry with its provenance. axe checks every screen.
+ * The steps share one browser tab and run in order.
+ */
+
+const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
+const IMPORT_FIXTURES = join(REPO_ROOT, 'tests/fixtures/import');
+const HEALTH_CSV = join(IMPORT_FIXTURES, 'health-visiting-excel-utf8.csv');
+const HOUSING_XLSX = join(IMPORT_FIXTURES, 'housing-chronology-libreoffice.xlsx');
+const POLICE_CSV = join(REPO_ROOT, 'tests/fixtures/chronology/police-duplicates.csv');
+
+let host: RunningHost;
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+let reviewId = '';
+
+async function api<T>(channel: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${host.baseUrl}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(payload),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+function heading(name: string | RegExp, level?: number) {
+  return page.getByRole('heading', { name, level, exact: typeof name === 'string' });
+}
+
+async function expectAccessible(label: string) {
+  const violations = await accessibilityViolations(page);
+  expect(violations, `axe violations on the ${label} screen`).toEqual([]);
+}
+
+/** The whole content pane at a given height (only the pane scrolls). */
+async function paneScreenshot(name: string, height = 1400) {
+  await page.setViewportSize({ width: 1280, height });
+  await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+function problemsTable(): Locator {
+  return page.locator('table.problems-table');
+}
+
+async function problemRows(): Promise<string[][]> {
+  return problemsTable()
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
+    );
+}
+
+function grid(): Locator {
+  return page.getByRole('grid', { name: 'Integrated chronology' });
+}
+
+/** The table's rows as { number, date, agency, event, duplicate } in the order shown. */
+async function gridRows() {
+  return grid()
+    .locator('tbody tr[data-entry-id]')
+    .evaluateAll((rows) =>
+      rows
+        .map((row) => {
+          const cells = Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim());
+          return {
+            index: Number(row.getAttribute('aria-rowindex')),
+            id: row.getAttribute('data-entry-id') ?? '',
+            date: cells[1] ?? '',
+            time: cells[2] ?? '',
+            agency: cells[3] ?? '',
+            event: cells[6] ?? '',
+            duplicate: cells[11] ?? '',
+          };
+        })
+        .sort((a, b) => a.index - b.index),
+    );
+}
+
+async function startImport(agency: string | { new: string }, file: string) {
+  await page.getByRole('link', { name: 'Import agency chronology' }).click();
+  await heading('Import an agency chronology', 2).waitFor();
+  if (typeof agency === 'string') await page.getByRole('radio', { name: agency, exact: true }).check();
+  else {
+    await page.getByRole('radio', { name: 'Another agency' }).check();
+    await page.getByLabel('Agency name').fill(agency.new);
+  }
+  await page.getByLabel('Chronology file').setInputFiles(file);
+}
+
+/** Records every value the import's progress bar shows (it may come and go between two polls). */
+async function watchProgress() {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"]');
+      const value = bar?.getAttribute('aria-valuenow');
+      if (value !== null && value !== undefined && seen.at(-1) !== value) seen.push(value);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+async function progressSeen(): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+}
+
+describe('chronology: import, preview, duplicates, search, edit and undo, entry panel', () => {
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await launchBrowser();
+    app = await openApp(browser, host.openUrl);
+    page = app.page;
+    await heading('Create your Casebook vault').waitFor();
+    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await heading('Your recovery key').waitFor();
+    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('Reviews', 1).waitFor();
+    // The review itself is the reviews test's business: made through the API with this tab's token.
+    const review = await api<{ id: string }>('reviews.create', {
+      title: 'Child H',
+      type: 'cspr',
+      scopeFrom: '2015-03-01',
+      scopeTo: '2016-03-31',
+      agencies: ['Health Visiting', 'Riverside Homes'],
+    });
+    reviewId = review.id;
+  });
+
+  afterAll(async () => {
+    await app?.context.close();
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('shows an empty chronology with the way to fill it', async () => {
+    await page.evaluate((id) => {
+      window.location.hash = `#/reviews/${id}/chronology`;
+    }, reviewId);
+    await page.getByRole('tab', { name: 'Chronology', selected: true }).waitFor();
+    await heading('No entries yet', 2).waitFor();
+    expect(await page.locator('.empty-state').textContent()).toContain(
+      'Import each agency’s chronology to build the integrated chronology.',
+    );
+    await expectAccessible('empty chronology');
+  });
+
+  it('imports the health visitors’ BOM’d CSV: preview errors by spreadsheet row, then the valid rows', async () => {
+    await startImport('Health Visiting', HEALTH_CSV);
+    await paneScreenshot('chronology-01-import-choose', 900);
+    await expectAccessible('import: agency and file');
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await heading('Check the rows before importing', 2).waitFor();
+
+    const counts = page.locator('.import-counts');
+    expect(await counts.textContent()).toContain('Rows read8');
+    expect(await counts.textContent()).toContain('Valid rows5');
+    expect(await counts.textContent()).toContain('Rows with errors3');
+    const rows = await problemRows();
+    const errors = rows.filter((row) => row[3]?.startsWith('Error'));
+    expect(errors.map((row) => row[0])).toEqual(['5', '7', '8']);
+    expect(errors.find((row) => row[0] === '7')?.[2]).toContain('31/02/2015');
+    // Dates shown as written and as understood, never with a made-up day.
+    const sample = page.locator('table.sample-table');
+    expect(await sample.textContent()).toContain('?/06/2015');
+    expect(await sample.textContent()).toContain('Jun 2015');
+    expect(await sample.textContent()).toContain('circa July 2015');
+
+    const importAll = page.getByRole('button', { name: 'Import all 8 rows' });
+    expect(await importAll.isDisabled()).toBe(true);
+    expect(await page.locator('#import-all-why').textContent()).toContain('3 rows have errors');
+    await paneScreenshot('chronology-02-preview-csv', 1500);
+    await expectAccessible('import: preview');
+
+    await watchProgress();
+    await page.getByRole('button', { name: 'Import the 5 valid rows and skip 3' }).click();
+    await heading('Import finished', 2).waitFor();
+    expect((await progressSeen()).length).toBeGreaterThan(0);
+    expect(await page.locator('.import-counts').textContent()).toContain('Imported5');
+    expect(await page.locator('.import-counts').textContent()).toContain('Rows skipped3');
+    await paneScreenshot('chronology-03-import-result', 900);
+    await expectAccessible('import: result');
+    await page.getByRole('button', { name: 'Back to the chronology' }).click();
+    await grid().waitFor();
+    await expect.poll(async () => (await gridRows()).length).toBe(5);
+  });
+
+  it('imports the LibreOffice .xlsx: sheet choice, header below a title, its own errors', async () => {
+    await startImport('Riverside Homes', HOUSING_XLSX);
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await heading('Check the rows before importing', 2).waitFor();
+    const sheet = page.getByLabel('Sheet');
+    expect(await sheet.inputValue()).toBe('Chronology');
+    expect(await sheet.locator('option').allTextContents()).toEqual(['Chronology', 'Notes']);
+    expect(await page.getByText('Column headers on row 4').count()).toBe(1);
+    const errors = (await problemRows()).filter((row) => row[3]?.startsWith('Error'));
+    expect(errors.map((row) => row[0])).toEqual(expect.arrayContaining(['7', '11', '12']));
+    expect(errors.find((row) => row[0] === '7')?.[2]).toContain('31/02/2015');
+    await paneScreenshot('chronology-04-preview-xlsx', 1500);
+    await expectAccessible('import: xlsx preview');
+    await page.getByRole('button', { name: /^Import the \d+ valid rows and skip \d+$/ }).click();
+    await heading('Import finished', 2).waitFor();
+    await page.getByRole('button', { name: 'Back to the chronology' }).click();
+    await grid().waitFor();
+    await expect.poll(async () => new Set((await gridRows()).map((row) => row.agency)).size).toBe(2);
+  });
+
+  it('refuses to import the same file again without an explicit confirmation', async () => {
+    await startImport('Health Visiting', HEALTH_CSV);
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await heading('Check the rows before importing', 2).waitFor();
+    const warning = page.locator('.reimport');
+    expect(await warning.textContent()).toMatch(/This file was already imported on \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    const skip = page.getByRole('button', { name: 'Import the 5 valid rows and skip 3' });
+    expect(await skip.isDisabled()).toBe(true);
+    await page.getByLabel('Import this file again anyway').check();
+    expect(await skip.isEnabled()).toBe(true);
+    await expectAccessible('import: already imported');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await grid().waitFor();
+  });
+
+  it('asks for the columns it cannot find, then flags the possible duplicates a third agency brings', async () => {
+    await startImport({ new: 'Northshire Police' }, POLICE_CSV);
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await heading('Match the columns', 2).waitFor();
+    expect(await page.locator('.banner').first().textContent()).toContain('Date and Event');
+    const date = page.getByLabel('Date (required)');
+    const event = page.getByLabel('Event (required)');
+    expect(await date.inputValue()).toBe('');
+    await paneScreenshot('chronology-05-mapping', 1100);
+    await expectAccessible('import: column mapping');
+    await date.selectOption({ label: 'When' });
+    await event.selectOption({ label: 'Narrative' });
+    await page.getByRole('button', { name: 'Use these columns' }).click();
+    await heading('Check the rows before importing', 2).waitFor();
+    expect(await page.getByText('No problems: every row can be imported.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Import all 3 rows' }).click();
+    await heading('Import finished', 2).waitFor();
+    const found = Number(
+      (await page
+        .locator('.import-counts div', { hasText: 'Possible duplicates found' })
+        .locator('dd')
+        .textContent()) ?? '0',
+    );
+    expect(found).toBeGreaterThanOrEqual(1);
+    await page.getByRole('link', { name: /^Review the \d+ possible duplicates?$/ }).click();
+
+    await heading(/^Possible duplicates/, 2).waitFor();
+    const pairs = page.locator('.duplicate-pair');
+    await expect.poll(() => pairs.count()).toBeGreaterThanOrEqual(1);
+    const first = pairs.first();
+    expect(await first.locator('.pair-agency').allTextContents()).toEqual(
+      expect.arrayContaining(['Northshire Police']),
+    );
+    // Flagged rows carry the marker in the table too.
+    await expect
+      .poll(async () => (await gridRows()).filter((row) => row.duplicate === 'Possible duplicate').length)
+      .toBeGreaterThanOrEqual(2);
+    await paneScreenshot('chronology-06-duplicates', 1600);
+    await expectAccessible('possible duplicates');
+    const before = await pairs.count();
+    await first.getByRole('button', { name: 'Link as one event' }).click();
+    await page.getByText('Linked as one event.').waitFor();
+    await expect.poll(() => pairs.count()).toBe(before - 1);
+    await page.getByRole('link', { name: 'Hide possible duplicates' }).click();
+  });
+
+  it('shows the integrated chronology readably, with uncertain dates marked and never a made-up day', async () => {
+    const rows = await gridRows();
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    const june = rows.find((row) => row.event.startsWith('Mother telephoned'));
+    expect(june?.date).toBe('Jun 2015 month only');
+    const july = rows.find((row) => row.event.startsWith('GP letter'));
+    expect(july?.date).toBe('circa Jul 2015 month only');
+    // The integrated order: by date across agencies.
+    expect(rows[0]?.agency).toBe('Riverside Homes');
+    await paneScreenshot('chronology-07-table', 1300);
+    await expectAccessible('chronology table');
+  });
+
+  it('moves with the keyboard, edits a cell in place and undoes it', async () => {
+    const firstCell = grid().locator('td[tabindex="0"]');
+    await firstCell.focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Home');
+    // To the Event column of the third row.
+    for (let step = 0; step < 6; step += 1) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const active = grid().locator('td:focus');
+    expect(await active.getAttribute('aria-colindex')).toBe('7');
+    expect(await active.locator('xpath=..').getAttribute('aria-rowindex')).toBe('4');
+    const original = ((await active.textContent()) ?? '').trim();
+
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('textbox', { name: 'Event, entry 3' });
+    await editor.waitFor();
+    await screenshot(page, 'chronology-08-inline-edit');
+    await editor.fill('Edited in place by the reviewer.');
+    await page.keyboard.press('Enter');
+    await page.getByText('Event saved. Ctrl+Z undoes it.').waitFor();
+    await expect
+      .poll(async () => ((await grid().locator('td:focus').textContent()) ?? '').trim())
+      .toBe('Edited in place by the reviewer.');
+    expect(await page.getByRole('button', { name: 'Undo: Event' }).isEnabled()).toBe(true);
+
+    await page.keyboard.press('Control+z');
+    await page.getByText('Undone: the change to Event.').waitFor();
+    await expect.poll(async () => (await gridRows()).some((row) => row.event === original)).toBe(true);
+    expect((await gridRows()).some((row) => row.event === 'Edited in place by the reviewer.')).toBe(false);
+
+    // Escape leaves a cell unchanged.
+    await grid().locator('td[tabindex="0"]').focus();
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: 'Event, entry 3' }).fill('Not to be saved');
+    await page.keyboard.press('Escape');
+    expect((await gridRows()).some((row) => row.event === 'Not to be saved')).toBe(false);
+  });
+
+  it('searches the whole chronology and highlights the matches', async () => {
+    await page.getByLabel('Search the chronology').fill('food budget');
+    await heading(/^Search results/, 2).waitFor();
+    const marks = page.locator('.search-results mark');
+    await expect.poll(() => marks.count()).toBeGreaterThanOrEqual(2);
+    const marked = (await marks.allTextContents()).map((text) => text.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(['food', 'budget']));
+    const results = page.locator('.search-table tbody tr');
+    expect(await results.count()).toBe(2);
+    await paneScreenshot('chronology-09-search', 1100);
+    await expectAccessible('search results');
+    await page.getByLabel('Search the chronology').fill('');
+    await grid().waitFor();
+  });
+
+  it('filters by agency and by significance', async () => {
+    await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Northshire Police' });
+    await expect
+      .poll(async () => new Set((await gridRows()).map((row) => row.agency)))
+      .toEqual(new Set(['Northshire Police']));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(async () => new Set((await gridRows()).map((row) => row.agency)).size).toBe(3);
+  });
+
+  it('opens an entry with its provenance, by keyboard and by address', async () => {
+    const rows = await gridRows();
+    const target = rows.find((row) => row.event.startsWith('New birth visit'));
+    expect(target).toBeDefined();
+    await grid().locator('td[tabindex="0"]').focus();
+    await page.keyboard.press('Control+Home');
+    const position = rows.indexOf(target as (typeof rows)[number]);
+    for (let step = 0; step < position; step += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary', { name: /^Entry:/ });
+    await panel.waitFor();
+    expect(page.url()).toContain(`/chronology?entry=${target?.id}`);
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('health-visiting-excel-utf8.csv');
+    expect(text).toContain('Spreadsheet row2');
+    expect(text).toContain('Date as written12/05/2015');
+    await screenshot(page, 'chronology-10-entry-panel');
+    await expectAccessible('entry panel');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+
+    // The timeline opens entries by address.
+    await page.evaluate(
+      ([review, entry]) => {
+        window.location.hash = `#/reviews/${review}/chronology?entry=${entry}`;
+      },
+      [reviewId, target?.id ?? ''],
+    );
+    await panel.waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+    // The meta CSP's frame-ancestors notice is the app shell's (the web host sends the header too), not this screen's.
+    expect(app.problems.filter((problem) => !problem.includes("'frame-ancestors'"))).toEqual([]);
+  });
+});
