@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { normaliseRoute, ROUTES, type RouteId, routePath, useRoute } from '../router.js';
 import { lockVault, useSession } from '../state/session.js';
+import { Cdop } from './cdop/Cdop.js';
 import { Reviews } from './reviews/Reviews.js';
-import { Cdop, Statistics } from './Sections.js';
 import { Settings } from './Settings.js';
+import { Statistics } from './statistics/Statistics.js';
 
 function View({ route }: { route: RouteId }) {
   switch (route) {

@@ -1,0 +1,528 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { CdopCaseDetail } from '../../../../shared/api/contract.js';
+import {
+  MODIFIABLE_OUTCOMES,
+  type ModifiableOutcome,
+  RECOMMENDATION_LEVELS,
+  type RecommendationLevel,
+} from '../../../../shared/cdop/case.js';
+import { type AnalysisForm, type FormDomain, getForm } from '../../../../shared/cdop/forms/index.js';
+import { call, errorMessage } from '../../api/client.js';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { cdopPath } from './routes.js';
+import { Field, useLoad } from './ui.js';
+
+type Change = (action: () => Promise<CdopCaseDetail>, done: string) => Promise<boolean>;
+
+const LEVEL_LABELS: Record<RecommendationLevel, string> = {
+  local: 'Local',
+  regional: 'Regional',
+  national: 'National',
+};
+
+/** The analysis form of a case, driven by the data of the form version the case uses. */
+export function Analysis({ id }: { id: string }) {
+  const { value: detail, setValue, error } = useLoad(() => call('cdop.case.get', { id }), [id]);
+  const { value: reviews } = useLoad(() => call('reviews.list', { archived: 'include' }).catch(() => []), []);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const change: Change = async (action, done) => {
+    setActionError(null);
+    setStatus(null);
+    try {
+      setValue(await action());
+      setStatus(done);
+      return true;
+    } catch (caught) {
+      setActionError(errorMessage(caught));
+      return false;
+    }
+  };
+
+  if (!detail) {
+    return (
+      <div className="cdop">
+        <PageHeading title="Analysis form">Analysis form</PageHeading>
+        <ErrorAlert message={error ? errorMessage(error) : null} />
+        {error ? null : <p className="muted">Loading…</p>}
+      </div>
+    );
+  }
+  const form = getForm(detail.formVersion);
+
+  return (
+    <div className="cdop">
+      <PageHeading title={`Analysis: ${detail.reference}`}>Analysis form: case {detail.reference}</PageHeading>
+      <p>
+        <a href={cdopPath.record(id)}>Back to the case</a>
+      </p>
+      <p className="form-version">
+        Form version: <strong>{form.title}</strong>
+        {form.inUse.until ? ' (legacy form)' : ' (current form)'}
+      </p>
+      <ErrorAlert message={actionError} />
+      <StatusMessage message={status} />
+
+      <section aria-labelledby="factors-heading">
+        <h2 id="factors-heading">Factors by domain</h2>
+        <GradeKey form={form} />
+        {form.domains.map((domain) => (
+          <DomainFactors key={domain.code} form={form} domain={domain} detail={detail} change={change} />
+        ))}
+      </section>
+
+      <Outcome form={form} detail={detail} change={change} />
+      <Category form={form} detail={detail} change={change} />
+      <LearningPoints detail={detail} change={change} />
+      <Recommendations detail={detail} change={change} />
+      <Referral detail={detail} change={change} reviews={reviews ?? []} />
+    </div>
+  );
+}
+
+function GradeKey({ form }: { form: AnalysisForm }) {
+  return (
+    <details className="grade-key">
+      <summary>What the grades mean on this form</summary>
+      <dl>
+        {form.grades.map((grade) => (
+          <div key={grade.code}>
+            <dt>Grade {grade.code}</dt>
+            <dd>{grade.label}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+function DomainFactors({
+  form,
+  domain,
+  detail,
+  change,
+}: {
+  form: AnalysisForm;
+  domain: FormDomain;
+  detail: CdopCaseDetail;
+  change: Change;
+}) {
+  const factors = detail.factors.filter((factor) => factor.domain === domain.code);
+  const [description, setDescription] = useState('');
+  const [grade, setGrade] = useState('');
+  const [modifiable, setModifiable] = useState<'' | 'yes' | 'no'>('');
+  const [evidence, setEvidence] = useState('');
+  const headingId = useId();
+  const gradeLabel = (code: string) => form.grades.find((g) => g.code === code)?.label ?? code;
+  const ready = description.trim() !== '' && grade !== '' && modifiable !== '';
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const ok = await change(
+      () =>
+        call('cdop.factor.add', {
+          caseId: detail.id,
+          domain: domain.code,
+          description: description.trim(),
+          grade,
+          modifiable: modifiable === 'yes',
+          evidence: evidence.trim() || null,
+        }),
+      `Factor added to domain ${domain.code}.`,
+    );
+    if (ok) {
+      setDescription('');
+      setGrade('');
+      setModifiable('');
+      setEvidence('');
+    }
+  }
+
+  return (
+    <section className="domain" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        Domain {domain.code}: {domain.label}
+      </h3>
+      {factors.length === 0 ? (
+        <p className="muted">No factors recorded in this domain.</p>
+      ) : (
+        <ul className="factors">
+          {factors.map((factor) => (
+            <li key={factor.id}>
+              <p className="factor-text">{factor.description}</p>
+              <p className="factor-meta">
+                <span className="tag">Grade {factor.grade}</span> {gradeLabel(factor.grade)}.{' '}
+                <strong>{factor.modifiable ? 'Modifiable' : 'Not modifiable'}</strong>
+                {factor.evidence ? <> · Evidence: {factor.evidence}</> : null}
+              </p>
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  void change(
+                    () => call('cdop.factor.remove', { id: factor.id }),
+                    `Factor removed from domain ${domain.code}.`,
+                  )
+                }
+              >
+                Remove<span className="visually-hidden"> factor: {factor.description}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="add-factor" aria-label={`Add a factor to domain ${domain.code}`}>
+        <Field label={`New factor in domain ${domain.code}: description`}>
+          {(ids) => (
+            <textarea id={ids.id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+          )}
+        </Field>
+        <fieldset className="radios">
+          <legend>Grade</legend>
+          {form.grades.map((option) => (
+            <label key={option.code} className="radio">
+              <input
+                type="radio"
+                name={`grade-${domain.code}`}
+                value={option.code}
+                checked={grade === option.code}
+                onChange={() => setGrade(option.code)}
+              />{' '}
+              {option.code}: {option.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="radios inline">
+          <legend>Modifiable</legend>
+          {(['yes', 'no'] as const).map((value) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name={`modifiable-${domain.code}`}
+                value={value}
+                checked={modifiable === value}
+                onChange={() => setModifiable(value)}
+              />{' '}
+              {value === 'yes' ? 'Yes' : 'No'}
+            </label>
+          ))}
+        </fieldset>
+        <Field label="Linked evidence (optional)" hint="Where the panel found it: report, page, paragraph">
+          {(ids) => (
+            <input
+              id={ids.id}
+              type="text"
+              value={evidence}
+              onChange={(e) => setEvidence(e.target.value)}
+              aria-describedby={ids.describedBy}
+            />
+          )}
+        </Field>
+        <button type="submit" className="secondary" disabled={!ready}>
+          Add factor to domain {domain.code}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Outcome({ form, detail, change }: { form: AnalysisForm; detail: CdopCaseDetail; change: Change }) {
+  // Shown as chosen at once; the saved case then confirms it (or puts it back if the save failed).
+  const [chosen, setChosen] = useState(detail.modifiable);
+  useEffect(() => setChosen(detail.modifiable), [detail]);
+  const choose = (outcome: ModifiableOutcome | null) => {
+    setChosen(outcome);
+    void change(
+      () => call('cdop.case.setOutcome', { id: detail.id, outcome }),
+      outcome ? `Outcome recorded: ${form.outcomeLabels[outcome]}.` : 'Outcome cleared.',
+    );
+  };
+  return (
+    <section aria-labelledby="outcome-heading" className="panel-section">
+      <h2 id="outcome-heading">Modifiable factors: the panel's decision</h2>
+      <div className="suggestion" data-testid="suggestion">
+        <h3>Suggested from the factors</h3>
+        {detail.suggestion ? (
+          <p>
+            <strong>{form.outcomeLabels[detail.suggestion.outcome]}</strong>: {detail.suggestion.reason}.
+          </p>
+        ) : (
+          <p>No suggestion until a factor is recorded.</p>
+        )}
+        <p className="hint">{form.outcomeRule} The panel decides; Casebook only suggests.</p>
+      </div>
+      <fieldset className="radios">
+        <legend>Outcome recorded by the panel</legend>
+        {MODIFIABLE_OUTCOMES.map((outcome) => (
+          <label key={outcome} className="radio">
+            <input
+              type="radio"
+              name="outcome"
+              value={outcome}
+              checked={chosen === outcome}
+              onChange={() => choose(outcome)}
+            />{' '}
+            {form.outcomeLabels[outcome]}
+          </label>
+        ))}
+        <label className="radio">
+          <input type="radio" name="outcome" value="" checked={chosen === null} onChange={() => choose(null)} /> Not
+          decided yet
+        </label>
+      </fieldset>
+      {detail.disagreement ? (
+        <div className="warning" data-testid="disagreement">
+          <p>
+            <strong>Warning: the outcome disagrees with the factors.</strong> {detail.disagreement} The panel's choice
+            is kept as recorded.
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Category({ form, detail, change }: { form: AnalysisForm; detail: CdopCaseDetail; change: Change }) {
+  return (
+    <section aria-labelledby="category-heading" className="panel-section">
+      <h2 id="category-heading">Category of death</h2>
+      <Field label="Category" hint="The panel records the highest category that applies (1 is the highest).">
+        {(ids) => (
+          <select
+            id={ids.id}
+            aria-describedby={ids.describedBy}
+            value={detail.category === null ? '' : String(detail.category)}
+            onChange={(e) => {
+              const category = e.target.value === '' ? null : Number(e.target.value);
+              void change(
+                () => call('cdop.case.setCategory', { id: detail.id, category }),
+                category === null ? 'Category cleared.' : `Category ${category} recorded.`,
+              );
+            }}
+          >
+            <option value="">Not chosen yet</option>
+            {form.categories.map((category) => (
+              <option key={category.number} value={category.number}>
+                {category.number}. {category.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {detail.categoryHints.map((hint) => (
+        <div key={hint.message} className="hint-box" data-testid="category-hint">
+          <p>
+            <strong>Check the category:</strong> {hint.message}
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function LearningPoints({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const [text, setText] = useState('');
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (
+      await change(
+        () => call('cdop.learningPoint.add', { caseId: detail.id, text: text.trim() }),
+        'Learning point added.',
+      )
+    ) {
+      setText('');
+    }
+  }
+  return (
+    <section aria-labelledby="learning-heading" className="panel-section learning">
+      <h2 id="learning-heading">Learning points</h2>
+      <p className="hint">
+        Kept separate from the modifiable decision: some learning is not a modifiable factor, and recording it here does
+        not change the outcome.
+      </p>
+      {detail.learningPoints.length === 0 ? (
+        <p className="muted">No learning points yet.</p>
+      ) : (
+        <ul>
+          {detail.learningPoints.map((point) => (
+            <li key={point.id}>
+              {point.text}{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  void change(() => call('cdop.learningPoint.remove', { id: point.id }), 'Learning point removed.')
+                }
+              >
+                Remove<span className="visually-hidden"> learning point: {point.text}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} aria-label="Add a learning point">
+        <Field label="New learning point">
+          {(ids) => <textarea id={ids.id} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+        </Field>
+        <button type="submit" className="secondary" disabled={!text.trim()}>
+          Add learning point
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const [level, setLevel] = useState<RecommendationLevel>('local');
+  const [agency, setAgency] = useState('');
+  const [text, setText] = useState('');
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const ok = await change(
+      () => call('cdop.recommendation.add', { caseId: detail.id, level, agency: agency.trim(), text: text.trim() }),
+      'Recommendation added.',
+    );
+    if (ok) {
+      setAgency('');
+      setText('');
+    }
+  }
+  return (
+    <section aria-labelledby="recommendations-heading" className="panel-section">
+      <h2 id="recommendations-heading">Recommendations</h2>
+      {detail.recommendations.length === 0 ? (
+        <p className="muted">No recommendations yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Recommendations</caption>
+            <thead>
+              <tr>
+                <th scope="col">Level</th>
+                <th scope="col">Responsible agency</th>
+                <th scope="col">Recommendation</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.recommendations.map((item) => (
+                <tr key={item.id}>
+                  <td>{LEVEL_LABELS[item.level]}</td>
+                  <td>{item.agency}</td>
+                  <td>{item.text}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        void change(
+                          () => call('cdop.recommendation.remove', { id: item.id }),
+                          'Recommendation removed.',
+                        )
+                      }
+                    >
+                      Remove<span className="visually-hidden"> recommendation for {item.agency}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form onSubmit={add} aria-label="Add a recommendation">
+        <div className="grid-2">
+          <Field label="Level">
+            {(ids) => (
+              <select id={ids.id} value={level} onChange={(e) => setLevel(e.target.value as RecommendationLevel)}>
+                {RECOMMENDATION_LEVELS.map((code) => (
+                  <option key={code} value={code}>
+                    {LEVEL_LABELS[code]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Responsible agency">
+            {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
+          </Field>
+        </div>
+        <Field label="Recommendation">
+          {(ids) => <textarea id={ids.id} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+        </Field>
+        <button type="submit" className="secondary" disabled={!agency.trim() || !text.trim()}>
+          Add recommendation
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Referral({
+  detail,
+  change,
+  reviews,
+}: {
+  detail: CdopCaseDetail;
+  change: Change;
+  reviews: { id: string; title: string }[];
+}) {
+  const [referred, setReferred] = useState(detail.referral.referred);
+  const [referredOn, setReferredOn] = useState(detail.referral.referredOn ?? '');
+  const [reviewId, setReviewId] = useState(detail.referral.reviewId ?? '');
+  const checkboxId = useId();
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    await change(
+      () =>
+        call('cdop.case.setReferral', {
+          id: detail.id,
+          referred,
+          referredOn: referred && referredOn ? referredOn : null,
+          reviewId: referred && reviewId ? reviewId : null,
+        }),
+      referred ? 'Referral recorded.' : 'No referral recorded.',
+    );
+  }
+  return (
+    <section aria-labelledby="referral-heading" className="panel-section">
+      <h2 id="referral-heading">Referral for a safeguarding practice review</h2>
+      <form onSubmit={save} aria-label="Referral for a safeguarding practice review">
+        <div className="checkbox">
+          <input id={checkboxId} type="checkbox" checked={referred} onChange={(e) => setReferred(e.target.checked)} />
+          <label htmlFor={checkboxId}>
+            Referred for a safeguarding practice review (a serious case review before 2018)
+          </label>
+        </div>
+        {referred ? (
+          <div className="grid-2">
+            <Field label="Referred on (optional)">
+              {(ids) => (
+                <input id={ids.id} type="date" value={referredOn} onChange={(e) => setReferredOn(e.target.value)} />
+              )}
+            </Field>
+            <Field label="Linked review in Casebook (optional)">
+              {(ids) => (
+                <select id={ids.id} value={reviewId} onChange={(e) => setReviewId(e.target.value)}>
+                  <option value="">Not linked</option>
+                  {reviews.map((review) => (
+                    <option key={review.id} value={review.id}>
+                      {review.title}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        ) : null}
+        <button type="submit" className="secondary">
+          Save referral
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,487 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { ChannelInput } from '../../../../shared/api/contract.js';
+import {
+  ETHNIC_CATEGORIES,
+  EXPECTEDNESS,
+  type Expectedness,
+  PLACES_OF_DEATH,
+  type PlaceOfDeath,
+  SEX_LABELS,
+  SEXES,
+  type Sex,
+} from '../../../../shared/cdop/case.js';
+import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge, isIsoDate } from '../../../../shared/cdop/dates.js';
+import { DEFAULT_FORM_VERSION, FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/forms/index.js';
+import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
+import { call, errorMessage } from '../../api/client.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { cdopPath, navigate } from './routes.js';
+import { Field, issuesByField } from './ui.js';
+
+type TriState = '' | 'yes' | 'no';
+
+interface Draft {
+  reference: string;
+  childName: string;
+  nhsNumber: string;
+  dateOfBirth: string;
+  sex: Sex | '';
+  ethnicity: string;
+  dateOfDeath: string;
+  timeOfDeath: string;
+  placeOfDeath: PlaceOfDeath | '';
+  homePostcode: string;
+  expected: Expectedness | '';
+  jointAgencyResponse: TriState;
+  postMortem: TriState;
+  circumstances: string;
+  dateNotified: string;
+  formVersion: FormVersion;
+}
+
+const EMPTY: Draft = {
+  reference: '',
+  childName: '',
+  nhsNumber: '',
+  dateOfBirth: '',
+  sex: '',
+  ethnicity: '',
+  dateOfDeath: '',
+  timeOfDeath: '',
+  placeOfDeath: '',
+  homePostcode: '',
+  expected: '',
+  jointAgencyResponse: '',
+  postMortem: '',
+  circumstances: '',
+  dateNotified: '',
+  formVersion: DEFAULT_FORM_VERSION,
+};
+
+const tri = (value: TriState): boolean | null => (value === '' ? null : value === 'yes');
+const fromBool = (value: boolean | null): TriState => (value === null ? '' : value ? 'yes' : 'no');
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
+/** What the two dates say about the child's age: derived, never typed. */
+export function DerivedAge({ dateOfBirth, dateOfDeath }: { dateOfBirth: string; dateOfDeath: string }) {
+  let text = 'Shown when both the date of birth and the date of death are entered.';
+  let band = '—';
+  if (isIsoDate(dateOfBirth) && isIsoDate(dateOfDeath)) {
+    if (dateOfDeath < dateOfBirth) text = 'The date of death is before the date of birth.';
+    else {
+      const age = ageAtDeath(dateOfBirth, dateOfDeath);
+      const ageBand = ageBandOf(age);
+      text = describeAge(age);
+      band = ageBand ? AGE_BAND_LABELS[ageBand] : '18 or over: not a child death';
+    }
+  }
+  return (
+    <dl className="derived" aria-live="polite">
+      <div>
+        <dt>Age at death (worked out from the dates)</dt>
+        <dd data-testid="age-at-death">{text}</dd>
+      </div>
+      <div>
+        <dt>Age band (worked out from the dates)</dt>
+        <dd data-testid="age-band">{band}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The notification dataset: a new case, or (with `id`) its fields changed. */
+export function CaseForm({ id }: { id?: string }) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [loaded, setLoaded] = useState(id === undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [nhsTouched, setNhsTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const title = id ? 'Change the notification' : 'Record a notification';
+
+  useEffect(() => {
+    if (!id) return;
+    call('cdop.case.get', { id })
+      .then((found) => {
+        setDraft({
+          reference: found.reference,
+          childName: found.childName,
+          nhsNumber: found.nhsNumber ? formatNhsNumber(found.nhsNumber) : '',
+          dateOfBirth: found.dateOfBirth,
+          sex: found.sex,
+          ethnicity: found.ethnicity ?? '',
+          dateOfDeath: found.dateOfDeath,
+          timeOfDeath: found.timeOfDeath ?? '',
+          placeOfDeath: found.placeOfDeath ?? '',
+          homePostcode: found.homePostcode ?? '',
+          expected: found.expected ?? '',
+          jointAgencyResponse: fromBool(found.jointAgencyResponse),
+          postMortem: fromBool(found.postMortem),
+          circumstances: found.circumstances ?? '',
+          dateNotified: found.dateNotified,
+          formVersion: found.formVersion,
+        });
+        setLoaded(true);
+      })
+      .catch((caught: unknown) => setError(errorMessage(caught)));
+  }, [id]);
+
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((current) => ({ ...current, [key]: value }));
+
+  // Checked as typed once ten digits are there (or after leaving the field), so a half-typed number is not an error.
+  const nhsDigits = draft.nhsNumber.replaceAll(' ', '');
+  const nhsProblem =
+    draft.nhsNumber.trim() !== '' && (nhsTouched || nhsDigits.length >= 10) ? nhsNumberProblem(draft.nhsNumber) : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setFieldErrors({});
+    const missing: Record<string, string> = {};
+    if (!draft.reference.trim()) missing.reference = 'Enter the panel reference';
+    if (!draft.childName.trim()) missing.childName = "Enter the child's name";
+    if (!draft.dateOfBirth) missing.dateOfBirth = 'Enter the date of birth';
+    if (!draft.sex) missing.sex = 'Choose the sex';
+    if (!draft.dateOfDeath) missing.dateOfDeath = 'Enter the date of death';
+    if (!draft.dateNotified) missing.dateNotified = 'Enter the date the death was notified';
+    if (nhsProblem) missing.nhsNumber = nhsProblem;
+    if (Object.keys(missing).length > 0) {
+      setFieldErrors(missing);
+      setError('Check the fields marked below.');
+      return;
+    }
+    const fields = {
+      reference: draft.reference.trim(),
+      childName: draft.childName.trim(),
+      nhsNumber: orNull(draft.nhsNumber),
+      dateOfBirth: draft.dateOfBirth,
+      sex: draft.sex as Sex,
+      ethnicity: orNull(draft.ethnicity),
+      dateOfDeath: draft.dateOfDeath,
+      timeOfDeath: orNull(draft.timeOfDeath),
+      placeOfDeath: draft.placeOfDeath === '' ? null : draft.placeOfDeath,
+      homePostcode: orNull(draft.homePostcode),
+      expected: draft.expected === '' ? null : draft.expected,
+      jointAgencyResponse: tri(draft.jointAgencyResponse),
+      postMortem: tri(draft.postMortem),
+      circumstances: orNull(draft.circumstances),
+      dateNotified: draft.dateNotified,
+    };
+    setBusy(true);
+    try {
+      const saved = id
+        ? await call('cdop.case.update', { id, ...fields })
+        : await call('cdop.case.create', {
+            ...fields,
+            formVersion: draft.formVersion,
+          } as ChannelInput<'cdop.case.create'>);
+      navigate(cdopPath.record(saved.id));
+    } catch (caught) {
+      setFieldErrors(issuesByField(caught));
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (key: string) => fieldErrors[key] ?? null;
+
+  return (
+    <div className="cdop">
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>
+        <a href={id ? cdopPath.record(id) : cdopPath.list()}>{id ? 'Back to the case' : 'Back to child deaths'}</a>
+      </p>
+      <ErrorAlert message={error} />
+      {!loaded ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <form onSubmit={submit} noValidate className="case-form">
+          <fieldset>
+            <legend>The child</legend>
+            <div className="grid-2">
+              <Field label="Panel reference" error={err('reference')}>
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="text"
+                    value={draft.reference}
+                    onChange={(e) => set('reference')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                    autoComplete="off"
+                  />
+                )}
+              </Field>
+              <Field label="Child's name" error={err('childName')}>
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="text"
+                    value={draft.childName}
+                    onChange={(e) => set('childName')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                    autoComplete="off"
+                  />
+                )}
+              </Field>
+              <Field
+                label="NHS number (optional)"
+                hint="10 digits, e.g. 943 476 5919"
+                error={nhsProblem ?? err('nhsNumber')}
+              >
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="text"
+                    inputMode="numeric"
+                    className="monospace"
+                    value={draft.nhsNumber}
+                    onChange={(e) => set('nhsNumber')(e.target.value)}
+                    onBlur={() => setNhsTouched(true)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                    autoComplete="off"
+                  />
+                )}
+              </Field>
+              <Field label="Date of birth" error={err('dateOfBirth')}>
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="date"
+                    value={draft.dateOfBirth}
+                    onChange={(e) => set('dateOfBirth')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                  />
+                )}
+              </Field>
+              <Field label="Sex" error={err('sex')}>
+                {(ids) => (
+                  <select
+                    id={ids.id}
+                    value={draft.sex}
+                    onChange={(e) => set('sex')(e.target.value as Sex | '')}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                  >
+                    <option value="">Choose…</option>
+                    {SEXES.map((code) => (
+                      <option key={code} value={code}>
+                        {SEX_LABELS[code]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label="Ethnicity (optional)" error={err('ethnicity')}>
+                {(ids) => (
+                  <select
+                    id={ids.id}
+                    value={draft.ethnicity}
+                    onChange={(e) => set('ethnicity')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                  >
+                    <option value="">Not recorded</option>
+                    {/* An imported value outside the list is kept and offered as written. */}
+                    {draft.ethnicity && !(ETHNIC_CATEGORIES as readonly string[]).includes(draft.ethnicity) ? (
+                      <option value={draft.ethnicity}>{draft.ethnicity}</option>
+                    ) : null}
+                    {ETHNIC_CATEGORIES.map((label) => (
+                      <option key={label} value={label}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label="Home postcode (optional)" error={err('homePostcode')}>
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="text"
+                    className="narrow-wide"
+                    value={draft.homePostcode}
+                    onChange={(e) => set('homePostcode')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                    autoComplete="off"
+                  />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>The death</legend>
+            <div className="grid-2">
+              <Field label="Date of death" error={err('dateOfDeath')}>
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="date"
+                    value={draft.dateOfDeath}
+                    onChange={(e) => set('dateOfDeath')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                  />
+                )}
+              </Field>
+              <Field label="Time of death (optional)" hint="24-hour clock" error={err('timeOfDeath')}>
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="time"
+                    value={draft.timeOfDeath}
+                    onChange={(e) => set('timeOfDeath')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                  />
+                )}
+              </Field>
+            </div>
+            <DerivedAge dateOfBirth={draft.dateOfBirth} dateOfDeath={draft.dateOfDeath} />
+            <div className="grid-2">
+              <Field label="Place of death (Form B)" error={err('placeOfDeath')}>
+                {(ids) => (
+                  <select
+                    id={ids.id}
+                    value={draft.placeOfDeath}
+                    onChange={(e) => set('placeOfDeath')(e.target.value as PlaceOfDeath | '')}
+                    aria-describedby={ids.describedBy}
+                  >
+                    <option value="">Not recorded</option>
+                    {PLACES_OF_DEATH.map((place) => (
+                      <option key={place.code} value={place.code}>
+                        {place.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label="Date notified to the panel" error={err('dateNotified')}>
+                {(ids) => (
+                  <input
+                    id={ids.id}
+                    type="date"
+                    value={draft.dateNotified}
+                    onChange={(e) => set('dateNotified')(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                  />
+                )}
+              </Field>
+            </div>
+            <Choice
+              legend="Expected or unexpected"
+              hint="Unexpected: not anticipated as a significant possibility, for example 24 hours before the death."
+              value={draft.expected}
+              options={EXPECTEDNESS.map((code) => ({
+                value: code,
+                label: code === 'expected' ? 'Expected' : 'Unexpected',
+              }))}
+              onChange={(value) => set('expected')(value as Expectedness | '')}
+            />
+            <Choice
+              legend="Joint Agency Response held"
+              value={draft.jointAgencyResponse}
+              options={YES_NO}
+              onChange={(value) => set('jointAgencyResponse')(value as TriState)}
+            />
+            <Choice
+              legend="Post-mortem"
+              value={draft.postMortem}
+              options={YES_NO}
+              onChange={(value) => set('postMortem')(value as TriState)}
+            />
+            <Field label="Summary of circumstances (optional)" error={err('circumstances')}>
+              {(ids) => (
+                <textarea
+                  id={ids.id}
+                  rows={5}
+                  value={draft.circumstances}
+                  onChange={(e) => set('circumstances')(e.target.value)}
+                  aria-describedby={ids.describedBy}
+                />
+              )}
+            </Field>
+          </fieldset>
+
+          {id ? null : (
+            <Field
+              label="Analysis form version"
+              hint="The 2018 analysis form for current cases; Form C for a legacy case reviewed under the 2010 guidance. It cannot be changed later."
+            >
+              {(ids) => (
+                <select
+                  id={ids.id}
+                  value={draft.formVersion}
+                  onChange={(e) => set('formVersion')(e.target.value as FormVersion)}
+                  aria-describedby={ids.describedBy}
+                >
+                  {FORM_VERSIONS.map((version) => (
+                    <option key={version} value={version}>
+                      {FORMS[version].title}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {id ? 'Save changes' : 'Record the notification'}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+/** Radios with a "Not recorded" choice, so an unknown answer stays unknown. */
+function Choice({
+  legend,
+  hint,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  hint?: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  const name = `choice-${legend.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <fieldset className="radios">
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {[...options, { value: '', label: 'Not recorded' }].map((option) => (
+        <label key={option.value} className="radio">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+          />{' '}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

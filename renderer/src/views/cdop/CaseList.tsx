@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../../shared/cdop/case.js';
+import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
+import { call, errorMessage } from '../../api/client.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { cdopPath, navigate } from './routes.js';
+import { Field, ukDate, useLoad } from './ui.js';
+
+export function CaseList() {
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [deathFrom, setDeathFrom] = useState('');
+  const [deathTo, setDeathTo] = useState('');
+  const filtered = status !== '' || deathFrom !== '' || deathTo !== '';
+  const captionId = useId();
+  const { value: cases, error } = useLoad(
+    () =>
+      call('cdop.case.list', {
+        ...(status ? { status } : {}),
+        ...(deathFrom ? { deathFrom } : {}),
+        ...(deathTo ? { deathTo } : {}),
+      }),
+    [status, deathFrom, deathTo],
+  );
+
+  if (cases && cases.length === 0 && !filtered) {
+    return (
+      <div className="cdop">
+        <PageHeading title="Child deaths (CDOP)">Child deaths (CDOP)</PageHeading>
+        <section className="empty-state" aria-labelledby={captionId}>
+          <h2 id={captionId}>No child death reviews yet</h2>
+          <p>
+            Record a death as it is notified to the panel, or bring in the cases your panel has reviewed before from a
+            spreadsheet.
+          </p>
+          <div className="actions centred">
+            <NewCaseButtons />
+          </div>
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <div className="cdop">
+      <PageHeading title="Child deaths (CDOP)">Child deaths (CDOP)</PageHeading>
+      <div className="actions">
+        <NewCaseButtons />
+        <button type="button" className="secondary" onClick={() => navigate(cdopPath.pack())}>
+          Panel meeting pack
+        </button>
+      </div>
+      <fieldset className="filters">
+        <legend>Show cases</legend>
+        <Field label="Status">
+          {({ id }) => (
+            <select id={id} value={status} onChange={(event) => setStatus(event.target.value as CaseStatus | '')}>
+              <option value="">Any status</option>
+              {CASE_STATUSES.map((code) => (
+                <option key={code} value={code}>
+                  {CASE_STATUS_LABELS[code]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Died on or after">
+          {({ id }) => <input id={id} type="date" value={deathFrom} onChange={(e) => setDeathFrom(e.target.value)} />}
+        </Field>
+        <Field label="Died on or before">
+          {({ id }) => <input id={id} type="date" value={deathTo} onChange={(e) => setDeathTo(e.target.value)} />}
+        </Field>
+      </fieldset>
+      <ErrorAlert message={error ? errorMessage(error) : null} />
+      {cases === null ? (
+        <p className="muted">Loading cases…</p>
+      ) : cases.length === 0 ? (
+        <p>No cases match these filters.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Child death cases, newest death first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Date of death</th>
+                <th scope="col">Age band</th>
+                <th scope="col">Category</th>
+                <th scope="col">Status</th>
+                <th scope="col">Outstanding reports</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((summary) => (
+                <tr key={summary.id}>
+                  <td>
+                    <a href={cdopPath.record(summary.id)}>{summary.reference}</a>
+                  </td>
+                  <td className="nowrap">{ukDate(summary.dateOfDeath)}</td>
+                  <td className="nowrap">{summary.ageBand ? AGE_BAND_LABELS[summary.ageBand] : '—'}</td>
+                  <td>{summary.category ?? <span className="muted">Not set</span>}</td>
+                  <td>{CASE_STATUS_LABELS[summary.status]}</td>
+                  <td>
+                    {summary.outstandingReports.length}
+                    {summary.outstandingReports.length > 0 ? (
+                      <span className="muted"> ({summary.outstandingReports.map((r) => r.agency).join(', ')})</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NewCaseButtons() {
+  return (
+    <>
+      <button type="button" className="primary" onClick={() => navigate(cdopPath.create())}>
+        Record a notification
+      </button>
+      <button type="button" className="secondary" onClick={() => navigate(cdopPath.importCases())}>
+        Import historical cases
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,359 @@
+import { type FormEvent, useState } from 'react';
+import type { CdopCaseDetail } from '../../../../shared/api/contract.js';
+import {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  type CaseStatus,
+  PLACES_OF_DEATH,
+  reviewCompletionProblems,
+  SEX_LABELS,
+} from '../../../../shared/cdop/case.js';
+import { AGE_BAND_LABELS, describeAge } from '../../../../shared/cdop/dates.js';
+import { getForm } from '../../../../shared/cdop/forms/index.js';
+import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
+import { call, errorMessage } from '../../api/client.js';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { cdopPath } from './routes.js';
+import { Field, ukDate, useLoad, yesNo } from './ui.js';
+
+/** A case: its notification (age and band derived), status steps, agency reports and panel meetings. */
+export function CaseRecord({ id }: { id: string }) {
+  const { value: detail, setValue, error } = useLoad(() => call('cdop.case.get', { id }), [id]);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  /** Runs a change and shows the case as the main process returns it. */
+  async function change(action: () => Promise<CdopCaseDetail>, done: string): Promise<boolean> {
+    setActionError(null);
+    setStatus(null);
+    try {
+      setValue(await action());
+      setStatus(done);
+      return true;
+    } catch (caught) {
+      setActionError(errorMessage(caught));
+      return false;
+    }
+  }
+
+  if (!detail) {
+    return (
+      <div className="cdop">
+        <PageHeading title="Child death case">Child death case</PageHeading>
+        <ErrorAlert message={error ? errorMessage(error) : null} />
+        {error ? null : <p className="muted">Loading…</p>}
+      </div>
+    );
+  }
+
+  const place = PLACES_OF_DEATH.find((p) => p.code === detail.placeOfDeath)?.label ?? 'Not recorded';
+  return (
+    <div className="cdop">
+      <PageHeading title={`Case ${detail.reference}`}>Case {detail.reference}</PageHeading>
+      <p>
+        <a href={cdopPath.list()}>Back to child deaths</a>
+      </p>
+      <div className="actions">
+        <a className="button-link primary" href={cdopPath.analysis(id)}>
+          Open the analysis form
+        </a>
+        <a className="button-link secondary" href={cdopPath.edit(id)}>
+          Change the notification
+        </a>
+      </div>
+      <ErrorAlert message={actionError} />
+      <StatusMessage message={status} />
+
+      <section aria-labelledby="notification-heading">
+        <h2 id="notification-heading">Notification</h2>
+        <dl className="summary">
+          <Row term="Child's name" value={detail.childName} />
+          <Row term="NHS number" value={detail.nhsNumber ? formatNhsNumber(detail.nhsNumber) : 'Not recorded'} />
+          <Row term="Date of birth" value={ukDate(detail.dateOfBirth)} />
+          <Row term="Sex" value={SEX_LABELS[detail.sex]} />
+          <Row term="Ethnicity" value={detail.ethnicity ?? 'Not recorded'} />
+          <Row
+            term="Date and time of death"
+            value={`${ukDate(detail.dateOfDeath)}${detail.timeOfDeath ? ` at ${detail.timeOfDeath}` : ''}`}
+          />
+          <Row term="Age at death (derived)" value={describeAge(detail.age)} />
+          <Row term="Age band (derived)" value={detail.ageBand ? AGE_BAND_LABELS[detail.ageBand] : '—'} />
+          <Row term="Place of death" value={place} />
+          <Row term="Home postcode" value={detail.homePostcode ?? 'Not recorded'} />
+          <Row
+            term="Expected or unexpected"
+            value={
+              detail.expected === null ? 'Not recorded' : detail.expected === 'expected' ? 'Expected' : 'Unexpected'
+            }
+          />
+          <Row term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
+          <Row term="Post-mortem" value={yesNo(detail.postMortem)} />
+          <Row term="Date notified" value={ukDate(detail.dateNotified)} />
+          <Row term="Analysis form" value={getForm(detail.formVersion).title} />
+        </dl>
+        {detail.circumstances ? (
+          <>
+            <h3>Summary of circumstances</h3>
+            <p className="prewrap">{detail.circumstances}</p>
+          </>
+        ) : null}
+      </section>
+
+      <StatusSteps detail={detail} change={change} />
+      <AgencyReports detail={detail} change={change} />
+      <PanelMeetings detail={detail} change={change} />
+    </div>
+  );
+}
+
+function Row({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+type Change = (action: () => Promise<CdopCaseDetail>, done: string) => Promise<boolean>;
+
+function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const [completedOn, setCompletedOn] = useState(detail.dateReviewCompleted ?? '');
+  const index = CASE_STATUSES.indexOf(detail.status);
+  const next: CaseStatus | undefined = CASE_STATUSES[index + 1];
+  const previous: CaseStatus | undefined = index > 0 ? CASE_STATUSES[index - 1] : undefined;
+  const toReviewed = next === 'reviewed';
+  const blockers = toReviewed
+    ? reviewCompletionProblems({
+        category: detail.category,
+        modifiable: detail.modifiable,
+        dateReviewCompleted: completedOn || null,
+      })
+    : [];
+
+  return (
+    <section aria-labelledby="status-heading" className="panel-section">
+      <h2 id="status-heading">Status</h2>
+      <ol className="steps">
+        {CASE_STATUSES.map((code, at) => (
+          <li
+            key={code}
+            className={at < index ? 'done' : at === index ? 'current' : 'todo'}
+            aria-current={at === index ? 'step' : undefined}
+          >
+            <span className="step-number" aria-hidden="true">
+              {at + 1}
+            </span>
+            {CASE_STATUS_LABELS[code]}
+            <span className="step-state">{at < index ? ' (done)' : at === index ? ' (current)' : ''}</span>
+          </li>
+        ))}
+      </ol>
+      {toReviewed ? (
+        <Field label="Date the review was completed">
+          {(ids) => (
+            <input id={ids.id} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+          )}
+        </Field>
+      ) : null}
+      {blockers.length > 0 ? <p className="why-disabled">Before marking it reviewed: {blockers.join('; ')}.</p> : null}
+      <div className="actions">
+        {next ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={blockers.length > 0}
+            onClick={() =>
+              void change(
+                () =>
+                  call('cdop.case.setStatus', {
+                    id: detail.id,
+                    status: next,
+                    ...(toReviewed ? { dateReviewCompleted: completedOn } : {}),
+                  }),
+                `Moved to ${CASE_STATUS_LABELS[next].toLowerCase()}.`,
+              )
+            }
+          >
+            Move to {CASE_STATUS_LABELS[next].toLowerCase()}
+          </button>
+        ) : null}
+        {previous ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void change(
+                () => call('cdop.case.setStatus', { id: detail.id, status: previous }),
+                `Moved back to ${CASE_STATUS_LABELS[previous].toLowerCase()}.`,
+              )
+            }
+          >
+            Move back to {CASE_STATUS_LABELS[previous].toLowerCase()}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const [agency, setAgency] = useState('');
+  const [requestedOn, setRequestedOn] = useState('');
+  const [received, setReceived] = useState<Record<string, string>>({});
+
+  async function request(event: FormEvent) {
+    event.preventDefault();
+    const ok = await change(
+      () => call('cdop.agencyReport.request', { caseId: detail.id, agency: agency.trim(), requestedOn }),
+      `Report requested from ${agency.trim()}.`,
+    );
+    if (ok) {
+      setAgency('');
+      setRequestedOn('');
+    }
+  }
+
+  return (
+    <section aria-labelledby="reports-heading" className="panel-section">
+      <h2 id="reports-heading">Agency reports</h2>
+      {detail.agencyReports.length === 0 ? (
+        <p className="muted">No agency has been asked for a report yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Agencies asked for a report</caption>
+            <thead>
+              <tr>
+                <th scope="col">Agency</th>
+                <th scope="col">Requested</th>
+                <th scope="col">Received</th>
+                <th scope="col">Record arrival</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.agencyReports.map((report) => (
+                <tr key={report.id}>
+                  <td>{report.agency}</td>
+                  <td className="nowrap">{ukDate(report.requestedOn)}</td>
+                  <td className="nowrap">{report.receivedOn ? ukDate(report.receivedOn) : 'Outstanding'}</td>
+                  <td>
+                    {report.receivedOn ? null : (
+                      <div className="inline-form">
+                        <label className="visually-hidden" htmlFor={`received-${report.id}`}>
+                          Date received from {report.agency}
+                        </label>
+                        <input
+                          id={`received-${report.id}`}
+                          type="date"
+                          value={received[report.id] ?? ''}
+                          onChange={(e) => setReceived((all) => ({ ...all, [report.id]: e.target.value }))}
+                        />
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={!received[report.id]}
+                          onClick={() =>
+                            void change(
+                              () =>
+                                call('cdop.agencyReport.update', {
+                                  id: report.id,
+                                  receivedOn: received[report.id] ?? null,
+                                }),
+                              `Report from ${report.agency} recorded as received.`,
+                            )
+                          }
+                        >
+                          Received<span className="visually-hidden"> from {report.agency}</span>
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>Outstanding reports</h3>
+      {detail.outstandingReports.length === 0 ? (
+        <p>None outstanding.</p>
+      ) : (
+        <ul>
+          {detail.outstandingReports.map((report) => (
+            <li key={report.id}>
+              {report.agency}, requested {ukDate(report.requestedOn)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={request} className="inline-fields" aria-label="Ask an agency for a report">
+        <Field label="Agency">
+          {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
+        </Field>
+        <Field label="Requested on">
+          {(ids) => (
+            <input id={ids.id} type="date" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />
+          )}
+        </Field>
+        <button type="submit" className="secondary" disabled={!agency.trim() || !requestedOn}>
+          Ask for a report
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const [meetingDate, setMeetingDate] = useState('');
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (
+      await change(
+        () => call('cdop.panelMeeting.add', { caseId: detail.id, meetingDate }),
+        `Listed for the panel on ${ukDate(meetingDate)}.`,
+      )
+    ) {
+      setMeetingDate('');
+    }
+  }
+  return (
+    <section aria-labelledby="meetings-heading" className="panel-section">
+      <h2 id="meetings-heading">Panel meetings</h2>
+      {detail.panelMeetings.length === 0 ? (
+        <p className="muted">Not listed for a panel meeting yet.</p>
+      ) : (
+        <ul className="plain-list">
+          {detail.panelMeetings.map((date) => (
+            <li key={date}>
+              {ukDate(date)}{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  void change(
+                    () => call('cdop.panelMeeting.remove', { caseId: detail.id, meetingDate: date }),
+                    `Removed from the meeting on ${ukDate(date)}.`,
+                  )
+                }
+              >
+                Remove<span className="visually-hidden"> the meeting on {ukDate(date)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="inline-fields" aria-label="List for a panel meeting">
+        <Field label="Meeting date">
+          {(ids) => (
+            <input id={ids.id} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />
+          )}
+        </Field>
+        <button type="submit" className="secondary" disabled={!meetingDate}>
+          List for this meeting
+        </button>
+      </form>
+    </section>
+  );
+}

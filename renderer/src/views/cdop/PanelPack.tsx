@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { CASE_STATUS_LABELS } from '../../../../shared/cdop/case.js';
+import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
+import { call, errorMessage } from '../../api/client.js';
+import { ErrorAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { cdopPath } from './routes.js';
+import { Field, ukDate, useLoad } from './ui.js';
+
+/** The cases listed for one panel meeting, each with what is still outstanding; laid out to print. */
+export function PanelPack() {
+  const { value: cases } = useLoad(() => call('cdop.case.list', { limit: 5000 }), []);
+  const upcoming = [
+    ...new Set((cases ?? []).map((c) => c.nextPanelMeeting).filter((d): d is string => d !== null)),
+  ].sort();
+  const [meetingDate, setMeetingDate] = useState('');
+  const chosen = meetingDate || upcoming[0] || '';
+  const { value: pack, error } = useLoad(
+    () => (chosen ? call('cdop.panelPack', { meetingDate: chosen }) : Promise.resolve(null)),
+    [chosen],
+  );
+
+  return (
+    <div className="cdop pack">
+      <PageHeading title="Panel meeting pack">Panel meeting pack</PageHeading>
+      <p className="no-print">
+        <a href={cdopPath.list()}>Back to child deaths</a>
+      </p>
+      <div className="no-print inline-fields">
+        <Field
+          label="Meeting date"
+          hint={
+            upcoming.length > 0
+              ? `Next meetings with cases: ${upcoming.map(ukDate).join(', ')}`
+              : 'List cases for a meeting from each case record.'
+          }
+        >
+          {(ids) => (
+            <input
+              id={ids.id}
+              type="date"
+              value={chosen}
+              onChange={(e) => setMeetingDate(e.target.value)}
+              aria-describedby={ids.describedBy}
+            />
+          )}
+        </Field>
+        <button type="button" className="secondary" onClick={() => window.print()} disabled={!pack}>
+          Print the pack
+        </button>
+      </div>
+      <ErrorAlert message={error ? errorMessage(error) : null} />
+      {pack ? (
+        <section aria-labelledby="pack-heading">
+          <h2 id="pack-heading">Panel meeting on {ukDate(pack.meetingDate)}</h2>
+          <p className="print-only">OFFICIAL-SENSITIVE</p>
+          {pack.cases.length === 0 ? (
+            <p>No cases are listed for this meeting.</p>
+          ) : (
+            <ol className="pack-cases">
+              {pack.cases.map(({ case: item, outstanding }) => (
+                <li key={item.id}>
+                  <h3>
+                    <a href={cdopPath.record(item.id)}>{item.reference}</a>
+                  </h3>
+                  <p>
+                    Died {ukDate(item.dateOfDeath)} · {item.ageBand ? AGE_BAND_LABELS[item.ageBand] : 'age not known'} ·{' '}
+                    {CASE_STATUS_LABELS[item.status]}
+                    {item.category ? ` · category ${item.category}` : ''}
+                  </p>
+                  {outstanding.length === 0 ? (
+                    <p>
+                      <strong>Nothing outstanding.</strong>
+                    </p>
+                  ) : (
+                    <>
+                      <p>
+                        <strong>Outstanding:</strong>
+                      </p>
+                      <ul>
+                        {outstanding.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,314 @@
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import { type RunningHost, startHost } from './support/host.js';
+
+/**
+ * Child death reviews end to end through the real web host and a real encrypted
+ * vault: record a case through the form, analyse it (suggestion, disagreement,
+ * category hint), move it to reviewed, see it in the statistics with a chart and a
+ * table, export the figures, import historical cases, and print a panel pack.
+ * The steps share one tab and run in order.
+ */
+
+const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
+
+let host: RunningHost;
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+
+const heading = (name: string | RegExp, level = 1) => page.getByRole('heading', { name, level, exact: true });
+
+async function expectAccessible(label: string) {
+  expect(await accessibilityViolations(page), `axe violations on the ${label} screen`).toEqual([]);
+}
+
+describe('child death reviews (CDOP) in the browser', () => {
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await launchBrowser();
+    app = await openApp(browser, host.openUrl);
+    page = app.page;
+    await heading('Create your Casebook vault').waitFor();
+    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('Reviews').waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.context.close();
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('starts with an empty list offering to record or import', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Child deaths (CDOP)' }).click();
+    await heading('No child death reviews yet', 2).waitFor();
+    expect(await page.getByRole('button', { name: 'Record a notification' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Import historical cases' }).isVisible()).toBe(true);
+    await screenshot(page, 'cdop-01-empty');
+    await expectAccessible('empty case list');
+  });
+
+  it('records a notification: NHS number checked as typed, age and band derived from the dates', async () => {
+    await page.getByRole('button', { name: 'Record a notification' }).click();
+    await heading('Record a notification').waitFor();
+    await page.getByLabel('Panel reference').fill('CDOP-2023-017');
+    await page.getByLabel("Child's name").fill('Ava Example');
+    const nhs = page.getByLabel('NHS number (optional)');
+    await nhs.fill('943 476 5918');
+    await page.getByText('the check digit does not match').waitFor();
+    expect(await nhs.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'cdop-02-form-nhs-problem');
+    await nhs.fill('943 476 5919');
+    await expect.poll(() => page.getByText('the check digit does not match').count()).toBe(0);
+
+    await page.getByLabel('Date of birth').fill('2023-05-10');
+    await page.getByLabel('Sex').selectOption('female');
+    await page.getByLabel('Ethnicity (optional)').selectOption('White - British');
+    await page.getByLabel('Home postcode (optional)').fill('ls6 2ab');
+    // Exactly 28 days old: the second band, never typed.
+    await page.getByLabel('Date of death').fill('2023-06-07');
+    await page.getByLabel('Time of death (optional)').fill('03:40');
+    await expect.poll(() => page.getByTestId('age-band').textContent()).toBe('28-364 days');
+    expect(await page.getByTestId('age-at-death').textContent()).toBe('28 days');
+    await page.getByLabel('Place of death (Form B)').selectOption('home');
+    await page.getByLabel('Date notified to the panel').fill('2023-06-08');
+    await page.getByRole('group', { name: 'Expected or unexpected' }).getByLabel('Unexpected').check();
+    await page.getByRole('group', { name: 'Joint Agency Response held' }).getByLabel('Yes').check();
+    await page.getByRole('group', { name: 'Post-mortem' }).getByLabel('Yes').check();
+    await page.getByLabel('Summary of circumstances (optional)').fill('Found unresponsive in the morning.');
+    await screenshot(page, 'cdop-03-form');
+    await expectAccessible('case form');
+
+    await page.getByRole('button', { name: 'Record the notification' }).click();
+    await heading('Case CDOP-2023-017').waitFor();
+    const summary = await page.locator('.summary').textContent();
+    expect(summary).toContain('Age band (derived)28-364 days');
+    expect(summary).toContain('943 476 5919');
+    expect(summary).toContain('07/06/2023 at 03:40');
+    expect(summary).toContain('Child death analysis form (2018)');
+  });
+
+  it('tracks agency reports and lists the case for a panel meeting', async () => {
+    await page.getByLabel('Agency', { exact: true }).fill('GP practice');
+    await page.getByLabel('Requested on').fill('2023-06-12');
+    await page.getByRole('button', { name: 'Ask for a report' }).click();
+    await page.getByText('Report requested from GP practice.').waitFor();
+    expect(await page.getByRole('region', { name: 'Agency reports' }).textContent()).toContain(
+      'GP practice, requested 12/06/2023',
+    );
+    await page.getByLabel('Meeting date').fill('2023-09-14');
+    await page.getByRole('button', { name: 'List for this meeting' }).click();
+    await page.getByText('Listed for the panel on 14/09/2023.').waitFor();
+    await screenshot(page, 'cdop-04-record');
+    await expectAccessible('case record');
+  });
+
+  it('analyses the case: a factor in every domain, the suggestion, then the disagreement warning', async () => {
+    await page.getByRole('link', { name: 'Open the analysis form' }).click();
+    await heading('Analysis form: case CDOP-2023-017').waitFor();
+    expect(await page.locator('.form-version').textContent()).toContain('Child death analysis form (2018)');
+    const factors: [domain: string, text: string, grade: string, modifiable: 'Yes' | 'No'][] = [
+      ['A', 'Born at 35 weeks', '1', 'No'],
+      ['B', 'Unsafe sleeping arrangement: co-sleeping on a sofa', '2', 'Yes'],
+      ['C', 'Room temperature not known', '0', 'No'],
+      ['D', 'Safer sleep advice given at the health visitor visit', '1', 'No'],
+    ];
+    for (const [domain, text, grade, modifiable] of factors) {
+      const form = page.getByRole('form', { name: `Add a factor to domain ${domain}` });
+      await form.getByLabel(`New factor in domain ${domain}: description`).fill(text);
+      await form.getByRole('radio', { name: new RegExp(`^${grade}: `) }).check();
+      await form.getByRole('group', { name: 'Modifiable' }).getByLabel(modifiable).check();
+      await form.getByLabel('Linked evidence (optional)').fill(`Agency report ${domain}, p. 2`);
+      await form.getByRole('button', { name: `Add factor to domain ${domain}` }).click();
+      await page.getByText(`Factor added to domain ${domain}.`).waitFor();
+    }
+    expect(await page.locator('.factors li').count()).toBe(4);
+    const suggestion = page.getByTestId('suggestion');
+    expect(await suggestion.textContent()).toContain(
+      'Modifiable factors identified: 1 factor graded 2 marked modifiable (B)',
+    );
+    expect(await page.getByTestId('disagreement').count()).toBe(0);
+
+    await page.getByRole('radio', { name: 'No modifiable factors identified' }).check();
+    await page.getByTestId('disagreement').waitFor();
+    expect(await page.getByTestId('disagreement').textContent()).toContain(
+      'The panel recorded "No modifiable factors identified"',
+    );
+    // Warned, never overridden.
+    expect(await page.getByRole('radio', { name: 'No modifiable factors identified' }).isChecked()).toBe(true);
+
+    await page.getByLabel('Category', { exact: true }).selectOption('3');
+    await page.getByText('Category 3 recorded.').waitFor();
+    await page.getByLabel('Referred for a safeguarding practice review (a serious case review before 2018)').check();
+    await page.getByRole('button', { name: 'Save referral' }).click();
+    await page.getByTestId('category-hint').waitFor();
+    expect(await page.getByTestId('category-hint').textContent()).toContain('category 1');
+
+    await page.getByLabel('New learning point').fill('Safer sleep messages reach fathers less often.');
+    await page.getByRole('button', { name: 'Add learning point' }).click();
+    await page.getByText('Learning point added.').waitFor();
+    await page.getByLabel('Level').selectOption('regional');
+    await page.getByLabel('Responsible agency').fill('ICB');
+    await page.getByLabel('Recommendation', { exact: true }).fill('Include fathers in safer sleep advice.');
+    await page.getByRole('button', { name: 'Add recommendation' }).click();
+    await page.getByText('Recommendation added.').waitFor();
+    await screenshot(page, 'cdop-05-analysis');
+    await expectAccessible('analysis form');
+  });
+
+  it('moves the case through the status steps to reviewed', async () => {
+    await page.getByRole('link', { name: 'Back to the case' }).click();
+    await heading('Case CDOP-2023-017').waitFor();
+    await page.getByRole('button', { name: 'Move to information gathering' }).click();
+    await page.getByRole('button', { name: 'Move to ready for panel' }).click();
+    await page.getByLabel('Date the review was completed').fill('2023-09-14');
+    await page.getByRole('button', { name: 'Move to reviewed' }).click();
+    await page.getByText('Moved to reviewed.').waitFor();
+    expect(await page.locator('.steps [aria-current="step"]').textContent()).toContain('Reviewed');
+  });
+
+  it('imports historical cases with every problem listed by spreadsheet row', async () => {
+    await page.getByRole('link', { name: 'Back to child deaths' }).click();
+    await page.getByRole('button', { name: 'Import historical cases' }).click();
+    await heading('Import historical cases').waitFor();
+    const csv = [
+      'Case Ref,DOB,Date of death,Gender,Ethnic group,Expected/Unexpected,Category of death,Modifiable factors,Date of notification,Review completed',
+      'H-001,10/05/2022,07/06/2022,Male,White - British,unexpected,10,none,08/06/2022,14/09/2022',
+      'H-002,29/02/2020,01/03/2021,M,,expected,Chronic medical condition,identified,02/03/2021,10/01/2022',
+      'H-003,31/02/2015,01/03/2016,male,,expected,4,none,02/03/2016,',
+    ].join('\r\n');
+    await page.getByLabel('Spreadsheet (.csv or .xlsx)').setInputFiles({
+      name: 'historic.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await heading('Preview of historical.csv'.replace('historical', 'historic'), 2).waitFor();
+    const problems = page.getByRole('table', { name: 'Every problem found, with its row number in the spreadsheet' });
+    expect(await problems.locator('tbody tr').first().textContent()).toMatch(
+      /^4DOB.*31\/02\/2015.*Error: row left out$/,
+    );
+    expect(await page.getByRole('button', { name: 'Import all rows' }).isDisabled()).toBe(true);
+    await screenshot(page, 'cdop-06-import-preview');
+    await expectAccessible('import preview');
+    await page.getByRole('button', { name: 'Import valid rows, skip invalid ones' }).click();
+    await page.getByText(/Imported 2 cases; 1 row problem\(s\) left out\./).waitFor();
+  });
+
+  it('lists the cases with derived age bands and outstanding reports', async () => {
+    await page.getByRole('link', { name: 'See the imported cases' }).click();
+    await heading('Child deaths (CDOP)').waitFor();
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toBe('CDOP-2023-01707/06/202328-364 days3Reviewed1 (GP practice)');
+    await page.getByLabel('Status').selectOption('reviewed');
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByLabel('Died on or after').fill('2023-01-01');
+    await expect.poll(() => rows.count()).toBe(1);
+    await screenshot(page, 'cdop-07-list');
+    await expectAccessible('case list');
+  });
+
+  it('prints a panel meeting pack with what is outstanding', async () => {
+    await page.getByRole('button', { name: 'Panel meeting pack' }).click();
+    await heading('Panel meeting pack').waitFor();
+    // The meeting is in the past, so it is not offered as the next one: choose its date.
+    await page.getByLabel('Meeting date').fill('2023-09-14');
+    await heading('Panel meeting on 14/09/2023', 2).waitFor();
+    const pack = await page.locator('.pack-cases').textContent();
+    expect(pack).toContain('CDOP-2023-017');
+    expect(pack).toContain('GP practice');
+    await screenshot(page, 'cdop-08-pack');
+    await expectAccessible('panel pack');
+  });
+
+  it('shows the statistics with a drawn chart and the table beside it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click();
+    await heading('Child death statistics').waitFor();
+    await page.getByLabel('Period', { exact: true }).selectOption('2023');
+    await expect.poll(() => page.getByTestId('notified').textContent()).toBe('1');
+    expect(await page.getByTestId('reviewed').textContent()).toBe('1');
+
+    const byCategory = page.getByTestId('by-category');
+    const row = byCategory.getByRole('row', { name: /^3\. Trauma/ });
+    expect(await row.getByRole('cell').textContent()).toBe('1');
+    expect(await byCategory.locator('tbody td').allTextContents()).toEqual([
+      '0',
+      '0',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    const band = page.getByTestId('by-age-band').getByRole('row', { name: /^28-364 days/ });
+    expect(await band.getByRole('cell').textContent()).toBe('1');
+    expect(
+      await page
+        .getByTestId('modifiable')
+        .getByRole('row', { name: /^All reviews/ })
+        .getByRole('cell')
+        .textContent(),
+    ).toBe('0.0%');
+
+    // The canvas has been drawn: count pixels that are not transparent.
+    const canvas = byCategory.locator('canvas');
+    await expect
+      .poll(() =>
+        canvas.evaluate((element) => {
+          const c = element as HTMLCanvasElement;
+          const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+          let drawn = 0;
+          for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) drawn += 1;
+          return drawn;
+        }),
+      )
+      .toBeGreaterThan(500);
+    expect(await canvas.getAttribute('aria-label')).toContain('3. Trauma and other external factors 1');
+    // chart.js must not inject a stylesheet the strict CSP would refuse.
+    expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
+    await page.getByTestId('trend').scrollIntoViewIfNeeded();
+    await screenshot(page, 'cdop-09-statistics');
+    await expectAccessible('statistics');
+    // No CSP violation from the charts; the meta copy of the policy always notes frame-ancestors (see foundation).
+    expect(
+      app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>")),
+    ).toEqual([]);
+  });
+
+  it('exports every figure to XLSX, with small numbers suppressed on request', async () => {
+    const checkbox = page.getByLabel('Suppress small numbers (1 to 4 shown as [c]) for publication');
+    await checkbox.uncheck();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download every figure (XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('casebook-cdop-statistics-2023-04-01-to-2024-03-31.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('By category');
+    expect(workbook.getWorksheet('Summary')?.getCell('B6').value).toBe(1);
+    const categories = workbook.getWorksheet('By category');
+    expect(categories?.getCell('A8').value).toBe('3. Trauma and other external factors');
+    expect(categories?.getCell('B8').value).toBe(1);
+    expect(workbook.getWorksheet('Summary')?.headerFooter.oddHeader).toContain('OFFICIAL-SENSITIVE');
+
+    await checkbox.check();
+    const [suppressed] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download every figure (XLSX)' }).click(),
+    ]);
+    const hidden = new ExcelJS.Workbook();
+    await hidden.xlsx.readFile(await suppressed.path());
+    expect(hidden.getWorksheet('Summary')?.getCell('B6').value).toBe('[c]');
+  });
+});
