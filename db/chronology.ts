@@ -264,6 +264,8 @@ function insertRecords(
   const now = new Date().toISOString();
   const agencyIds = new Map<string, string>();
   const ids: string[] = new Array(records.length);
+  let firstSeq: number | bigint | null = null;
+  let lastSeq: number | bigint | null = null;
   for (let index = 0; index < records.length; index += 1) {
     const record = records[index] as EntryRecord;
     const agencyKey = record.agencyName.toLowerCase();
@@ -275,7 +277,7 @@ function insertRecords(
     const fields = entryDateFields(record.date);
     const id = randomUUID();
     ids[index] = id;
-    statement.run(
+    lastSeq = statement.run(
       id,
       reviewId,
       agencyId,
@@ -304,8 +306,18 @@ function insertRecords(
       record.significant ? 1 : 0,
       now,
       now,
-    );
+    ).lastInsertRowid;
+    firstSeq ??= lastSeq;
     if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress(index + 1);
+  }
+  // One pass over the new rows for the full-text index (see migration 0004 for why not a trigger).
+  if (firstSeq !== null && lastSeq !== null) {
+    database
+      .prepare(
+        `INSERT INTO chronology_fts (rowid, event, action, significance, source, practitioner)
+         SELECT seq, event, action, significance, source, practitioner FROM chronology_entry WHERE seq BETWEEN ? AND ?`,
+      )
+      .run(firstSeq, lastSeq);
   }
   return ids;
 }

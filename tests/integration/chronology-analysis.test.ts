@@ -175,6 +175,28 @@ describe('search', () => {
   });
 });
 
+describe('search index upkeep', () => {
+  it('finds a typed-in entry, follows an edit of its text and forgets a deleted one', async () => {
+    const { casebook, reviewId } = await reviewWithTwoAgencies();
+    const search = async (query: string) =>
+      (await ok<SearchResult>(casebook.invoke('chronology.search', { reviewId, query }))).matches.length;
+    const created = await ok<{ id: string }>(
+      casebook.invoke('chronology.create', {
+        reviewId,
+        agency: 'Police',
+        date: '03/04/2015',
+        event: 'Quokka sighted at the family home during welfare check',
+      }),
+    );
+    expect(await search('quokka')).toBe(1);
+    await ok(casebook.invoke('chronology.update', { id: created.id, event: 'Wombat sighted during welfare check' }));
+    expect(await search('quokka')).toBe(0);
+    expect(await search('wombat')).toBe(1);
+    await ok(casebook.invoke('chronology.delete', { id: created.id }));
+    expect(await search('wombat')).toBe(0);
+  });
+});
+
 describe('key practice episodes', () => {
   it('creates from a span or from entries, lists, updates, assigns and deletes; the list filters by episode', async () => {
     const { casebook, reviewId } = await reviewWithTwoAgencies();
