@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import {
+  type AppPage,
+  accessibilityViolations,
+  launchBrowser,
+  openApp,
+  screenshot as viewportShot,
+} from './support/browser.js';
 import { type RunningHost, startHost } from './support/host.js';
 
 /**
@@ -23,6 +29,18 @@ const heading = (name: string | RegExp, level = 1) => page.getByRole('heading', 
 
 async function expectAccessible(label: string) {
   expect(await accessibilityViolations(page), `axe violations on the ${label} screen`).toEqual([]);
+}
+
+/** Only the content pane scrolls, so the window is made as tall as the content for a whole-screen picture. */
+async function screenshot(target: Page, name: string): Promise<void> {
+  const height = await target.evaluate(() => {
+    const main = document.querySelector('.frame-main');
+    const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
+    return Math.ceil((main?.scrollHeight ?? 800) + header + 60);
+  });
+  await target.setViewportSize({ width: 1280, height: Math.max(800, Math.min(height, 6000)) });
+  await viewportShot(target, name);
+  await target.setViewportSize({ width: 1280, height: 800 });
 }
 
 describe('child death reviews (CDOP) in the browser', () => {

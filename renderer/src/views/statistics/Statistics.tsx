@@ -145,6 +145,7 @@ function Figures({ figures, trend }: { figures: CdopStatistics; trend: CdopTrend
         columns={['Category of death', 'Reviews']}
         rows={CATEGORIES_OF_DEATH.map((c) => [`${c.number}. ${c.label}`, figures.byCategory[String(c.number)] ?? 0])}
         chartLabels={CATEGORIES_OF_DEATH.map((c) => String(c.number))}
+        wide
         testId="by-category"
       />
       <FigureWithTable
@@ -162,6 +163,7 @@ function Figures({ figures, trend }: { figures: CdopStatistics; trend: CdopTrend
         ]}
         chartLabels={['All', ...CATEGORIES_OF_DEATH.map((c) => String(c.number))]}
         percent
+        wide
         testId="modifiable"
       />
       <FigureWithTable
@@ -203,6 +205,7 @@ function FigureWithTable({
   rows,
   chartLabels,
   percent = false,
+  wide = false,
   testId,
 }: {
   title: string;
@@ -210,12 +213,14 @@ function FigureWithTable({
   rows: [string, number | null][];
   chartLabels?: string[];
   percent?: boolean;
+  /** Long row labels: the table goes under the chart rather than beside it, so no label is cut. */
+  wide?: boolean;
   testId: string;
 }) {
   const headingId = useId();
   const description = `${title}: ${rows.map(([label, value]) => `${label} ${percent ? formatPercent(value) : value}`).join('; ')}`;
   return (
-    <section className="figure" aria-labelledby={headingId} data-testid={testId}>
+    <section className={wide ? 'figure wide' : 'figure'} aria-labelledby={headingId} data-testid={testId}>
       <h2 id={headingId}>{title}</h2>
       <ChartCanvas
         type="bar"
@@ -254,8 +259,9 @@ function TrendFigure({ trend }: { trend: CdopTrendYear[] }) {
   const headingId = useId();
   const description = `Trend by financial year: ${trend.map((y) => `${y.label} ${y.notified} notified, ${y.reviewed} reviewed`).join('; ')}`;
   return (
-    <section className="figure" aria-labelledby={headingId} data-testid="trend">
+    <section className="figure wide" aria-labelledby={headingId} data-testid="trend">
       <h2 id={headingId}>Trend across financial years</h2>
+      <p className="chart-key">Solid line: deaths notified. Dashed line: reviews completed.</p>
       <ChartCanvas
         type="line"
         labels={trend.map((y) => y.label)}
