@@ -115,7 +115,7 @@ async function importRun(directory: string, name: string, bytes: Buffer): Promis
       fileName: 'bench.csv',
       bytes,
     });
-    const result = imports.commit(vault, {
+    const result = await imports.commit(vault, {
       previewId: preview.previewId,
       mode: 'all-or-nothing',
       confirmReimport: false,

@@ -30,7 +30,7 @@ import { flagPossibleDuplicates } from './chronology-duplicates.js';
 import { all, type Database, first, query, run } from './query.js';
 import { ensureAgency, listAgencies, requireOpenReview } from './reviews.js';
 import type { ChronologyEntryTable } from './schema/chronology.js';
-import type { Vault } from './vault.js';
+import type { VaultWriter } from './vault.js';
 
 /**
  * The integrated chronology in the vault: entries, imports, saved mappings and the
@@ -45,8 +45,6 @@ import type { Vault } from './vault.js';
 export type EntryCreateInput = z.output<typeof entryCreateSchema>;
 export type EntryUpdateInput = z.output<typeof entryUpdateSchema>;
 export type ListInput = z.output<typeof listSchema>;
-
-type Writer = Pick<Vault, 'database' | 'write' | 'actor'>;
 
 /** An entry ready to store: what an imported row or a typed-in entry becomes. */
 export interface EntryRecord {
@@ -258,7 +256,6 @@ function insertRecords(
   reviewId: string,
   importId: string | null,
   records: readonly EntryRecord[],
-  onProgress?: (done: number) => void,
 ): string[] {
   const statement = database.prepare(INSERT_ENTRY);
   const now = new Date().toISOString();
@@ -308,7 +305,6 @@ function insertRecords(
       now,
     ).lastInsertRowid;
     firstSeq ??= lastSeq;
-    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress(index + 1);
   }
   // One pass over the new rows for the full-text index (see migration 0004 for why not a trigger).
   if (firstSeq !== null && lastSeq !== null) {
@@ -367,12 +363,12 @@ export function findImportByHash(database: Database, reviewId: string, contentHa
 }
 
 /** The whole import in one transaction with one audit row: entries, the import record and the saved mapping. */
-export function writeImport(
-  vault: Writer,
+export async function writeImport(
+  vault: VaultWriter,
   input: ImportWrite,
-): { importId: string; imported: number; possibleDuplicates: number } {
+): Promise<{ importId: string; imported: number; possibleDuplicates: number }> {
   const importId = randomUUID();
-  return vault.write(
+  return vault.writeInSteps(
     (result: { importId: string; imported: number; possibleDuplicates: number; agencyId: string }) => ({
       entity: 'chronology_import',
       entityId: importId,
@@ -386,7 +382,7 @@ export function writeImport(
         possibleDuplicates: result.possibleDuplicates,
       },
     }),
-    () => {
+    async (pause) => {
       const { database } = vault;
       requireOpenReview(database, input.reviewId);
       const agency = ensureAgency(database, input.reviewId, input.agencyName);
@@ -408,7 +404,15 @@ export function writeImport(
           rows_rejected: input.rowsRejected,
         }),
       );
-      const ids = insertRecords(database, input.reviewId, importId, input.records, input.onProgress);
+      // In steps of PROGRESS_EVERY rows, pausing between them so progress reaches the
+      // reviewer and the app stays responsive; still one transaction.
+      const ids: string[] = [];
+      for (let start = 0; start < input.records.length; start += PROGRESS_EVERY) {
+        const step = input.records.slice(start, start + PROGRESS_EVERY);
+        for (const id of insertRecords(database, input.reviewId, importId, step)) ids.push(id);
+        input.onProgress?.(ids.length);
+        await pause();
+      }
       saveMapping(database, agency.id, input.mapping, now);
       const possibleDuplicates = flagDuplicates(database, input.reviewId, ids);
       return { importId, imported: ids.length, possibleDuplicates, agencyId: agency.id };
@@ -499,7 +503,7 @@ function replaceTags(database: Database, entryId: string, tags: readonly string[
   for (const tag of tags) insert.run(entryId, tag);
 }
 
-export function createEntry(vault: Writer, input: EntryCreateInput): ChronologyEntry {
+export function createEntry(vault: VaultWriter, input: EntryCreateInput): ChronologyEntry {
   const { date, time } = readDateAndTime(input.date, input.time);
   const end = readEnd(input.endDate, input.endTime);
   const record: EntryRecord = {
@@ -557,7 +561,7 @@ function currentValues(entry: ChronologyEntry): Required<EntryUpdateValues> {
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function updateEntry(vault: Writer, input: EntryUpdateInput): EntryUpdateResult {
+export function updateEntry(vault: VaultWriter, input: EntryUpdateInput): EntryUpdateResult {
   const { database } = vault;
   const before = getEntry(database, input.id);
   const current = currentValues(before);
@@ -616,7 +620,7 @@ export function updateEntry(vault: Writer, input: EntryUpdateInput): EntryUpdate
   return { entry: getEntry(database, id), previous };
 }
 
-export function deleteEntry(vault: Writer, id: string): ChronologyEntry {
+export function deleteEntry(vault: VaultWriter, id: string): ChronologyEntry {
   const entry = getEntry(vault.database, id);
   vault.write(
     { entity: 'chronology_entry', entityId: id, action: 'deleted', detail: { reviewId: entry.reviewId } },

@@ -146,6 +146,29 @@ export class Vault {
   }
 
   /**
+   * A long write (a 100,000-row import) in one transaction that pauses between
+   * steps, so the process can answer, stream progress and stay responsive while
+   * it runs. Commits with its audit row, or rolls back whole on any error. The
+   * caller must keep other writes out until it settles (VaultSession.exclusive).
+   */
+  async writeInSteps<T>(
+    change: AuditChange | ((result: T) => AuditChange),
+    work: (pause: () => Promise<void>) => Promise<T>,
+  ): Promise<T> {
+    const { database } = this;
+    database.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work(() => new Promise((resolve) => setImmediate(resolve)));
+      appendAudit(database, this.actor(), typeof change === 'function' ? change(result) : change);
+      database.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (database.open && database.inTransaction) database.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /**
    * Accepts the current passphrase or the recovery key. Only the small key file is
    * rewritten: the data key, the database and the recovery key stay as they are.
    */
@@ -172,6 +195,9 @@ export class Vault {
     this.dataKey.fill(0);
   }
 }
+
+/** What repositories need of a vault: its database, audited writes and who is writing. */
+export type VaultWriter = Pick<Vault, 'database' | 'write' | 'writeInSteps' | 'actor'>;
 
 export function defaultActor(): string {
   try {

@@ -47,7 +47,11 @@ export async function dispatch(
         parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
       );
     }
-    if (definition.requiresUnlocked) session.current();
+    if (definition.requiresUnlocked) {
+      // Never run inside another request's long write (an import in progress).
+      await session.whenFree();
+      session.current();
+    }
     const handler = handlers[channel] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {

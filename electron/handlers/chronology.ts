@@ -31,9 +31,12 @@ export function chronologyHandlers({ session, events }: AppContext): HandlersFor
       imports.preview(session.current().database, { ...input, bytes: decodeBase64(contentBase64) }),
     'chronology.updatePreview': (input) => imports.update(session.current().database, input),
     'chronology.discardPreview': ({ previewId }) => ({ discarded: imports.discard(previewId) }),
+    // An import has the vault to itself while it runs; progress streams between its steps.
     'chronology.commitImport': (input) =>
-      imports.commit(session.current(), input, (done, total) =>
-        events.emit('chronology.importProgress', { previewId: input.previewId, done, total }),
+      session.exclusive((vault) =>
+        imports.commit(vault, input, (done, total) =>
+          events.emit('chronology.importProgress', { previewId: input.previewId, done, total }),
+        ),
       ),
     'chronology.savedMapping': ({ reviewId, agency }) => ({
       mapping: savedMapping(session.current().database, reviewId, agency),

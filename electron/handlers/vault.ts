@@ -12,7 +12,9 @@ export function vaultHandlers({ session }: AppContext): HandlersFor<typeof vault
       await session.unlock(secret);
       return session.status();
     },
-    'vault.lock': () => {
+    'vault.lock': async () => {
+      // After any import in progress, and after the requests that came before this one.
+      await session.whenFree();
       session.lock('user');
       return session.status();
     },

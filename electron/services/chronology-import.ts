@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type EntryRecord, entryDate, findImportByHash, savedMapping, writeImport } from '../../db/chronology.js';
 import type { Database } from '../../db/query.js';
 import { requireOpenReview } from '../../db/reviews.js';
-import type { Vault } from '../../db/vault.js';
+import type { VaultWriter } from '../../db/vault.js';
 import type {
   EntryDraft,
   ImportCommitResult,
@@ -67,8 +67,6 @@ export interface CommitInput {
   mode: ImportMode;
   confirmReimport: boolean;
 }
-
-type VaultLike = Pick<Vault, 'database' | 'write' | 'actor'>;
 
 const text = (cell: CellValue | undefined): string | null => {
   if (cell === null || cell === undefined) return null;
@@ -254,7 +252,11 @@ export class ChronologyImports {
     return this.result(database, state);
   }
 
-  commit(vault: VaultLike, input: CommitInput, onProgress?: (done: number, total: number) => void): ImportCommitResult {
+  async commit(
+    vault: VaultWriter,
+    input: CommitInput,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportCommitResult> {
     const state = this.state(input.previewId);
     const { database } = vault;
     if (input.mapping !== undefined) this.remap(database, state, input.mapping);
@@ -279,7 +281,7 @@ export class ChronologyImports {
     }
     const records = state.checked.valid.map((row) => row.value);
     const total = records.length;
-    const written = writeImport(vault, {
+    const written = await writeImport(vault, {
       reviewId: state.reviewId,
       agencyName: state.agencyName,
       fileName: state.fileName,

@@ -14,6 +14,9 @@ export class VaultSession {
   private vault: Vault | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private idleMs = 0;
+  /** A long write in progress (an import): other data requests and locking wait for it. */
+  private running: Promise<unknown> | null = null;
+  private lockWhenDone: 'user' | 'idle' | null = null;
 
   constructor(
     readonly path: string,
@@ -51,6 +54,11 @@ export class VaultSession {
   }
 
   lock(reason: 'user' | 'idle'): void {
+    // Closing the database mid-transaction would abandon the write half-way: lock when it settles.
+    if (this.running) {
+      this.lockWhenDone = reason;
+      return;
+    }
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (!this.vault) return;
@@ -64,6 +72,33 @@ export class VaultSession {
     if (!this.vault) throw new CasebookError('locked', 'The vault is locked. Unlock it to continue.');
     this.touch();
     return this.vault;
+  }
+
+  /**
+   * Runs a long write with the vault to itself: requests that need the vault wait
+   * (see `whenFree`) rather than land inside its transaction, and a lock asked for
+   * meanwhile happens once it settles. The work counts as activity.
+   */
+  async exclusive<T>(work: (vault: Vault) => Promise<T>): Promise<T> {
+    await this.whenFree();
+    const vault = this.current();
+    const running = work(vault);
+    this.running = running;
+    try {
+      return await running;
+    } finally {
+      this.running = null;
+      const pending = this.lockWhenDone;
+      this.lockWhenDone = null;
+      // A lock the reviewer asked for happens now; an idle lock does not, as the work was activity.
+      if (pending === 'user') this.lock('user');
+      else this.touch();
+    }
+  }
+
+  /** Resolves when no long write is running. */
+  async whenFree(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
   }
 
   /** Restarts the idle timer; call on every request and on the renderer's activity reports. */
