@@ -49,8 +49,8 @@ async function expectAccessible(label: string) {
 }
 
 /** The whole content pane at a given height (only the pane scrolls). */
-async function paneScreenshot(name: string, height = 1400) {
-  await page.setViewportSize({ width: 1280, height });
+async function paneScreenshot(name: string, height = 1400, width = 1280) {
+  await page.setViewportSize({ width, height });
   await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
   await screenshot(page, name);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -296,6 +296,8 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     // The integrated order: by date across agencies.
     expect(rows[0]?.agency).toBe('Riverside Homes');
     await paneScreenshot('chronology-07-table', 1300);
+    // A wider window shows every column without scrolling sideways.
+    await paneScreenshot('chronology-07-table-wide', 1300, 1600);
     await expectAccessible('chronology table');
   });
 
@@ -360,6 +362,19 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
       .toEqual(new Set(['Northshire Police']));
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(async () => new Set((await gridRows()).map((row) => row.agency)).size).toBe(3);
+
+    // Dates typed the UK way; an impossible one is refused, not guessed.
+    await page.getByLabel('From', { exact: true }).fill('31/02/2015');
+    await page.getByLabel('From', { exact: true }).press('Enter');
+    await page.getByText('31/02/2015 is not a real date').waitFor();
+    await page.getByLabel('From', { exact: true }).fill('01/09/2015');
+    await page.getByLabel('From', { exact: true }).press('Enter');
+    await page.getByLabel('To', { exact: true }).fill('30/09/2015');
+    await page.getByLabel('To', { exact: true }).press('Enter');
+    await expect.poll(async () => (await gridRows()).map((row) => row.date)).toEqual(['03/09/2015', '03/09/2015']);
+    await expectAccessible('filtered table');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(async () => (await gridRows()).length).toBeGreaterThanOrEqual(12);
   });
 
   it('opens an entry with its provenance, by keyboard and by address', async () => {
@@ -396,5 +411,45 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     await expect.poll(() => panel.count()).toBe(0);
     // The meta CSP's frame-ancestors notice is the app shell's (the web host sends the header too), not this screen's.
     expect(app.problems.filter((problem) => !problem.includes("'frame-ancestors'"))).toEqual([]);
+  });
+
+  it('keeps 20,000 entries light: only the rows in view are in the page, and Ctrl+End reaches the last', async () => {
+    const big = await api<{ id: string }>('reviews.create', { title: 'Child J', type: 'cspr', agencies: ['Health'] });
+    const lines = ['Ref,Date,Event'];
+    for (let row = 0; row < 20_000; row += 1) {
+      const day = new Date(Date.UTC(2014, 0, 1) + Math.floor(row / 8) * 86_400_000);
+      const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
+      lines.push(`R${row + 1},${date},Contact number ${row + 1} recorded by the agency`);
+    }
+    const preview = await api<{ previewId: string }>('chronology.previewImport', {
+      reviewId: big.id,
+      agency: 'Health',
+      fileName: 'generated.csv',
+      contentBase64: Buffer.from(lines.join('\r\n')).toString('base64'),
+    });
+    const result = await api<{ imported: number }>('chronology.commitImport', { previewId: preview.previewId });
+    expect(result.imported).toBe(20_000);
+
+    await page.evaluate((id) => {
+      window.location.hash = `#/reviews/${id}/chronology`;
+    }, big.id);
+    await page.getByRole('heading', { name: /Integrated chronology \(20000 entries\)/ }).waitFor();
+    expect(await grid().getAttribute('aria-rowcount')).toBe('20001');
+    await expect.poll(async () => (await gridRows()).length).toBeGreaterThan(5);
+    expect((await gridRows()).length).toBeLessThan(80);
+    await grid().locator('td[tabindex="0"]').focus();
+    const started = Date.now();
+    await page.keyboard.press('Control+End');
+    await grid().locator('tr[aria-rowindex="20001"] td:focus').waitFor();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await expect
+      .poll(() => grid().locator('tr[aria-rowindex="20001"]').textContent())
+      .toContain('Contact number 20000');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect((await gridRows()).length).toBeLessThan(80);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('Control+Home');
+    await grid().locator('tr[aria-rowindex="2"] td:focus').waitFor();
+    await screenshot(page, 'chronology-11-twenty-thousand');
   });
 });

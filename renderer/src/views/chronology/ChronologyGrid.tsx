@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type KeyboardEvent,
   type ReactNode,
@@ -28,7 +28,7 @@ import { ensureRows, rowAt, updateEntry, useChronology } from './store.js';
 /** Column 0 is the row number (opens the entry); the data columns follow. */
 const COLUMN_COUNT = COLUMNS.length + 1;
 const ESTIMATED_ROW_PX = 58;
-const TEMPLATE = `2.6rem ${GRID_TEMPLATE}`;
+const TEMPLATE = `3em ${GRID_TEMPLATE}`;
 
 interface Editing {
   row: number;
@@ -66,20 +66,44 @@ export function ChronologyGrid({
   /** Set once an edit is closed, so a late blur from the removed editor saves nothing. */
   const closed = useRef(true);
 
+  const activeRow = useRef(0);
+  activeRow.current = active.row;
+  /** Until this time a newly loaded page scrolls the active row back into view (rows change height as they load). */
+  const followUntil = useRef(0);
+
+  // The active row is always rendered, even when scrolled away, so keyboard focus is never lost.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (total > 0 && !indexes.includes(activeRow.current)) {
+        indexes.push(activeRow.current);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [total],
+  );
+
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: 12,
+    rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  const first = virtualizer.range?.startIndex ?? 0;
+  const last = virtualizer.range?.endIndex ?? 0;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the generation starts a fresh read of the same range
   useEffect(() => {
-    ensureRows(first, Math.max(last, first));
+    ensureRows(Math.max(0, first - 12), Math.max(last + 12, first));
   }, [first, last, generation]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when rows arrive, to keep the active one in view
+  useEffect(() => {
+    if (Date.now() < followUntil.current) virtualizer.scrollToIndex(activeRow.current, { align: 'auto' });
+  }, [pages]);
 
   // A new list (filters changed) keeps the active cell inside it.
   useEffect(() => {
@@ -102,7 +126,10 @@ export function ChronologyGrid({
     const nextRow = Math.min(Math.max(row, 0), Math.max(total - 1, 0));
     const nextCol = Math.min(Math.max(col, 0), COLUMN_COUNT - 1);
     setActive({ row: nextRow, col: nextCol });
+    activeRow.current = nextRow;
     focusPending.current = true;
+    followUntil.current = Date.now() + 2_000;
+    ensureRows(nextRow, nextRow);
     virtualizer.scrollToIndex(nextRow, { align: 'auto' });
   }
 
@@ -226,7 +253,13 @@ export function ChronologyGrid({
   }
 
   return (
-    <div className="chron-grid-scroll" ref={scrollRef}>
+    <div
+      className="chron-grid-scroll"
+      ref={scrollRef}
+      onWheel={() => {
+        followUntil.current = 0;
+      }}
+    >
       <table
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern (cell-by-cell keyboard navigation) on a real table
         role="grid"

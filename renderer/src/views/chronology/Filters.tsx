@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { KeyPracticeEpisode, Review } from '../../../../shared/api/contract.js';
+import { formatIsoUk, parseFuzzyDate } from '../../../../shared/dates/fuzzy-date.js';
 import { call } from '../../api/client.js';
 import { loadPeople, useReviews } from '../../state/reviews.js';
 import { type ListFilters, setFilters, useChronology } from './store.js';
@@ -115,24 +116,8 @@ export function Filters({
           <label htmlFor="filter-tag">Tag</label>
           <input id="filter-tag" type="text" value={tag} onChange={(event) => setTag(event.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-from">From</label>
-          <input
-            id="filter-from"
-            type="date"
-            value={filters.from ?? ''}
-            onChange={(event) => change({ from: event.target.value || undefined })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">To</label>
-          <input
-            id="filter-to"
-            type="date"
-            value={filters.to ?? ''}
-            onChange={(event) => change({ to: event.target.value || undefined })}
-          />
-        </div>
+        <DateFilter id="filter-from" label="From" value={filters.from} end="start" />
+        <DateFilter id="filter-to" label="To" value={filters.to} end="end" />
         {episodes.length > 0 ? (
           <div className="field">
             <label htmlFor="filter-episode">Key practice episode</label>
@@ -173,5 +158,66 @@ export function Filters({
         ) : null}
       </fieldset>
     </>
+  );
+}
+
+/**
+ * A date bound typed the UK way (`12/05/2015`, `05/2015`, `May 2015`, `2015`),
+ * applied when the field is left or Enter is pressed. The browser's own date
+ * field is not used: it shows the operating system's order (mm/dd/yyyy here).
+ */
+function DateFilter({
+  id,
+  label,
+  value,
+  end,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  end: 'start' | 'end';
+}) {
+  const [text, setText] = useState(value ? formatIsoUk(value) : '');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => setText(value ? formatIsoUk(value) : ''), [value]);
+
+  function apply() {
+    const trimmed = text.trim();
+    if (!trimmed) {
+      setError(null);
+      if (value !== undefined) change({ [id === 'filter-from' ? 'from' : 'to']: undefined });
+      return;
+    }
+    const parsed = parseFuzzyDate(trimmed);
+    if (!parsed.ok) return setError(parsed.reason);
+    setError(null);
+    const iso = (end === 'end' ? (parsed.date.end ?? parsed.date.start) : parsed.date.start).slice(0, 10);
+    if (iso !== value) change({ [id === 'filter-from' ? 'from' : 'to']: iso });
+  }
+
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        className="date-filter"
+        value={text}
+        placeholder="dd/mm/yyyy"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={apply}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') apply();
+        }}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

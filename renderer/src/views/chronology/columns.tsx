@@ -13,7 +13,7 @@ export type EditKind = 'text' | 'long' | 'tags' | 'toggle';
 export interface Column {
   key: string;
   label: string;
-  /** A CSS grid track. */
+  /** A CSS grid track, in em of the table's text so the columns keep their proportions. */
   width: string;
   edit?: EditKind;
   /** The field `chronology.update` takes, when the cell is editable. */
@@ -66,7 +66,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'date',
     label: 'Date',
-    width: '6.6rem',
+    width: '8.4em',
     edit: 'text',
     field: 'date',
     editValue: (entry) => entry.date.text,
@@ -75,17 +75,17 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'time',
     label: 'Time',
-    width: '3rem',
+    width: '4.2em',
     edit: 'text',
     field: 'time',
     editValue: (entry) => text(entry.time),
     render: (entry) => timeOf(entry),
   },
-  { key: 'agency', label: 'Agency', width: '5.4rem', render: (entry) => entry.agency.name },
+  { key: 'agency', label: 'Agency', width: '6.6em', render: (entry) => entry.agency.name },
   {
     key: 'source',
     label: 'Source',
-    width: '5.6rem',
+    width: '6.8em',
     edit: 'text',
     field: 'source',
     editValue: (entry) => text(entry.source),
@@ -94,7 +94,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'practitioner',
     label: 'Practitioner',
-    width: '6.4rem',
+    width: '7.6em',
     edit: 'text',
     field: 'practitioner',
     editValue: (entry) => text(entry.practitioner),
@@ -103,7 +103,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'event',
     label: 'Event',
-    width: 'minmax(12rem, 3fr)',
+    width: 'minmax(13em, 3fr)',
     edit: 'long',
     field: 'event',
     editValue: (entry) => entry.event,
@@ -112,7 +112,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'action',
     label: 'Action',
-    width: 'minmax(6rem, 1fr)',
+    width: 'minmax(7em, 1fr)',
     edit: 'long',
     field: 'action',
     editValue: (entry) => text(entry.action),
@@ -121,7 +121,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'significance',
     label: 'Significance',
-    width: 'minmax(6.6rem, 1fr)',
+    width: 'minmax(7.6em, 1fr)',
     edit: 'long',
     field: 'significance',
     editValue: (entry) => text(entry.significance),
@@ -130,7 +130,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'significant',
     label: 'Significant',
-    width: '5.7rem',
+    width: '7em',
     edit: 'toggle',
     field: 'significant',
     render: (entry) => (entry.significant ? <span className="badge badge-significant">Significant</span> : ''),
@@ -138,7 +138,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'tags',
     label: 'Tags',
-    width: '4.6rem',
+    width: '5.4em',
     edit: 'tags',
     field: 'tags',
     editValue: (entry) => entry.tags.join(', '),
@@ -152,7 +152,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'duplicate',
     label: 'Duplicate',
-    width: '5.4rem',
+    width: '6.6em',
     render: (entry) =>
       entry.possibleDuplicateOf.length > 0 ? <span className="badge badge-duplicate">Possible duplicate</span> : '',
   },
