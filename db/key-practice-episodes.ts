@@ -12,7 +12,7 @@ import { ORDER_BY } from './chronology.js';
 import type { Database } from './query.js';
 import { requireOpenReview } from './reviews.js';
 import type { KeyPracticeEpisodeTable } from './schema/chronology-analysis.js';
-import type { Vault } from './vault.js';
+import type { VaultWriter } from './vault.js';
 
 /**
  * Key practice episodes (SCIE Learning Together): a reviewer-chosen span of the
@@ -31,8 +31,6 @@ import type { Vault } from './vault.js';
 export type EpisodeCreateInput = z.output<typeof episodeCreateSchema>;
 export type EpisodeUpdateInput = z.output<typeof episodeUpdateSchema>;
 export type AssignEntriesInput = z.output<typeof assignEntriesSchema>;
-
-type Writer = Pick<Vault, 'database' | 'write'>;
 
 function episodeRow(database: Database, id: string): KeyPracticeEpisodeTable {
   const row = database.prepare('SELECT * FROM key_practice_episode WHERE id = ?').get(id) as
@@ -129,7 +127,7 @@ function link(database: Database, episodeId: string, ids: readonly string[]): vo
   for (const id of ids) insert.run(episodeId, id);
 }
 
-export function createEpisode(vault: Writer, input: EpisodeCreateInput): KeyPracticeEpisode {
+export function createEpisode(vault: VaultWriter, input: EpisodeCreateInput): KeyPracticeEpisode {
   const id = randomUUID();
   vault.write(
     (entries: number) => ({
@@ -161,7 +159,7 @@ export function createEpisode(vault: Writer, input: EpisodeCreateInput): KeyPrac
   return getEpisode(vault.database, id);
 }
 
-export function updateEpisode(vault: Writer, input: EpisodeUpdateInput): KeyPracticeEpisode {
+export function updateEpisode(vault: VaultWriter, input: EpisodeUpdateInput): KeyPracticeEpisode {
   const { id, ...changes } = input;
   const fields = Object.entries(changes)
     .filter(([, value]) => value !== undefined)
@@ -191,7 +189,7 @@ export function updateEpisode(vault: Writer, input: EpisodeUpdateInput): KeyPrac
   return getEpisode(vault.database, id);
 }
 
-export function deleteEpisode(vault: Writer, id: string): void {
+export function deleteEpisode(vault: VaultWriter, id: string): void {
   vault.write({ entity: 'key_practice_episode', entityId: id, action: 'deleted' }, () => {
     const existing = episodeRow(vault.database, id);
     requireOpenReview(vault.database, existing.review_id);
@@ -200,7 +198,7 @@ export function deleteEpisode(vault: Writer, id: string): void {
   });
 }
 
-export function assignEntries(vault: Writer, input: AssignEntriesInput): KeyPracticeEpisode {
+export function assignEntries(vault: VaultWriter, input: AssignEntriesInput): KeyPracticeEpisode {
   vault.write(
     {
       entity: 'key_practice_episode',

@@ -7,7 +7,7 @@ import { type PersonRole, personRoleLabel, suggestPseudonym } from '../shared/re
 import { all, type Database, first, query, run } from './query.js';
 import { ensureAgency, requireOpenReview } from './reviews.js';
 import type { PersonTable } from './schema/reviews.js';
-import type { Vault } from './vault.js';
+import type { VaultWriter } from './vault.js';
 
 /**
  * The people in a review. Each has a pseudonym or role code ("Child H", "Mother",
@@ -17,8 +17,6 @@ import type { Vault } from './vault.js';
 
 export type PersonAddInput = z.output<typeof personAddSchema>;
 export type PersonUpdateInput = z.output<typeof personUpdateSchema>;
-
-type Writer = Pick<Vault, 'database' | 'write'>;
 
 function personSelect() {
   return query
@@ -103,7 +101,7 @@ function requireReviewExists(database: Database, reviewId: string): void {
   }
 }
 
-export function addPerson(vault: Writer, input: PersonAddInput): Person {
+export function addPerson(vault: VaultWriter, input: PersonAddInput): Person {
   const id = randomUUID();
   vault.write({ entity: 'person', entityId: id, action: 'added', detail: { review: input.reviewId } }, () => {
     requireOpenReview(vault.database, input.reviewId);
@@ -129,7 +127,7 @@ export function addPerson(vault: Writer, input: PersonAddInput): Person {
   return getPerson(vault.database, id);
 }
 
-export function updatePerson(vault: Writer, input: PersonUpdateInput): Person {
+export function updatePerson(vault: VaultWriter, input: PersonUpdateInput): Person {
   const { id, ...changes } = input;
   const fields = Object.entries(changes)
     .filter(([, value]) => value !== undefined)
@@ -163,7 +161,7 @@ export function updatePerson(vault: Writer, input: PersonUpdateInput): Person {
   return getPerson(vault.database, id);
 }
 
-export function removePerson(vault: Writer, id: string): void {
+export function removePerson(vault: VaultWriter, id: string): void {
   vault.write({ entity: 'person', entityId: id, action: 'removed' }, () => {
     const existing = getPerson(vault.database, id);
     requireOpenReview(vault.database, existing.reviewId);

@@ -27,7 +27,7 @@ import {
 } from '../shared/reviews/index.js';
 import { all, type Database, first, query, run } from './query.js';
 import type { ReviewStatusStepTable, ReviewTable } from './schema/reviews.js';
-import type { Vault } from './vault.js';
+import type { VaultWriter } from './vault.js';
 
 /**
  * Reviews, their agencies and status history. Every change goes through
@@ -40,7 +40,6 @@ export type ReviewUpdateInput = z.output<typeof reviewUpdateSchema>;
 export type RecordStatusInput = z.output<typeof recordStatusSchema>;
 export type ArchivedFilter = 'exclude' | 'only' | 'include';
 
-type Writer = Pick<Vault, 'database' | 'write' | 'actor'>;
 type StepRow = Selectable<ReviewStatusStepTable>;
 
 function reviewNotFound(id: string): CasebookError {
@@ -220,7 +219,7 @@ function replaceAgencies(database: Database, reviewId: string, names: readonly s
   });
 }
 
-export function createReview(vault: Writer, input: ReviewCreateInput): Review {
+export function createReview(vault: VaultWriter, input: ReviewCreateInput): Review {
   const id = randomUUID();
   const now = new Date().toISOString();
   vault.write(
@@ -247,7 +246,7 @@ export function createReview(vault: Writer, input: ReviewCreateInput): Review {
   return getReview(vault.database, id);
 }
 
-export function updateReview(vault: Writer, input: ReviewUpdateInput): Review {
+export function updateReview(vault: VaultWriter, input: ReviewUpdateInput): Review {
   const { id, agencies, leadReviewers, ...rest } = input;
   const changed = Object.entries({ ...rest, agencies, leadReviewers })
     .filter(([, value]) => value !== undefined)
@@ -280,7 +279,7 @@ export function updateReview(vault: Writer, input: ReviewUpdateInput): Review {
 }
 
 /** Archived reviews leave the default list and become read-only; nothing is deleted. */
-export function setArchived(vault: Writer, id: string, archived: boolean): Review {
+export function setArchived(vault: VaultWriter, id: string, archived: boolean): Review {
   vault.write({ entity: 'review', entityId: id, action: archived ? 'archived' : 'restored' }, () => {
     const row = reviewRow(vault.database, id);
     if ((row.archived_at !== null) === archived) {
@@ -301,7 +300,7 @@ export function setArchived(vault: Writer, id: string, archived: boolean): Revie
   return getReview(vault.database, id);
 }
 
-export function recordStatus(vault: Writer, input: RecordStatusInput): Review {
+export function recordStatus(vault: VaultWriter, input: RecordStatusInput): Review {
   const actor = vault.actor();
   vault.write(
     (stepId: number) => ({
