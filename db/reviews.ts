@@ -197,17 +197,25 @@ function replaceAgencies(database: Database, reviewId: string, names: readonly s
   const wanted = new Set(names.map((name) => name.toLowerCase()));
   for (const agency of current) {
     if (wanted.has(agency.name.toLowerCase())) continue;
-    const named = first(
-      database,
-      query
-        .selectFrom('person')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('agency_id', '=', agency.id),
-    );
-    if (named && named.count > 0) {
+    // An agency still named by people or chronology entries stays: say what holds it.
+    const uses = database
+      .prepare(
+        `SELECT (SELECT count(*) FROM person WHERE agency_id = ?) AS people,
+                (SELECT count(*) FROM chronology_entry WHERE agency_id = ?) AS entries`,
+      )
+      .get(agency.id, agency.id) as { people: number; entries: number };
+    const reasons = [
+      uses.people > 0
+        ? `${uses.people} ${uses.people === 1 ? 'person in this review works' : 'people in this review work'} for it`
+        : '',
+      uses.entries > 0
+        ? `${uses.entries} chronology ${uses.entries === 1 ? 'entry comes' : 'entries come'} from it`
+        : '',
+    ].filter((reason) => reason !== '');
+    if (reasons.length > 0) {
       throw new CasebookError(
         'conflict',
-        `"${agency.name}" cannot be removed: ${named.count} ${named.count === 1 ? 'person in this review works' : 'people in this review work'} for it. Change their agency first.`,
+        `"${agency.name}" cannot be removed: ${reasons.join(' and ')}. Change their agency first.`,
       );
     }
     run(database, query.deleteFrom('review_agency').where('id', '=', agency.id));

@@ -148,6 +148,12 @@ describe('chronology import', () => {
     expect((await fails(casebook.invoke('chronology.commitImport', { previewId: shown.previewId }))).code).toBe(
       'not_found',
     );
+    // An agency its entries come from cannot be taken off the review.
+    const removal = await fails(casebook.invoke('reviews.update', { id: reviewId, agencies: [] }));
+    expect(removal).toMatchObject({
+      code: 'conflict',
+      message: '"Health visiting" cannot be removed: 5 chronology entries come from it. Change their agency first.',
+    });
   });
 
   it('refuses a re-import of the same content unless confirmed', async () => {
