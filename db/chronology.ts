@@ -38,7 +38,7 @@ import type { VaultWriter } from './vault.js';
  * holds ids and counts only (event text names families).
  *
  * The integrated order (documented in shared/api/channels/chronology.ts) is
- * `ORDER_BY` below: sort key, sequence (numbers first, in numeric order), time
+ * `ORDER_BY` below: sort key, sequence (by the number in the reference: R9 before R10), time
  * (blank first), the agency's place in the review, then insertion order.
  */
 

@@ -72,8 +72,12 @@ export function readEndDate(
   return { ok: true, iso: parsed.date.start };
 }
 
-/** A sequence as a number for ordering ("12", "12.5", "0012"); null when it is not one ("HV-12"). */
+/**
+ * A reference's number, for ordering entries on the same day: the last run of
+ * digits, so "R9" < "R10" and "HV-012" is 12 ("12.5" stays 12.5). Null when there
+ * is none; references with the same number then order by their text.
+ */
 export function sequenceNumber(sequence: string | null): number | null {
-  if (sequence === null || !/^\d{1,15}(\.\d{1,6})?$/.test(sequence)) return null;
-  return Number(sequence);
+  const match = sequence?.match(/(\d{1,15}(?:\.\d{1,6})?)\D*$/);
+  return match ? Number(match[1]) : null;
 }
