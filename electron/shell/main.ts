@@ -43,6 +43,8 @@ const RENDERER_ROOT = fileURLToPath(new URL('../../renderer/', import.meta.url))
 app.setName('Casebook');
 // Every renderer sandboxed, whatever its webPreferences say.
 app.enableSandbox();
+// Reviewers work in UK dates: native date fields follow Chromium's language, not the OS region.
+app.commandLine.appendSwitch('lang', 'en-GB');
 // Must happen before `ready`: a standard, secure origin the renderer can fetch from.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ImportField, mappingToSave, matchColumns, normaliseHeader } from '../../shared/import/columns.js';
 
 /** A chronology's fields, with the synonyms agencies use (DOMAIN.md section 3). */
-const FIELDS: ImportField[] = [
+const FIELDS: ImportField<'sequence' | 'date' | 'event' | 'source'>[] = [
   { field: 'sequence', label: 'Sequence', synonyms: ['Event Ref', 'Ref', 'No', 'Sequence'], required: false },
   {
     field: 'date',

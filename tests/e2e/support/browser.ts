@@ -18,6 +18,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Native date fields follow the browser's language, not the page's: UK order, as the desktop app sets.
+      '--lang=en-GB',
     ],
   });
 }
