@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type ImportField, mappingToSave, matchColumns, normaliseHeader } from '../../shared/import/columns.js';
 
 /** A chronology's fields, with the synonyms agencies use (DOMAIN.md section 3). */
-const FIELDS: ImportField<'sequence' | 'date' | 'event' | 'source'>[] = [
+type Field = 'sequence' | 'date' | 'time' | 'endDate' | 'source' | 'event' | 'outcome';
+const FIELDS: ImportField<Field>[] = [
   { field: 'sequence', label: 'Sequence', synonyms: ['Event Ref', 'Ref', 'No', 'Sequence'], required: false },
   {
     field: 'date',
