@@ -93,7 +93,7 @@ describe('matchColumns', () => {
 
   it('round-trips a mapping through mappingToSave', () => {
     const headers = ['Ref', 'When it happened', 'What happened', 'Record'];
-    const chosen = { sequence: 0, date: 1, event: 2, source: 3 };
+    const chosen: Partial<Record<Field, number>> = { sequence: 0, date: 1, event: 2, source: 3 };
     const saved = mappingToSave(headers, chosen);
     expect(saved).toEqual({ sequence: 'Ref', date: 'When it happened', event: 'What happened', source: 'Record' });
     expect(matchColumns(headers, FIELDS, saved).mapping).toEqual(chosen);
