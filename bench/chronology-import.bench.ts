@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
 import { ChronologyImports } from '../electron/services/chronology-import.js';
@@ -155,7 +155,7 @@ export async function benchChronologyImport(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'casebook-bench-'));
   try {
     const bytes = generateAgencyCsv(ROWS);
-    const records = (parse(bytes, { relax_column_count: true }) as string[][]).slice(1);
+    const records = Papa.parse<string[]>(bytes.toString('utf8'), { skipEmptyLines: true }).data.slice(1);
     const importTimes: number[] = [];
     const rawTimes: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
