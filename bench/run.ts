@@ -1,5 +1,6 @@
 import { benchCdopStatistics } from './cdop-stats.bench.js';
 import { benchChronologyImport } from './chronology-import.bench.js';
+import { benchChronologySearch } from './chronology-search.bench.js';
 import { benchTimeline } from './timeline/timeline.bench.js';
 import { benchVaultOpen } from './vault-open.bench.js';
 
@@ -10,4 +11,5 @@ import { benchVaultOpen } from './vault-open.bench.js';
 await benchVaultOpen();
 await benchCdopStatistics();
 await benchChronologyImport();
+await benchChronologySearch();
 await benchTimeline();

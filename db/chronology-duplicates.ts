@@ -54,8 +54,20 @@ function candidates(database: Database, reviewId: string): DuplicateCandidateEnt
  */
 export function flagPossibleDuplicates(database: Database, reviewId: string, newEntryIds?: readonly string[]): number {
   if (newEntryIds && newEntryIds.length === 0) return 0;
+  // One agency so far (the first import): nothing to compare across; skip reading and tokenising it all.
+  const agencies = database
+    .prepare('SELECT count(DISTINCT agency_id) AS n FROM chronology_entry WHERE review_id = ?')
+    .get(reviewId) as { n: number };
+  if (agencies.n < 2) return 0;
   const only = newEntryIds ? new Set(newEntryIds) : undefined;
-  const pairs = findPossibleDuplicates(candidates(database, reviewId), only ? { onlyInvolving: only } : {});
+  let entries = candidates(database, reviewId);
+  if (only) {
+    // Old entries of the new entries' only agency can pair with none of them: leave them out.
+    const newAgencies = new Set(entries.filter((entry) => only.has(entry.id)).map((entry) => entry.agency));
+    if (newAgencies.size === 1)
+      entries = entries.filter((entry) => only.has(entry.id) || !newAgencies.has(entry.agency));
+  }
+  const pairs = findPossibleDuplicates(entries, only ? { onlyInvolving: only } : {});
   const insert = database.prepare(
     `INSERT INTO chronology_duplicate (entry_id, other_id, status, score, flagged_at)
      VALUES (?, ?, 'flagged', ?, ?) ON CONFLICT (entry_id, other_id) DO NOTHING`,

@@ -3,6 +3,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertSearchEntries } from '../../bench/chronology-search.bench.js';
+import { listEntries } from '../../db/chronology.js';
+import { FEW_MATCHES, MANY_MATCHES, searchChronology } from '../../db/chronology-search.js';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import type {
   ChronologyEntry,
@@ -194,6 +197,59 @@ describe('search index upkeep', () => {
     expect(await search('wombat')).toBe(1);
     await ok(casebook.invoke('chronology.delete', { id: created.id }));
     expect(await search('wombat')).toBe(0);
+  });
+});
+
+describe('search plans', () => {
+  it('rare, middling and common terms give the page a brute-force scan of the integrated order gives', async () => {
+    const casebook = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
+    app = casebook;
+    await ok(casebook.invoke('vault.create', { passphrase: PASSPHRASE }));
+    const review = await ok<Review>(
+      casebook.invoke('reviews.create', { title: 'Plans', type: 'cspr', agencies: ['A', 'B', 'C'] }),
+    );
+    const vault = casebook.session.current();
+    insertSearchEntries(
+      vault,
+      review.id,
+      review.agencies.map((agency) => agency.id),
+      30_000,
+    );
+    const ordered = listEntries(vault.database, {
+      reviewId: review.id,
+      filters: {},
+      offset: 0,
+      limit: 200_000,
+    }).entries;
+    const words = (entry: ChronologyEntry) =>
+      [entry.event, entry.action, entry.significance, entry.source, entry.practitioner]
+        .join(' ')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/);
+    const cases: [string, (tokens: string[]) => boolean][] = [
+      ['fracture', (tokens) => tokens.includes('fracture')],
+      ['hostile', (tokens) => tokens.includes('hostile')],
+      ['home visi', (tokens) => tokens.includes('home') && tokens.some((token) => token.startsWith('visi'))],
+      ['strategy ', (tokens) => tokens.includes('strategy')],
+      ['record pla', (tokens) => tokens.includes('record') && tokens.some((token) => token.startsWith('pla'))],
+    ];
+    const counts: number[] = [];
+    for (const [query, test] of cases) {
+      const expected = ordered.filter((entry) => test(words(entry)));
+      counts.push(expected.length);
+      for (const offset of [0, 20]) {
+        const result = searchChronology(vault.database, { reviewId: review.id, query, limit: 50, offset });
+        expect(result.matches.map((match) => match.entryId)).toEqual(
+          expected.slice(offset, offset + 50).map((entry) => entry.id),
+        );
+        expect(result.hasMore).toBe(expected.length > offset + 50);
+      }
+    }
+    // The cases cover every plan: under FEW_MATCHES, between, and from MANY_MATCHES.
+    expect(counts[0]).toBeLessThan(FEW_MATCHES);
+    expect(counts[1]).toBeGreaterThanOrEqual(FEW_MATCHES);
+    expect(counts[1]).toBeLessThan(MANY_MATCHES);
+    expect(counts[4]).toBeGreaterThanOrEqual(MANY_MATCHES);
   });
 });
 
