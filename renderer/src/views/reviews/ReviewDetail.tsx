@@ -5,6 +5,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { archiveReview, loadReview, restoreReview, setNotice, useReviews } from '../../state/reviews.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
+import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatDay, formatScope } from './format.js';
 import { People } from './People.js';
@@ -27,6 +28,7 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
   { id: 'status', label: 'Status history', render: (review) => <StatusHistory review={review} /> },
   { id: 'people', label: 'People', render: (review) => <People review={review} /> },
   { id: 'chronology', label: 'Chronology', render: (review) => <ChronologyTab review={review} /> },
+  { id: 'timeline', label: 'Timeline', render: (review) => <TimelineView review={review} /> },
   // The integrated chronology's tabs ("Chronology", "Timeline"; issue 3 items 3-6) go here.
 ];
 
