@@ -23,6 +23,7 @@ import { type FuzzyDate, rangeOf } from '../dates/fuzzy-date.js';
  * - **Flag** when the score is at least {@link DUPLICATE_THRESHOLD} (0.6) and the
  *   two share at least two content words: one shared word ("child", "visit") is
  *   never enough. Tested on realistic pairs in tests/unit/chronology-duplicates.test.ts.
+ * - **At most {@link MAX_FLAGS_PER_ENTRY} flags per entry**, the best scores.
  * - **Scale**: entries are blocked by day (dates within {@link NARROW_DAYS} days)
  *   or by month (coarser dates, up to three years), and only entries sharing a
  *   block are compared, so 100,000 entries take well under a second, not n².
@@ -33,6 +34,12 @@ import { type FuzzyDate, rangeOf } from '../dates/fuzzy-date.js';
 export const DUPLICATE_THRESHOLD = 0.6;
 /** A date range up to this many days is blocked by day; longer ones by month. */
 export const NARROW_DAYS = 14;
+/**
+ * At most this many flags on one entry, the best-scoring: a reviewer can weigh a
+ * few candidates, and a run of near-identical entries (daily "no answer at the
+ * door") would otherwise pair every one with every other.
+ */
+export const MAX_FLAGS_PER_ENTRY = 3;
 /** Ranges longer than this many months (after clipping open ends) are too vague to compare. */
 const MAX_MONTHS = 40;
 
@@ -207,9 +214,10 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
  */
 export function findPossibleDuplicates(
   entries: readonly DuplicateCandidateEntry[],
-  options: { onlyInvolving?: ReadonlySet<string>; threshold?: number } = {},
+  options: { onlyInvolving?: ReadonlySet<string>; threshold?: number; maxPerEntry?: number } = {},
 ): DuplicatePair[] {
   const threshold = options.threshold ?? DUPLICATE_THRESHOLD;
+  const maxPerEntry = options.maxPerEntry ?? MAX_FLAGS_PER_ENTRY;
   const dictionary = new Map<string, number>();
   const prepared: Prepared[] = [];
   const byDay = new Map<number, number[]>();
@@ -269,8 +277,15 @@ export function findPossibleDuplicates(
       const score = scoreSets(item.tokens.length, other.tokens.length, sharedCount(item.tokens, other.tokens));
       if (score < threshold) continue;
       const [a, b] = other.index < item.index ? [other, item] : [item, other];
-      pairs.push({ a: a.id, b: b.id, score });
+      found.push({ a: a.id, b: b.id, score });
     }
+  };
+  let found: DuplicatePair[] = [];
+  const keepBest = () => {
+    // The probe's best few only, so a run of near-identical entries cannot flood the list.
+    if (found.length > maxPerEntry) found = found.sort((x, y) => y.score - x.score).slice(0, maxPerEntry);
+    for (const pair of found) pairs.push(pair);
+    found = [];
   };
 
   for (const [at, item] of prepared.entries()) {
@@ -284,6 +299,18 @@ export function findPossibleDuplicates(
     } else {
       for (let month = firstMonth; month <= lastMonth; month++) consider(at, item, byMonth.get(month));
     }
+    keepBest();
   }
-  return pairs;
+  // Then at most maxPerEntry flags on any one entry, best scores first.
+  const flags = new Map<string, number>();
+  return pairs
+    .sort((x, y) => y.score - x.score)
+    .filter((pair) => {
+      const a = flags.get(pair.a) ?? 0;
+      const b = flags.get(pair.b) ?? 0;
+      if (a >= maxPerEntry || b >= maxPerEntry) return false;
+      flags.set(pair.a, a + 1);
+      flags.set(pair.b, b + 1);
+      return true;
+    });
 }

@@ -92,6 +92,23 @@ describe('findPossibleDuplicates', () => {
     expect(pairs.map((pair) => `${pair.a}-${pair.b}`)).toEqual(['a-b']);
   });
 
+  it('keeps at most three flags on an entry, the best-scoring', () => {
+    const many = [
+      entry('p', 'police', '12/05/2015', 'Strategy discussion with police'),
+      ...[1, 2, 3, 4, 5].map((n) =>
+        entry(
+          `c${n}`,
+          'csc',
+          '12/05/2015',
+          `Strategy meeting with police${' and CSC attended'.repeat(n > 1 ? 1 : 0)} ${n}`,
+        ),
+      ),
+    ];
+    const pairs = findPossibleDuplicates(many);
+    expect(pairs.filter((pair) => pair.a === 'p' || pair.b === 'p')).toHaveLength(3);
+    expect(pairs[0]).toMatchObject({ a: 'p', b: 'c1' });
+  });
+
   it('100,000 entries are blocked by day and month, not compared pairwise', () => {
     const texts = [
       'Home visit by health visitor, child seen',
