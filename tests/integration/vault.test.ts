@@ -136,6 +136,8 @@ describe('vault', () => {
     expect(vault.database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(vault.database.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(vault.database.pragma('synchronous', { simple: true })).toBe(2);
+    expect(vault.database.pragma('temp_store', { simple: true })).toBe(2);
+    expect(vault.database.pragma('cache_size', { simple: true })).toBe(-65536);
     updateSettings(vault.database, 'Reviewer B', { idleLockMinutes: 5 });
     const actions = vault.database.prepare('SELECT actor, entity, action FROM audit_log ORDER BY seq').all();
     expect(actions).toEqual([
