@@ -97,7 +97,14 @@ function rowDate(row: EntryRow): FuzzyDate {
   };
 }
 
-function toEntry(row: EntryRow, tags: string[], duplicates: string[]): ChronologyEntry {
+interface EntryLinks {
+  tags: string[];
+  duplicates: string[];
+  linked: string[];
+  people: string[];
+}
+
+function toEntry(row: EntryRow, { tags, duplicates, linked, people }: EntryLinks): ChronologyEntry {
   return {
     id: row.id,
     reviewId: row.review_id,
@@ -127,6 +134,8 @@ function toEntry(row: EntryRow, tags: string[], duplicates: string[]): Chronolog
           }
         : null,
     possibleDuplicateOf: duplicates,
+    linkedWith: linked,
+    personIds: people,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -155,30 +164,46 @@ function sideTables(database: Database, reviewId: string, onlyIds?: readonly str
       )
       .all(...params) as { key: string; value: string }[],
   );
+  const people = groupBy(
+    database
+      .prepare(
+        `SELECT x.entry_id AS key, x.person_id AS value FROM chronology_entry_person x
+         JOIN chronology_entry e ON e.id = x.entry_id WHERE e.review_id = ?${inList}`,
+      )
+      .all(...params) as { key: string; value: string }[],
+  );
   // Both directions of each pair: a flag is stored once with entry_id < other_id.
   const duplicateParams = restrict ? [reviewId, ...onlyIds, reviewId, ...onlyIds] : [reviewId, reviewId];
   const otherList = restrict ? ` AND x.other_id IN (${onlyIds.map(() => '?').join(',')})` : '';
-  const duplicates = groupBy(
-    database
-      .prepare(
-        `SELECT x.entry_id AS key, x.other_id AS value FROM chronology_duplicate x
-           JOIN chronology_entry e ON e.id = x.entry_id
-           WHERE e.review_id = ? AND x.status IN ('flagged', 'linked')${inList}
-         UNION ALL
-         SELECT x.other_id AS key, x.entry_id AS value FROM chronology_duplicate x
-           JOIN chronology_entry e ON e.id = x.other_id
-           WHERE e.review_id = ? AND x.status IN ('flagged', 'linked')${otherList}`,
-      )
-      .all(...duplicateParams) as { key: string; value: string }[],
-  );
-  return { tags, duplicates };
+  const pairs = database
+    .prepare(
+      `SELECT x.entry_id AS key, x.other_id AS value, x.status FROM chronology_duplicate x
+         JOIN chronology_entry e ON e.id = x.entry_id
+         WHERE e.review_id = ? AND x.status IN ('flagged', 'linked')${inList}
+       UNION ALL
+       SELECT x.other_id AS key, x.entry_id AS value, x.status FROM chronology_duplicate x
+         JOIN chronology_entry e ON e.id = x.other_id
+         WHERE e.review_id = ? AND x.status IN ('flagged', 'linked')${otherList}`,
+    )
+    .all(...duplicateParams) as { key: string; value: string; status: string }[];
+  const duplicates = groupBy(pairs.filter((pair) => pair.status === 'flagged'));
+  const linked = groupBy(pairs.filter((pair) => pair.status === 'linked'));
+  return { tags, duplicates, linked, people };
+}
+
+function linksOf(side: ReturnType<typeof sideTables>, id: string): EntryLinks {
+  return {
+    tags: side.tags.get(id) ?? [],
+    duplicates: side.duplicates.get(id) ?? [],
+    linked: side.linked.get(id) ?? [],
+    people: side.people.get(id) ?? [],
+  };
 }
 
 export function getEntry(database: Database, id: string): ChronologyEntry {
   const row = database.prepare(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
   if (!row) throw new CasebookError('not_found', `chronology entry not found: ${id}`);
-  const { tags, duplicates } = sideTables(database, row.review_id, [id]);
-  return toEntry(row, tags.get(id) ?? [], duplicates.get(id) ?? []);
+  return toEntry(row, linksOf(sideTables(database, row.review_id, [id]), id));
 }
 
 function requireReview(database: Database, reviewId: string) {
@@ -230,15 +255,12 @@ export function listEntries(database: Database, input: ListInput): ChronologyLis
   const rows = database
     .prepare(`${ENTRY_SELECT} WHERE ${whereSql} ORDER BY ${ORDER_BY} LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as EntryRow[];
-  const { tags, duplicates } = sideTables(
+  const side = sideTables(
     database,
     input.reviewId,
     rows.map((row) => row.id),
   );
-  return {
-    total,
-    entries: rows.map((row) => toEntry(row, tags.get(row.id) ?? [], duplicates.get(row.id) ?? [])),
-  };
+  return { total, entries: rows.map((row) => toEntry(row, linksOf(side, row.id))) };
 }
 
 // ---- writing ------------------------------------------------------------------------
@@ -503,6 +525,20 @@ function replaceTags(database: Database, entryId: string, tags: readonly string[
   for (const tag of tags) insert.run(entryId, tag);
 }
 
+/** Links an entry to people of its own review; a person from another review is refused. */
+function replacePeople(database: Database, reviewId: string, entryId: string, personIds: readonly string[]): void {
+  database.prepare('DELETE FROM chronology_entry_person WHERE entry_id = ?').run(entryId);
+  const insert = database.prepare(
+    `INSERT INTO chronology_entry_person (entry_id, person_id)
+     SELECT ?, id FROM person WHERE id = ? AND review_id = ?`,
+  );
+  for (const personId of personIds) {
+    if (insert.run(entryId, personId, reviewId).changes === 0) {
+      throw new CasebookError('invalid_payload', `person ${personId} is not in this review`);
+    }
+  }
+}
+
 export function createEntry(vault: VaultWriter, input: EntryCreateInput): ChronologyEntry {
   const { date, time } = readDateAndTime(input.date, input.time);
   const end = readEnd(input.endDate, input.endTime);
@@ -533,6 +569,7 @@ export function createEntry(vault: VaultWriter, input: EntryCreateInput): Chrono
       requireOpenReview(vault.database, input.reviewId);
       const [entryId] = insertRecords(vault.database, input.reviewId, null, [record]);
       replaceTags(vault.database, entryId as string, input.tags);
+      replacePeople(vault.database, input.reviewId, entryId as string, input.personIds);
       return entryId as string;
     },
   );
@@ -556,6 +593,7 @@ function currentValues(entry: ChronologyEntry): Required<EntryUpdateValues> {
     significance: entry.significance,
     significant: entry.significant,
     tags: entry.tags,
+    personIds: entry.personIds,
   };
 }
 
@@ -616,6 +654,7 @@ export function updateEntry(vault: VaultWriter, input: EntryUpdateInput): EntryU
         .where('id', '=', id),
     );
     if (changed.includes('tags')) replaceTags(database, id, next.tags);
+    if (changed.includes('personIds')) replacePeople(database, before.reviewId, id, next.personIds);
   });
   return { entry: getEntry(database, id), previous };
 }

@@ -117,8 +117,11 @@ describe('possible duplicates', () => {
     );
     expect(linked.status).toBe('linked');
     expect(linked.decidedBy).toBeTruthy();
-    // Linked: both entries stay, still pointing at each other.
-    expect((await entries(casebook, reviewId)).length).toBe(list.length);
+    // Linked: both entries stay, pointing at each other as one event, no longer as a question.
+    const afterLink = await entries(casebook, reviewId);
+    expect(afterLink.length).toBe(list.length);
+    const linkedPolice = afterLink.find((entry) => entry.id === policeMeeting?.id);
+    expect(linkedPolice).toMatchObject({ linkedWith: [cscMeeting?.id], possibleDuplicateOf: [] });
     const dismissed = await ok<DuplicateFlag>(
       casebook.invoke('chronology.resolveDuplicate', { flagId, decision: 'dismiss' }),
     );

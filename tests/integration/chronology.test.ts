@@ -371,6 +371,54 @@ describe('integrated chronology', () => {
     expect(actions).toEqual(['created', 'updated', 'updated', 'deleted']);
   });
 
+  it("links entries to the review's people, filters by person, and undoes a change of people", async () => {
+    const { casebook, reviewId } = await setUp();
+    const child = await ok<{ id: string }>(
+      casebook.invoke('people.add', { reviewId, name: 'Harriet Example', role: 'child', pseudonym: 'Child H' }),
+    );
+    const mother = await ok<{ id: string }>(
+      casebook.invoke('people.add', { reviewId, name: 'Jo Example', role: 'parent', pseudonym: 'Mother' }),
+    );
+    const entry = await ok<ChronologyEntry>(
+      casebook.invoke('chronology.create', {
+        reviewId,
+        agency: 'Health visiting',
+        date: '12/05/2015',
+        event: 'Home visit; child seen with mother',
+        personIds: [child.id, mother.id],
+      }),
+    );
+    expect([...entry.personIds].sort()).toEqual([child.id, mother.id].sort());
+    await ok(
+      casebook.invoke('chronology.create', {
+        reviewId,
+        agency: 'Health visiting',
+        date: '13/05/2015',
+        event: 'Letter',
+      }),
+    );
+    expect((await list(casebook, reviewId, { personIds: [mother.id] })).entries.map((item) => item.id)).toEqual([
+      entry.id,
+    ]);
+
+    const changed = await ok<EntryUpdateResult>(
+      casebook.invoke('chronology.update', { id: entry.id, personIds: [child.id] }),
+    );
+    expect(changed.entry.personIds).toEqual([child.id]);
+    expect((await list(casebook, reviewId, { personIds: [mother.id] })).total).toBe(0);
+    // Undo: the previous values put the mother back.
+    await ok(casebook.invoke('chronology.update', { id: entry.id, ...changed.previous }));
+    expect((await list(casebook, reviewId, { personIds: [mother.id] })).total).toBe(1);
+
+    const elsewhere = await ok<Review>(casebook.invoke('reviews.create', { title: 'Other', type: 'scr' }));
+    const stranger = await ok<{ id: string }>(
+      casebook.invoke('people.add', { reviewId: elsewhere.id, name: 'Sam Other', role: 'child', pseudonym: 'Child S' }),
+    );
+    const refused = await fails(casebook.invoke('chronology.update', { id: entry.id, personIds: [stranger.id] }));
+    expect(refused).toMatchObject({ code: 'invalid_payload', message: `person ${stranger.id} is not in this review` });
+    expect((await ok<ChronologyEntry>(casebook.invoke('chronology.get', { id: entry.id }))).personIds).toHaveLength(2);
+  });
+
   it('drops previews when the vault locks', async () => {
     const { casebook, reviewId } = await setUp();
     const shown = await preview(casebook, reviewId, 'Health visiting', HV);

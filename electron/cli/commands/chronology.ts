@@ -121,6 +121,7 @@ export function registerChronologyCommands(program: Command): void {
         practitioner: entry.practitioner,
         significant: entry.significant,
         possibleDuplicateOf: entry.possibleDuplicateOf,
+        linkedWith: entry.linkedWith,
         row: entry.provenance?.row ?? null,
         fileName: entry.provenance?.fileName ?? null,
       }));

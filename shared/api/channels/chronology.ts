@@ -106,6 +106,11 @@ const entryFields = {
     .array(z.string().trim().min(1).max(100))
     .max(50)
     .transform((tags) => [...new Set(tags)]),
+  /** The review's people this entry is about (for the person filter). */
+  personIds: z
+    .array(id('person'))
+    .max(200)
+    .transform((ids) => [...new Set(ids)]),
 };
 
 export const entryCreateSchema = z
@@ -126,6 +131,7 @@ export const entryCreateSchema = z
     significance: entryFields.significance.default(null),
     significant: entryFields.significant.default(false),
     tags: entryFields.tags.default([]),
+    personIds: entryFields.personIds.default([]),
   })
   .strict();
 
@@ -147,6 +153,7 @@ export const entryUpdateSchema = z
     significance: entryFields.significance.optional(),
     significant: entryFields.significant.optional(),
     tags: entryFields.tags.optional(),
+    personIds: entryFields.personIds.optional(),
   })
   .strict();
 
@@ -225,7 +232,12 @@ export interface ChronologyEntry {
   /** Null for an entry typed in by the reviewer. */
   provenance: EntryProvenance | null;
   /** Ids of entries flagged as possibly the same event (filled by duplicate detection). */
+  /** Entries of other agencies flagged as possibly the same event, not yet decided. */
   possibleDuplicateOf: string[];
+  /** Entries the reviewer linked as the same event (both kept). */
+  linkedWith: string[];
+  /** People of the review this entry is about. */
+  personIds: string[];
   createdAt: string;
   updatedAt: string;
 }
