@@ -396,8 +396,28 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     expect(text).toContain('Date as written12/05/2015');
     await screenshot(page, 'chronology-10-entry-panel');
     await expectAccessible('entry panel');
+
+    // Who the entry is about: ticked in the panel, then the person filter finds it.
+    await api('people.add', { reviewId, name: 'Harriet Example', role: 'child', pseudonym: 'Child H' });
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
+    await page.evaluate(
+      ([review, entry]) => {
+        window.location.hash = `#/reviews/${review}/chronology?entry=${entry}`;
+      },
+      [reviewId, target?.id ?? ''],
+    );
+    await panel.getByRole('checkbox', { name: /Child H/ }).check();
+    await expect.poll(() => panel.getByRole('checkbox', { name: /Child H/ }).isChecked()).toBe(true);
+    // Saved in the vault, not only ticked on screen.
+    await expect
+      .poll(async () => (await api<{ personIds: string[] }>('chronology.get', { id: target?.id })).personIds.length)
+      .toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Harriet Example (Child H)' });
+    await expect.poll(async () => (await gridRows()).map((row) => row.id)).toEqual([target?.id]);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
 
     // The timeline opens entries by address.
     await page.evaluate(

@@ -2,12 +2,13 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { ChronologyEntry } from '../../../../shared/api/contract.js';
 import { CHILD_SEEN_LABELS } from '../../../../shared/chronology/fields.js';
 import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
-import { errorMessage } from '../../api/client.js';
+import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { formatDateTime } from '../../format.js';
+import { loadPeople, useReviews } from '../../state/reviews.js';
 import { DateCell } from './columns.js';
 import { chronologyPath } from './routes.js';
-import { loadEntry, useChronology } from './store.js';
+import { loadEntry, reload, useChronology } from './store.js';
 
 /**
  * One entry with every field and where it came from, beside the table. Opened by
@@ -116,6 +117,17 @@ function EntryDetails({ reviewId, entry }: { reviewId: string; entry: Chronology
         </Row>
         <Row label="Significant event">{entry.significant ? 'Yes' : 'No'}</Row>
         <Row label="Tags">{entry.tags.length > 0 ? entry.tags.join(', ') : null}</Row>
+        {entry.linkedWith.length > 0 ? (
+          <Row label="Same event as">
+            <ul className="plain-list">
+              {entry.linkedWith.map((other, index) => (
+                <li key={other}>
+                  <a href={chronologyPath(reviewId, { entry: other })}>Linked entry {index + 1}</a>
+                </li>
+              ))}
+            </ul>
+          </Row>
+        ) : null}
         {entry.possibleDuplicateOf.length > 0 ? (
           <Row label="Possible duplicate of">
             <ul className="plain-list">
@@ -128,6 +140,7 @@ function EntryDetails({ reviewId, entry }: { reviewId: string; entry: Chronology
           </Row>
         ) : null}
       </dl>
+      <EntryPeople reviewId={reviewId} entry={entry} />
       <h3>Where it came from</h3>
       {provenance ? (
         <dl className="entry-fields">
@@ -149,5 +162,65 @@ function EntryDetails({ reviewId, entry }: { reviewId: string; entry: Chronology
         .
       </p>
     </>
+  );
+}
+
+/** Who the entry is about, from the review's people, shown by pseudonym; feeds the person filter. */
+function EntryPeople({ reviewId, entry }: { reviewId: string; entry: ChronologyEntry }) {
+  const people = useReviews((state) => state.people[reviewId]);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // Shown at once when ticked; put back from the entry if the save fails.
+  const [selected, setSelected] = useState<readonly string[]>(entry.personIds);
+  useEffect(() => setSelected(entry.personIds), [entry.personIds]);
+
+  // Read afresh each time the panel opens: people may have been added on the People tab since.
+  useEffect(() => {
+    void loadPeople(reviewId).catch(() => {});
+  }, [reviewId]);
+
+  async function toggle(personId: string, linked: boolean) {
+    const personIds = linked ? [...selected, personId] : selected.filter((id) => id !== personId);
+    setSelected(personIds);
+    setSaving(true);
+    setError(null);
+    try {
+      await call('chronology.update', { id: entry.id, personIds });
+      await loadEntry(entry.id);
+      reload();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setSelected(entry.personIds);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    // Not disabled while saving: a disabled control drops focus, and Escape would no longer close the panel.
+    <fieldset className="entry-people" aria-busy={saving}>
+      <legend>People in this entry</legend>
+      {people === undefined ? (
+        <p className="muted">Loading the review's people…</p>
+      ) : people.length === 0 ? (
+        <p className="muted">No people recorded for this review yet: add them on the review's People tab.</p>
+      ) : (
+        <ul className="plain-list">
+          {people.map((person) => (
+            <li key={person.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={selected.includes(person.id)}
+                  onChange={(event) => void toggle(person.id, event.target.checked)}
+                />{' '}
+                {person.pseudonym} <span className="muted">({person.name})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorAlert message={error} />
+    </fieldset>
   );
 }

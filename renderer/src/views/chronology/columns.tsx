@@ -154,7 +154,13 @@ export const COLUMNS: readonly Column[] = [
     label: 'Duplicate',
     width: '6.6em',
     render: (entry) =>
-      entry.possibleDuplicateOf.length > 0 ? <span className="badge badge-duplicate">Possible duplicate</span> : '',
+      entry.possibleDuplicateOf.length > 0 ? (
+        <span className="badge badge-duplicate">Possible duplicate</span>
+      ) : entry.linkedWith.length > 0 ? (
+        <span className="badge badge-tag">Linked: same event</span>
+      ) : (
+        ''
+      ),
   },
 ];
 
