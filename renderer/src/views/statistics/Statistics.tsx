@@ -229,8 +229,8 @@ function FigureWithTable({
         description={description}
         percent={percent}
       />
-      {/* Focusable, so a keyboard can scroll a table wider than its column. */}
-      <div className="table-wrap" role="region" aria-labelledby={headingId} tabIndex={0}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so a keyboard can scroll a table wider than its column (WCAG 2.1.1; axe scrollable-region-focusable). */}
+      <section className="table-wrap" aria-labelledby={headingId} tabIndex={0}>
         <table>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -250,7 +250,7 @@ function FigureWithTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
@@ -271,8 +271,8 @@ function TrendFigure({ trend }: { trend: CdopTrendYear[] }) {
         ]}
         description={description}
       />
-      {/* Focusable, so a keyboard can scroll a table wider than its column. */}
-      <div className="table-wrap" role="region" aria-labelledby={headingId} tabIndex={0}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so a keyboard can scroll a table wider than its column (WCAG 2.1.1; axe scrollable-region-focusable). */}
+      <section className="table-wrap" aria-labelledby={headingId} tabIndex={0}>
         <table>
           <caption className="visually-hidden">Trend across financial years</caption>
           <thead>
@@ -304,7 +304,7 @@ function TrendFigure({ trend }: { trend: CdopTrendYear[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
