@@ -77,5 +77,10 @@ describe('timeline axis labels in UK style', () => {
     const times = ticks.minor.map((tick) => tick.ms);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     for (const ms of times) expect(ms % DAY).toBe(0);
+    // No two labels crowd each other where a weekly step meets the 1st of a month.
+    const labelled = ticks.minor.filter((tick) => tick.label !== '');
+    for (let i = 1; i < labelled.length; i++) {
+      expect((labelled[i]?.x ?? 0) - (labelled[i - 1]?.x ?? 0)).toBeGreaterThan(40);
+    }
   });
 });

@@ -24,6 +24,8 @@ export interface TimelineProps {
   episodes: readonly TimelineEpisode[];
   onOpenEntry(id: string): void;
   onSelect?(selection: TimelineSelection | null): void;
+  /** The selection as the parent holds it: setting it to null (episode created, cancelled) clears the drawn span. */
+  selection?: TimelineSelection | null;
   /** After every drawn frame (the benchmark). */
   onFrame?(): void;
   /** The window to open on; default the scope period (or all entries). */
@@ -35,7 +37,17 @@ export interface TimelineProps {
 
 const LIST_LIMIT = 100;
 
-export function Timeline({ data, episodes, onOpenEntry, onSelect, onFrame, initialWindow, label, ref }: TimelineProps) {
+export function Timeline({
+  data,
+  episodes,
+  onOpenEntry,
+  onSelect,
+  selection,
+  onFrame,
+  initialWindow,
+  label,
+  ref,
+}: TimelineProps) {
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const minimapRef = useRef<HTMLCanvasElement>(null);
@@ -85,6 +97,10 @@ export function Timeline({ data, episodes, onOpenEntry, onSelect, onFrame, initi
   useEffect(() => {
     controllerRef.current?.setEpisodes(episodes);
   }, [episodes]);
+
+  useEffect(() => {
+    if (selection === null) controllerRef.current?.clearSelection(false);
+  }, [selection]);
 
   useImperativeHandle(
     ref,

@@ -61,7 +61,14 @@ export function TimelineView({ review }: { review: Review }) {
           onCancel={() => setSelection(null)}
         />
       ) : null}
-      <Timeline data={data} episodes={bands} onOpenEntry={openEntry} onSelect={setSelection} label={review.title} />
+      <Timeline
+        data={data}
+        episodes={bands}
+        onOpenEntry={openEntry}
+        onSelect={setSelection}
+        selection={selection}
+        label={review.title}
+      />
     </div>
   );
 }

@@ -148,11 +148,13 @@ export class TimelineController {
     this.setWindow(this.extent.start, this.extent.end);
   }
 
-  clearSelection(): void {
+  /** Clears a dragged span and picked entries; `notify` false when the parent asked for it. */
+  clearSelection(notify = true): void {
+    if (this.span === null && this.selected.size === 0) return;
     this.span = null;
     this.selected.clear();
     this.invalidate();
-    this.callbacks.onSelect(null);
+    if (notify) this.callbacks.onSelect(null);
   }
 
   /** Entries touching the current window in time order (capped), for the list alternative. */

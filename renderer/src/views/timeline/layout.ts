@@ -11,7 +11,7 @@ import type { TimelineEntry } from './types.js';
 
 export const GEOMETRY = {
   /** Lane names column, CSS px. */
-  gutter: 148,
+  gutter: 180,
   /** Axis height (two label rows). */
   axis: 46,
   /** Strip under the axis naming key practice episodes. */

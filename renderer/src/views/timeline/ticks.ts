@@ -129,6 +129,11 @@ export function axisTicks(view: Viewport): AxisTicks {
   for (let ms = floorTo(view.start, step); ms <= end && minor.length < 500; ms = next(ms, step)) {
     minor.push({ ms, x: xOf(view, ms), label: minorLabel(ms, step.unit) });
   }
+  // A multi-day step restarts at each 1st, which can leave two labels a few pixels apart: blank the earlier one.
+  for (let i = 0; i + 1 < minor.length; i++) {
+    const tick = minor[i] as Tick;
+    if ((minor[i + 1] as Tick).x - tick.x < MIN_SPACING[step.unit] * 0.8) tick.label = '';
+  }
   const major: Tick[] = [];
   // Month labels already carry the year (`Mar 2015`), so only hours and days need a second row.
   if (step.unit === 'hour' || step.unit === 'day') {
