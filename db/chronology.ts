@@ -683,13 +683,26 @@ export function timelineData(database: Database, reviewId: string): TimelineData
   const rows = database
     .prepare(
       `SELECT e.id, e.agency_id, e.range_start, e.range_end, e.date_precision, e.date_qualifier, e.significant,
-         substr(e.event, 1, 80) AS label
+         substr(e.event, 1, 80) AS label, e.date_start, e.date_end, e.date_text
        FROM chronology_entry e JOIN review_agency a ON a.id = e.agency_id
        WHERE e.review_id = ? ORDER BY ${ORDER_BY}`,
     )
     .raw()
-    .all(reviewId) as [string, string, string | null, string | null, string, string, number, string][];
-  const items = rows.map(([id, agencyId, rangeStart, rangeEnd, precision, qualifier, significant, label]) => {
+    .all(reviewId) as [
+    string,
+    string,
+    string | null,
+    string | null,
+    DatePrecision,
+    DateQualifier,
+    number,
+    string,
+    string,
+    string | null,
+    string,
+  ][];
+  const items = rows.map((row) => {
+    const [id, agencyId, rangeStart, rangeEnd, precision, qualifier, significant, label, start, end, text] = row;
     // An open end is drawn at the known end; the end is exclusive (the end of the last minute).
     const startMs = minuteMs((rangeStart ?? rangeEnd) as string);
     const endMs = minuteMs((rangeEnd ?? rangeStart) as string) + (rangeEnd === null ? 0 : 60_000);
@@ -698,9 +711,10 @@ export function timelineData(database: Database, reviewId: string): TimelineData
       agencyIndex: index.get(agencyId) ?? 0,
       startMs: rangeStart === null ? endMs : startMs,
       endMs,
-      precision: precision as DatePrecision,
-      qualifier: qualifier as DateQualifier,
+      precision,
+      qualifier,
       significant: significant === 1,
+      dateDisplay: formatFuzzyDate({ precision, qualifier, start, end, text }),
       label,
     };
   });

@@ -308,9 +308,15 @@ describe('integrated chronology', () => {
       precision: 'month',
       startMs: Date.UTC(2015, 4, 1),
       endMs: Date.UTC(2015, 5, 1),
+      dateDisplay: 'May 2015',
     });
     const before = timeline.items[5];
-    expect(before).toMatchObject({ qualifier: 'before', startMs: Date.UTC(2015, 4, 12), endMs: Date.UTC(2015, 4, 12) });
+    expect(before).toMatchObject({
+      qualifier: 'before',
+      startMs: Date.UTC(2015, 4, 12),
+      endMs: Date.UTC(2015, 4, 12),
+      dateDisplay: 'before 12/05/2015',
+    });
   });
 
   it('updates any field, re-parses a changed date, returns the previous values for undo', async () => {

@@ -11,7 +11,7 @@ import { GEOMETRY, layoutFrame, rowTop } from '../../renderer/src/views/timeline
 import { densityOf, windowOnMinimap } from '../../renderer/src/views/timeline/minimap.js';
 import { windowView } from '../../renderer/src/views/timeline/scale.js';
 import type { TimelineEntry } from '../../renderer/src/views/timeline/types.js';
-import { parseFuzzyDate, rangeOf } from '../../shared/dates/fuzzy-date.js';
+import { formatFuzzyDate, parseFuzzyDate, rangeOf } from '../../shared/dates/fuzzy-date.js';
 
 function date(text: string) {
   const result = parseFuzzyDate(text);
@@ -142,11 +142,12 @@ describe('timeline data from the chronology.timeline channel', () => {
       precision: parsed.precision,
       qualifier: parsed.qualifier,
       significant: false,
+      dateDisplay: formatFuzzyDate(parsed),
       label: 'Home visit',
     };
   };
 
-  it('shows each date in UK style without a day nobody wrote, and recovers the period as written', () => {
+  it('shows the date the server rendered, and recovers each period from its range for drawing', () => {
     expect(entryFromItem(item('March 2015')).dateText).toBe('Mar 2015');
     const circa = entryFromItem(item('circa June 2015'));
     expect(circa.dateText).toBe('circa Jun 2015');

@@ -339,6 +339,8 @@ export interface TimelineItem {
   precision: DatePrecision;
   qualifier: DateQualifier;
   significant: boolean;
+  /** The date for people, UK style, never with a made-up day (`circa Jun 2015`). */
+  dateDisplay: string;
   /** The first 80 characters of the event text. */
   label: string;
 }

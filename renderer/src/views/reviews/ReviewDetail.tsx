@@ -29,7 +29,6 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
   { id: 'people', label: 'People', render: (review) => <People review={review} /> },
   { id: 'chronology', label: 'Chronology', render: (review) => <ChronologyTab review={review} /> },
   { id: 'timeline', label: 'Timeline', render: (review) => <TimelineView review={review} /> },
-  // The integrated chronology's tabs ("Chronology", "Timeline"; issue 3 items 3-6) go here.
 ];
 
 export function ReviewDetail({ id, tab }: { id: string; tab: string | null }) {

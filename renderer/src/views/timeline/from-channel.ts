@@ -1,14 +1,14 @@
 import type { TimelineData as ChannelTimeline, TimelineItem } from '../../../../shared/api/channels/chronology.js';
 import type { KeyPracticeEpisode } from '../../../../shared/api/channels/chronology-analysis.js';
-import { type DatePrecision, type FuzzyDate, formatFuzzyDate } from '../../../../shared/dates/fuzzy-date.js';
+import type { DatePrecision } from '../../../../shared/dates/fuzzy-date.js';
 import { isoEndMs, isoStartMs } from './dates.js';
 import type { TimelineData, TimelineEntry, TimelineEpisode } from './types.js';
 
 /**
  * `chronology.timeline` and `episodes.list` to the timeline's own data. The
  * channel gives each date's outer range (rangeOf) with its precision and
- * qualifier; the period as written (a circa date's own month) and its display
- * text are recovered from those, so the tooltip never shows a day nobody wrote.
+ * qualifier; the period as written (a circa date's own month) is recovered from
+ * those for drawing, and the display text comes from the server's stored date.
  */
 
 const MINUTE = 60_000;
@@ -45,39 +45,25 @@ function step(ms: number, precision: DatePrecision, units: number): number {
 export function entryFromItem(item: TimelineItem): TimelineEntry {
   const { precision, qualifier } = item;
   const end = item.endMs + MINUTE; // the channel's end is the last minute; ours is exclusive
-  let date: FuzzyDate;
   let span: Pick<TimelineEntry, 'start' | 'end' | 'coreStart' | 'coreEnd'>;
   switch (qualifier) {
     case 'before': {
       const anchor = item.startMs + MINUTE;
-      date = { precision, qualifier, start: isoAt(anchor, precision), end: null, text: '' };
       span = { start: anchor, end: anchor, coreStart: anchor, coreEnd: anchor };
       break;
     }
     case 'after': {
       const anchor = item.startMs;
-      date = { precision, qualifier, start: isoAt(anchor - MINUTE, precision), end: null, text: '' };
       span = { start: anchor, end: anchor, coreStart: anchor, coreEnd: anchor };
       break;
     }
     case 'circa': {
+      // The outer range is one unit either side; the period as written is the unit in the middle.
       const coreStart = step(item.startMs, precision, 1);
-      date = { precision, qualifier, start: isoAt(coreStart, precision), end: null, text: '' };
-      span = { start: item.startMs, end, coreStart, coreEnd: isoEndMs(date.start) };
+      span = { start: item.startMs, end, coreStart, coreEnd: isoEndMs(isoAt(coreStart, precision)) };
       break;
     }
-    case 'between':
-      date = {
-        precision,
-        qualifier,
-        start: isoAt(item.startMs, precision),
-        end: isoAt(item.endMs, precision),
-        text: '',
-      };
-      span = { start: item.startMs, end, coreStart: item.startMs, coreEnd: end };
-      break;
     default:
-      date = { precision, qualifier, start: isoAt(item.startMs, precision), end: null, text: '' };
       span = { start: item.startMs, end, coreStart: item.startMs, coreEnd: end };
   }
   return {
@@ -87,7 +73,8 @@ export function entryFromItem(item: TimelineItem): TimelineEntry {
     precision,
     qualifier,
     significant: item.significant,
-    dateText: formatFuzzyDate(date),
+    // The server's rendering of the stored date: exact, where the range above is only for drawing.
+    dateText: item.dateDisplay,
     excerpt: item.label,
   };
 }
