@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiIssue } from '../../../../shared/api/errors.js';
 import { CasebookError } from '../../../../shared/api/errors.js';
 
@@ -20,48 +20,8 @@ export function ukDate(iso: string | null | undefined): string {
 
 export const yesNo = (value: boolean | null): string => (value === null ? 'Not recorded' : value ? 'Yes' : 'No');
 
-export interface FieldIds {
-  id: string;
-  describedBy: string | undefined;
-  invalid: true | undefined;
-}
-
-/** A labelled control with an optional hint and its own error message. */
-export function Field({
-  label,
-  hint,
-  error,
-  className,
-  children,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | null | undefined;
-  className?: string;
-  children: (ids: FieldIds) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      {children({ id, describedBy, invalid: error ? true : undefined })}
-    </div>
-  );
-}
+// The one labelled-field component, shared with the other forms.
+export { Field, type FieldIds } from '../../components/Field.js';
 
 /** Field path -> message, from a refused call's issues (`dateOfDeath: ...`). */
 export function issuesByField(error: unknown): Record<string, string> {

@@ -3,9 +3,9 @@ import type { ImportCommitResult, ImportMode, ImportPreviewResult, Review } from
 import type { ChronologyField } from '../../../../shared/chronology/fields.js';
 import { call, errorMessage, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { formatDateTime } from '../../format.js';
 import { loadReview } from '../../state/reviews.js';
-import { Field } from '../reviews/Field.js';
 import { readFileAsBase64 } from './files.js';
 import { chronologyPath } from './routes.js';
 import { recordImport } from './store.js';

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
-import { FieldError } from './Field.js';
+import { FieldError } from '../../components/Field.js';
 
 /**
  * A list of names (agencies, lead reviewers) built one at a time: type, press Add

@@ -4,9 +4,9 @@ import { CasebookError } from '../../../../shared/api/errors.js';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/reviews/index.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { addPerson, loadPeople, removePerson, updatePerson, useReviews } from '../../state/reviews.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { Field } from './Field.js';
 import { type FormProblems, focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
 
 /** The children, family members and professionals in a review, each with the pseudonym used when anonymising. */

@@ -14,8 +14,8 @@ import {
 } from '../../../../shared/reviews/index.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Field, FieldError } from '../../components/Field.js';
 import { recordStatus } from '../../state/reviews.js';
-import { Field, FieldError } from './Field.js';
 import { formatDate, formatDateLong, formatDay, parseTypedDate, todayIso } from './format.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
 
