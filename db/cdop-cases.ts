@@ -610,20 +610,7 @@ export function updateFactor(
     ...(input.modifiable !== undefined && { modifiable: input.modifiable ? 1 : 0 }),
     ...(input.evidence !== undefined && { evidence: input.evidence || null }),
   };
-  if (Object.keys(changes).length === 0) return getCase(vault.database, caseId);
-  vault.write(
-    {
-      entity: 'cdop_factor',
-      entityId: input.id,
-      action: 'updated',
-      detail: { caseId, fields: Object.keys(changes).sort() },
-    },
-    () => {
-      run(vault.database, query.updateTable('cdop_factor').set(changes).where('id', '=', input.id));
-      touch(vault.database, caseId, now);
-    },
-  );
-  return getCase(vault.database, caseId);
+  return updateChild(vault, 'cdop_factor', input.id, caseId, changes, now);
 }
 
 type ChildTable = 'cdop_factor' | 'cdop_agency_report' | 'cdop_learning_point' | 'cdop_recommendation';
@@ -632,6 +619,31 @@ function removeChild(vault: CdopWriter, table: ChildTable, id: string, what: str
   const caseId = ownerOf(vault.database, table, id, what);
   vault.write({ entity: table, entityId: id, action: 'removed', detail: { caseId } }, () => {
     run(vault.database, query.deleteFrom(table).where('id', '=', id));
+    touch(vault.database, caseId, now);
+  });
+  return getCase(vault.database, caseId);
+}
+
+/** Changes a case's factor, report, learning point or recommendation, audited by field name, and touches the case. */
+function updateChild(
+  vault: CdopWriter,
+  table: ChildTable,
+  id: string,
+  caseId: string,
+  changes: Record<string, unknown>,
+  now: Date,
+  action = 'updated',
+): CdopCaseDetail {
+  if (Object.keys(changes).length === 0) return getCase(vault.database, caseId);
+  vault.write({ entity: table, entityId: id, action, detail: { caseId, fields: Object.keys(changes).sort() } }, () => {
+    // The changes were built from each table's own columns by its caller.
+    run(
+      vault.database,
+      query
+        .updateTable(table)
+        .set(changes as never)
+        .where('id', '=', id),
+    );
     touch(vault.database, caseId, now);
   });
   return getCase(vault.database, caseId);
@@ -691,20 +703,15 @@ export function updateAgencyReport(
     ...(input.requestedOn !== undefined && { requested_on: input.requestedOn }),
     ...(input.receivedOn !== undefined && { received_on: input.receivedOn }),
   };
-  if (Object.keys(changes).length === 0) return getCase(vault.database, caseId);
-  vault.write(
-    {
-      entity: 'cdop_agency_report',
-      entityId: input.id,
-      action: input.receivedOn ? 'received' : 'updated',
-      detail: { caseId, fields: Object.keys(changes).sort() },
-    },
-    () => {
-      run(vault.database, query.updateTable('cdop_agency_report').set(changes).where('id', '=', input.id));
-      touch(vault.database, caseId, now);
-    },
+  return updateChild(
+    vault,
+    'cdop_agency_report',
+    input.id,
+    caseId,
+    changes,
+    now,
+    input.receivedOn ? 'received' : 'updated',
   );
-  return getCase(vault.database, caseId);
 }
 
 export const removeAgencyReport = (vault: CdopWriter, id: string, now: Date = new Date()) =>
@@ -790,11 +797,7 @@ export function updateLearningPoint(
   now: Date = new Date(),
 ): CdopCaseDetail {
   const caseId = ownerOf(vault.database, 'cdop_learning_point', input.id, 'learning point');
-  vault.write({ entity: 'cdop_learning_point', entityId: input.id, action: 'updated', detail: { caseId } }, () => {
-    run(vault.database, query.updateTable('cdop_learning_point').set({ text: input.text }).where('id', '=', input.id));
-    touch(vault.database, caseId, now);
-  });
-  return getCase(vault.database, caseId);
+  return updateChild(vault, 'cdop_learning_point', input.id, caseId, { text: input.text }, now);
 }
 
 export const removeLearningPoint = (vault: CdopWriter, id: string, now: Date = new Date()) =>
@@ -848,20 +851,7 @@ export function updateRecommendation(
     ...(input.agency !== undefined && { agency: input.agency }),
     ...(input.text !== undefined && { text: input.text }),
   };
-  if (Object.keys(changes).length === 0) return getCase(vault.database, caseId);
-  vault.write(
-    {
-      entity: 'cdop_recommendation',
-      entityId: input.id,
-      action: 'updated',
-      detail: { caseId, fields: Object.keys(changes).sort() },
-    },
-    () => {
-      run(vault.database, query.updateTable('cdop_recommendation').set(changes).where('id', '=', input.id));
-      touch(vault.database, caseId, now);
-    },
-  );
-  return getCase(vault.database, caseId);
+  return updateChild(vault, 'cdop_recommendation', input.id, caseId, changes, now);
 }
 
 export const removeRecommendation = (vault: CdopWriter, id: string, now: Date = new Date()) =>
