@@ -86,7 +86,14 @@ describe('child death reviews (CDOP) in the browser', () => {
     await nhs.fill('943 476 5919');
     await expect.poll(() => page.getByText('the check digit does not match').count()).toBe(0);
 
-    await page.getByLabel('Date of birth').fill('2023-05-10');
+    // Dates are typed day first whatever the browser's language; an impossible one is named, not guessed.
+    const birth = page.getByLabel('Date of birth');
+    await birth.fill('31/02/2023');
+    await birth.blur();
+    await page.getByText('31/02/2023 is not a real date').waitFor();
+    await birth.fill('10/05/2023');
+    await birth.blur();
+    expect(await birth.inputValue()).toBe('10/05/2023');
     await page.getByLabel('Sex').selectOption('female');
     await page.getByLabel('Ethnicity (optional)').selectOption('White - British');
     await page.getByLabel('Home postcode (optional)').fill('ls6 2ab');
@@ -139,6 +146,7 @@ describe('child death reviews (CDOP) in the browser', () => {
       ['D', 'Safer sleep advice given at the health visitor visit', '1', 'No'],
     ];
     for (const [domain, text, grade, modifiable] of factors) {
+      await page.getByText(`Add a factor to domain ${domain}`, { exact: true }).click();
       const form = page.getByRole('form', { name: `Add a factor to domain ${domain}` });
       await form.getByLabel(`New factor in domain ${domain}: description`).fill(text);
       await form.getByRole('radio', { name: new RegExp(`^${grade}: `) }).check();

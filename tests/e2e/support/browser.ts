@@ -21,6 +21,8 @@ export function launchBrowser(): Promise<Browser> {
       // Native date fields follow the browser's language, not the page's: UK order, as the desktop app sets.
       '--lang=en-GB',
     ],
+    // On Linux, Chromium takes its language from the environment rather than --lang.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
   });
 }
 

@@ -10,6 +10,7 @@ import { type AnalysisForm, type FormDomain, getForm } from '../../../../shared/
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { UkDateInput } from '../../components/UkDateInput.js';
 import { cdopPath } from './routes.js';
 import { Field, useLoad } from './ui.js';
 
@@ -173,57 +174,61 @@ function DomainFactors({
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="add-factor" aria-label={`Add a factor to domain ${domain.code}`}>
-        <Field label={`New factor in domain ${domain.code}: description`}>
-          {(ids) => (
-            <textarea id={ids.id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-          )}
-        </Field>
-        <fieldset className="radios">
-          <legend>Grade</legend>
-          {form.grades.map((option) => (
-            <label key={option.code} className="radio">
+      {/* Folded away until wanted, so four domains' forms do not make the page five screens long. */}
+      <details className="add-factor-toggle">
+        <summary>Add a factor to domain {domain.code}</summary>
+        <form onSubmit={add} className="add-factor" aria-label={`Add a factor to domain ${domain.code}`}>
+          <Field label={`New factor in domain ${domain.code}: description`}>
+            {(ids) => (
+              <textarea id={ids.id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+            )}
+          </Field>
+          <fieldset className="radios">
+            <legend>Grade</legend>
+            {form.grades.map((option) => (
+              <label key={option.code} className="radio">
+                <input
+                  type="radio"
+                  name={`grade-${domain.code}`}
+                  value={option.code}
+                  checked={grade === option.code}
+                  onChange={() => setGrade(option.code)}
+                />{' '}
+                {option.code}: {option.label}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="radios inline">
+            <legend>Modifiable</legend>
+            {(['yes', 'no'] as const).map((value) => (
+              <label key={value} className="radio">
+                <input
+                  type="radio"
+                  name={`modifiable-${domain.code}`}
+                  value={value}
+                  checked={modifiable === value}
+                  onChange={() => setModifiable(value)}
+                />{' '}
+                {value === 'yes' ? 'Yes' : 'No'}
+              </label>
+            ))}
+          </fieldset>
+          <Field label="Linked evidence (optional)" hint="Where the panel found it: report, page, paragraph">
+            {(ids) => (
               <input
-                type="radio"
-                name={`grade-${domain.code}`}
-                value={option.code}
-                checked={grade === option.code}
-                onChange={() => setGrade(option.code)}
-              />{' '}
-              {option.code}: {option.label}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="radios inline">
-          <legend>Modifiable</legend>
-          {(['yes', 'no'] as const).map((value) => (
-            <label key={value} className="radio">
-              <input
-                type="radio"
-                name={`modifiable-${domain.code}`}
-                value={value}
-                checked={modifiable === value}
-                onChange={() => setModifiable(value)}
-              />{' '}
-              {value === 'yes' ? 'Yes' : 'No'}
-            </label>
-          ))}
-        </fieldset>
-        <Field label="Linked evidence (optional)" hint="Where the panel found it: report, page, paragraph">
-          {(ids) => (
-            <input
-              id={ids.id}
-              type="text"
-              value={evidence}
-              onChange={(e) => setEvidence(e.target.value)}
-              aria-describedby={ids.describedBy}
-            />
-          )}
-        </Field>
-        <button type="submit" className="secondary" disabled={!ready}>
-          Add factor to domain {domain.code}
-        </button>
-      </form>
+                id={ids.id}
+                type="text"
+                value={evidence}
+                onChange={(e) => setEvidence(e.target.value)}
+                aria-describedby={ids.describedBy}
+              />
+            )}
+          </Field>
+          <button type="submit" className="secondary" disabled={!ready}>
+            Add factor to domain {domain.code}
+          </button>
+        </form>
+      </details>
     </section>
   );
 }
@@ -501,9 +506,7 @@ function Referral({
         {referred ? (
           <div className="grid-2">
             <Field label="Referred on (optional)">
-              {(ids) => (
-                <input id={ids.id} type="date" value={referredOn} onChange={(e) => setReferredOn(e.target.value)} />
-              )}
+              {(ids) => <UkDateInput id={ids.id} value={referredOn} onChange={(e) => setReferredOn(e.target.value)} />}
             </Field>
             <Field label="Linked review in Casebook (optional)">
               {(ids) => (

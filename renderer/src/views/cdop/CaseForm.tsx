@@ -16,6 +16,7 @@ import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-n
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { UkDateInput } from '../../components/UkDateInput.js';
 import { cdopPath, navigate } from './routes.js';
 import { Field, issuesByField } from './ui.js';
 
@@ -252,9 +253,8 @@ export function CaseForm({ id }: { id?: string }) {
               </Field>
               <Field label="Date of birth" error={err('dateOfBirth')}>
                 {(ids) => (
-                  <input
+                  <UkDateInput
                     id={ids.id}
-                    type="date"
                     value={draft.dateOfBirth}
                     onChange={(e) => set('dateOfBirth')(e.target.value)}
                     aria-describedby={ids.describedBy}
@@ -323,9 +323,8 @@ export function CaseForm({ id }: { id?: string }) {
             <div className="grid-2">
               <Field label="Date of death" error={err('dateOfDeath')}>
                 {(ids) => (
-                  <input
+                  <UkDateInput
                     id={ids.id}
-                    type="date"
                     value={draft.dateOfDeath}
                     onChange={(e) => set('dateOfDeath')(e.target.value)}
                     aria-describedby={ids.describedBy}
@@ -337,7 +336,10 @@ export function CaseForm({ id }: { id?: string }) {
                 {(ids) => (
                   <input
                     id={ids.id}
-                    type="time"
+                    type="text"
+                    className="uk-time"
+                    inputMode="numeric"
+                    placeholder="hh:mm"
                     value={draft.timeOfDeath}
                     onChange={(e) => set('timeOfDeath')(e.target.value)}
                     aria-describedby={ids.describedBy}
@@ -367,9 +369,8 @@ export function CaseForm({ id }: { id?: string }) {
               </Field>
               <Field label="Date notified to the panel" error={err('dateNotified')}>
                 {(ids) => (
-                  <input
+                  <UkDateInput
                     id={ids.id}
-                    type="date"
                     value={draft.dateNotified}
                     onChange={(e) => set('dateNotified')(e.target.value)}
                     aria-describedby={ids.describedBy}

@@ -4,6 +4,7 @@ import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { UkDateInput } from '../../components/UkDateInput.js';
 import { cdopPath, navigate } from './routes.js';
 import { Field, ukDate, useLoad } from './ui.js';
 
@@ -65,10 +66,10 @@ export function CaseList() {
           )}
         </Field>
         <Field label="Died on or after">
-          {({ id }) => <input id={id} type="date" value={deathFrom} onChange={(e) => setDeathFrom(e.target.value)} />}
+          {({ id }) => <UkDateInput id={id} value={deathFrom} onChange={(e) => setDeathFrom(e.target.value)} />}
         </Field>
         <Field label="Died on or before">
-          {({ id }) => <input id={id} type="date" value={deathTo} onChange={(e) => setDeathTo(e.target.value)} />}
+          {({ id }) => <UkDateInput id={id} value={deathTo} onChange={(e) => setDeathTo(e.target.value)} />}
         </Field>
       </fieldset>
       <ErrorAlert message={error ? errorMessage(error) : null} />

@@ -14,6 +14,7 @@ import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { UkDateInput } from '../../components/UkDateInput.js';
 import { cdopPath } from './routes.js';
 import { Field, ukDate, useLoad, yesNo } from './ui.js';
 
@@ -152,9 +153,7 @@ function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Chang
       </ol>
       {toReviewed ? (
         <Field label="Date the review was completed">
-          {(ids) => (
-            <input id={ids.id} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
-          )}
+          {(ids) => <UkDateInput id={ids.id} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />}
         </Field>
       ) : null}
       {blockers.length > 0 ? <p className="why-disabled">Before marking it reviewed: {blockers.join('; ')}.</p> : null}
@@ -244,9 +243,8 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
                         <label className="visually-hidden" htmlFor={`received-${report.id}`}>
                           Date received from {report.agency}
                         </label>
-                        <input
+                        <UkDateInput
                           id={`received-${report.id}`}
-                          type="date"
                           value={received[report.id] ?? ''}
                           onChange={(e) => setReceived((all) => ({ ...all, [report.id]: e.target.value }))}
                         />
@@ -293,9 +291,7 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
           {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
         </Field>
         <Field label="Requested on">
-          {(ids) => (
-            <input id={ids.id} type="date" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />
-          )}
+          {(ids) => <UkDateInput id={ids.id} value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
         </Field>
         <button type="submit" className="secondary" disabled={!agency.trim() || !requestedOn}>
           Ask for a report
@@ -346,9 +342,7 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
       )}
       <form onSubmit={add} className="inline-fields" aria-label="List for a panel meeting">
         <Field label="Meeting date">
-          {(ids) => (
-            <input id={ids.id} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />
-          )}
+          {(ids) => <UkDateInput id={ids.id} value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />}
         </Field>
         <button type="submit" className="secondary" disabled={!meetingDate}>
           List for this meeting

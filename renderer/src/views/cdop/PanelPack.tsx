@@ -4,6 +4,7 @@ import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { UkDateInput } from '../../components/UkDateInput.js';
 import { cdopPath } from './routes.js';
 import { Field, ukDate, useLoad } from './ui.js';
 
@@ -36,9 +37,8 @@ export function PanelPack() {
           }
         >
           {(ids) => (
-            <input
+            <UkDateInput
               id={ids.id}
-              type="date"
               value={chosen}
               onChange={(e) => setMeetingDate(e.target.value)}
               aria-describedby={ids.describedBy}

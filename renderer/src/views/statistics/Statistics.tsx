@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { UkDateInput } from '../../components/UkDateInput.js';
 import { downloadBase64, Field, ukDate, useLoad } from '../cdop/ui.js';
 import { ChartCanvas, formatPercent } from './ChartCanvas.js';
 
@@ -85,15 +86,12 @@ export function Statistics() {
         {choice === CUSTOM ? (
           <>
             <Field label="From">
-              {(ids) => (
-                <input id={ids.id} type="date" value={customFrom} onChange={(e) => setCustomFrom(e.target.value)} />
-              )}
+              {(ids) => <UkDateInput id={ids.id} value={customFrom} onChange={(e) => setCustomFrom(e.target.value)} />}
             </Field>
             <Field label="To" error={validPeriod ? null : 'The period must end on or after its start'}>
               {(ids) => (
-                <input
+                <UkDateInput
                   id={ids.id}
-                  type="date"
                   value={customTo}
                   onChange={(e) => setCustomTo(e.target.value)}
                   aria-describedby={ids.describedBy}
