@@ -18,11 +18,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // Native date fields follow the browser's language, not the page's: UK order, as the desktop app sets.
-      '--lang=en-GB',
     ],
-    // On Linux, Chromium takes its language from the environment rather than --lang.
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
   });
 }
 
