@@ -18,7 +18,7 @@ import type {
   Review,
   SearchResult,
 } from '../../shared/api/contract.js';
-import type { ApiErrorBody, ApiResult } from '../../shared/api/errors.js';
+import { fails, ok } from '../support/api.js';
 import { CLI } from '../support/build.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -29,18 +29,6 @@ afterEach(() => {
   app?.close();
   app = undefined;
 });
-
-async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-async function fails(promise: Promise<ApiResult<unknown>>): Promise<ApiErrorBody> {
-  const result = await promise;
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 const POLICE = [
   'Ref,Date,Source,Staff,Details,Outcome',

@@ -11,7 +11,7 @@ import type {
   Review,
   TimelineData,
 } from '../../shared/api/contract.js';
-import type { ApiErrorBody, ApiResult } from '../../shared/api/errors.js';
+import { fails, ok } from '../support/api.js';
 import { ROOT } from '../support/build.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -26,18 +26,6 @@ afterEach(() => {
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 const HV = 'health-visiting-excel-utf8.csv';
 const HOUSING = 'housing-chronology-libreoffice.xlsx';
-
-async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-async function fails(promise: Promise<ApiResult<unknown>>): Promise<ApiErrorBody> {
-  const result = await promise;
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 async function setUp(scope: { scopeFrom: string | null; scopeTo: string | null } = { scopeFrom: null, scopeTo: null }) {
   app = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });

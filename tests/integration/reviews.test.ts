@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit.js';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import type { Person, Review, ReviewSummary } from '../../shared/api/contract.js';
-import type { ApiResult } from '../../shared/api/errors.js';
+import { ok } from '../support/api.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
@@ -18,12 +18,6 @@ async function unlockedApp(): Promise<CasebookApp> {
   app = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
   expect(await app.invoke('vault.create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
   return app;
-}
-
-async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
 }
 
 function auditRows(casebook: CasebookApp) {
