@@ -12,9 +12,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { cdopPath } from './routes.js';
-import { Field, useLoad } from './ui.js';
-
-type Change = (action: () => Promise<CdopCaseDetail>, done: string) => Promise<boolean>;
+import { type Change, Field, useCaseChange, useLoad } from './ui.js';
 
 const LEVEL_LABELS: Record<RecommendationLevel, string> = {
   local: 'Local',
@@ -26,21 +24,7 @@ const LEVEL_LABELS: Record<RecommendationLevel, string> = {
 export function Analysis({ id }: { id: string }) {
   const { value: detail, setValue, error } = useLoad(() => call('cdop.case.get', { id }), [id]);
   const { value: reviews } = useLoad(() => call('reviews.list', { archived: 'include' }).catch(() => []), []);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-
-  const change: Change = async (action, done) => {
-    setActionError(null);
-    setStatus(null);
-    try {
-      setValue(await action());
-      setStatus(done);
-      return true;
-    } catch (caught) {
-      setActionError(errorMessage(caught));
-      return false;
-    }
-  };
+  const { change, actionError, status } = useCaseChange(setValue);
 
   if (!detail) {
     return (

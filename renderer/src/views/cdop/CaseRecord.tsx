@@ -16,27 +16,12 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { cdopPath } from './routes.js';
-import { Field, ukDate, useLoad, yesNo } from './ui.js';
+import { type Change, Field, ukDate, useCaseChange, useLoad, yesNo } from './ui.js';
 
 /** A case: its notification (age and band derived), status steps, agency reports and panel meetings. */
 export function CaseRecord({ id }: { id: string }) {
   const { value: detail, setValue, error } = useLoad(() => call('cdop.case.get', { id }), [id]);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-
-  /** Runs a change and shows the case as the main process returns it. */
-  async function change(action: () => Promise<CdopCaseDetail>, done: string): Promise<boolean> {
-    setActionError(null);
-    setStatus(null);
-    try {
-      setValue(await action());
-      setStatus(done);
-      return true;
-    } catch (caught) {
-      setActionError(errorMessage(caught));
-      return false;
-    }
-  }
+  const { change, actionError, status } = useCaseChange(setValue);
 
   if (!detail) {
     return (
@@ -116,8 +101,6 @@ function Row({ term, value }: { term: string; value: string }) {
     </div>
   );
 }
-
-type Change = (action: () => Promise<CdopCaseDetail>, done: string) => Promise<boolean>;
 
 function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
   const [completedOn, setCompletedOn] = useState(detail.dateReviewCompleted ?? '');

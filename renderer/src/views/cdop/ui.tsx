@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { CdopCaseDetail } from '../../../../shared/api/contract.js';
 import type { ApiIssue } from '../../../../shared/api/errors.js';
 import { CasebookError } from '../../../../shared/api/errors.js';
+import { errorMessage } from '../../api/client.js';
 
 /** Small pieces the CDOP and statistics screens share. */
 
@@ -73,4 +75,25 @@ export function downloadBase64(fileName: string, contentBase64: string, type: st
   link.remove();
   // Revoked after the click has been handled, so the download has started.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Runs a change to a case and shows the case as the main process returns it, or why it was refused. */
+export type Change = (action: () => Promise<CdopCaseDetail>, done: string) => Promise<boolean>;
+
+export function useCaseChange(setValue: (detail: CdopCaseDetail) => void) {
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const change: Change = async (action, done) => {
+    setActionError(null);
+    setStatus(null);
+    try {
+      setValue(await action());
+      setStatus(done);
+      return true;
+    } catch (caught) {
+      setActionError(errorMessage(caught));
+      return false;
+    }
+  };
+  return { change, actionError, status };
 }
