@@ -1,5 +1,8 @@
 import { type ChangeEvent, useState } from 'react';
-import type { CdopImportCommitResult, CdopImportPreviewResult } from '../../../../shared/api/contract.js';
+import type {
+  ImportCommitResult as CdopImportCommitResult,
+  CdopImportPreview as CdopImportPreviewResult,
+} from '../../../../shared/api/contract.js';
 import { SEX_LABELS } from '../../../../shared/cdop/case.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';

@@ -1,5 +1,10 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { ImportCommitResult, ImportMode, ImportPreviewResult, Review } from '../../../../shared/api/contract.js';
+import type {
+  ImportCommitResult,
+  ImportMode,
+  ChronologyImportPreview as ImportPreviewResult,
+  Review,
+} from '../../../../shared/api/contract.js';
 import type { ChronologyField } from '../../../../shared/chronology/fields.js';
 import { call, errorMessage, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
@@ -454,8 +459,8 @@ function PreviewStep({
     <>
       <p>
         <strong>{preview.fileName}</strong>
-        {preview.sheet ? `, sheet “${preview.sheet}”` : ''} for <strong>{preview.agency.name}</strong>
-        {preview.agency.id ? '' : ' (a new agency in this review)'}. Column headers on row {preview.headerRowNumber}.
+        {preview.sheet ? `, sheet “${preview.sheet}”` : ''} for <strong>{preview.destination}</strong>. Column headers
+        on row {preview.headerRowNumber}.
       </p>
       <SheetChoice preview={preview} onPreview={onPreview} onError={setError} />
       <dl className="import-counts">
@@ -562,8 +567,8 @@ function PreviewStep({
         <div className="banner reimport">
           <p>
             <strong>This file was already imported on {formatDateTime(preview.alreadyImported.importedAt)}</strong> (as
-            “{preview.alreadyImported.fileName}”, {preview.alreadyImported.entries} entries). Importing it again adds
-            its entries a second time.
+            “{preview.alreadyImported.fileName}”, {preview.alreadyImported.rows} entries). Importing it again adds its
+            entries a second time.
           </p>
           <div className="checkbox">
             <input
@@ -615,7 +620,7 @@ function Progress({ previewId }: { previewId: string }) {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   useEffect(
     () =>
-      onNamedEvent('chronology.importProgress', (payload) => {
+      onNamedEvent('import.progress', (payload) => {
         if (payload.previewId === previewId) setProgress({ done: payload.done, total: payload.total });
       }),
     [previewId],
@@ -678,7 +683,7 @@ function ResultStep({
         </div>
         <div>
           <dt>Possible duplicates found</dt>
-          <dd>{result.possibleDuplicates}</dd>
+          <dd>{result.possibleDuplicates ?? 0}</dd>
         </div>
       </dl>
       {skippedRows > 0 ? (
@@ -689,7 +694,7 @@ function ResultStep({
         </p>
       ) : null}
       <div className="actions">
-        {result.possibleDuplicates > 0 ? (
+        {result.possibleDuplicates ? (
           <a className="button-link" href={chronologyPath(review.id, { duplicates: true })}>
             Review the {result.possibleDuplicates} possible{' '}
             {result.possibleDuplicates === 1 ? 'duplicate' : 'duplicates'}
