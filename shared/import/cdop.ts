@@ -1,7 +1,8 @@
 import type { Expectedness, ModifiableOutcome, Sex } from '../cdop/case.js';
-import { ageAtDeath, ageBandOf, isIsoDate } from '../cdop/dates.js';
+import { ageAtDeath, ageBandOf } from '../cdop/dates.js';
 import { CATEGORIES_OF_DEATH } from '../cdop/forms/index.js';
 import { nhsNumberProblem, normaliseNhsNumber } from '../cdop/nhs-number.js';
+import { isIsoDate } from '../dates/iso-date.js';
 import { parseUkDate } from '../dates/uk-date.js';
 import { type ImportField, normaliseHeader } from './columns.js';
 import type { ImportKind, ImportRow } from './kind.js';

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
-import { financialYearOf, isIsoDate } from '../../../shared/cdop/dates.js';
+import { financialYearOf } from '../../../shared/cdop/dates.js';
+import { isIsoDate } from '../../../shared/dates/iso-date.js';
 import { cdopImportBinding } from '../../services/import/cdop.js';
-import { globals, print, withVault } from '../common.js';
+import { globals, print, readVault } from '../common.js';
 import { addImportCommand } from '../import.js';
 
 function periodOption(value: string | undefined, name: string, fallback: string): string {
@@ -34,7 +35,7 @@ export function registerCdopCommands(program: Command): void {
       const from = periodOption(options.from, 'from', current.from);
       const to = periodOption(options.to, 'to', current.to);
       if (from > to) throw new CasebookError('invalid_payload', `the period ends (${to}) before it starts (${from})`);
-      const figures = await withVault(vaultPath, (vault) => cdopStatistics(vault.database, from, to));
+      const figures = await readVault(vaultPath, (database) => cdopStatistics(database, from, to));
       const share = figures.modifiableShare === null ? 'n/a' : `${(figures.modifiableShare * 100).toFixed(1)}%`;
       print(
         json,

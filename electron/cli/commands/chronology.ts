@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { listEntries } from '../../../db/chronology.js';
 import { chronologyImportBinding } from '../../services/import/chronology.js';
-import { globals, print, withVault } from '../common.js';
+import { globals, print, readVault } from '../common.js';
 import { addImportCommand, requireOption } from '../import.js';
 
 /**
@@ -34,8 +34,8 @@ export function registerChronologyCommands(program: Command): void {
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { vaultPath, json } = globals(command);
       const reviewId = requireOption(options.review, '--review', 'casebook chronology list --review ID --json');
-      const { entries } = await withVault(vaultPath, (vault) =>
-        listEntries(vault.database, { reviewId, filters: {}, offset: 0, limit: 200_000 }),
+      const { entries } = await readVault(vaultPath, (database) =>
+        listEntries(database, { reviewId, filters: {}, offset: 0, limit: 200_000 }),
       );
       const listed = entries.map((entry) => ({
         id: entry.id,

@@ -4,6 +4,7 @@ import { IMPORT_LIMITS } from '../../import/limits.js';
 import type { ImportCounts, ImportProblem } from '../../import/problems.js';
 import type { FileFormat } from '../../import/table.js';
 import { channel } from '../channel.js';
+import { id, requiredText } from '../fields.js';
 
 /**
  * The import channels, made once for every import kind (shared/import/kind.ts):
@@ -81,7 +82,7 @@ export interface ImportEvents {
   'import.progress': { previewId: string; done: number; total: number };
 }
 
-const previewId = z.string().trim().min(1, 'Give the preview id').max(100);
+const previewId = id('preview');
 /** The file once base64-encoded (4 characters per 3 bytes). */
 const MAX_BASE64_CHARS = Math.ceil(IMPORT_LIMITS.fileBytes / 3) * 4;
 const unlocked = { requiresUnlocked: true };
@@ -99,7 +100,7 @@ export function importChannels<Field extends string, Draft>() {
     /** Field -> index into the preview's headers; null (or absent) leaves the field unmapped. */
     const mapping = z.partialRecord(z.enum(fields), z.number().int().min(0).max(500).nullable());
     const file = {
-      fileName: z.string().trim().min(1, 'Give the file name').max(500),
+      fileName: requiredText('file name', 500),
       contentBase64: z
         .string()
         .min(1, 'The file is empty')
