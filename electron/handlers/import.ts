@@ -6,7 +6,7 @@ import type { ImportBinding } from '../services/import/engine.js';
 import type { AppContext, HandlersFor } from './types.js';
 
 /** What the app's re-import refusal tells the reviewer to do (the CLI names its flag instead). */
-export const APP_CONFIRM_REIMPORT = 'Choose “Import it again” to import it anyway.';
+export const APP_CONFIRM_REIMPORT = 'Tick “Import this file again anyway” to import it.';
 
 type MappingInput = MappingChoice<string> | undefined;
 

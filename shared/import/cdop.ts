@@ -12,7 +12,7 @@ import type { RowProblems } from './problems.js';
  * The CDOP import kind: historical child death cases, one per row. A case with a
  * review completion date is imported as reviewed, one without as notified.
  * Dates are UK dates (day first) or ISO; Excel date cells as shown. Its commit
- * writer is bound in electron/services/import/kinds.ts.
+ * writer is bound in electron/services/import/cdop.ts.
  */
 
 export type CdopImportField =

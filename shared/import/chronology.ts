@@ -8,7 +8,7 @@ import type { ImportKind } from './kind.js';
  * The chronology import kind: an agency's chronology, one entry per row
  * (DOMAIN.md section 3). Its commit writer (entries, the import record, the
  * agency's saved mapping, duplicate detection) is bound in
- * electron/services/import/kinds.ts.
+ * electron/services/import/chronology.ts.
  */
 
 export const CHRONOLOGY_IMPORT_FIELDS: readonly ImportField<ChronologyField>[] = [

@@ -12,7 +12,7 @@ import type { CellValue, Table, TableRow } from './table.js';
  * renderer's wizard shows the same fields): its fields with their header
  * synonyms and its row check. Writing the rows touches the vault, so the kind's
  * commit writer is bound to it in the services
- * (electron/services/import/kinds.ts), next to the one engine that reads files,
+ * (electron/services/import/<kind>.ts), next to the one engine that reads files,
  * holds previews and commits. A new kind adds a file here and a binding there;
  * the channels, CLI helper and wizard take it as they are.
  *

@@ -154,7 +154,9 @@ describe('chronology import', () => {
       casebook.invoke('chronology.commitImport', { previewId: again.previewId, mode: 'skip-invalid' }),
     );
     expect(refused.code).toBe('conflict');
-    expect(refused.message).toMatch(/^This file was already imported into this review .*Choose “Import it again”/);
+    expect(refused.message).toMatch(
+      /^This file was already imported into this review .*Tick “Import this file again anyway”/,
+    );
     expect(rows(casebook, 'SELECT id FROM chronology_entry')).toHaveLength(5);
     const confirmed = await ok<ImportCommitResult>(
       casebook.invoke('chronology.commitImport', {
