@@ -127,11 +127,6 @@ export class ImportEngine {
     return this.previews.discard(previewId);
   }
 
-  /** Memory the held previews keep (estimated), for tests and the lead's measurements. */
-  heldBytes(): number {
-    return this.previews.heldBytes();
-  }
-
   async preview<Field extends string, Value, Context, Target, Draft>(
     binding: ImportBinding<Field, Value, Context, Target, Draft>,
     database: Database,

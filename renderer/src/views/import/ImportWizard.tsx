@@ -6,10 +6,11 @@ import type {
   ImportMode,
   ImportPreviewResult,
 } from '../../../../shared/api/contract.js';
-import { call, errorMessage, onNamedEvent } from '../../api/client.js';
+import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
 import { formatDateTime } from '../../format.js';
+import { useChange } from '../../state/data.js';
 import { readFileAsBase64 } from '../chronology/files.js';
 
 /**
@@ -47,8 +48,17 @@ type Preview<Draft> = ImportPreviewResult<string, Draft>;
 
 const channel = (prefix: string, name: string) => `${prefix}.${name}` as ChannelName;
 
-async function importCall<T>(prefix: string, name: string, input: Record<string, unknown>): Promise<T> {
-  return (await call(channel(prefix, name), input as never)) as T;
+/**
+ * The kind's import channels through the one way views change data (`useChange`):
+ * the answer, or null once `message` says why it was refused.
+ */
+function useImportChange(prefix: string) {
+  const { run, busy, message } = useChange();
+  async function send<T>(name: string, input: Record<string, unknown>, after: { refresh?: boolean } = {}) {
+    const outcome = await run(channel(prefix, name), input as never, after.refresh ? { refresh: [`${prefix}.`] } : {});
+    return outcome.ok ? (outcome.value as T) : null;
+  }
+  return { send, busy, message };
 }
 
 type Step = 'choose' | 'mapping' | 'preview' | 'result';
@@ -87,7 +97,8 @@ export function ImportWizard<Draft>({
   useEffect(
     () => () => {
       if (previewRef.current) {
-        void importCall(kind.prefix, 'discardPreview', { previewId: previewRef.current }).catch(() => {});
+        // Fire and forget: nothing on screen depends on it.
+        void call(channel(kind.prefix, 'discardPreview'), { previewId: previewRef.current } as never).catch(() => {});
       }
     },
     [kind.prefix],
@@ -174,30 +185,18 @@ function ChooseStep<Draft>({
   children?: ReactNode;
 }) {
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
+  const { send, busy, message } = useImportChange(kind.prefix);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const into = target();
-    if (!into.ok) return setError(into.message);
-    if (!file) return setError(`Choose the file: ${kind.fileHint}`);
-    setBusy(true);
-    setError(null);
-    try {
-      const contentBase64 = await readFileAsBase64(file);
-      onPreview(
-        await importCall<Preview<Draft>>(kind.prefix, 'previewImport', {
-          ...into.value,
-          fileName: file.name,
-          contentBase64,
-        }),
-      );
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    if (!into.ok) return setMissing(into.message);
+    if (!file) return setMissing(`Choose the file: ${kind.fileHint}`);
+    setMissing(null);
+    const contentBase64 = await readFileAsBase64(file);
+    const next = await send<Preview<Draft>>('previewImport', { ...into.value, fileName: file.name, contentBase64 });
+    if (next) onPreview(next);
   }
 
   return (
@@ -215,7 +214,7 @@ function ChooseStep<Draft>({
           />
         )}
       </Field>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={missing ?? message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Reading the file…' : 'Read the file'}
@@ -234,43 +233,39 @@ function SheetChoice<Draft>({
   prefix,
   preview,
   onPreview,
-  onError,
 }: {
   prefix: string;
   preview: Preview<Draft>;
   onPreview: (next: Preview<Draft>) => void;
-  onError: (message: string | null) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { send, busy, message } = useImportChange(prefix);
   if (preview.sheets.length < 2) return null;
   return (
-    <Field label="Sheet" hint="This workbook has several sheets: choose the one to import.">
-      {(ids) => (
-        <select
-          id={ids.id}
-          aria-describedby={ids.describedBy}
-          value={preview.sheet ?? ''}
-          disabled={busy}
-          onChange={(event) => {
-            setBusy(true);
-            onError(null);
-            importCall<Preview<Draft>>(prefix, 'updatePreview', {
-              previewId: preview.previewId,
-              sheet: event.target.value,
-            })
-              .then(onPreview)
-              .catch((caught: unknown) => onError(errorMessage(caught)))
-              .finally(() => setBusy(false));
-          }}
-        >
-          {preview.sheets.map((sheet) => (
-            <option key={sheet} value={sheet}>
-              {sheet}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <>
+      <ErrorAlert message={message} />
+      <Field label="Sheet" hint="This workbook has several sheets: choose the one to import.">
+        {(ids) => (
+          <select
+            id={ids.id}
+            aria-describedby={ids.describedBy}
+            value={preview.sheet ?? ''}
+            disabled={busy}
+            onChange={(event) => {
+              void send<Preview<Draft>>('updatePreview', {
+                previewId: preview.previewId,
+                sheet: event.target.value,
+              }).then((next) => next && onPreview(next));
+            }}
+          >
+            {preview.sheets.map((sheet) => (
+              <option key={sheet} value={sheet}>
+                {sheet}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
   );
 }
 
@@ -293,29 +288,19 @@ function MappingStep<Draft>({
   onPreview: (next: Preview<Draft>) => void;
 }) {
   const [mapping, setMapping] = useState<Partial<Record<string, number | null>>>(preview.mapping);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
+  const { send, busy, message } = useImportChange(kind.prefix);
 
   // A different sheet has different headers: start again from Casebook's match for it.
   useEffect(() => setMapping(preview.mapping), [preview.mapping]);
 
   async function apply(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      // The main process checks the mapping (one column per field) and says what is wrong.
-      const next = await importCall<Preview<Draft>>(kind.prefix, 'updatePreview', {
-        previewId: preview.previewId,
-        mapping,
-      });
-      if (next.missingRequired.length > 0) setError(`Choose a column for ${listed(next.missingRequired)}.`);
-      onPreview(next);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    // The main process checks the mapping (one column per field) and says what is wrong.
+    const next = await send<Preview<Draft>>('updatePreview', { previewId: preview.previewId, mapping });
+    if (!next) return;
+    setMissing(next.missingRequired.length > 0 ? `Choose a column for ${listed(next.missingRequired)}.` : null);
+    onPreview(next);
   }
 
   return (
@@ -328,7 +313,7 @@ function MappingStep<Draft>({
       ) : (
         <p>Check which column of the file holds each field. Casebook remembers your choice {kind.remembered}.</p>
       )}
-      <SheetChoice prefix={kind.prefix} preview={preview} onPreview={onPreview} onError={setError} />
+      <SheetChoice prefix={kind.prefix} preview={preview} onPreview={onPreview} />
       <p className="muted">The column headers were found on row {preview.headerRowNumber} of the spreadsheet.</p>
       <div className="table-wrap">
         <table className="mapping-table">
@@ -388,7 +373,7 @@ function MappingStep<Draft>({
           </tbody>
         </table>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={missing ?? message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Checking the rows…' : 'Use these columns'}
@@ -420,7 +405,8 @@ function PreviewStep<Draft>({
 }) {
   const [importing, setImporting] = useState(false);
   const [confirmReimport, setConfirmReimport] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const { send, message } = useImportChange(kind.prefix);
   const { counts, problems } = preview;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -429,24 +415,16 @@ function PreviewStep<Draft>({
   const sampleId = useId();
 
   async function commit(mode: ImportMode) {
-    setError(null);
+    setRefused(null);
     setImporting(true);
-    try {
-      const result = await importCall<ImportCommitResult>(kind.prefix, 'commitImport', {
-        previewId: preview.previewId,
-        mode,
-        confirmReimport: preview.alreadyImported !== null && confirmReimport,
-      });
-      if (result.imported === 0) {
-        setImporting(false);
-        setError(`Nothing was imported: ${result.rejected.length} problems must be corrected first.`);
-        return;
-      }
-      onDone(result);
-    } catch (caught) {
-      setImporting(false);
-      setError(errorMessage(caught));
-    }
+    const result = await send<ImportCommitResult>(
+      'commitImport',
+      { previewId: preview.previewId, mode, confirmReimport: preview.alreadyImported !== null && confirmReimport },
+      { refresh: true },
+    );
+    if (result && result.imported > 0) return onDone(result);
+    setImporting(false);
+    if (result) setRefused(`Nothing was imported: ${result.rejected.length} problems must be corrected first.`);
   }
 
   if (importing) return <Progress previewId={preview.previewId} />;
@@ -467,7 +445,7 @@ function PreviewStep<Draft>({
         {preview.sheet ? `, sheet “${preview.sheet}”` : ''} for <strong>{preview.destination}</strong>. Column headers
         on row {preview.headerRowNumber}.
       </p>
-      <SheetChoice prefix={kind.prefix} preview={preview} onPreview={onPreview} onError={setError} />
+      <SheetChoice prefix={kind.prefix} preview={preview} onPreview={onPreview} />
       <dl className="import-counts">
         <div>
           <dt>Rows read</dt>
@@ -586,7 +564,7 @@ function PreviewStep<Draft>({
         </div>
       ) : null}
 
-      <ErrorAlert message={error} />
+      <ErrorAlert message={refused ?? message} />
       <div className="actions">
         <button
           type="button"
