@@ -86,10 +86,10 @@ export function notAVaultMessage(path: string, why: string): string {
   return `${path} is not a Casebook vault: ${why}`;
 }
 
-export function cannotWriteMessage(why: string): string {
-  return `Casebook cannot write to the vault: ${why}`;
+export function cannotWriteMessage(target: string, why: string): string {
+  return `Casebook cannot write to ${target}: ${why}`;
 }
 
-export function diskErrorMessage(detail: string): string {
-  return `the disk reported an error reading or writing the vault (${detail}); check that it is still connected`;
+export function diskErrorMessage(target: string, code: string): string {
+  return `the disk reported an error reading or writing ${target} (${code}); check that it is still connected`;
 }

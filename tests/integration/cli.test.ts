@@ -237,7 +237,9 @@ describe('casebook CLI on an emptied, damaged, read-only, full or busy vault', (
         someoneElse,
       );
       expect(write.code).toBe(2);
-      expect(write.stderr).toMatch(/^Casebook cannot write to the vault: its file, folder or disk is read-only/);
+      expect(write.stderr).toMatch(
+        /^Casebook cannot write to the vault: the file, its folder or its disk is read-only/,
+      );
       expect(readdirSync(directory)).toEqual(before);
     } finally {
       chmodSync(directory, 0o755);
@@ -310,7 +312,7 @@ describe('casebook CLI on an emptied, damaged, read-only, full or busy vault', (
     const inTheWay = casebook(['--vault', join(directory, 'a-file', 'x.vault'), 'vault', 'init'], withPassphrase);
     expect(inTheWay.code).toBe(2);
     expect(inTheWay.stderr).toBe(
-      `Casebook cannot write to the vault: cannot make the folder ${join(directory, 'a-file')}: a file is in the way\n`,
+      `Casebook cannot write to ${join(directory, 'a-file')}: it is a file, where the vault needs a folder\n`,
     );
     // A key file asking scrypt for a terabyte: OpenSSL's bare "malloc failure" must not reach the reviewer.
     const { path } = await vaultWithReview(directory);
