@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
-import { financialYearOf, isIsoDate } from '../../../shared/cdop/dates.js';
+import { financialYearOf } from '../../../shared/cdop/dates.js';
+import { isIsoDate } from '../../../shared/dates/iso-date.js';
 import { describeProblem } from '../../../shared/import/problems.js';
 import {
   CDOP_KNOWN_HEADERS,
