@@ -42,6 +42,7 @@ export const cdopImportBinding: ImportBinding<
   },
   destination: () => "this vault's child death cases",
   draft: (value) => value,
+  flagsDuplicates: false,
   write: (vault, job) =>
     vault.writeInSteps(
       { entity: 'cdop_case', action: 'imported', detail: { count: job.rows.length } },

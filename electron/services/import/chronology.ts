@@ -55,6 +55,7 @@ export const chronologyImportBinding: ImportBinding<
     action: entry.action,
     significance: entry.significance,
   }),
+  flagsDuplicates: true,
   earlierImport: (database, { reviewId }, contentHash) => {
     const earlier = findImportByHash(database, reviewId, contentHash);
     return earlier

@@ -43,6 +43,8 @@ export interface ImportBinding<Field extends string, Value, Context, Target, Dra
   destination(database: Database, target: Target): string;
   /** A valid row as the preview shows it. */
   draft(value: Value): Draft;
+  /** Whether the writer flags possible duplicates of earlier rows (and so reports how many). */
+  flagsDuplicates: boolean;
   /** The last import of the same bytes to the same place; absent for a kind that keeps no import record. */
   earlierImport?(
     database: Database,
@@ -163,6 +165,8 @@ export class ImportEngine {
       // Column numbers of another sheet mean nothing here: match again unless a mapping was given.
       held.resolved = this.resolve(binding, database, target, held.table, input.mapping);
       held.bytes = estimateTableBytes(held.table) + held.file.length;
+      // Held again, newest, within the store's bounds.
+      this.previews.add(held);
     } else if (input.mapping !== undefined) {
       held.resolved = this.resolve(binding, database, target, held.table, input.mapping, held.resolved);
     }
@@ -196,7 +200,7 @@ export class ImportEngine {
       imported: 0,
       rejected,
       warnings: 0,
-      possibleDuplicates: binding.earlierImport ? 0 : null,
+      possibleDuplicates: binding.flagsDuplicates ? 0 : null,
       mode: input.mode,
     });
     // All or nothing unless the reviewer chose to skip rejected rows; and no rows is never an import.
