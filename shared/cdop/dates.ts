@@ -97,7 +97,8 @@ export const AGE_BAND_LABELS: Record<AgeBand, string> = {
  * on the date of birth + 28 days) until the first birthday -> `28-364d` (this
  * includes a 365th day when a leap day falls in the first year); from the first
  * birthday on, completed years. Null at 18 or over: not a child death.
- * The statistics compute the same rule in SQL (`db/cdop-statistics.ts`), tested on the same cases.
+ * The vault computes the same rule in SQL, as the generated column `cdop_case.age_band`
+ * (migration 0003), tested against this on the same cases.
  */
 export function ageBand(dateOfBirth: string, dateOfDeath: string): AgeBand | null {
   const age = ageAtDeath(dateOfBirth, dateOfDeath);
