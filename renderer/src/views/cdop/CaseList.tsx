@@ -5,8 +5,9 @@ import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { formatDate } from '../../format.js';
 import { cdopPath, navigate } from './routes.js';
-import { Field, ukDate, useLoad } from './ui.js';
+import { Field, useLoad } from './ui.js';
 
 export function CaseList() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
@@ -97,7 +98,7 @@ export function CaseList() {
                   <td>
                     <a href={cdopPath.record(summary.id)}>{summary.reference}</a>
                   </td>
-                  <td className="nowrap">{ukDate(summary.dateOfDeath)}</td>
+                  <td className="nowrap">{formatDate(summary.dateOfDeath)}</td>
                   <td className="nowrap">{summary.ageBand ? AGE_BAND_LABELS[summary.ageBand] : '—'}</td>
                   <td>{summary.category ?? <span className="muted">Not set</span>}</td>
                   <td>{CASE_STATUS_LABELS[summary.status]}</td>

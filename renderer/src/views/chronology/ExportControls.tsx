@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../../shared/api/contract.js';
 import { call, errorMessage } from '../../api/client.js';
-import { downloadBase64 } from './files.js';
+import { downloadBase64 } from '../../files.js';
 
 /**
  * Export of the integrated chronology as XLSX or CSV, optionally anonymised (each
@@ -18,7 +18,7 @@ export function ExportControls({ reviewId }: { reviewId: string }) {
     setMessage(null);
     try {
       const file = await call('chronology.export', { reviewId, format, anonymise });
-      downloadBase64(file.contentBase64, file.fileName, file.mimeType);
+      downloadBase64(file);
       setMessage(`Exported ${file.entries} entries to ${file.fileName}${file.anonymised ? ' (anonymised)' : ''}.`);
     } catch (caught) {
       setMessage(`Export failed: ${errorMessage(caught)}`);

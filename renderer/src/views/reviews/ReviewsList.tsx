@@ -2,8 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { formatDay } from '../../format.js';
 import { type ArchivedFilter, loadReviews, useReviews } from '../../state/reviews.js';
-import { formatDay, formatScope } from './format.js';
+import { formatScope } from './format.js';
 import { navigate, reviewsPath } from './routes.js';
 
 const FILTERS: { value: ArchivedFilter; label: string }[] = [

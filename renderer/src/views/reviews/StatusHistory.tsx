@@ -15,8 +15,9 @@ import {
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Field, FieldError } from '../../components/Field.js';
+import { UkDateInput, ukDateProblem } from '../../components/UkDateInput.js';
+import { formatDate, formatDateLong, formatDay, todayIso } from '../../format.js';
 import { recordStatus } from '../../state/reviews.js';
-import { formatDate, formatDateLong, formatDay, parseTypedDate, todayIso } from './format.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
 
 const ANSWER_OPTIONS: { value: CriteriaAnswer; label: string }[] = [
@@ -122,13 +123,13 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
   const decisionName = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState<ReviewStatus | ''>(review.nextStatuses[0]?.status ?? '');
-  const [dateText, setDateText] = useState(() => formatDate(todayIso()));
+  /** ISO, or the text as typed while it is not a date (UkDateInput). */
+  const [date, setDate] = useState(todayIso);
   const [answers, setAnswers] = useState<Partial<CriteriaAnswers>>({});
   const [decision, setDecision] = useState<ReviewDecision | ''>('');
   const [rationale, setRationale] = useState('');
   const [problems, setProblems] = useState(NO_PROBLEMS);
   const [busy, setBusy] = useState(false);
-  const date = parseTypedDate(dateText);
   const clear = (field: (typeof FIELDS)[number]) =>
     setProblems((current) => {
       if (!(field in current.fields)) return current;
@@ -144,14 +145,14 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
     event.preventDefault();
     if (busy || !status) return;
     const local: Record<string, string> = {};
-    if (date === null) local.date = 'Enter the date of this step as dd/mm/yyyy.';
-    else if ('problem' in date) local.date = date.problem;
+    const dateProblem = date.trim() === '' ? 'Enter the date of this step as dd/mm/yyyy.' : ukDateProblem(date);
+    if (dateProblem) local.date = dateProblem;
     if (needs.criteria && CRITERIA_QUESTIONS.some((question) => !answers[question.key])) {
       local.criteria = 'Answer all four questions: choose "Not known" where it is not yet known.';
     }
     if (needs.decision && !decision) local.decision = `Choose ${decisionLegend.toLowerCase()}.`;
     if (needs.rationaleRequired && !rationale.trim()) local.rationale = 'Give the rationale for this decision.';
-    if (Object.keys(local).length > 0 || !date || !('iso' in date)) {
+    if (Object.keys(local).length > 0) {
       setProblems({ fields: local, other: null });
       focusFirstInvalid(formRef.current);
       return;
@@ -164,7 +165,7 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
       await recordStatus({
         reviewId: review.id,
         status,
-        date: date.iso,
+        date,
         decision: needs.decision && decision ? decision : null,
         rationale: rationale.trim() || null,
         criteria: needs.criteria ? (answers as CriteriaAnswers) : null,
@@ -206,25 +207,21 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
         <Field
           label="Date of this step"
           hint={`dd/mm/yyyy: when it happened, not when it is recorded.${
-            date && 'iso' in date ? ` ${formatDateLong(date.iso)}.` : ''
+            ukDateProblem(date) || !date ? '' : ` ${formatDateLong(date)}.`
           }`}
           error={problems.fields.date}
         >
           {(ids) => (
-            <input
+            <UkDateInput
               id={ids.id}
-              type="text"
               className="date"
-              inputMode="numeric"
-              value={dateText}
+              value={date}
               onChange={(event) => {
-                setDateText(event.target.value);
+                setDate(event.target.value);
                 clear('date');
               }}
               aria-describedby={ids.describedBy}
               aria-invalid={ids.invalid}
-              maxLength={10}
-              autoComplete="off"
             />
           )}
         </Field>

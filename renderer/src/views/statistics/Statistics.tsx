@@ -9,7 +9,9 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
-import { downloadBase64, Field, ukDate, useLoad } from '../cdop/ui.js';
+import { downloadBase64 } from '../../files.js';
+import { formatDate, todayIso } from '../../format.js';
+import { Field, useLoad } from '../cdop/ui.js';
 import { ChartCanvas, formatPercent } from './ChartCanvas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,11 +23,6 @@ const TREND_YEARS = 5;
 
 /** The earlier of two ISO dates (they sort as text). */
 const earlier = (a: string, b: string): string => (a <= b ? a : b);
-
-function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** Panel statistics for a period: headline figures, then each breakdown as a chart with its table. */
 export function Statistics() {
@@ -109,7 +106,7 @@ export function Statistics() {
 }
 
 function Figures({ figures, trend }: { figures: CdopStatistics; trend: CdopTrendYear[] }) {
-  const periodText = `${ukDate(figures.from)} to ${ukDate(figures.to)}`;
+  const periodText = `${formatDate(figures.from)} to ${formatDate(figures.to)}`;
   const notRecordedExpected = figures.notified - figures.expected - figures.unexpected;
   return (
     <>
@@ -319,7 +316,7 @@ function ExportPanel({ from, to }: { from: string; to: string }) {
     setStatus(null);
     try {
       const file = await call('cdop.statistics.export', { from, to, suppressSmallNumbers: suppress });
-      downloadBase64(file.fileName, file.contentBase64, XLSX);
+      downloadBase64({ ...file, mimeType: XLSX });
       setStatus(`Downloaded ${file.fileName}.`);
     } catch (caught) {
       setError(errorMessage(caught));
