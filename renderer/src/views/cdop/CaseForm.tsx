@@ -18,7 +18,8 @@ import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
-import { cdopPath, navigate } from './routes.js';
+import { navigate } from '../../router.js';
+import { cdopPath } from './routes.js';
 import { Field, issuesByField } from './ui.js';
 
 type TriState = '' | 'yes' | 'no';

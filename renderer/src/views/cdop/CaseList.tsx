@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
-import { cdopPath, navigate } from './routes.js';
+import { navigate } from '../../router.js';
+import { cdopPath } from './routes.js';
 import { Field, useLoad } from './ui.js';
 
 export function CaseList() {

@@ -4,13 +4,14 @@ import { errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { formatDay } from '../../format.js';
+import { replacePath } from '../../router.js';
 import { archiveReview, loadReview, restoreReview, setNotice, useReviews } from '../../state/reviews.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
 import { People } from './People.js';
-import { replacePath, reviewsPath } from './routes.js';
+import { reviewsPath } from './routes.js';
 import { StatusHistory } from './StatusHistory.js';
 import { TermsOfReference } from './TermsOfReference.js';
 

@@ -7,10 +7,11 @@ import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { UkDateInput, ukDateProblem } from '../../components/UkDateInput.js';
 import { formatDateLong } from '../../format.js';
+import { navigate } from '../../router.js';
 import { createReview, loadReview, setNotice, updateReview, useReviews } from '../../state/reviews.js';
 import { NameListField } from './NameListField.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
-import { navigate, reviewsPath } from './routes.js';
+import { reviewsPath } from './routes.js';
 import { TermsOfReference } from './TermsOfReference.js';
 
 const FIELDS = ['title', 'type', 'scopeFrom', 'scopeTo', 'termsOfReference', 'agencies', 'leadReviewers'] as const;

@@ -3,9 +3,10 @@ import { errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { formatDay } from '../../format.js';
+import { navigate } from '../../router.js';
 import { type ArchivedFilter, loadReviews, useReviews } from '../../state/reviews.js';
 import { formatScope } from './format.js';
-import { navigate, reviewsPath } from './routes.js';
+import { reviewsPath } from './routes.js';
 
 const FILTERS: { value: ArchivedFilter; label: string }[] = [
   { value: 'exclude', label: 'Current' },
