@@ -3,11 +3,11 @@ import type { CdopImportCommitResult, CdopImportPreviewResult } from '../../../.
 import { SEX_LABELS } from '../../../../shared/cdop/case.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { readFileAsBase64 } from '../../files.js';
 import { formatDate } from '../../format.js';
 import { cdopPath } from './routes.js';
-import { Field } from './ui.js';
 
 /** Historical cases from a spreadsheet: pick, preview every problem by row, then import all or skip invalid rows. */
 export function ImportCases() {

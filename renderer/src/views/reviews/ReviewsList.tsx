@@ -1,12 +1,14 @@
-import { useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../api/client.js';
-import { ErrorAlert } from '../../components/Alert.js';
+import { useId, useState } from 'react';
+import type { ChannelInput } from '../../../../shared/api/contract.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { Pending } from '../../components/Pending.js';
 import { formatDay } from '../../format.js';
 import { navigate } from '../../router.js';
-import { type ArchivedFilter, loadReviews, useReviews } from '../../state/reviews.js';
+import { useData } from '../../state/data.js';
 import { formatScope } from './format.js';
 import { reviewsPath } from './routes.js';
+
+type ArchivedFilter = NonNullable<ChannelInput<'reviews.list'>['archived']>;
 
 const FILTERS: { value: ArchivedFilter; label: string }[] = [
   { value: 'exclude', label: 'Current' },
@@ -15,15 +17,10 @@ const FILTERS: { value: ArchivedFilter; label: string }[] = [
 ];
 
 export function ReviewsList() {
-  const filter = useReviews((state) => state.filter);
-  const list = useReviews((state) => state.list);
-  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ArchivedFilter>('exclude');
+  const loaded = useData('reviews.list', { archived: filter });
+  const list = loaded.value;
   const filterName = useId();
-
-  useEffect(() => {
-    setError(null);
-    loadReviews(filter).catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [filter]);
 
   const newReview = (
     <button type="button" className="primary" onClick={() => navigate(reviewsPath.create())}>
@@ -46,19 +43,14 @@ export function ReviewsList() {
               name={filterName}
               value={option.value}
               checked={filter === option.value}
-              onChange={() => useReviews.setState({ filter: option.value })}
+              onChange={() => setFilter(option.value)}
             />
             <span>{option.label}</span>
           </label>
         ))}
       </fieldset>
-      <ErrorAlert message={error} />
-      {list === null ? (
-        error ? null : (
-          <p className="muted" role="status">
-            Loading reviews…
-          </p>
-        )
+      {list === undefined ? (
+        <Pending data={loaded} loading="Loading reviews…" />
       ) : list.length === 0 ? (
         <section className="empty-state" aria-labelledby={`${filterName}-empty`}>
           <h2 id={`${filterName}-empty`}>{filter === 'only' ? 'No archived reviews' : 'No reviews yet'}</h2>
