@@ -154,7 +154,7 @@ describe('web host', () => {
     const wrong = await (await call(webHost, 'vault.unlock', { passphrase: 'not the passphrase at all' })).json();
     expect(wrong).toEqual({
       ok: false,
-      error: { code: 'wrong_passphrase', message: 'wrong passphrase or not a Casebook vault' },
+      error: { code: 'wrong_passphrase', message: 'wrong passphrase or recovery key' },
     });
   });
 
