@@ -131,8 +131,9 @@ async function readPipe(): Promise<string> {
  * standard input stays open for the passphrase prompt that follows.
  */
 async function readTypedObject(): Promise<string> {
-  process.stderr.write('Type the JSON object:\n');
+  // The terminal is in readline's hands (no double echo) before the person is asked.
   const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  process.stderr.write('Type the JSON object:\n');
   let text = '';
   for await (const line of terminal) {
     text += `${line}\n`;
