@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { CasebookError } from '../../shared/api/errors.js';
+import { cancelled } from './prompt.js';
 
 /**
  * The values of a command that takes personal data (names, titles, notes), from a
@@ -133,6 +134,7 @@ async function readPipe(): Promise<string> {
 async function readTypedObject(): Promise<string> {
   // The terminal is in readline's hands (no double echo) before the person is asked.
   const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  terminal.on('SIGINT', cancelled);
   process.stderr.write('Type the JSON object:\n');
   let text = '';
   for await (const line of terminal) {

@@ -31,10 +31,17 @@ function hiddenPrompt(prompt: string): Promise<string> {
     (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
       if (text.startsWith(prompt)) process.stderr.write(prompt);
     };
+    terminal.on('SIGINT', cancelled);
     terminal.question(prompt, (answer) => {
       terminal.close();
       process.stderr.write('\n');
       resolve(answer);
     });
   });
+}
+
+/** Ctrl-C at a prompt: readline has the terminal in raw mode, so no signal ends the process by itself. */
+export function cancelled(): never {
+  process.stderr.write('\ncancelled\n');
+  process.exit(130);
 }

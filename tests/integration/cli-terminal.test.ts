@@ -100,4 +100,24 @@ describe('the CLI at a terminal', () => {
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen().some((line) => /^\{"id":"[0-9a-f-]{36}"\}$/.test(line))).toBe(true);
   });
+
+  it('Ctrl-C while typing the JSON or the passphrase cancels, with nothing written', async () => {
+    const vault = await newVault();
+    const typingJson = atTerminal(['--vault', vault, 'review', 'create', '--input', '-']);
+    await typingJson.waitFor('Type the JSON object:');
+    typingJson.type('{"title": "Child H",\x03');
+    expect(await typingJson.exited).toBe(130);
+    expect(typingJson.screen()).toContain('cancelled');
+
+    const typingPassphrase = atTerminal(['--vault', vault, 'review', 'create', '--input', '-']);
+    await typingPassphrase.waitFor('Type the JSON object:');
+    typingPassphrase.type('{"title": "Child H", "type": "scr"}\r');
+    await typingPassphrase.waitFor('Passphrase: ', { atCursor: true });
+    typingPassphrase.type('viol\x03');
+    expect(await typingPassphrase.exited).toBe(130);
+
+    const opened = await Vault.unlock(vault, { passphrase: PASSPHRASE });
+    expect(opened.database.prepare('SELECT count(*) AS n FROM review').get()).toEqual({ n: 0 });
+    opened.close();
+  });
 });
