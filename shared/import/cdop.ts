@@ -1,8 +1,8 @@
 import type { Expectedness, ModifiableOutcome, Sex } from '../cdop/case.js';
-import { ageAtDeath, ageBandOf } from '../cdop/dates.js';
+import { type CaseDateField, caseDateProblems } from '../cdop/dates.js';
 import { CATEGORIES_OF_DEATH } from '../cdop/forms/index.js';
 import { nhsNumberProblem, normaliseNhsNumber } from '../cdop/nhs-number.js';
-import { isIsoDate } from '../dates/iso-date.js';
+import { formatIsoDate, isIsoDate } from '../dates/iso-date.js';
 import { parseUkDate } from '../dates/uk-date.js';
 import { type ImportField, normaliseHeader } from './columns.js';
 import type { ImportKind, ImportRow } from './kind.js';
@@ -122,6 +122,13 @@ export interface CdopImportContext {
   taken: ReadonlySet<string>;
 }
 
+/** The import column of each date a case date problem is about. */
+const DATE_COLUMN: Record<CaseDateField, CdopImportField> = {
+  dateOfDeath: 'date_of_death',
+  dateNotified: 'date_notified',
+  dateReviewCompleted: 'date_review_completed',
+};
+
 const SEX_WORDS: Record<string, Sex> = {
   male: 'male',
   m: 'male',
@@ -183,8 +190,7 @@ function dateCell(
     problems.error(column, parsed.reason);
     return null;
   }
-  const { year, month, day } = parsed.date;
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = formatIsoDate(parsed.date);
   if (!isIsoDate(iso)) {
     problems.error(column, `${written} is outside the dates Casebook accepts (1900 onwards)`);
     return null;
@@ -244,19 +250,9 @@ export const cdopImport: ImportKind<CdopImportField, ImportedCase, CdopImportCon
         problems.error(row.column('modifiable'), `${text('modifiable')} is not identified, none or insufficient`);
       }
 
-      if (dateOfBirth && dateOfDeath) {
-        if (dateOfDeath < dateOfBirth)
-          problems.error(row.column('date_of_death'), 'date of death is before date of birth');
-        else if (ageBandOf(ageAtDeath(dateOfBirth, dateOfDeath)) === null) {
-          problems.error(row.column('date_of_death'), 'the child was 18 or over at death');
-        }
-      }
-      if (dateOfDeath && dateNotified && dateNotified < dateOfDeath) {
-        problems.error(row.column('date_notified'), 'date notified is before date of death');
-      }
-      if (dateOfDeath && dateReviewCompleted && dateReviewCompleted < dateOfDeath) {
-        problems.error(row.column('date_review_completed'), 'review completed before date of death');
-      }
+      // The same date rules as a case typed in (shared/cdop/dates.ts).
+      const dates = { dateOfBirth, dateOfDeath, dateNotified, dateReviewCompleted };
+      for (const { field, message } of caseDateProblems(dates)) problems.error(row.column(DATE_COLUMN[field]), message);
       if (dateReviewCompleted && (categoryNumber === null || modifiable === null)) {
         problems.warning(row.column('date_review_completed'), 'reviewed without a category or modifiable outcome');
       }

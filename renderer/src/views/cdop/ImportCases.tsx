@@ -1,9 +1,10 @@
 import { SEX_LABELS } from '../../../../shared/cdop/case.js';
 import type { ImportedCase } from '../../../../shared/import/cdop.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { formatDate } from '../../format.js';
+import { navigate } from '../../router.js';
 import { type ImportScreenKind, ImportWizard } from '../import/ImportWizard.js';
-import { cdopPath, navigate } from './routes.js';
-import { ukDate } from './ui.js';
+import { cdopPath } from './routes.js';
 
 /** Historical cases from a spreadsheet, through the import wizard every import uses. */
 
@@ -18,13 +19,13 @@ const CDOP_SCREEN: ImportScreenKind<ImportedCase> = {
   doneLabel: 'Back to child deaths',
   sampleColumns: [
     { header: 'Reference', cell: (row) => row.reference },
-    { header: 'Date of birth', cell: (row) => ukDate(row.dateOfBirth) },
-    { header: 'Date of death', cell: (row) => ukDate(row.dateOfDeath) },
+    { header: 'Date of birth', cell: (row) => formatDate(row.dateOfBirth) },
+    { header: 'Date of death', cell: (row) => formatDate(row.dateOfDeath) },
     { header: 'Sex', cell: (row) => SEX_LABELS[row.sex] },
     { header: 'Category', cell: (row) => row.category ?? '—' },
     {
       header: 'Review completed',
-      cell: (row) => (row.dateReviewCompleted ? ukDate(row.dateReviewCompleted) : 'Not yet reviewed'),
+      cell: (row) => (row.dateReviewCompleted ? formatDate(row.dateReviewCompleted) : 'Not yet reviewed'),
     },
   ],
 };

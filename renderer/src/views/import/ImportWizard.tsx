@@ -9,9 +9,9 @@ import type {
 import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
+import { readFileAsBase64 } from '../../files.js';
 import { formatDateTime } from '../../format.js';
 import { useChange } from '../../state/data.js';
-import { readFileAsBase64 } from '../chronology/files.js';
 
 /**
  * The one import wizard, for every import kind (agency chronologies, CDOP cases):
