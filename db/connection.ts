@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../shared/api/errors.js';
+import { sqlcipherRawKey } from './key-envelope.js';
 import type { Database } from './query.js';
 
 export interface ConnectionOptions {
@@ -27,7 +28,13 @@ export function openEncryptedDatabase(
   try {
     database.pragma(`cipher = 'sqlcipher'`);
     database.pragma('legacy = 4');
-    database.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    // A Buffer we wipe, not a hex string in a pragma (strings cannot be wiped).
+    const rawKey = sqlcipherRawKey(dataKey);
+    try {
+      database.key(rawKey);
+    } finally {
+      rawKey.fill(0);
+    }
     try {
       database.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {

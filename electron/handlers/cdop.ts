@@ -14,7 +14,7 @@ import {
   existingReferences,
   matchCdopColumns,
 } from '../services/cdop-import.js';
-import { cdopStatisticsWorkbook, statisticsFileName } from '../services/cdop-statistics-export.js';
+import { exportCdopStatistics } from '../services/cdop-statistics-export.js';
 import { readTable } from '../services/import/read-table.js';
 import type { AppContext, HandlersFor } from './types.js';
 
@@ -98,12 +98,7 @@ export function cdopHandlers({ session, events }: AppContext): HandlersFor<typeo
     'cdop.panelPack': ({ meetingDate }) => cases.panelPack(database(), meetingDate),
     'cdop.statistics': ({ from, to }) => cdopStatistics(database(), from, to),
     'cdop.statistics.trend': ({ from, to }) => cdopTrend(database(), from, to),
-    'cdop.statistics.export': async ({ from, to, suppressSmallNumbers }) => {
-      const figures = cdopStatistics(database(), from, to);
-      const trend = cdopTrend(database(), from, to);
-      const bytes = await cdopStatisticsWorkbook(figures, trend, { suppressSmallNumbers });
-      return { fileName: statisticsFileName(from, to, suppressSmallNumbers), contentBase64: bytes.toString('base64') };
-    },
+    'cdop.statistics.export': (input) => exportCdopStatistics(vault(), input),
     'cdop.previewImport': async ({ fileName, contentBase64, sheet }) => {
       session.current();
       const bytes = Buffer.from(contentBase64, 'base64');

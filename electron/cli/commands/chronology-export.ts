@@ -1,15 +1,16 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
+import { writePrivateFile } from '../../../db/private-file.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { exportChronology } from '../../services/chronology-export.js';
 import { globals, print, withVault } from '../common.js';
 
 /**
  * `casebook chronology export --review ID --out FILE.xlsx|csv [--anonymise]`: the
- * app's export service. The format follows the file's extension. The file is
- * written owner-only (it holds the chronology unencrypted) under a temporary name
- * and moved into place, so a failure never leaves half a file at --out.
+ * app's export service. The format follows the file's extension. The file holds
+ * the chronology unencrypted, so it is written by writePrivateFile (owner-only,
+ * a random exclusive temporary renamed into place): a failure never leaves half a
+ * file at --out, and is not recorded as an export.
  * Added to the `chronology` command registered in chronology.ts.
  */
 
@@ -41,18 +42,18 @@ export function registerChronologyExportCommand(program: Command): void {
       }
       const format = extension === '.csv' ? 'csv' : 'xlsx';
       const anonymise = options.anonymise === true || options.anonymize === true;
-      const result = await withVault(vaultPath, (vault) => exportChronology(vault, reviewId, { format, anonymise }));
-      const partial = `${out}.partial`;
-      try {
-        writeFileSync(partial, result.content, { mode: 0o600 });
-        renameSync(partial, out);
-      } catch (error) {
-        rmSync(partial, { force: true });
-        throw new CasebookError(
-          'unreadable_file',
-          `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      const result = await withVault(vaultPath, (vault) =>
+        exportChronology(vault, reviewId, { format, anonymise }, ({ content }) => {
+          try {
+            writePrivateFile(out, content);
+          } catch (error) {
+            throw new CasebookError(
+              'unreadable_file',
+              `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
+        }),
+      );
       print(
         json,
         { out, format, entries: result.entries, anonymised: anonymise },
