@@ -125,8 +125,7 @@ function unwrap(kek: Buffer, wrapped: WrappedKey, purpose: string): Buffer | nul
     plain = decipher.update(Buffer.from(wrapped.ciphertext, 'base64'));
     decipher.final();
     if (plain.length !== DATA_KEY_BYTES) return null;
-    // Our own, unpooled copy: `plain` may share memory with other buffers.
-    const key = Buffer.alloc(DATA_KEY_BYTES);
+    const key = secretBuffer(DATA_KEY_BYTES);
     plain.copy(key);
     return key;
   } catch {
@@ -170,6 +169,16 @@ export function unwrapWithRecoveryKey(envelope: KeyEnvelope, recoveryKey: Uint8A
 }
 
 /**
+ * A zeroed Buffer for key material, backed by an ArrayBuffer of its own: never a
+ * slice of Node's shared pool, and never one of V8's small on-heap arrays, which
+ * V8 copies elsewhere (leaving the bytes behind) the first time native code reads
+ * them. So `fill(0)` wipes the only copy.
+ */
+export function secretBuffer(length: number): Buffer {
+  return Buffer.from(new ArrayBuffer(length));
+}
+
+/**
  * The key as SQLite3MultipleCiphers takes it through `database.key()` /
  * `database.rekey()`: `raw:` then the 32 key bytes (then, for a re-key, the 16
  * salt bytes the database is to carry), so no key derivation runs and the key
@@ -177,7 +186,7 @@ export function unwrapWithRecoveryKey(envelope: KeyEnvelope, recoveryKey: Uint8A
  */
 export function sqlcipherRawKey(dataKey: Buffer, salt?: Buffer): Buffer {
   const prefix = Buffer.from('raw:');
-  const raw = Buffer.alloc(prefix.length + dataKey.length + (salt?.length ?? 0));
+  const raw = secretBuffer(prefix.length + dataKey.length + (salt?.length ?? 0));
   prefix.copy(raw);
   dataKey.copy(raw, prefix.length);
   salt?.copy(raw, prefix.length + dataKey.length);

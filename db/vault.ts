@@ -15,6 +15,7 @@ import {
   type KeyEnvelope,
   keyFilePath,
   readKeyEnvelope,
+  secretBuffer,
   settlePendingKeyFile,
   sqlcipherRawKey,
   unwrapWithPassphrase,
@@ -63,7 +64,7 @@ export class Vault {
     if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
 
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const dataKey = randomBytes(DATA_KEY_BYTES);
+    const dataKey = secretBytes(DATA_KEY_BYTES);
     const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
     const envelope = {
       format: 'casebook-vault-keys' as const,
@@ -329,11 +330,9 @@ export class Vault {
   }
 }
 
-/** Random key material in a Buffer of its own (not a slice of Node's shared pool), to wipe after use. */
+/** Random key material in a Buffer of its own (see secretBuffer), to wipe after use. */
 function secretBytes(length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  randomFillSync(bytes);
-  return bytes;
+  return randomFillSync(secretBuffer(length));
 }
 
 /** What repositories need of a vault: its database, audited writes and who is writing. */
