@@ -186,7 +186,9 @@ export function checkAuditAnchor(database: Database, anchor: AuditChainHead): Au
       .limit(1),
   );
   if (!exported) {
-    return fail(`no export is recorded after entry ${anchor.entries}, yet this file is one: its record has been removed`);
+    return fail(
+      `no export is recorded after entry ${anchor.entries}, yet this file is one: its record has been removed`,
+    );
   }
   return { ok: true, entries: head.entries, firstBrokenSeq: null, problem: null };
 }

@@ -8,6 +8,7 @@ import { newPassphraseProblem, usePassphraseAssessment } from '../components/pas
 import { StrengthMeter } from '../components/StrengthMeter.js';
 import { formatDateTime } from '../format.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
+import { VaultKeysSettings } from './VaultKeysSettings.js';
 
 export function Settings() {
   // Bumped after anything that writes to the audit log, so the table reloads.
@@ -18,6 +19,7 @@ export function Settings() {
       <PageHeading title="Settings">Settings</PageHeading>
       <PreferencesForm onSaved={changed} />
       <ChangePassphraseForm onChanged={changed} />
+      <VaultKeysSettings />
       <AuditSection version={auditVersion} />
     </>
   );
