@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { writePrivateFile } from '../../db/private-file.js';
 import { Vault, type VaultSecret } from '../../db/vault.js';
+import { CasebookError } from '../../shared/api/errors.js';
 import { defaultVaultPath } from '../paths.js';
 import { readSecret } from './prompt.js';
 
@@ -45,5 +47,17 @@ export async function withVault<T>(vaultPath: string, use: (vault: Vault) => T |
     return await use(vault);
   } finally {
     vault.close();
+  }
+}
+
+/** Writes an export to --out: owner-only, never half a file, never through a planted name (writePrivateFile). */
+export function writeExportFile(out: string, content: Buffer): void {
+  try {
+    writePrivateFile(out, content);
+  } catch (error) {
+    throw new CasebookError(
+      'unreadable_file',
+      `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -14,7 +14,7 @@ import {
   existingReferences,
   matchCdopColumns,
 } from '../services/cdop-import.js';
-import { exportCdopStatistics } from '../services/cdop-statistics-export.js';
+import { exportCdopStatisticsForChannel } from '../services/cdop-statistics-export.js';
 import { readTable } from '../services/import/read-table.js';
 import type { AppContext, HandlersFor } from './types.js';
 
@@ -98,7 +98,7 @@ export function cdopHandlers({ session, events }: AppContext): HandlersFor<typeo
     'cdop.panelPack': ({ meetingDate }) => cases.panelPack(database(), meetingDate),
     'cdop.statistics': ({ from, to }) => cdopStatistics(database(), from, to),
     'cdop.statistics.trend': ({ from, to }) => cdopTrend(database(), from, to),
-    'cdop.statistics.export': (input) => exportCdopStatistics(vault(), input),
+    'cdop.statistics.export': (input) => exportCdopStatisticsForChannel(vault(), input),
     'cdop.previewImport': async ({ fileName, contentBase64, sheet }) => {
       session.current();
       const bytes = Buffer.from(contentBase64, 'base64');

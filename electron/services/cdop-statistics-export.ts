@@ -169,23 +169,36 @@ export function statisticsFileName(from: string, to: string, suppressed: boolean
   return `casebook-cdop-statistics-${from}-to-${to}${suppressed ? '-suppressed' : ''}.xlsx`;
 }
 
-/** The statistics workbook for the window to save; audited after it is handed over. */
+/**
+ * Builds the workbook, hands it to `save` (the CLI writes it to disk; the app
+ * returns it to the window, which saves it), and only then audits the export.
+ */
 export async function exportCdopStatistics(
   vault: Pick<Vault, 'database' | 'write'>,
   input: { from: string; to: string; suppressSmallNumbers: boolean },
-): Promise<CdopStatisticsExport> {
+  save: (file: { fileName: string; content: Buffer }) => void | Promise<void>,
+): Promise<{ fileName: string }> {
   const { from, to, suppressSmallNumbers } = input;
   const figures = cdopStatistics(vault.database, from, to);
   const trend = cdopTrend(vault.database, from, to);
   const anchor = auditChainHead(vault.database);
-  const bytes = await cdopStatisticsWorkbook(figures, trend, { suppressSmallNumbers, anchor });
-  const file = {
-    fileName: statisticsFileName(from, to, suppressSmallNumbers),
-    contentBase64: bytes.toString('base64'),
-  };
+  const content = await cdopStatisticsWorkbook(figures, trend, { suppressSmallNumbers, anchor });
+  const fileName = statisticsFileName(from, to, suppressSmallNumbers);
+  await save({ fileName, content });
   vault.write(
     { entity: 'cdop_statistics', action: 'exported', detail: { from, to, suppressed: suppressSmallNumbers } },
     () => undefined,
   );
-  return file;
+  return { fileName };
+}
+
+export async function exportCdopStatisticsForChannel(
+  vault: Pick<Vault, 'database' | 'write'>,
+  input: { from: string; to: string; suppressSmallNumbers: boolean },
+): Promise<CdopStatisticsExport> {
+  let contentBase64 = '';
+  const { fileName } = await exportCdopStatistics(vault, input, ({ content }) => {
+    contentBase64 = content.toString('base64');
+  });
+  return { fileName, contentBase64 };
 }

@@ -200,6 +200,22 @@ describe('audit anchors', () => {
     );
   }, 120_000);
 
+  it('casebook cdop stats --out writes the workbook owner-only, with an anchor verify --anchor accepts', async () => {
+    const { path } = await vaultWithChronology();
+    const out = join(tempDirectory(), 'stats.xlsx');
+    writeFileSync(out, 'an older workbook', { mode: 0o644 });
+    const stats = casebook(path, ['cdop', 'stats', '--from', '2024-04-01', '--to', '2025-03-31', '--out', out]);
+    expect(stats.stderr).toBe('');
+    expect(stats.code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const anchor = await readAuditAnchor(out);
+    expect(await auditActions(path)).toContain('exported');
+    const verified = casebook(path, ['vault', 'verify', '--anchor', out]);
+    expect(verified.stdout).toMatch(/still holds the history .*stats\.xlsx recorded/);
+    expect(verified.code).toBe(0);
+    expect(anchor.entries).toBeGreaterThan(0);
+  });
+
   it('the CDOP statistics workbook carries the anchor in its document properties, and its export is audited', async () => {
     const casebookApp = createCasebookApp(join(tempDirectory(), 'cdop.vault'), { scrypt: FAST_SCRYPT });
     app = casebookApp;

@@ -1,16 +1,14 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { writePrivateFile } from '../../../db/private-file.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { exportChronology } from '../../services/chronology-export.js';
-import { globals, print, withVault } from '../common.js';
+import { globals, print, withVault, writeExportFile } from '../common.js';
 
 /**
  * `casebook chronology export --review ID --out FILE.xlsx|csv [--anonymise]`: the
  * app's export service. The format follows the file's extension. The file holds
- * the chronology unencrypted, so it is written by writePrivateFile (owner-only,
- * a random exclusive temporary renamed into place): a failure never leaves half a
- * file at --out, and is not recorded as an export.
+ * the chronology unencrypted: writeExportFile writes it owner-only, never half a
+ * file at --out, and a failed write is not recorded as an export.
  * Added to the `chronology` command registered in chronology.ts.
  */
 
@@ -43,16 +41,7 @@ export function registerChronologyExportCommand(program: Command): void {
       const format = extension === '.csv' ? 'csv' : 'xlsx';
       const anonymise = options.anonymise === true || options.anonymize === true;
       const result = await withVault(vaultPath, (vault) =>
-        exportChronology(vault, reviewId, { format, anonymise }, ({ content }) => {
-          try {
-            writePrivateFile(out, content);
-          } catch (error) {
-            throw new CasebookError(
-              'unreadable_file',
-              `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
-            );
-          }
-        }),
+        exportChronology(vault, reviewId, { format, anonymise }, ({ content }) => writeExportFile(out, content)),
       );
       print(
         json,
