@@ -1,13 +1,13 @@
 import { randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
-import { CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../shared/api/errors.js';
+import { basename, dirname } from 'node:path';
+import { CasebookError, cannotWriteMessage, notAVaultMessage, WRONG_PASSPHRASE_MESSAGE } from '../shared/api/errors.js';
 import { assessPassphrase, weakPassphraseMessage } from '../shared/passphrase.js';
 import { formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../shared/recovery-key.js';
 import { APP_VERSION } from '../shared/version.js';
 import { type AuditChange, appendAudit, writeAudited } from './audit.js';
-import { type ConnectionOptions, openEncryptedDatabase } from './connection.js';
+import { type ConnectionOptions, checkVaultFile, openEncryptedDatabase } from './connection.js';
 import {
   commitPendingKeyEnvelope,
   DATA_KEY_BYTES,
@@ -25,7 +25,7 @@ import {
   writeKeyEnvelope,
   writePendingKeyEnvelope,
 } from './key-envelope.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import { syncDirectory } from './private-file.js';
 import type { Database } from './query.js';
 import { readSettings } from './settings.js';
@@ -63,7 +63,16 @@ export class Vault {
     const assessment = assessPassphrase(passphrase);
     if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
 
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+      throw new CasebookError(
+        'cannot_write',
+        cannotWriteMessage(`cannot make the folder ${dirname(path)}: a file is in the way`),
+      );
+    }
     const dataKey = secretBytes(DATA_KEY_BYTES);
     const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
     const envelope = {
@@ -77,11 +86,11 @@ export class Vault {
     // crash part-way leaves no half-made vault at `path`.
     const building = `${path}.creating`;
     for (const stale of [building, `${building}-wal`, `${building}-shm`]) rmSync(stale, { force: true });
-    const database = openEncryptedDatabase(building, dataKey, { ...options, create: true });
+    const database = openEncryptedDatabase(building, dataKey, { ...options, access: 'create' });
     // Owner-only, like the key file; SQLite gives its -wal and -shm files the same mode.
     chmodSync(building, 0o600);
     try {
-      migrate(database, options.now);
+      migrate(database, options.now, { newVault: true });
       const now = (options.now ?? (() => new Date()))();
       database.transaction(() => {
         const meta = database.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
@@ -100,23 +109,43 @@ export class Vault {
     return { vault, recoveryKey: formatRecoveryKey(recoveryBytes) };
   }
 
-  static async unlock(path: string, secret: VaultSecret, options: VaultOptions = {}): Promise<Vault> {
-    if (!existsSync(path)) throw new CasebookError('vault_not_found', `vault not found: ${path}`);
-    const envelope = readKeyEnvelope(path);
-    let dataKey: Buffer | null;
-    if ('passphrase' in secret) {
-      dataKey = await unwrapWithPassphrase(envelope, secret.passphrase);
-    } else {
-      const recoveryBytes = parseRecoveryKey(secret.recoveryKey);
-      dataKey = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
+  /**
+   * Opens an existing vault. By default it is opened to write, and the unlock is
+   * recorded in the audit log. `readOnly` opens it without writing anything at all
+   * (no "unlocked" row, no WAL switch): a read then works on read-only media, on a
+   * full disk and while another process writes. The audit log records changes, not
+   * reads; a read-only CLI command leaving no row is what lets it run there.
+   */
+  static async unlock(
+    path: string,
+    secret: VaultSecret,
+    options: VaultOptions & { readOnly?: boolean } = {},
+  ): Promise<Vault> {
+    // A missing file, a folder or an emptied file is answered before the slow passphrase check.
+    checkVaultFile(path);
+    if (!existsSync(keyFilePath(path))) {
+      throw new CasebookError(
+        'not_a_vault',
+        notAVaultMessage(
+          path,
+          `it has no key file (${basename(keyFilePath(path))}) beside it; if it is a vault, restore its key file from a backup`,
+        ),
+      );
     }
+    const dataKey = await unwrapSecret(readKeyEnvelope(path), secret);
     if (!dataKey) throw new CasebookError('wrong_passphrase', WRONG_PASSPHRASE_MESSAGE);
     const method = 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
-    const vault = Vault.open(path, dataKey, method, options);
-    vault.write(
-      { entity: 'vault', action: method === 'passphrase' ? 'unlocked' : 'unlocked with recovery key' },
-      () => undefined,
-    );
+    const vault = Vault.open(path, dataKey, method, options, options.readOnly ? 'read' : 'write');
+    if (options.readOnly) return vault;
+    try {
+      vault.write(
+        { entity: 'vault', action: method === 'passphrase' ? 'unlocked' : 'unlocked with recovery key' },
+        () => undefined,
+      );
+    } catch (error) {
+      vault.close();
+      throw error;
+    }
     return vault;
   }
 
@@ -125,7 +154,19 @@ export class Vault {
     dataKey: Buffer,
     method: 'passphrase' | 'recoveryKey',
     options: VaultOptions,
+    access: 'read' | 'write' = 'write',
   ): Vault {
+    if (access === 'read') {
+      const database = openEncryptedDatabase(path, dataKey, { ...options, access: 'read' });
+      try {
+        if (pendingMigrations(database).length === 0) return new Vault(path, database, dataKey, method, options);
+      } catch (error) {
+        database.close();
+        throw error;
+      }
+      // Written by an older Casebook: bringing its schema up to date is a write, once.
+      database.close();
+    }
     const database = openEncryptedDatabase(path, dataKey, options);
     try {
       migrate(database, options.now);
@@ -134,6 +175,14 @@ export class Vault {
       throw error;
     }
     return new Vault(path, database, dataKey, method, options);
+  }
+
+  /** Whether `secret` opens this vault: asked again of an app that is already unlocked. */
+  async opensWith(secret: VaultSecret): Promise<boolean> {
+    const dataKey = await unwrapSecret(readKeyEnvelope(this.path), secret);
+    const opens = dataKey !== null && timingSafeEqual(dataKey, this.dataKey);
+    dataKey?.fill(0);
+    return opens;
   }
 
   /** How this unlock was proven; after a recovery-key unlock the person should choose a new passphrase. */
@@ -182,7 +231,7 @@ export class Vault {
    */
   async changePassphrase(current: string, next: string): Promise<void> {
     const envelope = readKeyEnvelope(this.path);
-    await this.prove(envelope, current);
+    await this.prove(current);
     const assessment = assessPassphrase(next);
     if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
     const passphrase = await wrapWithPassphrase(this.dataKey, next, this.options.scrypt ?? DEFAULT_SCRYPT);
@@ -197,7 +246,7 @@ export class Vault {
    */
   async replaceRecoveryKey(current: string): Promise<string> {
     const envelope = readKeyEnvelope(this.path);
-    await this.prove(envelope, current);
+    await this.prove(current);
     const recoveryBytes = secretBytes(RECOVERY_KEY_BYTES);
     try {
       const recovery = wrapWithRecoveryKey(this.dataKey, recoveryBytes);
@@ -232,7 +281,7 @@ export class Vault {
    */
   async rekey(current: string, next: string): Promise<string> {
     const envelope = readKeyEnvelope(this.path);
-    await this.prove(envelope, current);
+    await this.prove(current);
     const assessment = assessPassphrase(next);
     if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
     if (this.database.inTransaction) throw new CasebookError('conflict', 'a change is still being saved; try again');
@@ -286,17 +335,10 @@ export class Vault {
     }
   }
 
-  /** Throws unless `secret`, the passphrase or the recovery key, unwraps this vault's data key. */
-  private async prove(envelope: KeyEnvelope, secret: string): Promise<void> {
-    let proven = await unwrapWithPassphrase(envelope, secret);
-    if (!proven) {
-      const recoveryBytes = parseRecoveryKey(secret);
-      proven = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
-      recoveryBytes?.fill(0);
-    }
-    const matches = proven !== null && timingSafeEqual(proven, this.dataKey);
-    proven?.fill(0);
-    if (!matches) throw new CasebookError('wrong_passphrase', 'the current passphrase or recovery key is not right');
+  /** Throws unless `secret`, the passphrase or the recovery key, opens this vault. */
+  private async prove(secret: string): Promise<void> {
+    if ((await this.opensWith({ passphrase: secret })) || (await this.opensWith({ recoveryKey: secret }))) return;
+    throw new CasebookError('wrong_passphrase', 'the current passphrase or recovery key is not right');
   }
 
   /**
@@ -333,6 +375,15 @@ export class Vault {
 /** Random key material in a Buffer of its own (see secretBuffer), to wipe after use. */
 function secretBytes(length: number): Buffer {
   return randomFillSync(secretBuffer(length));
+}
+
+/** The data key the passphrase or recovery key unwraps, or null when it is not the right one. */
+async function unwrapSecret(envelope: KeyEnvelope, secret: VaultSecret): Promise<Buffer | null> {
+  if ('passphrase' in secret) return unwrapWithPassphrase(envelope, secret.passphrase);
+  const recoveryBytes = parseRecoveryKey(secret.recoveryKey);
+  const dataKey = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
+  recoveryBytes?.fill(0);
+  return dataKey;
 }
 
 /** What repositories need of a vault: its database, audited writes and who is writing. */

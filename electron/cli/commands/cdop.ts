@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
-import { financialYearOf, isIsoDate } from '../../../shared/cdop/dates.js';
+import { financialYearOf } from '../../../shared/cdop/dates.js';
+import { isIsoDate } from '../../../shared/dates/iso-date.js';
 import { describeProblem } from '../../../shared/import/problems.js';
 import {
   CDOP_KNOWN_HEADERS,
@@ -13,7 +14,7 @@ import {
 } from '../../services/cdop-import.js';
 import { exportCdopStatistics } from '../../services/cdop-statistics-export.js';
 import { readTable } from '../../services/import/read-table.js';
-import { AlreadyReported, globals, print, withVault, writeExportFile } from '../common.js';
+import { AlreadyReported, globals, print, readVault, withVault, writeExportFile } from '../common.js';
 
 function periodOption(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined) return fallback;
@@ -82,13 +83,15 @@ export function registerCdopCommands(program: Command): void {
       if (out !== undefined && extname(out).toLowerCase() !== '.xlsx') {
         throw new CasebookError('invalid_payload', '--out: the statistics workbook is written as .xlsx');
       }
-      const figures = await withVault(vaultPath, async (vault) => {
-        if (out !== undefined) {
-          const input = { from, to, suppressSmallNumbers: options.suppressSmallNumbers === true };
-          await exportCdopStatistics(vault, input, ({ content }) => writeExportFile(out, content));
-        }
-        return cdopStatistics(vault.database, from, to);
-      });
+      // The figures alone are a read that writes nothing; writing the workbook is audited.
+      const input = { from, to, suppressSmallNumbers: options.suppressSmallNumbers === true };
+      const figures =
+        out === undefined
+          ? await readVault(vaultPath, (database) => cdopStatistics(database, from, to))
+          : await withVault(vaultPath, async (vault) => {
+              await exportCdopStatistics(vault, input, ({ content }) => writeExportFile(out, content));
+              return cdopStatistics(vault.database, from, to);
+            });
       const share = figures.modifiableShare === null ? 'n/a' : `${(figures.modifiableShare * 100).toFixed(1)}%`;
       print(
         json,

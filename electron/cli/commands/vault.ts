@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { checkAuditAnchor, verifyAuditChain } from '../../../db/audit.js';
+import { checkPages } from '../../../db/connection.js';
 import { Vault } from '../../../db/vault.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { readAuditAnchor } from '../../services/audit-anchor.js';
-import { globals, print, readUnlockSecret, withVault } from '../common.js';
+import { globals, print, readUnlockSecret, readVault, withVault } from '../common.js';
 import { readNewSecret } from '../prompt.js';
 
 /** `casebook vault init | change-passphrase | rekey | new-recovery-key | verify [--anchor FILE]`. */
@@ -80,7 +81,7 @@ export function registerVaultCommands(program: Command): void {
 
   vault
     .command('verify')
-    .description('check that the vault opens and its audit log has not been tampered with')
+    .description('check every page of the vault decrypts and its audit log has not been tampered with (writes nothing)')
     .option(
       '--anchor <file>',
       "an export made earlier: check the vault's history still holds the audit head it recorded",
@@ -88,15 +89,19 @@ export function registerVaultCommands(program: Command): void {
     .action(async (options: { anchor?: string }, command: Command) => {
       const { vaultPath, json } = globals(command);
       const anchor = options.anchor === undefined ? null : await readAuditAnchor(options.anchor);
-      const result = await withVault(vaultPath, (opened) => {
-        const chain = verifyAuditChain(opened.database);
-        return anchor && chain.ok ? checkAuditAnchor(opened.database, anchor) : chain;
+      const result = await readVault(vaultPath, (database) => {
+        const checked = { ...checkPages(database), ...verifyAuditChain(database) };
+        return anchor && checked.ok ? { ...checked, ...checkAuditAnchor(database, anchor) } : checked;
       });
       if (!result.ok) {
         print(json, result, `Audit log BROKEN at entry ${result.firstBrokenSeq}: ${result.problem}`);
         throw new CasebookError('conflict', `audit log broken at entry ${result.firstBrokenSeq}: ${result.problem}`);
       }
       const anchored = anchor ? `, and still holds the history ${options.anchor} recorded` : '';
-      print(json, result, `Vault opens and its audit log is intact (${result.entries} entries)${anchored}.`);
+      print(
+        json,
+        result,
+        `All ${result.pages} pages of the vault decrypt and its audit log is intact (${result.entries} entries)${anchored}.`,
+      );
     });
 }
