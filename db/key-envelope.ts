@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt as scry
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../shared/api/errors.js';
+import { CasebookError, vaultDamagedMessage } from '../shared/api/errors.js';
 import { syncDirectory, writePrivateFile } from './private-file.js';
 
 /**
@@ -194,7 +194,7 @@ export function sqlcipherRawKey(dataKey: Buffer, salt?: Buffer): Buffer {
 }
 
 function damaged(detail: string): CasebookError {
-  return new CasebookError('wrong_passphrase', `${WRONG_PASSPHRASE_MESSAGE} (its key file ${detail})`);
+  return new CasebookError('vault_damaged', vaultDamagedMessage(`its key file ${detail}`));
 }
 
 function parseKeyFile(path: string): KeyEnvelope {
@@ -214,7 +214,7 @@ function parseKeyFile(path: string): KeyEnvelope {
   const problem = scryptCostProblem({ N, r, p });
   if (problem) {
     throw damaged(
-      `asks for scrypt costs N=${N}, r=${r}, p=${p} beyond what Casebook allows (${problem}); it is damaged or was not written by Casebook`,
+      `asks for scrypt costs N=${N}, r=${r}, p=${p}, beyond what Casebook allows (${problem}): it is damaged or was not written by Casebook`,
     );
   }
   return envelope;

@@ -91,9 +91,12 @@ describe('re-keying a vault', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(recoveryKey).not.toBe(oldRecoveryKey);
 
+    // The old key file still unwraps its key, but that key no longer decrypts the re-keyed database.
     const oldCopy = vaultWithKeyFile(path, backup);
-    expect(await opens(oldCopy, { passphrase: PASSPHRASE })).toBe(false);
-    expect(await opens(oldCopy, { recoveryKey: oldRecoveryKey })).toBe(false);
+    await expect(Vault.unlock(oldCopy, { passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'vault_damaged' });
+    await expect(Vault.unlock(oldCopy, { recoveryKey: oldRecoveryKey })).rejects.toMatchObject({
+      code: 'vault_damaged',
+    });
     expect(await opens(path, { passphrase: PASSPHRASE })).toBe(false);
     expect(await opens(path, { recoveryKey: oldRecoveryKey })).toBe(false);
     expect(await opens(path, { recoveryKey })).toBe(true);
@@ -249,9 +252,11 @@ describe('the recovery key and the passphrase', () => {
     const started = Date.now();
     const error = await Vault.unlock(path, { passphrase: PASSPHRASE }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CasebookError);
+    expect((error as CasebookError).code).toBe('vault_damaged');
     expect((error as CasebookError).message).toBe(
-      'wrong passphrase or not a Casebook vault (its key file asks for scrypt costs N=1073741824, r=8, p=1 beyond what ' +
-        'Casebook allows (N must be a power of two from 2^14 to 2^20); it is damaged or was not written by Casebook)',
+      'the vault is damaged: its key file asks for scrypt costs N=1073741824, r=8, p=1, beyond what Casebook allows ' +
+        '(N must be a power of two from 2^14 to 2^20): it is damaged or was not written by Casebook. ' +
+        'Restore the vault and its .keys file from a backup',
     );
     expect(Date.now() - started).toBeLessThan(2000);
   });
