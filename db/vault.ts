@@ -70,7 +70,7 @@ export class Vault {
       if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
       throw new CasebookError(
         'cannot_write',
-        cannotWriteMessage(`cannot make the folder ${dirname(path)}: a file is in the way`),
+        cannotWriteMessage(dirname(path), 'it is a file, where the vault needs a folder'),
       );
     }
     const dataKey = secretBytes(DATA_KEY_BYTES);
