@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { CdopWriter } from '../../db/cdop-cases.js';
 import { all, type Database, query, run } from '../../db/query.js';
 import type { CdopCaseInsert } from '../../db/schema/cdop.js';
+import type { VaultWriter } from '../../db/vault.js';
 import { CasebookError } from '../../shared/api/errors.js';
 import type { Expectedness, ModifiableOutcome, Sex } from '../../shared/cdop/case.js';
 import { ageAtDeath, ageBandOf, isIsoDate } from '../../shared/cdop/dates.js';
@@ -227,7 +227,7 @@ export function checkCdopRows(
 }
 
 /** Saves the preview's valid rows in one audited write (the audit row holds the count, never names). */
-export function importCdopCases(vault: CdopWriter, rows: readonly CdopImportRow[], now: Date = new Date()): number {
+export function importCdopCases(vault: VaultWriter, rows: readonly CdopImportRow[], now: Date = new Date()): number {
   if (rows.length === 0) return 0;
   const at = now.toISOString();
   vault.write({ entity: 'cdop_case', action: 'imported', detail: { count: rows.length } }, () => {
@@ -248,7 +248,7 @@ export type CdopImportMode = 'all-or-nothing' | 'skip-invalid';
  * row stops the import) unless the reviewer chose to skip the rejected rows.
  */
 export function commitCdopImport(
-  vault: CdopWriter,
+  vault: VaultWriter,
   preview: ImportPreview<CdopImportRow>,
   mode: CdopImportMode,
 ): { imported: number; rejected: { row: number; column: string; reason: string }[] } {

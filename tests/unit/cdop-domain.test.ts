@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { ageBandSql } from '../../db/cdop-statistics.js';
+import { migrations } from '../../db/migrations/index.js';
 import { canMoveStatus, nextStatus, PLACES_OF_DEATH, reviewCompletionProblems } from '../../shared/cdop/case.js';
 import {
   addDays,
@@ -87,10 +87,19 @@ describe('age at death and age band', () => {
     }
   });
 
-  it('computes the same band in SQL as in TypeScript on the boundary cases and a sweep', () => {
+  it("computes the same band in the vault's generated column as in TypeScript, on the boundary cases and a sweep", () => {
     const database = new BetterSqlite3(':memory:');
-    const statement = database.prepare(`SELECT ${ageBandSql('b', 'd')} AS band FROM (SELECT ? AS b, ? AS d)`);
-    const sqlBand = (b: string, d: string) => (statement.get(b, d) as { band: string | null }).band;
+    for (const migration of migrations) migration.up(database);
+    let case_ = 0;
+    const statement = database.prepare(
+      `INSERT INTO cdop_case (id, reference, child_name, date_of_birth, sex, date_of_death, form_version, status,
+         date_notified, created_at, updated_at)
+       VALUES (?, ?, 'Generated child', ?, 'female', ?, 'analysis-form-2018', 'notified', ?, '', '') RETURNING age_band`,
+    );
+    const sqlBand = (b: string, d: string) => {
+      case_ += 1;
+      return (statement.get(`case-${case_}`, `REF-${case_}`, b, d, d) as { age_band: string | null }).age_band;
+    };
     for (const [birth, death, band] of BOUNDARY_CASES) expect(sqlBand(birth, death), `${birth} ${death}`).toBe(band);
     // Every death date across two 29 Februaries for births around leap days and month ends.
     for (const birth of ['2000-02-29', '2003-02-28', '2004-03-01', '2010-01-31', '2011-12-31']) {
