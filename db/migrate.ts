@@ -1,7 +1,7 @@
 import { CasebookError } from '../shared/api/errors.js';
 import { APP_VERSION } from '../shared/version.js';
 import { migrations } from './migrations/index.js';
-import { all, type Database, query } from './query.js';
+import { all, type Database, query, run } from './query.js';
 
 export const LATEST_SCHEMA = migrations.at(-1)?.name ?? 'none';
 
@@ -9,9 +9,15 @@ export const LATEST_SCHEMA = migrations.at(-1)?.name ?? 'none';
  * Brings the vault up to this version's schema, each migration in its own
  * transaction (so a crash leaves the vault at the previous migration, never half
  * of one). A vault that has a migration this version does not know was written by
- * a newer Casebook: refuse it rather than guess.
+ * a newer Casebook: refuse it rather than guess. `until` stops after the named
+ * migration (the migration tests build a vault as an older version left it).
  */
-export function migrate(database: Database, now: () => Date = () => new Date()): { applied: string[] } {
+export function migrate(
+  database: Database,
+  now: () => Date = () => new Date(),
+  until: string = LATEST_SCHEMA,
+): { applied: string[] } {
+  // The runner's own table, made before any migration; DDL is SQL text here as in every migration.
   database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     name TEXT PRIMARY KEY,
     applied_at TEXT NOT NULL,
@@ -32,11 +38,15 @@ export function migrate(database: Database, now: () => Date = () => new Date()):
   const doneNames = new Set(done.map((row) => row.name));
   for (const migration of migrations) {
     if (doneNames.has(migration.name)) continue;
+    if (migration.name > until) break;
     database.transaction(() => {
       migration.up(database);
-      database
-        .prepare('INSERT INTO schema_migration (name, applied_at, applied_by_version) VALUES (?, ?, ?)')
-        .run(migration.name, now().toISOString(), APP_VERSION);
+      run(
+        database,
+        query
+          .insertInto('schema_migration')
+          .values({ name: migration.name, applied_at: now().toISOString(), applied_by_version: APP_VERSION }),
+      );
     })();
     applied.push(migration.name);
   }
