@@ -27,11 +27,13 @@ import {
   latestOf,
   parseFuzzyDate,
 } from '../shared/dates/fuzzy-date.js';
+import { checkpointAfterwards } from './checkpoint.js';
 import { flagPossibleDuplicates } from './chronology-duplicates.js';
 import { all, type Database, first, insertRows, nocase, prepare, query, run } from './query.js';
 import { ensureAgency, listAgencies, requireOpenReview, requireReview } from './reviews.js';
 import type { ChronologyEntryTable } from './schema/chronology.js';
 import type { ReviewAgencyTable } from './schema/reviews.js';
+import { timeOrderedId } from './time-ordered-id.js';
 import type { VaultWriter } from './vault.js';
 
 /**
@@ -316,7 +318,10 @@ const ENTRY_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** Inserts records with one prepared statement; call inside a write. Returns the new ids in order. */
+/**
+ * Inserts records with one prepared statement; call inside a write, then
+ * `indexForSearch` once for all of them. Returns the new ids in order.
+ */
 function insertRecords(
   database: Database,
   reviewId: string,
@@ -327,8 +332,6 @@ function insertRecords(
   const now = new Date().toISOString();
   const agencyIds = new Map<string, string>();
   const ids: string[] = new Array(records.length);
-  let firstSeq: number | bigint | null = null;
-  let lastSeq: number | bigint | null = null;
   for (let index = 0; index < records.length; index += 1) {
     const record = records[index] as EntryRecord;
     const agencyKey = record.agencyName.toLowerCase();
@@ -338,9 +341,9 @@ function insertRecords(
       agencyIds.set(agencyKey, agencyId);
     }
     const fields = entryDateFields(record.date);
-    const id = randomUUID();
+    const id = timeOrderedId();
     ids[index] = id;
-    lastSeq = insert({
+    insert({
       id,
       review_id: reviewId,
       agency_id: agencyId,
@@ -369,19 +372,32 @@ function insertRecords(
       significant: record.significant ? 1 : 0,
       created_at: now,
       updated_at: now,
-    }).lastInsertRowid;
-    firstSeq ??= lastSeq;
-  }
-  // One pass over the new rows for the full-text index (see migration 0004 for why not a trigger).
-  // Raw SQL: the FTS5 table is virtual, outside the Kysely schema, and written through its rowid.
-  if (firstSeq !== null && lastSeq !== null) {
-    prepare(
-      database,
-      `INSERT INTO chronology_fts (rowid, event, action, significance, source, practitioner)
-       SELECT seq, event, action, significance, source, practitioner FROM chronology_entry WHERE seq BETWEEN ? AND ?`,
-    ).run(firstSeq, lastSeq);
+    });
   }
   return ids;
+}
+
+/** The last entry's seq so far: entries inserted after it get higher ones (seq is the rowid). */
+function lastSeq(database: Database): number {
+  return (
+    first(
+      database,
+      query.selectFrom('chronology_entry').select((eb) => eb.fn.max('seq').as('seq')),
+    )?.seq ?? 0
+  );
+}
+
+/**
+ * Adds the entries after `afterSeq` to the full-text index in one pass (see migration
+ * 0004 for why not a trigger). Raw SQL: the FTS5 table is virtual, outside the Kysely
+ * schema, and written through its rowid.
+ */
+function indexForSearch(database: Database, afterSeq: number): void {
+  prepare(
+    database,
+    `INSERT INTO chronology_fts (rowid, event, action, significance, source, practitioner)
+     SELECT seq, event, action, significance, source, practitioner FROM chronology_entry WHERE seq > ?`,
+  ).run(afterSeq);
 }
 
 export const PROGRESS_EVERY = 5_000;
@@ -420,55 +436,61 @@ export async function writeImport(
   input: ImportWrite,
 ): Promise<{ importId: string; imported: number; possibleDuplicates: number }> {
   const importId = randomUUID();
-  return vault.writeInSteps(
-    (result: { importId: string; imported: number; possibleDuplicates: number; agencyId: string }) => ({
-      entity: 'chronology_import',
-      entityId: importId,
-      action: 'imported',
-      detail: {
-        reviewId: input.reviewId,
-        agencyId: result.agencyId,
-        entries: result.imported,
-        rejected: input.rowsRejected,
-        mode: input.mode,
-        possibleDuplicates: result.possibleDuplicates,
-      },
-    }),
-    async (pause) => {
-      const { database } = vault;
-      requireOpenReview(database, input.reviewId);
-      const agency = ensureAgency(database, input.reviewId, input.agencyName);
-      const now = new Date().toISOString();
-      // The import row first: entries point at it.
-      run(
-        database,
-        query.insertInto('chronology_import').values({
-          id: importId,
-          review_id: input.reviewId,
-          agency_id: agency.id,
-          file_name: input.fileName,
-          content_hash: input.contentHash,
-          sheet: input.sheet,
+  return checkpointAfterwards(vault.database, () =>
+    vault.writeInSteps(
+      (result: { importId: string; imported: number; possibleDuplicates: number; agencyId: string }) => ({
+        entity: 'chronology_import',
+        entityId: importId,
+        action: 'imported',
+        detail: {
+          reviewId: input.reviewId,
+          agencyId: result.agencyId,
+          entries: result.imported,
+          rejected: input.rowsRejected,
           mode: input.mode,
-          imported_at: now,
-          imported_by: vault.actor(),
-          rows_imported: input.records.length,
-          rows_rejected: input.rowsRejected,
-        }),
-      );
-      // In steps of PROGRESS_EVERY rows, pausing between them so progress reaches the
-      // reviewer and the app stays responsive; still one transaction.
-      const ids: string[] = [];
-      for (let start = 0; start < input.records.length; start += PROGRESS_EVERY) {
-        const step = input.records.slice(start, start + PROGRESS_EVERY);
-        for (const id of insertRecords(database, input.reviewId, importId, step)) ids.push(id);
-        input.onProgress?.(ids.length);
-        await pause();
-      }
-      saveMapping(database, agency.id, input.mapping, now);
-      const possibleDuplicates = flagPossibleDuplicates(database, input.reviewId, ids);
-      return { importId, imported: ids.length, possibleDuplicates, agencyId: agency.id };
-    },
+          possibleDuplicates: result.possibleDuplicates,
+        },
+      }),
+      async (pause) => {
+        const { database } = vault;
+        requireOpenReview(database, input.reviewId);
+        const agency = ensureAgency(database, input.reviewId, input.agencyName);
+        const now = new Date().toISOString();
+        // The import row first: entries point at it.
+        run(
+          database,
+          query.insertInto('chronology_import').values({
+            id: importId,
+            review_id: input.reviewId,
+            agency_id: agency.id,
+            file_name: input.fileName,
+            content_hash: input.contentHash,
+            sheet: input.sheet,
+            mode: input.mode,
+            imported_at: now,
+            imported_by: vault.actor(),
+            rows_imported: input.records.length,
+            rows_rejected: input.rowsRejected,
+          }),
+        );
+        // In steps of PROGRESS_EVERY rows, pausing between them so progress reaches the
+        // reviewer and the app stays responsive; still one transaction.
+        // Each step is indexed for search as soon as it is written, while its pages are still
+        // in the cache: one pass at the end would read 100,000 rows back and decrypt them again.
+        const ids: string[] = [];
+        for (let start = 0; start < input.records.length; start += PROGRESS_EVERY) {
+          const step = input.records.slice(start, start + PROGRESS_EVERY);
+          const before = lastSeq(database);
+          for (const id of insertRecords(database, input.reviewId, importId, step)) ids.push(id);
+          indexForSearch(database, before);
+          input.onProgress?.(ids.length);
+          await pause();
+        }
+        saveMapping(database, agency.id, input.mapping, now);
+        const possibleDuplicates = flagPossibleDuplicates(database, input.reviewId, ids);
+        return { importId, imported: ids.length, possibleDuplicates, agencyId: agency.id };
+      },
+    ),
   );
 }
 
@@ -619,7 +641,9 @@ export function createEntry(vault: VaultWriter, input: EntryCreateInput): Chrono
     }),
     () => {
       requireOpenReview(vault.database, input.reviewId);
+      const before = lastSeq(vault.database);
       const [entryId] = insertRecords(vault.database, input.reviewId, null, [record]);
+      indexForSearch(vault.database, before);
       replaceTags(vault.database, entryId as string, input.tags);
       replacePeople(vault.database, input.reviewId, entryId as string, input.personIds);
       return entryId as string;
