@@ -22,9 +22,9 @@ afterEach(() => {
 });
 
 function vaultAt(migration: string): Database {
-  const database = openEncryptedDatabase(join(tempDirectory(), 'test.vault'), randomBytes(32), { create: true });
+  const database = openEncryptedDatabase(join(tempDirectory(), 'test.vault'), randomBytes(32), { access: 'create' });
   open.push(database);
-  migrate(database, () => new Date('2026-01-01T00:00:00Z'), migration);
+  migrate(database, () => new Date('2026-01-01T00:00:00Z'), { newVault: true, until: migration });
   return database;
 }
 

@@ -1,24 +1,26 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { type AuditEntry, type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
 import { call, errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PasswordField } from '../components/PasswordField.js';
+import { Pending } from '../components/Pending.js';
 import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
 import { StrengthMeter } from '../components/StrengthMeter.js';
 import { formatDateTime } from '../format.js';
+import { refresh, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
 
+/** Anything saved here is written to the audit log: the recent activity is read again. */
+const changed = () => void refresh('audit.', 'settings.');
+
 export function Settings() {
-  // Bumped after anything that writes to the audit log, so the table reloads.
-  const [auditVersion, setAuditVersion] = useState(0);
-  const changed = useCallback(() => setAuditVersion((version) => version + 1), []);
   return (
     <>
       <PageHeading title="Settings">Settings</PageHeading>
       <PreferencesForm onSaved={changed} />
       <ChangePassphraseForm onChanged={changed} />
-      <AuditSection version={auditVersion} />
+      <AuditSection />
     </>
   );
 }
@@ -27,6 +29,7 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
   const headingId = useId();
   const nameId = useId();
   const minutesId = useId();
+  const settings = useData('settings.get', {});
   const [loaded, setLoaded] = useState(false);
   const [reviewerName, setReviewerName] = useState('');
   const [minutes, setMinutes] = useState(String(IDLE_LOCK_MINUTES.default));
@@ -34,20 +37,14 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The form starts from the settings as read; later answers do not overwrite what is being typed.
   useEffect(() => {
-    let live = true;
-    call('settings.get', {})
-      .then((settings) => {
-        if (!live) return;
-        setReviewerName(settings.reviewerName);
-        setMinutes(String(settings.idleLockMinutes));
-        setLoaded(true);
-      })
-      .catch((caught: unknown) => live && setError(errorMessage(caught)));
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (settings.value && !loaded) {
+      setReviewerName(settings.value.reviewerName);
+      setMinutes(String(settings.value.idleLockMinutes));
+      setLoaded(true);
+    }
+  }, [settings.value, loaded]);
 
   const minutesNumber = Number(minutes);
   const minutesProblem =
@@ -124,7 +121,7 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
             disabled={!loaded}
           />
         </div>
-        <ErrorAlert message={error} />
+        <ErrorAlert message={error ?? settings.error} />
         <StatusMessage message={status} />
         <button type="submit" className="primary" disabled={!loaded || busy}>
           {busy ? 'Saving…' : 'Save settings'}
@@ -208,25 +205,13 @@ function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-function AuditSection({ version }: { version: number }) {
+function AuditSection() {
   const headingId = useId();
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    // `version` is the reload trigger.
-    void version;
-    call('audit.recent', { limit: 20 })
-      .then((recent) => live && setEntries(recent))
-      .catch((caught: unknown) => live && setLoadError(errorMessage(caught)));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const recent = useData('audit.recent', { limit: 20 });
+  const entries = recent.value;
 
   async function check() {
     setChecking(true);
@@ -263,11 +248,8 @@ function AuditSection({ version }: { version: number }) {
       </div>
       <ErrorAlert message={checkError} />
       <h3>Recent activity</h3>
-      <ErrorAlert message={loadError} />
-      {entries === null ? (
-        loadError ? null : (
-          <p className="muted">Loading recent activity…</p>
-        )
+      {entries === undefined ? (
+        <Pending data={recent} loading="Loading recent activity…" />
       ) : entries.length === 0 ? (
         <p className="muted">No activity recorded yet.</p>
       ) : (

@@ -7,12 +7,14 @@ import {
   type RecommendationLevel,
 } from '../../../../shared/cdop/case.js';
 import { type AnalysisForm, type FormDomain, getForm } from '../../../../shared/cdop/forms/index.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { useData } from '../../state/data.js';
+import { type Change, useCaseChange } from './case-change.js';
 import { cdopPath } from './routes.js';
-import { type Change, Field, useCaseChange, useLoad } from './ui.js';
 
 const LEVEL_LABELS: Record<RecommendationLevel, string> = {
   local: 'Local',
@@ -22,16 +24,21 @@ const LEVEL_LABELS: Record<RecommendationLevel, string> = {
 
 /** The analysis form of a case, driven by the data of the form version the case uses. */
 export function Analysis({ id }: { id: string }) {
-  const { value: detail, setValue, error } = useLoad(() => call('cdop.case.get', { id }), [id]);
-  const { value: reviews } = useLoad(() => call('reviews.list', { archived: 'include' }).catch(() => []), []);
-  const { change, actionError, status } = useCaseChange(setValue);
+  const loaded = useData('cdop.case.get', { id });
+  const detail = loaded.value;
+  // Only to offer a link from the referral: without it, the referral is recorded unlinked.
+  const reviews = useData('reviews.list', { archived: 'include' }).value;
+  const { change, actionError, status } = useCaseChange();
 
   if (!detail) {
     return (
       <div className="cdop">
         <PageHeading title="Analysis form">Analysis form</PageHeading>
-        <ErrorAlert message={error ? errorMessage(error) : null} />
-        {error ? null : <p className="muted">Loading…</p>}
+        <Pending data={loaded} loading="Loading the analysis form…">
+          <p>
+            <a href={cdopPath.record(id)}>Back to the case</a>
+          </p>
+        </Pending>
       </div>
     );
   }
@@ -106,15 +113,15 @@ function DomainFactors({
   async function add(event: FormEvent) {
     event.preventDefault();
     const ok = await change(
-      () =>
-        call('cdop.factor.add', {
-          caseId: detail.id,
-          domain: domain.code,
-          description: description.trim(),
-          grade,
-          modifiable: modifiable === 'yes',
-          evidence: evidence.trim() || null,
-        }),
+      'cdop.factor.add',
+      {
+        caseId: detail.id,
+        domain: domain.code,
+        description: description.trim(),
+        grade,
+        modifiable: modifiable === 'yes',
+        evidence: evidence.trim() || null,
+      },
       `Factor added to domain ${domain.code}.`,
     );
     if (ok) {
@@ -146,10 +153,7 @@ function DomainFactors({
                 type="button"
                 className="link"
                 onClick={() =>
-                  void change(
-                    () => call('cdop.factor.remove', { id: factor.id }),
-                    `Factor removed from domain ${domain.code}.`,
-                  )
+                  void change('cdop.factor.remove', { id: factor.id }, `Factor removed from domain ${domain.code}.`)
                 }
               >
                 Remove<span className="visually-hidden"> factor: {factor.description}</span>
@@ -224,7 +228,8 @@ function Outcome({ form, detail, change }: { form: AnalysisForm; detail: CdopCas
   const choose = (outcome: ModifiableOutcome | null) => {
     setChosen(outcome);
     void change(
-      () => call('cdop.case.setOutcome', { id: detail.id, outcome }),
+      'cdop.case.setOutcome',
+      { id: detail.id, outcome },
       outcome ? `Outcome recorded: ${form.outcomeLabels[outcome]}.` : 'Outcome cleared.',
     );
   };
@@ -286,7 +291,8 @@ function Category({ form, detail, change }: { form: AnalysisForm; detail: CdopCa
             onChange={(e) => {
               const category = e.target.value === '' ? null : Number(e.target.value);
               void change(
-                () => call('cdop.case.setCategory', { id: detail.id, category }),
+                'cdop.case.setCategory',
+                { id: detail.id, category },
                 category === null ? 'Category cleared.' : `Category ${category} recorded.`,
               );
             }}
@@ -315,12 +321,7 @@ function LearningPoints({ detail, change }: { detail: CdopCaseDetail; change: Ch
   const [text, setText] = useState('');
   async function add(event: FormEvent) {
     event.preventDefault();
-    if (
-      await change(
-        () => call('cdop.learningPoint.add', { caseId: detail.id, text: text.trim() }),
-        'Learning point added.',
-      )
-    ) {
+    if (await change('cdop.learningPoint.add', { caseId: detail.id, text: text.trim() }, 'Learning point added.')) {
       setText('');
     }
   }
@@ -341,9 +342,7 @@ function LearningPoints({ detail, change }: { detail: CdopCaseDetail; change: Ch
               <button
                 type="button"
                 className="link"
-                onClick={() =>
-                  void change(() => call('cdop.learningPoint.remove', { id: point.id }), 'Learning point removed.')
-                }
+                onClick={() => void change('cdop.learningPoint.remove', { id: point.id }, 'Learning point removed.')}
               >
                 Remove<span className="visually-hidden"> learning point: {point.text}</span>
               </button>
@@ -370,7 +369,8 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
   async function add(event: FormEvent) {
     event.preventDefault();
     const ok = await change(
-      () => call('cdop.recommendation.add', { caseId: detail.id, level, agency: agency.trim(), text: text.trim() }),
+      'cdop.recommendation.add',
+      { caseId: detail.id, level, agency: agency.trim(), text: text.trim() },
       'Recommendation added.',
     );
     if (ok) {
@@ -408,10 +408,7 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
                       type="button"
                       className="link"
                       onClick={() =>
-                        void change(
-                          () => call('cdop.recommendation.remove', { id: item.id }),
-                          'Recommendation removed.',
-                        )
+                        void change('cdop.recommendation.remove', { id: item.id }, 'Recommendation removed.')
                       }
                     >
                       Remove<span className="visually-hidden"> recommendation for {item.agency}</span>
@@ -467,13 +464,13 @@ function Referral({
   async function save(event: FormEvent) {
     event.preventDefault();
     await change(
-      () =>
-        call('cdop.case.setReferral', {
-          id: detail.id,
-          referred,
-          referredOn: referred && referredOn ? referredOn : null,
-          reviewId: referred && reviewId ? reviewId : null,
-        }),
+      'cdop.case.setReferral',
+      {
+        id: detail.id,
+        referred,
+        referredOn: referred && referredOn ? referredOn : null,
+        reviewId: referred && reviewId ? reviewId : null,
+      },
       referred ? 'Referral recorded.' : 'No referral recorded.',
     );
   }

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { ChannelInput } from '../../../../shared/api/contract.js';
+import type { CdopCaseDetail, ChannelInput } from '../../../../shared/api/contract.js';
 import {
   ETHNIC_CATEGORIES,
   EXPECTEDNESS,
@@ -10,15 +10,18 @@ import {
   SEXES,
   type Sex,
 } from '../../../../shared/cdop/case.js';
-import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge, isIsoDate } from '../../../../shared/cdop/dates.js';
+import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge } from '../../../../shared/cdop/dates.js';
 import { DEFAULT_FORM_VERSION, FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
-import { call, errorMessage } from '../../api/client.js';
+import { isIsoDate } from '../../../../shared/dates/iso-date.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { Pending } from '../../components/Pending.js';
+import { formProblems } from '../../components/problems.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { useChange, useData } from '../../state/data.js';
 import { cdopPath, navigate } from './routes.js';
-import { Field, issuesByField } from './ui.js';
 
 type TriState = '' | 'yes' | 'no';
 
@@ -64,6 +67,27 @@ const tri = (value: TriState): boolean | null => (value === '' ? null : value ==
 const fromBool = (value: boolean | null): TriState => (value === null ? '' : value ? 'yes' : 'no');
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
+function draftOf(found: CdopCaseDetail): Draft {
+  return {
+    reference: found.reference,
+    childName: found.childName,
+    nhsNumber: found.nhsNumber ? formatNhsNumber(found.nhsNumber) : '',
+    dateOfBirth: found.dateOfBirth,
+    sex: found.sex,
+    ethnicity: found.ethnicity ?? '',
+    dateOfDeath: found.dateOfDeath,
+    timeOfDeath: found.timeOfDeath ?? '',
+    placeOfDeath: found.placeOfDeath ?? '',
+    homePostcode: found.homePostcode ?? '',
+    expected: found.expected ?? '',
+    jointAgencyResponse: fromBool(found.jointAgencyResponse),
+    postMortem: fromBool(found.postMortem),
+    circumstances: found.circumstances ?? '',
+    dateNotified: found.dateNotified,
+    formVersion: found.formVersion,
+  };
+}
+
 /** What the two dates say about the child's age: derived, never typed. */
 export function DerivedAge({ dateOfBirth, dateOfDeath }: { dateOfBirth: string; dateOfDeath: string }) {
   let text = 'Shown when both the date of birth and the date of death are entered.';
@@ -98,35 +122,18 @@ export function CaseForm({ id }: { id?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [nhsTouched, setNhsTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
   const title = id ? 'Change the notification' : 'Record a notification';
 
+  const existing = useData('cdop.case.get', id ? { id } : null);
+  const { run, busy, message } = useChange();
+
+  // The form starts from the case as it was read; later answers do not overwrite what is being typed.
   useEffect(() => {
-    if (!id) return;
-    call('cdop.case.get', { id })
-      .then((found) => {
-        setDraft({
-          reference: found.reference,
-          childName: found.childName,
-          nhsNumber: found.nhsNumber ? formatNhsNumber(found.nhsNumber) : '',
-          dateOfBirth: found.dateOfBirth,
-          sex: found.sex,
-          ethnicity: found.ethnicity ?? '',
-          dateOfDeath: found.dateOfDeath,
-          timeOfDeath: found.timeOfDeath ?? '',
-          placeOfDeath: found.placeOfDeath ?? '',
-          homePostcode: found.homePostcode ?? '',
-          expected: found.expected ?? '',
-          jointAgencyResponse: fromBool(found.jointAgencyResponse),
-          postMortem: fromBool(found.postMortem),
-          circumstances: found.circumstances ?? '',
-          dateNotified: found.dateNotified,
-          formVersion: found.formVersion,
-        });
-        setLoaded(true);
-      })
-      .catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [id]);
+    if (existing.value && !loaded) {
+      setDraft(draftOf(existing.value));
+      setLoaded(true);
+    }
+  }, [existing.value, loaded]);
 
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -172,21 +179,17 @@ export function CaseForm({ id }: { id?: string }) {
       circumstances: orNull(draft.circumstances),
       dateNotified: draft.dateNotified,
     };
-    setBusy(true);
-    try {
-      const saved = id
-        ? await call('cdop.case.update', { id, ...fields })
-        : await call('cdop.case.create', {
-            ...fields,
-            formVersion: draft.formVersion,
-          } as ChannelInput<'cdop.case.create'>);
-      navigate(cdopPath.record(saved.id));
-    } catch (caught) {
-      setFieldErrors(issuesByField(caught));
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    // The lists and figures the case appears in are read again when next shown.
+    const refresh = ['cdop.case.list', 'cdop.panelPack', 'cdop.statistics'];
+    const outcome = id
+      ? await run('cdop.case.update', { id, ...fields }, { refresh })
+      : await run(
+          'cdop.case.create',
+          { ...fields, formVersion: draft.formVersion } as ChannelInput<'cdop.case.create'>,
+          { refresh },
+        );
+    if (outcome.ok) navigate(cdopPath.record(outcome.value.id));
+    else setFieldErrors(formProblems(outcome.error, Object.keys(EMPTY)).fields);
   }
 
   const err = (key: string) => fieldErrors[key] ?? null;
@@ -197,9 +200,9 @@ export function CaseForm({ id }: { id?: string }) {
       <p>
         <a href={id ? cdopPath.record(id) : cdopPath.list()}>{id ? 'Back to the case' : 'Back to child deaths'}</a>
       </p>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={error ?? message} />
       {!loaded ? (
-        <p className="muted">Loading…</p>
+        <Pending data={existing} loading="Loading the case…" />
       ) : (
         <form onSubmit={submit} noValidate className="case-form">
           <fieldset>

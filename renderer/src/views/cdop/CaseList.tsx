@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
-import { call, errorMessage } from '../../api/client.js';
-import { ErrorAlert } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { useData } from '../../state/data.js';
 import { cdopPath, navigate } from './routes.js';
-import { Field, ukDate, useLoad } from './ui.js';
+import { ukDate } from './ui.js';
 
 export function CaseList() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
@@ -14,15 +15,12 @@ export function CaseList() {
   const [deathTo, setDeathTo] = useState('');
   const filtered = status !== '' || deathFrom !== '' || deathTo !== '';
   const captionId = useId();
-  const { value: cases, error } = useLoad(
-    () =>
-      call('cdop.case.list', {
-        ...(status ? { status } : {}),
-        ...(deathFrom ? { deathFrom } : {}),
-        ...(deathTo ? { deathTo } : {}),
-      }),
-    [status, deathFrom, deathTo],
-  );
+  const list = useData('cdop.case.list', {
+    ...(status ? { status } : {}),
+    ...(deathFrom ? { deathFrom } : {}),
+    ...(deathTo ? { deathTo } : {}),
+  });
+  const cases = list.value;
 
   if (cases && cases.length === 0 && !filtered) {
     return (
@@ -72,9 +70,8 @@ export function CaseList() {
           {({ id }) => <UkDateInput id={id} value={deathTo} onChange={(e) => setDeathTo(e.target.value)} />}
         </Field>
       </fieldset>
-      <ErrorAlert message={error ? errorMessage(error) : null} />
-      {cases === null ? (
-        <p className="muted">Loading cases…</p>
+      {cases === undefined ? (
+        <Pending data={list} loading="Loading cases…" />
       ) : cases.length === 0 ? (
         <p>No cases match these filters.</p>
       ) : (

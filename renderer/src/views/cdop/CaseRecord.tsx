@@ -11,24 +11,33 @@ import {
 import { AGE_BAND_LABELS, describeAge } from '../../../../shared/cdop/dates.js';
 import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { useData } from '../../state/data.js';
+import { type Change, useCaseChange } from './case-change.js';
 import { cdopPath } from './routes.js';
-import { type Change, Field, ukDate, useCaseChange, useLoad, yesNo } from './ui.js';
+import { ukDate } from './ui.js';
+
+const yesNo = (value: boolean | null): string => (value === null ? 'Not recorded' : value ? 'Yes' : 'No');
 
 /** A case: its notification (age and band derived), status steps, agency reports and panel meetings. */
 export function CaseRecord({ id }: { id: string }) {
-  const { value: detail, setValue, error } = useLoad(() => call('cdop.case.get', { id }), [id]);
-  const { change, actionError, status } = useCaseChange(setValue);
+  const loaded = useData('cdop.case.get', { id });
+  const detail = loaded.value;
+  const { change, actionError, status } = useCaseChange();
 
   if (!detail) {
     return (
       <div className="cdop">
         <PageHeading title="Child death case">Child death case</PageHeading>
-        <ErrorAlert message={error ? errorMessage(error) : null} />
-        {error ? null : <p className="muted">Loading…</p>}
+        <Pending data={loaded} loading="Loading the case…">
+          <p>
+            <a href={cdopPath.list()}>Back to child deaths</a>
+          </p>
+        </Pending>
       </div>
     );
   }
@@ -148,12 +157,12 @@ function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Chang
             disabled={blockers.length > 0}
             onClick={() =>
               void change(
-                () =>
-                  call('cdop.case.setStatus', {
-                    id: detail.id,
-                    status: next,
-                    ...(toReviewed ? { dateReviewCompleted: completedOn } : {}),
-                  }),
+                'cdop.case.setStatus',
+                {
+                  id: detail.id,
+                  status: next,
+                  ...(toReviewed ? { dateReviewCompleted: completedOn } : {}),
+                },
                 `Moved to ${CASE_STATUS_LABELS[next].toLowerCase()}.`,
               )
             }
@@ -167,7 +176,8 @@ function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Chang
             className="secondary"
             onClick={() =>
               void change(
-                () => call('cdop.case.setStatus', { id: detail.id, status: previous }),
+                'cdop.case.setStatus',
+                { id: detail.id, status: previous },
                 `Moved back to ${CASE_STATUS_LABELS[previous].toLowerCase()}.`,
               )
             }
@@ -188,7 +198,8 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
   async function request(event: FormEvent) {
     event.preventDefault();
     const ok = await change(
-      () => call('cdop.agencyReport.request', { caseId: detail.id, agency: agency.trim(), requestedOn }),
+      'cdop.agencyReport.request',
+      { caseId: detail.id, agency: agency.trim(), requestedOn },
       `Report requested from ${agency.trim()}.`,
     );
     if (ok) {
@@ -237,11 +248,11 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
                           disabled={!received[report.id]}
                           onClick={() =>
                             void change(
-                              () =>
-                                call('cdop.agencyReport.update', {
-                                  id: report.id,
-                                  receivedOn: received[report.id] ?? null,
-                                }),
+                              'cdop.agencyReport.update',
+                              {
+                                id: report.id,
+                                receivedOn: received[report.id] ?? null,
+                              },
                               `Report from ${report.agency} recorded as received.`,
                             )
                           }
@@ -290,7 +301,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
     event.preventDefault();
     if (
       await change(
-        () => call('cdop.panelMeeting.add', { caseId: detail.id, meetingDate }),
+        'cdop.panelMeeting.add',
+        { caseId: detail.id, meetingDate },
         `Listed for the panel on ${ukDate(meetingDate)}.`,
       )
     ) {
@@ -312,7 +324,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
                 className="link"
                 onClick={() =>
                   void change(
-                    () => call('cdop.panelMeeting.remove', { caseId: detail.id, meetingDate: date }),
+                    'cdop.panelMeeting.remove',
+                    { caseId: detail.id, meetingDate: date },
                     `Removed from the meeting on ${ukDate(date)}.`,
                   )
                 }

@@ -1,25 +1,25 @@
 import { useState } from 'react';
 import { CASE_STATUS_LABELS } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
-import { call, errorMessage } from '../../api/client.js';
-import { ErrorAlert } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { useData } from '../../state/data.js';
 import { cdopPath } from './routes.js';
-import { Field, ukDate, useLoad } from './ui.js';
+import { ukDate } from './ui.js';
 
 /** The cases listed for one panel meeting, each with what is still outstanding; laid out to print. */
 export function PanelPack() {
-  const { value: cases } = useLoad(() => call('cdop.case.list', { limit: 5000 }), []);
+  // Only to suggest meeting dates: without them the date is typed.
+  const cases = useData('cdop.case.list', { limit: 5000 }).value;
   const upcoming = [
     ...new Set((cases ?? []).map((c) => c.nextPanelMeeting).filter((d): d is string => d !== null)),
   ].sort();
   const [meetingDate, setMeetingDate] = useState('');
   const chosen = meetingDate || upcoming[0] || '';
-  const { value: pack, error } = useLoad(
-    () => (chosen ? call('cdop.panelPack', { meetingDate: chosen }) : Promise.resolve(null)),
-    [chosen],
-  );
+  const loaded = useData('cdop.panelPack', chosen ? { meetingDate: chosen } : null);
+  const pack = loaded.value;
 
   return (
     <div className="cdop pack">
@@ -49,7 +49,7 @@ export function PanelPack() {
           Print the pack
         </button>
       </div>
-      <ErrorAlert message={error ? errorMessage(error) : null} />
+      {chosen && !pack ? <Pending data={loaded} loading="Loading the pack…" /> : null}
       {pack ? (
         <section aria-labelledby="pack-heading">
           <h2 id="pack-heading">Panel meeting on {ukDate(pack.meetingDate)}</h2>

@@ -4,6 +4,7 @@ import type { ChronologyEntry, Review } from '../../../../shared/api/contract.js
 import { errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { useChange, useData } from '../../state/data.js';
 import { navigate, replacePath, useReviewsHash } from '../reviews/routes.js';
 import { ChronologyGrid } from './ChronologyGrid.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
@@ -13,7 +14,7 @@ import { Filters, hasFilters } from './Filters.js';
 import { ImportWizard } from './ImportWizard.js';
 import { chronologyPath, parseChronologyQuery } from './routes.js';
 import { SearchResults } from './Search.js';
-import { ensureRows, openReview, undoLast, useChronology } from './store.js';
+import { openReview, pageInput, undoOptions, useChronology } from './store.js';
 
 /**
  * A review's Chronology tab: the integrated chronology of every agency's entries,
@@ -42,20 +43,18 @@ function ChronologyView({
   entryId: string | null;
   showDuplicates: boolean;
 }) {
-  const total = useChronology((state) => state.total);
   const filters = useChronology((state) => state.filters);
-  const loadError = useChronology((state) => state.error);
+  // The first page says how many entries match; the table asks for the pages it scrolls to.
+  const firstPage = useData('chronology.list', pageInput(review.id, filters, 0));
+  const total = firstPage.value?.total ?? null;
   const undoSteps = useChronology((state) => state.undo);
   const lastImport = useChronology((state) => state.lastImport);
+  const { run } = useChange();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const tableHeadingId = useId();
   const readOnly = review.archived;
-
-  useEffect(() => {
-    if (total === null) ensureRows(0, 0);
-  }, [total]);
 
   useEffect(() => {
     if (lastImport) {
@@ -68,12 +67,11 @@ function ChronologyView({
 
   async function undo() {
     setError(null);
-    try {
-      const step = await undoLast();
-      setStatus(step ? `Undone: the change to ${step.label}.` : 'Nothing to undo.');
-    } catch (caught) {
-      setError(`Could not undo: ${errorMessage(caught)}`);
-    }
+    const step = useChronology.getState().undo.at(-1);
+    if (!step) return setStatus('Nothing to undo.');
+    const outcome = await run('chronology.update', { id: step.entryId, ...step.previous }, undoOptions(step));
+    if (outcome.ok) setStatus(`Undone: the change to ${step.label}.`);
+    else setError(`Could not undo: ${errorMessage(outcome.error)}`);
   }
 
   function open(entry: ChronologyEntry) {
@@ -110,7 +108,7 @@ function ChronologyView({
         {empty ? null : <ExportControls reviewId={review.id} />}
       </div>
       <StatusMessage message={status} />
-      <ErrorAlert message={error ?? loadError} />
+      <ErrorAlert message={error ?? firstPage.error} />
       {showDuplicates ? <DuplicatesPanel review={review} readOnly={readOnly} onStatus={setStatus} /> : null}
       {empty ? (
         <EmptyState title="No entries yet">
@@ -120,7 +118,7 @@ function ChronologyView({
         <>
           <Filters review={review} search={search} onSearch={setSearch} />
           {search.trim() ? (
-            <SearchResults reviewId={review.id} query={search} />
+            <SearchResults key={search} reviewId={review.id} query={search} />
           ) : (
             <section aria-labelledby={tableHeadingId} className="chron-table-section">
               <h2 id={tableHeadingId} className="chron-count">
@@ -139,6 +137,8 @@ function ChronologyView({
                 <p>No entries match these filters.</p>
               ) : (
                 <ChronologyGrid
+                  reviewId={review.id}
+                  total={total ?? 0}
                   label="Integrated chronology"
                   readOnly={readOnly}
                   onOpen={open}

@@ -12,8 +12,9 @@ import {
 import type { ChronologyEntry } from '../../../../shared/api/contract.js';
 import { errorMessage } from '../../api/client.js';
 import { sentence } from '../../components/Alert.js';
+import { useChange, useDataList } from '../../state/data.js';
 import { COLUMNS, type Column, GRID_TEMPLATE, updateValue } from './columns.js';
-import { ensureRows, rowAt, updateEntry, useChronology } from './store.js';
+import { editOptions, PAGE_SIZE, pageInput, rowAt, useChronology } from './store.js';
 
 /**
  * The integrated chronology as an ARIA grid, virtualised: only the rows in view
@@ -39,6 +40,8 @@ interface Editing {
 }
 
 export function ChronologyGrid({
+  reviewId,
+  total,
   label,
   readOnly,
   onOpen,
@@ -46,6 +49,9 @@ export function ChronologyGrid({
   onStatus,
   onError,
 }: {
+  reviewId: string;
+  /** Entries matching the filters. */
+  total: number;
   label: string;
   readOnly: boolean;
   onOpen: (entry: ChronologyEntry) => void;
@@ -53,10 +59,8 @@ export function ChronologyGrid({
   onStatus: (message: string) => void;
   onError: (message: string | null) => void;
 }) {
-  const total = useChronology((state) => state.total) ?? 0;
-  const generation = useChronology((state) => state.generation);
-  // Re-render when any page arrives or changes; rows are read through rowAt.
-  const pages = useChronology((state) => state.pages);
+  const filters = useChronology((state) => state.filters);
+  const { run } = useChange();
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState({ row: 0, col: 1 });
@@ -95,15 +99,31 @@ export function ChronologyGrid({
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? 0;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the generation starts a fresh read of the same range
-  useEffect(() => {
-    ensureRows(Math.max(0, first - 12), Math.max(last + 12, first));
-  }, [first, last, generation]);
+  // The pages covering the rows in view, a margin either side, and the active row (kept rendered).
+  const wanted = [
+    ...new Set([
+      Math.floor(Math.max(0, first - 12) / PAGE_SIZE),
+      Math.floor((last + 12) / PAGE_SIZE),
+      Math.floor(active.row / PAGE_SIZE),
+    ]),
+  ]
+    .filter((page) => page === 0 || page * PAGE_SIZE < total)
+    .sort((a, b) => a - b);
+  const answers = useDataList(
+    'chronology.list',
+    wanted.map((page) => pageInput(reviewId, filters, page)),
+  );
+  const pages: Record<number, ChronologyEntry[]> = {};
+  wanted.forEach((page, at) => {
+    const entries = answers[at]?.value?.entries;
+    if (entries) pages[page] = entries;
+  });
+  const arrived = Object.keys(pages).join();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when rows arrive, to keep the active one in view
   useEffect(() => {
     if (Date.now() < followUntil.current) virtualizer.scrollToIndex(activeRow.current, { align: 'auto' });
-  }, [pages]);
+  }, [arrived]);
 
   // A new list (filters changed) keeps the active cell inside it.
   useEffect(() => {
@@ -129,7 +149,6 @@ export function ChronologyGrid({
     activeRow.current = nextRow;
     focusPending.current = true;
     followUntil.current = Date.now() + 2_000;
-    ensureRows(nextRow, nextRow);
     virtualizer.scrollToIndex(nextRow, { align: 'auto' });
   }
 
@@ -157,12 +176,13 @@ export function ChronologyGrid({
 
   async function toggle(entry: ChronologyEntry) {
     onError(null);
-    try {
-      await updateEntry({ id: entry.id, significant: !entry.significant }, 'Significant');
-      onStatus(entry.significant ? 'No longer marked significant.' : 'Marked as a significant event.');
-    } catch (error) {
-      onError(errorMessage(error));
-    }
+    const outcome = await run(
+      'chronology.update',
+      { id: entry.id, significant: !entry.significant },
+      editOptions('Significant'),
+    );
+    if (outcome.ok) onStatus(entry.significant ? 'No longer marked significant.' : 'Marked as a significant event.');
+    else onError(errorMessage(outcome.error));
   }
 
   async function commit(reason: 'enter' | 'blur') {
@@ -179,23 +199,26 @@ export function ChronologyGrid({
     committing.current = true;
     setEditing({ ...editing, busy: true });
     onError(null);
-    try {
-      await updateEntry({ id: entry.id, [column.field]: updateValue(column, editing.value) }, column.label);
+    const outcome = await run(
+      'chronology.update',
+      { id: entry.id, [column.field]: updateValue(column, editing.value) },
+      editOptions(column.label),
+    );
+    committing.current = false;
+    if (outcome.ok) {
       closed.current = true;
       setEditing(null);
       onStatus(`${column.label} saved. Ctrl+Z undoes it.`);
       if (reason === 'enter') focusPending.current = true;
-    } catch (error) {
-      const message = sentence(errorMessage(error));
-      if (reason === 'enter') {
-        setEditing({ ...editing, busy: false, error: message });
-      } else {
-        closed.current = true;
-        setEditing(null);
-        onError(`${column.label} not saved: ${message}`);
-      }
-    } finally {
-      committing.current = false;
+      return;
+    }
+    const message = sentence(errorMessage(outcome.error));
+    if (reason === 'enter') {
+      setEditing({ ...editing, busy: false, error: message });
+    } else {
+      closed.current = true;
+      setEditing(null);
+      onError(`${column.label} not saved: ${message}`);
     }
   }
 

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { ChronologyEntry, DuplicateDecision, DuplicateFlag, Review } from '../../../../shared/api/contract.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { Pending } from '../../components/Pending.js';
+import { useChange, useData } from '../../state/data.js';
 import { DateCell, timeOf } from './columns.js';
 import { chronologyPath } from './routes.js';
-import { reload } from './store.js';
+import { ENTRIES_CHANGED } from './store.js';
 
 /**
  * Possible duplicates: the same event recorded by two agencies, side by side. The
@@ -27,33 +28,19 @@ export function DuplicatesPanel({
   readOnly: boolean;
   onStatus: (message: string) => void;
 }) {
-  const [flags, setFlags] = useState<DuplicateFlag[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const loaded = useData('chronology.duplicates', { reviewId: review.id, statuses: ['flagged'] });
+  const flags = loaded.value;
+  const { run, busy, message } = useChange();
   const headingId = useId();
 
-  const load = useCallback(() => {
-    call('chronology.duplicates', { reviewId: review.id, statuses: ['flagged'] })
-      .then(setFlags)
-      .catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [review.id]);
-
-  useEffect(load, [load]);
-
   async function decide(flag: DuplicateFlag, decision: (typeof DECISIONS)[number]) {
-    setBusy(flag.id);
-    setError(null);
-    try {
-      await call('chronology.resolveDuplicate', { flagId: flag.id, decision: decision.decision });
-      setFlags((current) => current?.filter((other) => other.id !== flag.id) ?? null);
-      onStatus(decision.done);
-      // The table's duplicate markers follow the decision.
-      reload();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(null);
-    }
+    // The decided pair leaves the list, and the table's duplicate markers follow the decision.
+    const outcome = await run(
+      'chronology.resolveDuplicate',
+      { flagId: flag.id, decision: decision.decision },
+      { refresh: ENTRIES_CHANGED },
+    );
+    if (outcome.ok) onStatus(decision.done);
   }
 
   return (
@@ -61,8 +48,8 @@ export function DuplicatesPanel({
       <h2 id={headingId}>
         Possible duplicates {flags ? <span className="muted">({flags.length} to decide)</span> : null}
       </h2>
-      <ErrorAlert message={error} />
-      {flags === null && !error ? <p className="muted">Loading…</p> : null}
+      <ErrorAlert message={message} />
+      {flags === undefined ? <Pending data={loaded} loading="Loading possible duplicates…" /> : null}
       {flags?.length === 0 ? <p>No possible duplicates waiting for a decision.</p> : null}
       <ol className="duplicate-list">
         {flags?.map((flag, index) => (
@@ -84,7 +71,7 @@ export function DuplicatesPanel({
                     key={decision.decision}
                     type="button"
                     className={decision.decision === 'link' ? 'primary' : 'secondary'}
-                    disabled={busy !== null}
+                    disabled={busy}
                     aria-describedby={`${headingId}-pair-${index}`}
                     onClick={() => void decide(flag, decision)}
                   >

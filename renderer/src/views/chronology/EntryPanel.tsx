@@ -2,13 +2,13 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { ChronologyEntry } from '../../../../shared/api/contract.js';
 import { CHILD_SEEN_LABELS } from '../../../../shared/chronology/fields.js';
 import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { Pending } from '../../components/Pending.js';
 import { formatDateTime } from '../../format.js';
-import { loadPeople, useReviews } from '../../state/reviews.js';
+import { useChange, useData } from '../../state/data.js';
 import { DateCell } from './columns.js';
 import { chronologyPath } from './routes.js';
-import { loadEntry, reload, useChronology } from './store.js';
+import { ENTRIES_CHANGED } from './store.js';
 
 /**
  * One entry with every field and where it came from, beside the table. Opened by
@@ -26,16 +26,10 @@ const QUALIFIER_LABELS = {
 } as const;
 
 export function EntryPanel({ reviewId, entryId, onClose }: { reviewId: string; entryId: string; onClose: () => void }) {
-  const entry = useChronology((state) => state.opened[entryId]);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useData('chronology.get', { id: entryId });
+  const entry = loaded.value;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    setError(null);
-    // Always read afresh: an edit or an import may have changed it since.
-    loadEntry(entryId).catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [entryId]);
 
   useEffect(() => {
     if (entry) headingRef.current?.focus();
@@ -60,11 +54,10 @@ export function EntryPanel({ reviewId, entryId, onClose }: { reviewId: string; e
           Close
         </button>
       </div>
-      <ErrorAlert message={error} />
       {entry ? (
         <EntryDetails reviewId={reviewId} entry={entry} />
-      ) : error ? null : (
-        <p className="muted">Loading the entry…</p>
+      ) : (
+        <Pending data={loaded} loading="Loading the entry…" />
       )}
     </aside>
   );
@@ -167,33 +160,17 @@ function EntryDetails({ reviewId, entry }: { reviewId: string; entry: Chronology
 
 /** Who the entry is about, from the review's people, shown by pseudonym; feeds the person filter. */
 function EntryPeople({ reviewId, entry }: { reviewId: string; entry: ChronologyEntry }) {
-  const people = useReviews((state) => state.people[reviewId]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const people = useData('people.list', { reviewId }).value;
+  const { run, busy: saving, message } = useChange();
   // Shown at once when ticked; put back from the entry if the save fails.
   const [selected, setSelected] = useState<readonly string[]>(entry.personIds);
   useEffect(() => setSelected(entry.personIds), [entry.personIds]);
 
-  // Read afresh each time the panel opens: people may have been added on the People tab since.
-  useEffect(() => {
-    void loadPeople(reviewId).catch(() => {});
-  }, [reviewId]);
-
   async function toggle(personId: string, linked: boolean) {
     const personIds = linked ? [...selected, personId] : selected.filter((id) => id !== personId);
     setSelected(personIds);
-    setSaving(true);
-    setError(null);
-    try {
-      await call('chronology.update', { id: entry.id, personIds });
-      await loadEntry(entry.id);
-      reload();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setSelected(entry.personIds);
-    } finally {
-      setSaving(false);
-    }
+    const outcome = await run('chronology.update', { id: entry.id, personIds }, { refresh: ENTRIES_CHANGED });
+    if (!outcome.ok) setSelected(entry.personIds);
   }
 
   return (
@@ -220,7 +197,7 @@ function EntryPeople({ reviewId, entry }: { reviewId: string; entry: ChronologyE
           ))}
         </ul>
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={message} />
     </fieldset>
   );
 }

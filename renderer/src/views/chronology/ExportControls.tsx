@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../../shared/api/contract.js';
-import { call, errorMessage } from '../../api/client.js';
+import { useChange } from '../../state/data.js';
 import { downloadBase64 } from './files.js';
 
 /**
@@ -10,21 +10,22 @@ import { downloadBase64 } from './files.js';
  */
 export function ExportControls({ reviewId }: { reviewId: string }) {
   const [anonymise, setAnonymise] = useState(true);
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const { run, busy: exporting, message: error, status } = useChange();
+  const busy = exporting ? format : null;
+  const message = error ? `Export failed: ${error}` : status;
 
-  async function exportAs(format: ExportFormat) {
-    setBusy(format);
-    setMessage(null);
-    try {
-      const file = await call('chronology.export', { reviewId, format, anonymise });
-      downloadBase64(file.contentBase64, file.fileName, file.mimeType);
-      setMessage(`Exported ${file.entries} entries to ${file.fileName}${file.anonymised ? ' (anonymised)' : ''}.`);
-    } catch (caught) {
-      setMessage(`Export failed: ${errorMessage(caught)}`);
-    } finally {
-      setBusy(null);
-    }
+  function exportAs(chosen: ExportFormat) {
+    setFormat(chosen);
+    return run(
+      'chronology.export',
+      { reviewId, format: chosen, anonymise },
+      {
+        apply: (file) => downloadBase64(file.contentBase64, file.fileName, file.mimeType),
+        done: (file) =>
+          `Exported ${file.entries} entries to ${file.fileName}${file.anonymised ? ' (anonymised)' : ''}.`,
+      },
+    );
   }
 
   return (

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { KeyPracticeEpisode, Review } from '../../../../shared/api/contract.js';
+import type { Review } from '../../../../shared/api/contract.js';
 import { formatIsoUk, parseFuzzyDate } from '../../../../shared/dates/fuzzy-date.js';
-import { call } from '../../api/client.js';
-import { loadPeople, useReviews } from '../../state/reviews.js';
+import { useData } from '../../state/data.js';
 import { type ListFilters, setFilters, useChronology } from './store.js';
 
 /**
@@ -39,18 +38,11 @@ export function Filters({
   onSearch: (query: string) => void;
 }) {
   const filters = useChronology((state) => state.filters);
-  const people = useReviews((state) => state.people[review.id]);
-  const [episodes, setEpisodes] = useState<KeyPracticeEpisode[]>([]);
+  const people = useData('people.list', { reviewId: review.id }).value;
+  // Episodes are optional here: without them the filter is simply not offered.
+  const episodes = useData('episodes.list', { reviewId: review.id }).value ?? [];
   const [tag, setTag] = useState(filters.tag ?? '');
   const [searchText, setSearchText] = useState(search);
-
-  useEffect(() => {
-    if (!people) void loadPeople(review.id).catch(() => {});
-    // Episodes are optional here: without them the filter is simply not offered.
-    call('episodes.list', { reviewId: review.id })
-      .then(setEpisodes)
-      .catch(() => setEpisodes([]));
-  }, [review.id, people]);
 
   useEffect(() => {
     const timer = setTimeout(() => {

@@ -5,7 +5,6 @@ import { call, errorMessage, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
 import { formatDateTime } from '../../format.js';
-import { loadReview } from '../../state/reviews.js';
 import { readFileAsBase64 } from './files.js';
 import { chronologyPath } from './routes.js';
 import { recordImport } from './store.js';
@@ -100,7 +99,6 @@ export function ImportWizard({ review, onClose }: { review: Review; onClose: () 
             setResult(done);
             setStep('result');
             recordImport({ ...done, agency, fileName: preview.fileName });
-            void loadReview(review.id).catch(() => {});
           }}
         />
       ) : null}

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
-import type { SearchMatch, TextSegment } from '../../../../shared/api/contract.js';
-import { call, errorMessage } from '../../api/client.js';
+import { useId, useState } from 'react';
+import { SEARCH_MAX_LIMIT } from '../../../../shared/api/channels/chronology-analysis.js';
+import type { TextSegment } from '../../../../shared/api/contract.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { useDataList } from '../../state/data.js';
 import { chronologyPath } from './routes.js';
 
 /**
@@ -34,38 +35,24 @@ export function Highlighted({ segments }: { segments: TextSegment[] }) {
   );
 }
 
+/** Shown for one query (the parent gives each query its own): "Show more matches" asks for the next page. */
 export function SearchResults({ reviewId, query }: { reviewId: string; query: string }) {
-  const [matches, setMatches] = useState<SearchMatch[] | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [pageCount, setPageCount] = useState(1);
   const headingId = useId();
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    call('chronology.search', { reviewId, query })
-      .then((result) => {
-        if (!current) return;
-        setMatches(result.matches);
-        setHasMore(result.hasMore);
-      })
-      .catch((caught: unknown) => {
-        if (current) setError(errorMessage(caught));
-      });
-    return () => {
-      current = false;
-    };
-  }, [reviewId, query]);
-
-  async function more() {
-    try {
-      const result = await call('chronology.search', { reviewId, query, offset: matches?.length ?? 0 });
-      setMatches([...(matches ?? []), ...result.matches]);
-      setHasMore(result.hasMore);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }
+  const answers = useDataList(
+    'chronology.search',
+    Array.from({ length: pageCount }, (_, page) => ({
+      reviewId,
+      query,
+      offset: page * SEARCH_MAX_LIMIT,
+      limit: SEARCH_MAX_LIMIT,
+    })),
+  );
+  const arrived = answers.flatMap((answer) => (answer.value ? [answer.value] : []));
+  const matches = arrived.length > 0 ? arrived.flatMap((result) => result.matches) : null;
+  const hasMore = arrived.length === pageCount && (arrived.at(-1)?.hasMore ?? false);
+  const error = answers.find((answer) => answer.error)?.error ?? null;
+  const more = () => setPageCount((count) => count + 1);
 
   return (
     <section aria-labelledby={headingId} className="search-results">
@@ -117,7 +104,7 @@ export function SearchResults({ reviewId, query }: { reviewId: string; query: st
         </div>
       ) : null}
       {hasMore ? (
-        <button type="button" className="secondary" onClick={() => void more()}>
+        <button type="button" className="secondary" onClick={more}>
           Show more matches
         </button>
       ) : null}

@@ -1,46 +1,44 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Person, Review } from '../../../../shared/api/contract.js';
 import { CasebookError } from '../../../../shared/api/errors.js';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/reviews/index.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
-import { addPerson, loadPeople, removePerson, updatePerson, useReviews } from '../../state/reviews.js';
+import { Pending } from '../../components/Pending.js';
+import {
+  type FormProblems,
+  focusFirstInvalid,
+  formProblems,
+  NO_PROBLEMS,
+  summary,
+  withoutField,
+} from '../../components/problems.js';
+import { useChange, useData } from '../../state/data.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { type FormProblems, focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
+
+/** A change to people re-reads them (their order and the next suggestion come from the vault), the review (a new agency joins its list) and the entries naming them. */
+const PEOPLE_CHANGED = ['people.', 'reviews.get', 'chronology.'];
 
 /** The children, family members and professionals in a review, each with the pseudonym used when anonymising. */
 export function People({ review }: { review: Review }) {
-  const people = useReviews((state) => state.people[review.id]);
+  const loaded = useData('people.list', { reviewId: review.id });
+  const people = loaded.value;
   const headingId = useId();
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Person | null>(null);
   const [removing, setRemoving] = useState<Person | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const remove = useChange();
   const [message, setMessage] = useState<string | null>(null);
   // Bumped after each save so the add form starts empty with a fresh suggestion.
   const [formVersion, setFormVersion] = useState(0);
 
-  useEffect(() => {
-    loadPeople(review.id).catch((caught: unknown) => setLoadError(errorMessage(caught)));
-  }, [review.id]);
-
   async function confirmRemove() {
     if (!removing) return;
-    setRemoveBusy(true);
-    setRemoveError(null);
-    try {
-      await removePerson(review.id, removing.id);
-      setMessage(`Removed ${removing.pseudonym} from this review.`);
-      if (editing?.id === removing.id) setEditing(null);
-      setRemoving(null);
-      setFormVersion((version) => version + 1);
-    } catch (caught) {
-      setRemoveError(errorMessage(caught));
-    } finally {
-      setRemoveBusy(false);
-    }
+    const outcome = await remove.run('people.remove', { id: removing.id }, { refresh: PEOPLE_CHANGED });
+    if (!outcome.ok) return;
+    setMessage(`Removed ${removing.pseudonym} from this review.`);
+    if (editing?.id === removing.id) setEditing(null);
+    setRemoving(null);
+    setFormVersion((version) => version + 1);
   }
 
   return (
@@ -51,14 +49,9 @@ export function People({ review }: { review: Review }) {
           Each person has a pseudonym or role code (Child A, Mother, GP1) that replaces their real name whenever
           Casebook anonymises a chronology or report.
         </p>
-        <ErrorAlert message={loadError} />
         <StatusMessage message={message} />
         {people === undefined ? (
-          loadError ? null : (
-            <p className="muted" role="status">
-              Loading people…
-            </p>
-          )
+          <Pending data={loaded} loading="Loading people…" />
         ) : people.length === 0 ? (
           <p className="muted">No one added yet.</p>
         ) : (
@@ -105,7 +98,7 @@ export function People({ review }: { review: Review }) {
                           type="button"
                           className="link danger-link"
                           onClick={() => {
-                            setRemoveError(null);
+                            remove.clear();
                             setRemoving(person);
                           }}
                         >
@@ -142,8 +135,8 @@ export function People({ review }: { review: Review }) {
         title={`Remove ${removing?.pseudonym ?? ''} from this review?`}
         confirmLabel="Remove person"
         danger
-        busy={removeBusy}
-        error={removeError}
+        busy={remove.busy}
+        error={remove.message}
         onConfirm={() => void confirmRemove()}
         onCancel={() => setRemoving(null)}
       >
@@ -183,44 +176,30 @@ function PersonForm({
   const [suggested, setSuggested] = useState<string | null>(null);
   const [followSuggestion, setFollowSuggestion] = useState(person === null);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const [busy, setBusy] = useState(false);
-  const asked = useRef(0);
-  const clear = (field: (typeof FIELDS)[number]) =>
-    setProblems((current) => {
-      if (!(field in current.fields)) return current;
-      const { [field]: _, ...fields } = current.fields;
-      return { ...current, fields };
-    });
+  const { run, busy } = useChange();
+  const clear = (field: (typeof FIELDS)[number]) => setProblems((current) => withoutField(current, field));
 
   useEffect(() => {
     if (person) headingRef.current?.focus();
   }, [person]);
 
-  const suggest = useCallback(
-    async (forRole: PersonRole, forRelationship: string): Promise<void> => {
-      const ticket = ++asked.current;
-      try {
-        const { pseudonym: suggestion } = await call('people.suggestPseudonym', {
-          reviewId: review.id,
-          role: forRole,
-          relationship: forRelationship.trim() || null,
-        });
-        if (ticket !== asked.current) return;
-        setPseudonym(suggestion);
-        setSuggested(suggestion);
-      } catch {
-        // A suggestion is a convenience: the reviewer can always type one.
-      }
-    },
-    [review.id],
-  );
-
-  // Follow the role and relationship with a fresh suggestion until the reviewer types their own pseudonym.
+  // A suggestion follows the role and relationship (once typing pauses) until the reviewer types their own.
+  const [asked, setAsked] = useState<{ role: PersonRole; relationship: string } | null>(null);
   useEffect(() => {
     if (!followSuggestion || !role) return;
-    const timer = setTimeout(() => void suggest(role, relationship), 250);
+    const timer = setTimeout(() => setAsked({ role, relationship: relationship.trim() }), 250);
     return () => clearTimeout(timer);
-  }, [followSuggestion, role, relationship, suggest]);
+  }, [followSuggestion, role, relationship]);
+  // A suggestion is a convenience: if it cannot be had, the reviewer types one.
+  const suggestion = useData(
+    'people.suggestPseudonym',
+    asked && { reviewId: review.id, role: asked.role, relationship: asked.relationship || null },
+  ).value?.pseudonym;
+  useEffect(() => {
+    if (!followSuggestion || !suggestion) return;
+    setPseudonym(suggestion);
+    setSuggested(suggestion);
+  }, [followSuggestion, suggestion]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -234,7 +213,6 @@ function PersonForm({
       focusFirstInvalid(formRef.current);
       return;
     }
-    setBusy(true);
     setProblems(NO_PROBLEMS);
     const fields = {
       name,
@@ -244,21 +222,21 @@ function PersonForm({
       agency: agency.trim() || null,
       notes: notes.trim() || null,
     };
-    try {
-      const saved = person
-        ? await updatePerson(review.id, { id: person.id, ...fields })
-        : await addPerson({ reviewId: review.id, ...fields });
-      onDone(person ? `Saved changes to ${saved.pseudonym}.` : `Added ${saved.pseudonym}.`);
-    } catch (caught) {
-      // The one conflict a person can cause: the pseudonym is taken. It belongs beside that field.
-      if (caught instanceof CasebookError && caught.code === 'conflict' && /pseudonym/i.test(caught.message)) {
-        setProblems({ fields: { pseudonym: caught.message }, other: null });
-      } else {
-        setProblems(formProblems(caught, FIELDS));
-      }
-      setBusy(false);
-      focusFirstInvalid(formRef.current);
+    const outcome = person
+      ? await run('people.update', { id: person.id, ...fields }, { refresh: PEOPLE_CHANGED })
+      : await run('people.add', { reviewId: review.id, ...fields }, { refresh: PEOPLE_CHANGED });
+    if (outcome.ok) {
+      onDone(person ? `Saved changes to ${outcome.value.pseudonym}.` : `Added ${outcome.value.pseudonym}.`);
+      return;
     }
+    const caught = outcome.error;
+    // The one conflict a person can cause: the pseudonym is taken. It belongs beside that field.
+    if (caught instanceof CasebookError && caught.code === 'conflict' && /pseudonym/i.test(caught.message)) {
+      setProblems({ fields: { pseudonym: caught.message }, other: null });
+    } else {
+      setProblems(formProblems(caught, FIELDS));
+    }
+    focusFirstInvalid(formRef.current);
   }
 
   const title = person ? `Edit ${person.pseudonym}` : 'Add a person';
@@ -384,7 +362,8 @@ function PersonForm({
                 onClick={() => {
                   if (!role) return;
                   setFollowSuggestion(true);
-                  void suggest(role, relationship);
+                  setAsked({ role, relationship: relationship.trim() });
+                  if (suggestion) setPseudonym(suggestion);
                 }}
               >
                 Suggest one

@@ -1,9 +1,10 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
-import { errorMessage } from '../../api/client.js';
-import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { archiveReview, loadReview, restoreReview, setNotice, useReviews } from '../../state/reviews.js';
+import { Pending } from '../../components/Pending.js';
+import { useChange, useData } from '../../state/data.js';
+import { useNotice } from '../../state/notice.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
@@ -32,35 +33,19 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
 ];
 
 export function ReviewDetail({ id, tab }: { id: string; tab: string | null }) {
-  const review = useReviews((state) => state.reviews[id]);
-  const notice = useReviews((state) => state.notice);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [shownNotice] = useState(notice);
-
-  useEffect(() => {
-    setLoadError(null);
-    loadReview(id).catch((caught: unknown) => setLoadError(errorMessage(caught)));
-  }, [id]);
-
-  // A notice ("Review created.") is shown once, on the screen that follows the change.
-  useEffect(() => {
-    if (shownNotice) setNotice(null);
-  }, [shownNotice]);
+  const loaded = useData('reviews.get', { id });
+  const review = loaded.value;
+  const shownNotice = useNotice();
 
   if (!review) {
     return (
       <>
         <PageHeading title="Review">Review</PageHeading>
-        <ErrorAlert message={loadError} />
-        {loadError ? (
+        <Pending data={loaded} loading="Loading the review…">
           <p>
             <a href={reviewsPath.list()}>Back to reviews</a>
           </p>
-        ) : (
-          <p className="muted" role="status">
-            Loading the review…
-          </p>
-        )}
+        </Pending>
       </>
     );
   }
@@ -166,24 +151,18 @@ function Overview({ review }: { review: Review }) {
   const agenciesId = useId();
   const leadsId = useId();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { run, busy, message, status, clear } = useChange();
 
   async function toggleArchived() {
-    setBusy(true);
-    setError(null);
-    try {
-      await (review.archived ? restoreReview(review.id) : archiveReview(review.id));
-      setStatus(
-        review.archived ? 'Review restored: it can be changed again.' : 'Review archived: it is now read-only.',
-      );
-      setConfirming(false);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await run(
+      review.archived ? 'reviews.restore' : 'reviews.archive',
+      { id: review.id },
+      {
+        refresh: ['reviews.'],
+        done: review.archived ? 'Review restored: it can be changed again.' : 'Review archived: it is now read-only.',
+      },
+    );
+    if (outcome.ok) setConfirming(false);
   }
 
   return (
@@ -198,8 +177,7 @@ function Overview({ review }: { review: Review }) {
           type="button"
           className={review.archived ? 'secondary' : 'secondary danger-outline'}
           onClick={() => {
-            setError(null);
-            setStatus(null);
+            clear();
             setConfirming(true);
           }}
         >
@@ -241,7 +219,7 @@ function Overview({ review }: { review: Review }) {
         confirmLabel={review.archived ? 'Restore review' : 'Archive review'}
         danger={!review.archived}
         busy={busy}
-        error={error}
+        error={message}
         onConfirm={() => void toggleArchived()}
         onCancel={() => setConfirming(false)}
       >

@@ -1,14 +1,15 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
 import { REVIEW_TYPES, type ReviewType, TERMS_OF_REFERENCE_MAX_LENGTH } from '../../../../shared/reviews/index.js';
-import { errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { createReview, loadReview, setNotice, updateReview, useReviews } from '../../state/reviews.js';
+import { Pending } from '../../components/Pending.js';
+import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from '../../components/problems.js';
+import { useChange, useData } from '../../state/data.js';
+import { setNotice } from '../../state/notice.js';
 import { formatDate, formatDateLong, parseTypedDate, type TypedDate } from './format.js';
 import { NameListField } from './NameListField.js';
-import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
 import { navigate, reviewsPath } from './routes.js';
 import { TermsOfReference } from './TermsOfReference.js';
 
@@ -48,28 +49,18 @@ function draftOf(review: Review): Draft {
 
 /** New review (`id` absent) or edit of an existing one. */
 export function ReviewForm({ id }: { id?: string }) {
-  const existing = useReviews((state) => (id ? state.reviews[id] : undefined));
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!id) return;
-    loadReview(id).catch((caught: unknown) => setLoadError(errorMessage(caught)));
-  }, [id]);
+  const loaded = useData('reviews.get', id ? { id } : null);
+  const existing = loaded.value;
 
   if (id && !existing) {
     return (
       <>
         <PageHeading title="Edit review">Edit review</PageHeading>
-        <ErrorAlert message={loadError} />
-        {loadError ? (
+        <Pending data={loaded} loading="Loading the review…">
           <p>
             <a href={reviewsPath.list()}>Back to reviews</a>
           </p>
-        ) : (
-          <p className="muted" role="status">
-            Loading the review…
-          </p>
-        )}
+        </Pending>
       </>
     );
   }
@@ -79,7 +70,7 @@ export function ReviewForm({ id }: { id?: string }) {
 function ReviewFormBody({ existing }: { existing: Review | undefined }) {
   const [draft, setDraft] = useState<Draft>(() => (existing ? draftOf(existing) : EMPTY));
   const [problems, setProblems] = useState(NO_PROBLEMS);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useChange();
   const formRef = useRef<HTMLFormElement>(null);
   const previewId = useId();
   const scopeId = useId();
@@ -116,7 +107,6 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
       focusFirstInvalid(formRef.current);
       return;
     }
-    setBusy(true);
     setProblems(NO_PROBLEMS);
     const fields = {
       title: draft.title,
@@ -127,13 +117,14 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
       agencies: draft.agencies,
       leadReviewers: draft.leadReviewers,
     };
-    try {
-      const saved = existing ? await updateReview({ id: existing.id, ...fields }) : await createReview(fields);
+    const outcome = existing
+      ? await run('reviews.update', { id: existing.id, ...fields }, { refresh: ['reviews.'] })
+      : await run('reviews.create', fields, { refresh: ['reviews.'] });
+    if (outcome.ok) {
       setNotice(existing ? 'Review saved.' : 'Review created.');
-      navigate(reviewsPath.detail(saved.id));
-    } catch (caught) {
-      setProblems(formProblems(caught, FIELDS));
-      setBusy(false);
+      navigate(reviewsPath.detail(outcome.value.id));
+    } else {
+      setProblems(formProblems(outcome.error, FIELDS));
       focusFirstInvalid(formRef.current);
     }
   }

@@ -1,10 +1,12 @@
-import { useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../api/client.js';
-import { ErrorAlert } from '../../components/Alert.js';
+import { useId, useState } from 'react';
+import type { ChannelInput } from '../../../../shared/api/contract.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { type ArchivedFilter, loadReviews, useReviews } from '../../state/reviews.js';
+import { Pending } from '../../components/Pending.js';
+import { useData } from '../../state/data.js';
 import { formatDay, formatScope } from './format.js';
 import { navigate, reviewsPath } from './routes.js';
+
+type ArchivedFilter = NonNullable<ChannelInput<'reviews.list'>['archived']>;
 
 const FILTERS: { value: ArchivedFilter; label: string }[] = [
   { value: 'exclude', label: 'Current' },
@@ -13,15 +15,10 @@ const FILTERS: { value: ArchivedFilter; label: string }[] = [
 ];
 
 export function ReviewsList() {
-  const filter = useReviews((state) => state.filter);
-  const list = useReviews((state) => state.list);
-  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ArchivedFilter>('exclude');
+  const loaded = useData('reviews.list', { archived: filter });
+  const list = loaded.value;
   const filterName = useId();
-
-  useEffect(() => {
-    setError(null);
-    loadReviews(filter).catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [filter]);
 
   const newReview = (
     <button type="button" className="primary" onClick={() => navigate(reviewsPath.create())}>
@@ -44,19 +41,14 @@ export function ReviewsList() {
               name={filterName}
               value={option.value}
               checked={filter === option.value}
-              onChange={() => useReviews.setState({ filter: option.value })}
+              onChange={() => setFilter(option.value)}
             />
             <span>{option.label}</span>
           </label>
         ))}
       </fieldset>
-      <ErrorAlert message={error} />
-      {list === null ? (
-        error ? null : (
-          <p className="muted" role="status">
-            Loading reviews…
-          </p>
-        )
+      {list === undefined ? (
+        <Pending data={loaded} loading="Loading reviews…" />
       ) : list.length === 0 ? (
         <section className="empty-state" aria-labelledby={`${filterName}-empty`}>
           <h2 id={`${filterName}-empty`}>{filter === 'only' ? 'No archived reviews' : 'No reviews yet'}</h2>

@@ -12,12 +12,11 @@ import {
   type ReviewStatus,
   stepRequirements,
 } from '../../../../shared/reviews/index.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Field, FieldError } from '../../components/Field.js';
-import { recordStatus } from '../../state/reviews.js';
+import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary, withoutField } from '../../components/problems.js';
+import { useChange, useData } from '../../state/data.js';
 import { formatDate, formatDateLong, formatDay, parseTypedDate, todayIso } from './format.js';
-import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from './problems.js';
 
 const ANSWER_OPTIONS: { value: CriteriaAnswer; label: string }[] = [
   { value: 'yes', label: 'Yes' },
@@ -127,14 +126,9 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
   const [decision, setDecision] = useState<ReviewDecision | ''>('');
   const [rationale, setRationale] = useState('');
   const [problems, setProblems] = useState(NO_PROBLEMS);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useChange();
   const date = parseTypedDate(dateText);
-  const clear = (field: (typeof FIELDS)[number]) =>
-    setProblems((current) => {
-      if (!(field in current.fields)) return current;
-      const { [field]: _, ...fields } = current.fields;
-      return { ...current, fields };
-    });
+  const clear = (field: (typeof FIELDS)[number]) => setProblems((current) => withoutField(current, field));
   const needs = status ? stepRequirements(status) : { decision: false, rationaleRequired: false, criteria: false };
   const check = useCriteriaCheck(answers, needs.criteria);
   const caution = needs.decision && decision ? decisionCaution(decision, check?.outcome ?? null) : null;
@@ -156,23 +150,25 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
       focusFirstInvalid(formRef.current);
       return;
     }
-    setBusy(true);
     setProblems(NO_PROBLEMS);
-    try {
-      const label = review.nextStatuses.find((next) => next.status === status)?.label ?? status;
-      onRecorded(null);
-      await recordStatus({
+    const label = review.nextStatuses.find((next) => next.status === status)?.label ?? status;
+    onRecorded(null);
+    const outcome = await run(
+      'reviews.recordStatus',
+      {
         reviewId: review.id,
         status,
         date: date.iso,
         decision: needs.decision && decision ? decision : null,
         rationale: rationale.trim() || null,
         criteria: needs.criteria ? (answers as CriteriaAnswers) : null,
-      });
+      },
+      { refresh: ['reviews.'] },
+    );
+    if (outcome.ok) {
       onRecorded(`Recorded: ${label}.`);
-    } catch (caught) {
-      setProblems(formProblems(caught, FIELDS));
-      setBusy(false);
+    } else {
+      setProblems(formProblems(outcome.error, FIELDS));
       focusFirstInvalid(formRef.current);
     }
   }
@@ -298,22 +294,14 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
 
 /** The check as the vault's rules see the answers so far; null until the first answer arrives. */
 function useCriteriaCheck(answers: Partial<CriteriaAnswers>, active: boolean): CriteriaCheck | null {
-  const [check, setCheck] = useState<CriteriaCheck | null>(null);
-  const asked = useRef(0);
+  const check = useData('reviews.criteriaCheck', active ? answers : null);
+  // The last check stays on screen while the next is asked for, so the result does not flicker.
+  const [shown, setShown] = useState<CriteriaCheck | null>(null);
   useEffect(() => {
-    if (!active) return;
-    const ticket = ++asked.current;
-    call('reviews.criteriaCheck', answers)
-      .then((result) => {
-        if (ticket === asked.current) setCheck(result);
-      })
-      .catch((caught: unknown) => {
-        if (ticket === asked.current) {
-          setCheck({ outcome: 'not-yet-answerable', explanation: errorMessage(caught), openQuestions: [] });
-        }
-      });
-  }, [answers, active]);
-  return active ? check : null;
+    if (check.value) setShown(check.value);
+    else if (check.error) setShown({ outcome: 'not-yet-answerable', explanation: check.error, openQuestions: [] });
+  }, [check.value, check.error]);
+  return active ? shown : null;
 }
 
 function CriteriaQuestions({

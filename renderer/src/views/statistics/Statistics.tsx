@@ -4,12 +4,14 @@ import type { CdopStatistics, CdopTrendYear } from '../../../../shared/api/contr
 import { SEX_LABELS, SEXES } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS, AGE_BANDS, financialYearOf, financialYearStarting } from '../../../../shared/cdop/dates.js';
 import { CATEGORIES_OF_DEATH } from '../../../../shared/cdop/forms/index.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
-import { downloadBase64, Field, ukDate, useLoad } from '../cdop/ui.js';
+import { useChange, useData } from '../../state/data.js';
+import { downloadBase64, ukDate } from '../cdop/ui.js';
 import { ChartCanvas, formatPercent } from './ChartCanvas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,17 +44,11 @@ export function Statistics() {
     financialYearOf(validPeriod ? period.to : current.to).startYear - (TREND_YEARS - 1),
   ).from;
 
-  const { value: anyCase } = useLoad(() => call('cdop.case.list', { limit: 1 }), []);
-  const { value: figures, error } = useLoad(
-    () => (validPeriod ? call('cdop.statistics', period) : Promise.resolve(null)),
-    [period.from, period.to, validPeriod],
-  );
-  const { value: trend } = useLoad(
-    () =>
-      validPeriod
-        ? call('cdop.statistics.trend', { from: earlier(trendFrom, period.from), to: period.to })
-        : Promise.resolve(null),
-    [period.from, period.to, validPeriod, trendFrom],
+  const anyCase = useData('cdop.case.list', { limit: 1 }).value;
+  const figures = useData('cdop.statistics', validPeriod ? period : null);
+  const trend = useData(
+    'cdop.statistics.trend',
+    validPeriod ? { from: earlier(trendFrom, period.from), to: period.to } : null,
   );
 
   if (anyCase && anyCase.length === 0) {
@@ -102,8 +98,11 @@ export function Statistics() {
           </>
         ) : null}
       </fieldset>
-      <ErrorAlert message={error ? errorMessage(error) : null} />
-      {figures ? <Figures figures={figures} trend={trend ?? []} /> : <p className="muted">Loading figures…</p>}
+      {!validPeriod ? null : figures.value ? (
+        <Figures figures={figures.value} trend={trend.value ?? []} />
+      ) : (
+        <Pending data={figures} loading="Loading figures…" />
+      )}
     </div>
   );
 }
@@ -309,23 +308,17 @@ function TrendFigure({ trend }: { trend: CdopTrendYear[] }) {
 
 function ExportPanel({ from, to }: { from: string; to: string }) {
   const [suppress, setSuppress] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { run, busy, message, status } = useChange();
   const checkboxId = useId();
-  async function download() {
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      const file = await call('cdop.statistics.export', { from, to, suppressSmallNumbers: suppress });
-      downloadBase64(file.fileName, file.contentBase64, XLSX);
-      setStatus(`Downloaded ${file.fileName}.`);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+  function download() {
+    return run(
+      'cdop.statistics.export',
+      { from, to, suppressSmallNumbers: suppress },
+      {
+        apply: (file) => downloadBase64(file.fileName, file.contentBase64, XLSX),
+        done: (file) => `Downloaded ${file.fileName}.`,
+      },
+    );
   }
   return (
     <section className="export" aria-label="Export the figures">
@@ -338,7 +331,7 @@ function ExportPanel({ from, to }: { from: string; to: string }) {
           Download every figure (XLSX)
         </button>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={message} />
       <StatusMessage message={status} />
     </section>
   );

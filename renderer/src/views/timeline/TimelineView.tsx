@@ -1,14 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { KeyPracticeEpisode } from '../../../../shared/api/channels/chronology-analysis.js';
+import { type FormEvent, useCallback, useId, useMemo, useState } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
 import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
-import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { Pending } from '../../components/Pending.js';
+import { useChange, useData } from '../../state/data.js';
 import { chronologyPath } from '../chronology/routes.js';
 import { navigate } from '../reviews/routes.js';
 import { episodesForTimeline, isoAt, timelineFromChannel } from './from-channel.js';
 import { Timeline } from './Timeline.js';
-import type { TimelineData, TimelineSelection } from './types.js';
+import type { TimelineSelection } from './types.js';
 
 /**
  * The review's Timeline tab: loads `chronology.timeline` and `episodes.list`,
@@ -16,34 +16,15 @@ import type { TimelineData, TimelineSelection } from './types.js';
  * selected entries into a key practice episode.
  */
 export function TimelineView({ review }: { review: Review }) {
-  const [data, setData] = useState<TimelineData | null>(null);
-  const [episodes, setEpisodes] = useState<KeyPracticeEpisode[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const timeline = useData('chronology.timeline', { reviewId: review.id });
+  const episodes = useData('episodes.list', { reviewId: review.id }).value;
   const [selection, setSelection] = useState<TimelineSelection | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const [timeline, list] = await Promise.all([
-        call('chronology.timeline', { reviewId: review.id }),
-        call('episodes.list', { reviewId: review.id }),
-      ]);
-      setData(timelineFromChannel(timeline));
-      setEpisodes(list);
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, [review.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const bands = useMemo(() => (data ? episodesForTimeline(episodes, data.entries) : []), [episodes, data]);
+  const data = useMemo(() => (timeline.value ? timelineFromChannel(timeline.value) : null), [timeline.value]);
+  const bands = useMemo(() => (data ? episodesForTimeline(episodes ?? [], data.entries) : []), [episodes, data]);
   const openEntry = useCallback((id: string) => navigate(chronologyPath(review.id, { entry: id })), [review.id]);
 
-  if (error) return <ErrorAlert message={error} />;
-  if (!data) return <p className="muted">Loading the timeline…</p>;
+  if (!data) return <Pending data={timeline} loading="Loading the timeline…" />;
   if (data.entries.length === 0) {
     return <p>No chronology entries yet: import an agency’s chronology on the Chronology tab to see them here.</p>;
   }
@@ -54,10 +35,7 @@ export function TimelineView({ review }: { review: Review }) {
         <EpisodeForm
           reviewId={review.id}
           selection={selection}
-          onCreated={(episode) => {
-            setEpisodes((current) => [...current, episode]);
-            setSelection(null);
-          }}
+          onCreated={() => setSelection(null)}
           onCancel={() => setSelection(null)}
         />
       ) : null}
@@ -81,12 +59,11 @@ function EpisodeForm({
 }: {
   reviewId: string;
   selection: TimelineSelection;
-  onCreated(episode: KeyPracticeEpisode): void;
+  onCreated(): void;
   onCancel(): void;
 }) {
   const [title, setTitle] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, message: problem } = useChange();
   const titleId = useId();
   // A dragged span is kept to whole days: episodes are dated like the chronology, never to a fake minute.
   const bySpan = selection.kind === 'span';
@@ -96,21 +73,18 @@ function EpisodeForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const episode = await call('episodes.create', {
+    const outcome = await run(
+      'episodes.create',
+      {
         reviewId,
         title,
         ...(bySpan ? { from, to } : {}),
         // A span takes in its entries on the server; picked entries are sent as they are.
         entryIds: bySpan ? [] : [...selection.entryIds],
-      });
-      onCreated(episode);
-    } catch (caught) {
-      setProblem(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+      },
+      { refresh: ['episodes.'] },
+    );
+    if (outcome.ok) onCreated();
   }
 
   return (

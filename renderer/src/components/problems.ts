@@ -1,6 +1,6 @@
-import { CasebookError } from '../../../../shared/api/errors.js';
-import { errorMessage } from '../../api/client.js';
-import { sentence } from '../../components/Alert.js';
+import { CasebookError } from '../../../shared/api/errors.js';
+import { errorMessage } from '../api/client.js';
+import { sentence } from './Alert.js';
 
 /**
  * What a failed save means for a form: messages for the fields the server's
@@ -53,4 +53,11 @@ export function focusFirstInvalid(form: HTMLFormElement | null): void {
     const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
     target?.focus();
   });
+}
+
+/** The problems once `field` has been changed: its message goes until the next save checks it again. */
+export function withoutField(problems: FormProblems, field: string): FormProblems {
+  if (!(field in problems.fields)) return problems;
+  const { [field]: _, ...fields } = problems.fields;
+  return { ...problems, fields };
 }
