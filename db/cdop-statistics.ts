@@ -9,7 +9,8 @@ import { type Database, prepare } from './query.js';
  * for the median, all from a covering index (a plain date index costs a row
  * lookup per death: slower than a table scan for a decade). Age band and days to
  * review are generated columns of `cdop_case` (migration 0003), computed by SQLite
- * when the dates are written. "Reviewed" means a date of review completion is
+ * when the dates are written; the age band column is tested against `ageBandOf`
+ * on the boundary cases. "Reviewed" means a date of review completion is
  * recorded; category and modifiable counts cover reviewed cases only.
  *
  * Raw SQL in this file: `INDEXED BY` (which holds SQLite to the covering index

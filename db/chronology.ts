@@ -26,6 +26,7 @@ import {
   isoOf,
   latestOf,
   parseFuzzyDate,
+  spanMsOf,
 } from '../shared/dates/fuzzy-date.js';
 import { checkpointAfterwards } from './checkpoint.js';
 import { flagPossibleDuplicates } from './chronology-duplicates.js';
@@ -749,8 +750,6 @@ export function deleteEntry(vault: VaultWriter, id: string): ChronologyEntry {
 
 // ---- timeline -------------------------------------------------------------------------
 
-const minuteMs = (minute: string) => Date.parse(`${minute}:00Z`);
-
 /** Compact data for drawing every entry: ranges in UTC ms, in the integrated order. */
 export function timelineData(database: Database, reviewId: string): TimelineData {
   const review = requireReview(database, reviewId);
@@ -779,16 +778,13 @@ export function timelineData(database: Database, reviewId: string): TimelineData
     ),
   );
   const items = rows.map((row) => {
-    const { range_start: rangeStart, range_end: rangeEnd } = row;
     const precision = row.date_precision as DatePrecision;
     const qualifier = row.date_qualifier as DateQualifier;
-    // An open end is drawn at the known end; the end is exclusive (the end of the last minute).
-    const startMs = minuteMs((rangeStart ?? rangeEnd) as string);
-    const endMs = minuteMs((rangeEnd ?? rangeStart) as string) + (rangeEnd === null ? 0 : 60_000);
+    const { startMs, endMs } = spanMsOf({ earliest: row.range_start, latest: row.range_end });
     return {
       id: row.id,
       agencyIndex: index.get(row.agency_id) ?? 0,
-      startMs: rangeStart === null ? endMs : startMs,
+      startMs,
       endMs,
       precision,
       qualifier,
