@@ -3,6 +3,7 @@ import type { CdopCaseInsert } from '../db/schema/cdop.js';
 import type { VaultWriter } from '../db/vault.js';
 import { ETHNIC_CATEGORIES, MODIFIABLE_OUTCOMES, SEXES } from '../shared/cdop/case.js';
 import { addDays } from '../shared/cdop/dates.js';
+import { seededRandom } from './random.js';
 
 /**
  * Generated child death cases for benchmarks and statistics tests: fixed by a
@@ -10,20 +11,8 @@ import { addDays } from '../shared/cdop/dates.js';
  * as real child deaths are. Nothing in it is a real child.
  */
 
-function prng(seed: number): () => number {
-  // mulberry32: small, fast and deterministic; statistical quality is plenty for test data.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateCdopCases(count: number, seed = 1): CdopCaseInsert[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const rows: CdopCaseInsert[] = [];
   for (let i = 0; i < count; i++) {

@@ -7,6 +7,7 @@ import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
 import { chronologyImportBinding } from '../electron/services/import/chronology.js';
 import { ImportEngine } from '../electron/services/import/engine.js';
+import { seededRandom } from './random.js';
 
 /**
  * Import of a generated 100,000-row agency CSV into an encrypted vault through the
@@ -29,18 +30,6 @@ const RUNS = 3;
 const PASSPHRASE = 'violet harbour tractor 1987 pebble';
 const FAST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
 
-/** mulberry32: small, fixed-seed, good enough for test data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = (
   'visit home mother child seen health visitor weight concern school attendance referral strategy meeting ' +
   'police called neighbour shouting flat partner domestic abuse risk assessment medium social care section ' +
@@ -52,7 +41,7 @@ const WORDS = (
 const pad = (value: number) => String(value).padStart(2, '0');
 
 export function generateAgencyCsv(rows: number, seed = 2015): Buffer {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const sentence = (min: number, max: number) => {
     const length = min + Math.floor(next() * (max - min));

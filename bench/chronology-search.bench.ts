@@ -8,6 +8,7 @@ import { all, type Database, insertRows, query } from '../db/query.js';
 import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
 import { type FuzzyDate, parseFuzzyDate, rangeOf, sortKey } from '../shared/dates/fuzzy-date.js';
+import { seededRandom } from './random.js';
 import { measure, report } from './stats.js';
 
 /**
@@ -23,18 +24,6 @@ import { measure, report } from './stats.js';
 const ENTRIES = 100_000;
 const RUNS = 200;
 const PASSPHRASE = 'violet harbour tractor 1987 pebble';
-
-/** mulberry32: small, fixed-seed, good enough for test data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AGENCIES = ['Northshire Police', "Children's Social Care", 'Health Visiting', 'Northshire Primary School', 'GP'];
 /** Event text shaped like agency records; {slots} filled at random. */
@@ -84,7 +73,7 @@ function generateEvent(next: () => number): string {
 }
 
 export function insertSearchEntries(vault: Vault, reviewId: string, agencyIds: readonly string[], count: number): void {
-  const next = random(2015);
+  const next = seededRandom(2015);
   const insert = insertRows(vault.database, 'chronology_entry', [
     'id',
     'review_id',

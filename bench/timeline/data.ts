@@ -1,5 +1,6 @@
 import { type FuzzyDate, formatIsoUk, parseFuzzyDate } from '../../shared/dates/fuzzy-date.js';
 import { MONTH_NAMES } from '../../shared/dates/uk-date.js';
+import { seededRandom } from '../random.js';
 
 /**
  * The benchmark's chronology: a fixed seed, six agencies, entries over eight
@@ -27,18 +28,6 @@ export interface BenchItem {
   event: string;
 }
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const EVENTS = [
   'Home visit, child seen',
@@ -58,7 +47,7 @@ const EVENTS = [
 const dayText = (ms: number) => formatIsoUk(new Date(ms).toISOString().slice(0, 10));
 
 export function generateBenchItems(count = 20_000, seed = 20_150_512): BenchItem[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const span = BENCH_PERIOD.end - BENCH_PERIOD.start;
   // Busy periods: most entries fall near one of these, the rest anywhere.
   const episodes = Array.from({ length: 40 }, () => BENCH_PERIOD.start + next() * span);
