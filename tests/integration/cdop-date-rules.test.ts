@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import { describe, expect, it } from 'vitest';
 import type { CdopCaseDetail, CdopImportPreview } from '../../shared/api/contract.js';
 import { fails, ok } from '../support/api.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { newVaultAppFactory } from '../support/app.js';
 
 /**
  * A case's dates are checked by one rule (shared/cdop/dates.ts `caseDateProblems`)
@@ -11,13 +9,7 @@ import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.j
  * both paths, through the real channels on a real vault.
  */
 
-const tempDirectory = tempDirectoryFactory();
-let app: CasebookApp | undefined;
-
-afterEach(() => {
-  app?.close();
-  app = undefined;
-});
+const newVaultApp = newVaultAppFactory();
 
 // [birth, death, notified, review completed], each breaking one rule; UK dates for the file, ISO for the form.
 const BROKEN: [string, string, string, string | null][] = [
@@ -30,8 +22,7 @@ const uk = (iso: string | null) => (iso === null ? '' : iso.split('-').reverse()
 
 describe('CDOP date rules', () => {
   it('give the same reason for the same dates, typed in or imported', async () => {
-    app = createCasebookApp(join(tempDirectory(), 'cdop.vault'), { scrypt: FAST_SCRYPT });
-    await ok(app.invoke('vault.create', { passphrase: PASSPHRASE }));
+    const app = await newVaultApp('cdop.vault');
 
     const csv = [
       'Case Ref,DOB,Date of death,Gender,Expected/Unexpected,Category of death,Modifiable factors,Date of notification,Review completed',

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertSearchEntries } from '../../bench/chronology-search.bench.js';
 import { listEntries } from '../../db/chronology.js';
 import { FEW_MATCHES, MANY_MATCHES, searchChronology } from '../../db/chronology-search.js';
-import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import type { CasebookApp } from '../../electron/app.js';
 import type {
   ChronologyEntry,
   ChronologyExport,
@@ -19,16 +19,12 @@ import type {
   SearchResult,
 } from '../../shared/api/contract.js';
 import { fails, ok } from '../support/api.js';
+import { newVaultAppFactory } from '../support/app.js';
 import { CLI } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
-let app: CasebookApp | undefined;
-
-afterEach(() => {
-  app?.close();
-  app = undefined;
-});
+const newVaultApp = newVaultAppFactory();
 
 const POLICE = [
   'Ref,Date,Source,Staff,Details,Outcome',
@@ -57,9 +53,7 @@ async function importCsv(casebook: CasebookApp, reviewId: string, agency: string
 }
 
 async function reviewWithTwoAgencies() {
-  const casebook = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
-  app = casebook;
-  await ok(casebook.invoke('vault.create', { passphrase: PASSPHRASE }));
+  const casebook = await newVaultApp();
   const review = await ok<Review>(
     casebook.invoke('reviews.create', { title: 'Holly Smith: CSPR', type: 'cspr', scopeFrom: '2015-01-01' }),
   );
@@ -193,9 +187,7 @@ describe('search index upkeep', () => {
 
 describe('search plans', () => {
   it('rare, middling and common terms give the page a brute-force scan of the integrated order gives', async () => {
-    const casebook = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
-    app = casebook;
-    await ok(casebook.invoke('vault.create', { passphrase: PASSPHRASE }));
+    const casebook = await newVaultApp();
     const review = await ok<Review>(
       casebook.invoke('reviews.create', { title: 'Plans', type: 'cspr', agencies: ['A', 'B', 'C'] }),
     );
@@ -385,7 +377,6 @@ describe('export', () => {
     const { casebook, reviewId } = await reviewWithTwoAgencies();
     const vaultPath = casebook.session.current().path;
     casebook.close();
-    app = undefined;
     const directory = tempDirectory();
     const run = (args: string[]) =>
       spawnSync(process.execPath, [CLI, '--vault', vaultPath, ...args], {

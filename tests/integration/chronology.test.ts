@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import { describe, expect, it } from 'vitest';
+import type { CasebookApp } from '../../electron/app.js';
 import type {
   ChronologyEntry,
   ChronologyImportPreview,
@@ -12,24 +12,18 @@ import type {
   TimelineData,
 } from '../../shared/api/contract.js';
 import { fails, ok } from '../support/api.js';
+import { newVaultAppFactory } from '../support/app.js';
 import { ROOT } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { PASSPHRASE } from '../support/temp.js';
 
-const tempDirectory = tempDirectoryFactory();
-let app: CasebookApp | undefined;
-
-afterEach(() => {
-  app?.close();
-  app = undefined;
-});
+const newVaultApp = newVaultAppFactory();
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 const HV = 'health-visiting-excel-utf8.csv';
 const HOUSING = 'housing-chronology-libreoffice.xlsx';
 
 async function setUp(scope: { scopeFrom: string | null; scopeTo: string | null } = { scopeFrom: null, scopeTo: null }) {
-  app = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
-  expect(await app.invoke('vault.create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  const app = await newVaultApp();
   const review = await ok<Review>(
     app.invoke('reviews.create', { title: 'Child H', type: 'cspr', ...scope, agencies: ['Health visiting'] }),
   );

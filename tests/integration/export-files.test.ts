@@ -3,18 +3,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditChainHead, checkAuditAnchor } from '../../db/audit.js';
 import { openEncryptedDatabase } from '../../db/connection.js';
 import { readKeyEnvelope, unwrapWithPassphrase } from '../../db/key-envelope.js';
 import type { Database } from '../../db/query.js';
 import { Vault } from '../../db/vault.js';
-import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import { parseAuditAnchor, readAuditAnchor } from '../../electron/services/audit-anchor.js';
 import type { CdopStatisticsExport, ImportPreviewResult, Review } from '../../shared/api/contract.js';
 import { ok } from '../support/api.js';
+import { newVaultAppFactory } from '../support/app.js';
 import { CLI } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 /**
  * Files that leave the vault: written owner-only through a fresh exclusive name,
@@ -23,12 +23,7 @@ import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.j
  */
 
 const tempDirectory = tempDirectoryFactory();
-let app: CasebookApp | undefined;
-
-afterEach(() => {
-  app?.close();
-  app = undefined;
-});
+const newVaultApp = newVaultAppFactory();
 
 const CSV = ['Date,Details,Outcome', '12/05/2015,Strategy discussion,s47 agreed', '14/05/2015,Home visit,Plan'].join(
   '\r\n',
@@ -36,10 +31,8 @@ const CSV = ['Date,Details,Outcome', '12/05/2015,Strategy discussion,s47 agreed'
 
 /** A vault with one review and two chronology entries, closed, ready for the CLI. */
 async function vaultWithChronology(): Promise<{ path: string; reviewId: string }> {
-  const path = join(tempDirectory(), 'case.vault');
-  const casebook = createCasebookApp(path, { scrypt: FAST_SCRYPT });
-  app = casebook;
-  await ok(casebook.invoke('vault.create', { passphrase: PASSPHRASE }));
+  const casebook = await newVaultApp();
+  const path = casebook.session.current().path;
   const review = await ok<Review>(casebook.invoke('reviews.create', { title: 'Child H', type: 'cspr' }));
   const preview = await ok<ImportPreviewResult>(
     casebook.invoke('chronology.previewImport', {
@@ -51,7 +44,6 @@ async function vaultWithChronology(): Promise<{ path: string; reviewId: string }
   );
   await ok(casebook.invoke('chronology.commitImport', { previewId: preview.previewId }));
   casebook.close();
-  app = undefined;
   return { path, reviewId: review.id };
 }
 
@@ -217,9 +209,7 @@ describe('audit anchors', () => {
   });
 
   it('the CDOP statistics workbook carries the anchor in its document properties, and its export is audited', async () => {
-    const casebookApp = createCasebookApp(join(tempDirectory(), 'cdop.vault'), { scrypt: FAST_SCRYPT });
-    app = casebookApp;
-    await ok(casebookApp.invoke('vault.create', { passphrase: PASSPHRASE }));
+    const casebookApp = await newVaultApp('cdop.vault');
     const { database } = casebookApp.session.current();
     const head = auditChainHead(database);
     const exported = await ok<CdopStatisticsExport>(

@@ -1,24 +1,11 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit.js';
-import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import type { CasebookApp } from '../../electron/app.js';
 import type { Person, Review, ReviewSummary } from '../../shared/api/contract.js';
 import { ok } from '../support/api.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { newVaultAppFactory } from '../support/app.js';
 
-const tempDirectory = tempDirectoryFactory();
-let app: CasebookApp | undefined;
-
-afterEach(() => {
-  app?.close();
-  app = undefined;
-});
-
-async function unlockedApp(): Promise<CasebookApp> {
-  app = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
-  expect(await app.invoke('vault.create', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
-  return app;
-}
+const unlockedApp = newVaultAppFactory();
 
 function auditRows(casebook: CasebookApp) {
   return casebook.session

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import { describe, expect, it } from 'vitest';
 import { spanOfDate } from '../../renderer/src/views/timeline/dates.js';
 import { episodesForTimeline, timelineFromChannel } from '../../renderer/src/views/timeline/from-channel.js';
 import type { KeyPracticeEpisode, Review, TimelineData } from '../../shared/api/contract.js';
 import { parseFuzzyDate } from '../../shared/dates/fuzzy-date.js';
 import { ok } from '../support/api.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { newVaultAppFactory } from '../support/app.js';
 
 /**
  * The timeline as the renderer draws it, from the real `chronology.timeline`
@@ -15,13 +13,7 @@ import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.j
  * an arrow at the known end).
  */
 
-const tempDirectory = tempDirectoryFactory();
-let app: CasebookApp | undefined;
-
-afterEach(() => {
-  app?.close();
-  app = undefined;
-});
+const newVaultApp = newVaultAppFactory();
 
 const DATES = [
   'May 2015',
@@ -35,8 +27,7 @@ const DATES = [
 ];
 
 async function timelineOf(dates: readonly string[]) {
-  app = createCasebookApp(join(tempDirectory(), 'case.vault'), { scrypt: FAST_SCRYPT });
-  await ok(app.invoke('vault.create', { passphrase: PASSPHRASE }));
+  const app = await newVaultApp();
   const review = await ok<Review>(
     app.invoke('reviews.create', { title: 'Child H', type: 'cspr', scopeFrom: '2014-01-01', scopeTo: '2015-12-31' }),
   );
