@@ -16,7 +16,7 @@ import type {
 } from '../shared/api/channels/chronology.js';
 import { CasebookError } from '../shared/api/errors.js';
 import { entryDateFields, readEndDate, readTime, sequenceNumber, withTime } from '../shared/chronology/entry.js';
-import type { ChildSeen, ChronologyField } from '../shared/chronology/fields.js';
+import type { ChildSeen, ChronologyField, EntryContent } from '../shared/chronology/fields.js';
 import {
   type DatePrecision,
   type DateQualifier,
@@ -52,24 +52,12 @@ export type EntryUpdateInput = z.output<typeof entryUpdateSchema>;
 export type ListInput = z.output<typeof listSchema>;
 
 /** An entry ready to store: what an imported row or a typed-in entry becomes. */
-export interface EntryRecord {
+export interface EntryRecord extends EntryContent {
   /** Spreadsheet row; null for a typed-in entry. */
   row: number | null;
   /** The agency by name (ensureAgency), e.g. from an Agency column. */
   agencyName: string;
   date: FuzzyDate;
-  sequence: string | null;
-  time: string | null;
-  endDate: string | null;
-  endTime: string | null;
-  source: string | null;
-  practitioner: string | null;
-  childSeen: ChildSeen | null;
-  childSeenText: string | null;
-  event: string;
-  action: string | null;
-  significance: string | null;
-  significant: boolean;
 }
 
 /** The integrated order, typed against the schema, for any query that names the entry `e` and its agency `a`. */

@@ -38,4 +38,26 @@ export function parseChildSeen(text: string): ChildSeen | null {
   return null;
 }
 
+/**
+ * What an entry says besides its agency and date: one shape for an imported
+ * row, an entry as stored and an entry as the API returns it.
+ */
+export interface EntryContent {
+  sequence: string | null;
+  /** `HH:mm`, when a time column gave one. A time also moves a day date to minute precision. */
+  time: string | null;
+  /** ISO to its precision. */
+  endDate: string | null;
+  endTime: string | null;
+  source: string | null;
+  practitioner: string | null;
+  childSeen: ChildSeen | null;
+  /** What the "child seen" cell said when it was not a plain yes / no / not known (e.g. "Mother and Child H"). */
+  childSeenText: string | null;
+  event: string;
+  action: string | null;
+  significance: string | null;
+  significant: boolean;
+}
+
 export const CHILD_SEEN_LABELS: Record<ChildSeen, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not known' };

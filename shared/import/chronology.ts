@@ -1,5 +1,5 @@
 import { readEndDate, readTime, withTime } from '../chronology/entry.js';
-import { type ChildSeen, type ChronologyField, parseChildSeen } from '../chronology/fields.js';
+import { type ChronologyField, type EntryContent, parseChildSeen } from '../chronology/fields.js';
 import { type FuzzyDate, formatIsoUk, outsidePeriod, parseFuzzyDate } from '../dates/fuzzy-date.js';
 import type { ImportField } from './columns.js';
 import type { ImportKind } from './kind.js';
@@ -62,25 +62,12 @@ export const CHRONOLOGY_IMPORT_FIELDS: readonly ImportField<ChronologyField>[] =
   },
 ];
 
-/** An imported row as it will be stored (db/chronology.ts `EntryRecord` has this shape). */
-export interface ImportedEntry {
+/** An imported row as it will be stored (a db/chronology.ts `EntryRecord`). */
+export interface ImportedEntry extends EntryContent {
   row: number;
   /** The agency the reviewer chose, unless an Agency column names another. */
   agencyName: string;
   date: FuzzyDate;
-  sequence: string | null;
-  time: string | null;
-  endDate: string | null;
-  endTime: string | null;
-  source: string | null;
-  practitioner: string | null;
-  childSeen: ChildSeen | null;
-  /** What the "child seen" cell said when it was not a plain yes / no / not known. */
-  childSeenText: string | null;
-  event: string;
-  action: string | null;
-  significance: string | null;
-  significant: boolean;
 }
 
 export interface ChronologyImportContext {

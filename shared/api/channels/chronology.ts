@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CHILD_SEEN_CODES, CHRONOLOGY_FIELDS, type ChildSeen, type ChronologyField } from '../../chronology/fields.js';
+import {
+  CHILD_SEEN_CODES,
+  CHRONOLOGY_FIELDS,
+  type ChronologyField,
+  type EntryContent,
+} from '../../chronology/fields.js';
 import type { DatePrecision, DateQualifier } from '../../dates/fuzzy-date.js';
 import { channel } from '../channel.js';
 import { byId, id, optionalText, partialIsoDate, requiredText } from '../fields.js';
@@ -147,26 +152,11 @@ export interface EntryProvenance {
   importedAt: string;
 }
 
-export interface ChronologyEntry {
+export interface ChronologyEntry extends EntryContent {
   id: string;
   reviewId: string;
   agency: { id: string; name: string };
   date: EntryDate;
-  sequence: string | null;
-  /** `HH:mm`, when a time column gave one. A time also moves a day date to minute precision. */
-  time: string | null;
-  /** ISO to its precision. */
-  endDate: string | null;
-  endTime: string | null;
-  source: string | null;
-  practitioner: string | null;
-  childSeen: ChildSeen | null;
-  /** What the "child seen" cell said when it was not a plain yes / no / not known (e.g. "Mother and Child H"). */
-  childSeenText: string | null;
-  event: string;
-  action: string | null;
-  significance: string | null;
-  significant: boolean;
   tags: string[];
   /** Null for an entry typed in by the reviewer. */
   provenance: EntryProvenance | null;
