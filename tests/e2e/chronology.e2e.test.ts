@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import {
+  type AppPage,
+  accessibilityViolations,
+  createVault,
+  launchBrowser,
+  openApp,
+  screenshot,
+} from './support/browser.js';
 import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
 
 /**
@@ -128,14 +135,7 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     browser = await launchBrowser();
     app = await openApp(browser, host.openUrl);
     page = app.page;
-    await heading('Create your Casebook vault').waitFor();
-    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await heading('Your recovery key').waitFor();
-    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('Reviews', 1).waitFor();
+    await createVault(page, PASSPHRASE);
     // The review itself is the reviews test's business: made through the API with this tab's token.
     const review = await api<{ id: string }>('reviews.create', {
       title: 'Child H',

@@ -1,6 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import {
+  type AppPage,
+  accessibilityViolations,
+  createVault,
+  launchBrowser,
+  openApp,
+  screenshot,
+} from './support/browser.js';
 import { type RunningHost, startHost } from './support/host.js';
 
 /**
@@ -54,8 +61,9 @@ function tab(name: string) {
   return page.getByRole('tab', { name, exact: true });
 }
 
-function question(text: RegExp) {
-  return page.getByRole('group', { name: text });
+/** Answers one of the criteria check's questions. */
+function answer(question: RegExp, choice: 'Yes' | 'No' | 'Not known') {
+  return page.getByRole('group', { name: question }).getByLabel(choice, { exact: true }).check();
 }
 
 describe('reviews: create, status process with the SCR criteria check, people, archive', () => {
@@ -64,13 +72,7 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     browser = await launchBrowser();
     app = await openApp(browser, host.openUrl);
     page = app.page;
-    await heading('Create your Casebook vault').waitFor();
-    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await heading('Your recovery key').waitFor();
-    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await createVault(page, PASSPHRASE);
   });
 
   afterAll(async () => {
@@ -209,23 +211,13 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     expect(await result.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => result.textContent()).toContain('Not yet answerable');
 
-    await question(/Is abuse or neglect of the child known or suspected/)
-      .getByLabel('Yes', { exact: true })
-      .check();
-    await question(/Has the child died/)
-      .getByLabel('No', { exact: true })
-      .check();
-    await question(/Has the child been seriously harmed/)
-      .getByLabel('Yes', { exact: true })
-      .check();
+    await answer(/Is abuse or neglect of the child known or suspected/, 'Yes');
+    await answer(/Has the child died/, 'No');
+    await answer(/Has the child been seriously harmed/, 'Yes');
     await expect.poll(() => result.textContent()).toContain('Not yet answerable');
-    await question(/cause for concern about the way agencies worked together/)
-      .getByLabel('Not known', { exact: true })
-      .check();
+    await answer(/cause for concern about the way agencies worked together/, 'Not known');
     await expect.poll(() => result.textContent()).toContain('Not yet answerable');
-    await question(/cause for concern about the way agencies worked together/)
-      .getByLabel('Yes', { exact: true })
-      .check();
+    await answer(/cause for concern about the way agencies worked together/, 'Yes');
     await expect.poll(() => result.textContent()).toContain('Result: Criteria met');
     expect(await result.textContent()).toContain(
       'the child has been seriously harmed and there is cause for concern about the way agencies worked together',
@@ -256,18 +248,10 @@ describe('reviews: create, status process with the SCR criteria check, people, a
 
   it('shows the caution stored with a Chair’s decision that goes against the criteria', async () => {
     expect(await page.getByRole('radio', { name: "Independent Chair's decision" }).isChecked()).toBe(true);
-    await question(/Is abuse or neglect of the child known or suspected/)
-      .getByLabel('Yes', { exact: true })
-      .check();
-    await question(/Has the child died/)
-      .getByLabel('No', { exact: true })
-      .check();
-    await question(/Has the child been seriously harmed/)
-      .getByLabel('Yes', { exact: true })
-      .check();
-    await question(/cause for concern about the way agencies worked together/)
-      .getByLabel('Yes', { exact: true })
-      .check();
+    await answer(/Is abuse or neglect of the child known or suspected/, 'Yes');
+    await answer(/Has the child died/, 'No');
+    await answer(/Has the child been seriously harmed/, 'Yes');
+    await answer(/cause for concern about the way agencies worked together/, 'Yes');
     await expect.poll(() => page.locator('.criteria-result').textContent()).toContain('Criteria met');
     await page.getByLabel('Alternative multi-agency learning review').check();
     await page.getByLabel('Date of this step').fill('01/10/2015');
