@@ -69,26 +69,21 @@ describe('timeline in the browser', () => {
         '2016-06-30',
       ]) as { id: string }
     ).id;
-    casebook([
-      'chronology',
-      'import',
-      '--review',
-      reviewId,
-      '--agency',
-      'Police',
-      join(FIXTURES, 'police-semicolon.csv'),
-      '--skip-invalid',
-    ]);
-    casebook([
-      'chronology',
-      'import',
-      '--review',
-      reviewId,
-      '--agency',
-      'Children’s social care',
-      join(FIXTURES, 'social-care-multiline.csv'),
-      '--skip-invalid',
-    ]);
+    for (const [agency, file] of [
+      ['Police', 'police-semicolon.csv'],
+      ['Children’s social care', 'social-care-multiline.csv'],
+    ] as const) {
+      casebook([
+        'chronology',
+        'import',
+        '--review',
+        reviewId,
+        '--agency',
+        agency,
+        join(FIXTURES, file),
+        '--skip-invalid',
+      ]);
+    }
     host = await startHost({ vaultPath });
     browser = await launchBrowser();
     app = await openApp(browser, host.openUrl);
