@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditVerification } from '../shared/api/contract.js';
 import { all, type Database, first, query } from './query.js';
+import type { AuditLogTable } from './schema/core.js';
 
 /** What a write did, in the reviewers' terms. `detail` holds ids and counts, never names. */
 export interface AuditChange {
@@ -12,18 +14,10 @@ export interface AuditChange {
 
 const GENESIS_HASH = '0'.repeat(64);
 
-function chainHash(
-  prevHash: string,
-  row: {
-    seq: number;
-    at: string;
-    actor: string;
-    entity: string;
-    entity_id: string | null;
-    action: string;
-    detail: string | null;
-  },
-): string {
+/** An audit row as read back (seq assigned). */
+type AuditRow = Selectable<AuditLogTable>;
+
+function chainHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
   const canonical = JSON.stringify([
     prevHash,
     row.seq,
@@ -93,17 +87,7 @@ export function writeAudited<T>(
  * before. The chain starts with the vault's creation: a log without it lost its start.
  */
 export function verifyAuditChain(database: Database): AuditVerification {
-  const rows = database.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<{
-    seq: number;
-    at: string;
-    actor: string;
-    entity: string;
-    entity_id: string | null;
-    action: string;
-    detail: string | null;
-    prev_hash: string;
-    hash: string;
-  }>;
+  const rows = database.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
