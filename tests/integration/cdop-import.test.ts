@@ -7,7 +7,8 @@ import { recentAudit } from '../../db/audit.js';
 import { cdopStatistics } from '../../db/cdop-statistics.js';
 import { Vault } from '../../db/vault.js';
 import { CLI } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { closedVault } from '../support/cli.js';
+import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 
@@ -23,8 +24,7 @@ const CSV = [
 
 async function setUp(): Promise<{ directory: string; vault: string }> {
   const directory = tempDirectory();
-  const vault = join(directory, 'cdop.vault');
-  (await Vault.create(vault, PASSPHRASE, { scrypt: FAST_SCRYPT })).vault.close();
+  const vault = await closedVault(directory, 'cdop.vault');
   return { directory, vault };
 }
 

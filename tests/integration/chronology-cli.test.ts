@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../db/vault.js';
 import { CLI, ROOT } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { closedVault } from '../support/cli.js';
+import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
@@ -18,8 +19,7 @@ function casebook(args: string[]) {
 }
 
 async function newVaultWithReview(): Promise<{ vault: string; reviewId: string }> {
-  const vault = join(tempDirectory(), 'case.vault');
-  (await Vault.create(vault, PASSPHRASE, { scrypt: FAST_SCRYPT })).vault.close();
+  const vault = await closedVault(tempDirectory());
   const created = casebook(['--vault', vault, 'review', 'create', '--title', 'Child H', '--type', 'cspr', '--json']);
   return { vault, reviewId: JSON.parse(created.stdout).id };
 }

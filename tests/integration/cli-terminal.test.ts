@@ -1,9 +1,9 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Vault } from '../../db/vault.js';
 import { CLI } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { closedVault } from '../support/cli.js';
+import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 /**
  * The CLI at a real terminal: util-linux `script` gives it a pseudo-terminal, and
@@ -72,11 +72,7 @@ function atTerminal(args: string[]) {
   };
 }
 
-async function newVault(): Promise<string> {
-  const path = join(tempDirectory(), 'case.vault');
-  (await Vault.create(path, PASSPHRASE, { scrypt: FAST_SCRYPT })).vault.close();
-  return path;
-}
+const newVault = () => closedVault(tempDirectory());
 
 describe('the CLI at a terminal', () => {
   it('shows the passphrase prompt and hides what is typed', async () => {

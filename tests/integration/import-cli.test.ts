@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { generateAgencyCsv } from '../../bench/chronology-import.bench.js';
 import { Vault } from '../../db/vault.js';
 import { CLI, ROOT } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { closedVault } from '../support/cli.js';
+import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 import { repeatedDeflated, workbookEntries, zip } from '../support/zip.js';
 
 /**
@@ -39,8 +40,7 @@ function casebookAsync(args: string[]): Promise<{ code: number | null; stdout: s
 
 async function newVault(): Promise<{ directory: string; vault: string; reviewId: string }> {
   const directory = tempDirectory();
-  const vault = join(directory, 'case.vault');
-  (await Vault.create(vault, PASSPHRASE, { scrypt: FAST_SCRYPT })).vault.close();
+  const vault = await closedVault(directory);
   const created = casebook(['--vault', vault, 'review', 'create', '--title', 'Child H', '--type', 'cspr', '--json']);
   return { directory, vault, reviewId: JSON.parse(created.stdout).id };
 }

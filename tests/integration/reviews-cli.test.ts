@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listPeople } from '../../db/people.js';
 import { getReview } from '../../db/reviews.js';
 import { Vault } from '../../db/vault.js';
 import { createCasebookApp } from '../../electron/app.js';
 import { CLI } from '../support/build.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { closedVault } from '../support/cli.js';
+import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 
@@ -21,12 +21,7 @@ function casebook(args: string[], stdin?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A vault made with a cheap KDF so each CLI command unlocks quickly. */
-async function newVault(): Promise<string> {
-  const path = join(tempDirectory(), 'case.vault');
-  (await Vault.create(path, PASSPHRASE, { scrypt: FAST_SCRYPT })).vault.close();
-  return path;
-}
+const newVault = () => closedVault(tempDirectory());
 
 /** Audit rows other than the vault's own (created, unlocked): what commands changed. */
 async function auditedChanges(path: string): Promise<string[]> {
@@ -152,69 +147,32 @@ describe('casebook review and person commands', () => {
 
   it('bad input: one plain line on stderr, a non-zero exit, and nothing written', async () => {
     const vault = await newVault();
-    const badType = casebook(['--vault', vault, 'review', 'create', '--title', 'T', '--type', 'serious']);
+    const inVault = (...args: string[]) => casebook(['--vault', vault, ...args]);
+    /** A valid review but for the flags given. */
+    const createReview = (...flags: string[]) => inVault('review', 'create', '--title', 'T', '--type', 'scr', ...flags);
+    const badType = inVault('review', 'create', '--title', 'T', '--type', 'serious');
     expect(badType.code).not.toBe(0);
     expect(badType.stderr).toBe('--type: Choose a review type: scr, cspr, rapid, learning, single-agency\n');
 
-    const missing = casebook(['--vault', vault, 'review', 'create', '--type', 'scr']);
+    const missing = inVault('review', 'create', '--type', 'scr');
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toBe(
       'missing --title; usage: casebook review create --input - with {"title": ..., "type": "scr|cspr|rapid|learning|single-agency"} on standard input\n',
     );
 
-    const badDate = casebook([
-      '--vault',
-      vault,
-      'review',
-      'create',
-      '--title',
-      'T',
-      '--type',
-      'scr',
-      '--scope-from',
-      '31/02/2015',
-      '--json',
-    ]);
+    const badDate = createReview('--scope-from', '31/02/2015', '--json');
     expect(badDate.code).not.toBe(0);
     expect(badDate.stderr).toBe('--scope-from: Scope start: enter a real date as YYYY-MM-DD, e.g. 2015-05-12\n');
     expect(JSON.parse(badDate.stdout)).toMatchObject({ error: { code: 'invalid_payload' } });
 
-    const reversed = casebook([
-      '--vault',
-      vault,
-      'review',
-      'create',
-      '--title',
-      'T',
-      '--type',
-      'scr',
-      '--scope-from',
-      '2016-01-01',
-      '--scope-to',
-      '2015-01-01',
-    ]);
+    const reversed = createReview('--scope-from', '2016-01-01', '--scope-to', '2015-01-01');
     expect(reversed.stderr).toBe('--scope-to: The scope period must not end before it starts\n');
 
-    const badRole = casebook([
-      '--vault',
-      vault,
-      'person',
-      'add',
-      '--review',
-      'x',
-      '--name',
-      'N',
-      '--role',
-      'uncle',
-      '--pseudonym',
-      'P',
-    ]);
+    const badRole = inVault('person', 'add', '--review', 'x', '--name', 'N', '--role', 'uncle', '--pseudonym', 'P');
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toBe('--role: Choose a role: child, parent, family-member, professional, other\n');
 
-    const noReview = casebook([
-      '--vault',
-      vault,
+    const noReview = inVault(
       'person',
       'add',
       '--review',
@@ -225,12 +183,12 @@ describe('casebook review and person commands', () => {
       'child',
       '--pseudonym',
       'Child A',
-    ]);
+    );
     expect(noReview.code).not.toBe(0);
     expect(noReview.stderr).toBe('review not found: nope\n');
 
     expect(await auditedChanges(vault)).toEqual([]);
-    expect(JSON.parse(casebook(['--vault', vault, 'review', 'list', '--json']).stdout)).toEqual([]);
+    expect(JSON.parse(inVault('review', 'list', '--json').stdout)).toEqual([]);
   });
 
   it('refuses a second person with the same pseudonym in a review', async () => {
