@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Vault } from '../../db/vault.js';
 import { CLI, ROOT } from '../support/build.js';
-import { closedVault } from '../support/cli.js';
+import { closedVault, countsIn } from '../support/cli.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
@@ -24,18 +23,12 @@ async function newVaultWithReview(): Promise<{ vault: string; reviewId: string }
   return { vault, reviewId: JSON.parse(created.stdout).id };
 }
 
-async function entryCount(path: string): Promise<{ entries: number; imports: number; audited: number }> {
-  const vault = await Vault.unlock(path, { passphrase: PASSPHRASE });
-  try {
-    const count = (sql: string) => (vault.database.prepare(sql).get() as { n: number }).n;
-    return {
-      entries: count('SELECT count(*) AS n FROM chronology_entry'),
-      imports: count('SELECT count(*) AS n FROM chronology_import'),
-      audited: count("SELECT count(*) AS n FROM audit_log WHERE entity = 'chronology_import'"),
-    };
-  } finally {
-    vault.close();
-  }
+function entryCount(path: string) {
+  return countsIn(path, {
+    entries: 'SELECT count(*) AS n FROM chronology_entry',
+    imports: 'SELECT count(*) AS n FROM chronology_import',
+    audited: "SELECT count(*) AS n FROM audit_log WHERE entity = 'chronology_import'",
+  });
 }
 
 describe('casebook chronology import and list', () => {

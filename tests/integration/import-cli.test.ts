@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAgencyCsv } from '../../bench/chronology-import.bench.js';
 import { Vault } from '../../db/vault.js';
 import { CLI, ROOT } from '../support/build.js';
-import { closedVault } from '../support/cli.js';
+import { closedVault, countsIn } from '../support/cli.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 import { repeatedDeflated, workbookEntries, zip } from '../support/zip.js';
 
@@ -45,20 +45,14 @@ async function newVault(): Promise<{ directory: string; vault: string; reviewId:
   return { directory, vault, reviewId: JSON.parse(created.stdout).id };
 }
 
-async function counts(path: string) {
-  const vault = await Vault.unlock(path, { passphrase: PASSPHRASE });
-  try {
-    const count = (sql: string) => (vault.database.prepare(sql).get() as { n: number }).n;
-    return {
-      entries: count('SELECT count(*) AS n FROM chronology_entry'),
-      imports: count('SELECT count(*) AS n FROM chronology_import'),
-      agencies: count('SELECT count(*) AS n FROM review_agency'),
-      cases: count('SELECT count(*) AS n FROM cdop_case'),
-      audited: count("SELECT count(*) AS n FROM audit_log WHERE action = 'imported'"),
-    };
-  } finally {
-    vault.close();
-  }
+function counts(path: string) {
+  return countsIn(path, {
+    entries: 'SELECT count(*) AS n FROM chronology_entry',
+    imports: 'SELECT count(*) AS n FROM chronology_import',
+    agencies: 'SELECT count(*) AS n FROM review_agency',
+    cases: 'SELECT count(*) AS n FROM cdop_case',
+    audited: "SELECT count(*) AS n FROM audit_log WHERE action = 'imported'",
+  });
 }
 
 const NOTHING = { entries: 0, imports: 0, agencies: 0, cases: 0, audited: 0 };
