@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
 
 export interface FieldIds {
   id: string;
@@ -50,5 +50,120 @@ export function FieldError({ id, message }: { id: string | undefined; message: s
       <span className="visually-hidden">Error: </span>
       {message}
     </p>
+  );
+}
+
+type FieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null | undefined;
+  /** On the field's wrapper. */
+  fieldClassName?: string;
+};
+
+/** A labelled one-line text box, its hint and error wired to it; `onChange` receives the text. */
+export function TextField({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  value,
+  onChange,
+  ...input
+}: FieldProps & { value: string; onChange: (value: string) => void } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    'id' | 'value' | 'onChange'
+  >) {
+  return (
+    <Field label={label} hint={hint} error={error} className={fieldClassName}>
+      {(ids) => (
+        <input
+          id={ids.id}
+          type="text"
+          autoComplete="off"
+          {...input}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled text area, as TextField. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  value,
+  onChange,
+  ...textarea
+}: FieldProps & { value: string; onChange: (value: string) => void } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    'id' | 'value' | 'onChange'
+  >) {
+  return (
+    <Field label={label} hint={hint} error={error} className={fieldClassName}>
+      {(ids) => (
+        <textarea
+          id={ids.id}
+          {...textarea}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One option, shaped as the shared lists are (`PERSON_ROLES`, `PLACES_OF_DEATH`). */
+export interface Choice<V extends string> {
+  code: V;
+  label: string;
+}
+
+/**
+ * A labelled choice from a list. `empty` is the first option, meaning nothing is
+ * chosen ("Choose a role", "Not recorded"); without it a value is always chosen.
+ */
+export function SelectField<V extends string>({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  value,
+  onChange,
+  options,
+  empty,
+}: FieldProps & {
+  value: V | '';
+  onChange: (value: V | '') => void;
+  options: readonly Choice<V>[];
+  empty?: string;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error} className={fieldClassName}>
+      {(ids) => (
+        <select
+          id={ids.id}
+          value={value}
+          onChange={(event) => onChange(event.target.value as V | '')}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
+        >
+          {empty === undefined ? null : <option value="">{empty}</option>}
+          {options.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

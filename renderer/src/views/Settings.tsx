@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
 import { call, errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
+import { ColumnHeads } from '../components/ColumnHeads.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { Pending } from '../components/Pending.js';
@@ -256,14 +257,7 @@ function AuditSection() {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Recent activity in the audit log</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['When', 'Who', 'Action', 'Record']} />
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.seq}>

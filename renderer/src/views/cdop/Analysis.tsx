@@ -8,7 +8,9 @@ import {
 } from '../../../../shared/cdop/case.js';
 import { type AnalysisForm, type FormDomain, getForm } from '../../../../shared/cdop/forms/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { Checkbox } from '../../components/Checkbox.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
+import { Field, SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
@@ -34,11 +36,11 @@ export function Analysis({ id }: { id: string }) {
     return (
       <div className="cdop">
         <PageHeading title="Analysis form">Analysis form</PageHeading>
-        <Pending data={loaded} loading="Loading the analysis form…">
-          <p>
-            <a href={cdopPath.record(id)}>Back to the case</a>
-          </p>
-        </Pending>
+        <Pending
+          data={loaded}
+          loading="Loading the analysis form…"
+          back={{ href: cdopPath.record(id), label: 'Back to the case' }}
+        />
       </div>
     );
   }
@@ -166,11 +168,12 @@ function DomainFactors({
       <details className="add-factor-toggle">
         <summary>Add a factor to domain {domain.code}</summary>
         <form onSubmit={add} className="add-factor" aria-label={`Add a factor to domain ${domain.code}`}>
-          <Field label={`New factor in domain ${domain.code}: description`}>
-            {(ids) => (
-              <textarea id={ids.id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-            )}
-          </Field>
+          <TextAreaField
+            label={`New factor in domain ${domain.code}: description`}
+            rows={2}
+            value={description}
+            onChange={setDescription}
+          />
           <fieldset className="radios">
             <legend>Grade</legend>
             {form.grades.map((option) => (
@@ -201,17 +204,12 @@ function DomainFactors({
               </label>
             ))}
           </fieldset>
-          <Field label="Linked evidence (optional)" hint="Where the panel found it: report, page, paragraph">
-            {(ids) => (
-              <input
-                id={ids.id}
-                type="text"
-                value={evidence}
-                onChange={(e) => setEvidence(e.target.value)}
-                aria-describedby={ids.describedBy}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Linked evidence (optional)"
+            hint="Where the panel found it: report, page, paragraph"
+            value={evidence}
+            onChange={setEvidence}
+          />
           <button type="submit" className="secondary" disabled={!ready}>
             Add factor to domain {domain.code}
           </button>
@@ -282,30 +280,24 @@ function Category({ form, detail, change }: { form: AnalysisForm; detail: CdopCa
   return (
     <section aria-labelledby="category-heading" className="panel-section">
       <h2 id="category-heading">Category of death</h2>
-      <Field label="Category" hint="The panel records the highest category that applies (1 is the highest).">
-        {(ids) => (
-          <select
-            id={ids.id}
-            aria-describedby={ids.describedBy}
-            value={detail.category === null ? '' : String(detail.category)}
-            onChange={(e) => {
-              const category = e.target.value === '' ? null : Number(e.target.value);
-              void change(
-                'cdop.case.setCategory',
-                { id: detail.id, category },
-                category === null ? 'Category cleared.' : `Category ${category} recorded.`,
-              );
-            }}
-          >
-            <option value="">Not chosen yet</option>
-            {form.categories.map((category) => (
-              <option key={category.number} value={category.number}>
-                {category.number}. {category.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Category"
+        hint="The panel records the highest category that applies (1 is the highest)."
+        value={detail.category === null ? '' : String(detail.category)}
+        onChange={(value) => {
+          const category = value === '' ? null : Number(value);
+          void change(
+            'cdop.case.setCategory',
+            { id: detail.id, category },
+            category === null ? 'Category cleared.' : `Category ${category} recorded.`,
+          );
+        }}
+        options={form.categories.map((category) => ({
+          code: String(category.number),
+          label: `${category.number}. ${category.label}`,
+        }))}
+        empty="Not chosen yet"
+      />
       {detail.categoryHints.map((hint) => (
         <div key={hint.message} className="hint-box" data-testid="category-hint">
           <p>
@@ -351,9 +343,7 @@ function LearningPoints({ detail, change }: { detail: CdopCaseDetail; change: Ch
         </ul>
       )}
       <form onSubmit={add} aria-label="Add a learning point">
-        <Field label="New learning point">
-          {(ids) => <textarea id={ids.id} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
-        </Field>
+        <TextAreaField label="New learning point" rows={2} value={text} onChange={setText} />
         <button type="submit" className="secondary" disabled={!text.trim()}>
           Add learning point
         </button>
@@ -387,16 +377,7 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Recommendations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Level</th>
-                <th scope="col">Responsible agency</th>
-                <th scope="col">Recommendation</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Level', 'Responsible agency', 'Recommendation']} actions />
             <tbody>
               {detail.recommendations.map((item) => (
                 <tr key={item.id}>
@@ -422,24 +403,15 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
       )}
       <form onSubmit={add} aria-label="Add a recommendation">
         <div className="grid-2">
-          <Field label="Level">
-            {(ids) => (
-              <select id={ids.id} value={level} onChange={(e) => setLevel(e.target.value as RecommendationLevel)}>
-                {RECOMMENDATION_LEVELS.map((code) => (
-                  <option key={code} value={code}>
-                    {LEVEL_LABELS[code]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Responsible agency">
-            {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
-          </Field>
+          <SelectField
+            label="Level"
+            value={level}
+            onChange={(value) => setLevel(value || 'local')}
+            options={RECOMMENDATION_LEVELS.map((code) => ({ code, label: LEVEL_LABELS[code] }))}
+          />
+          <TextField label="Responsible agency" value={agency} onChange={setAgency} />
         </div>
-        <Field label="Recommendation">
-          {(ids) => <textarea id={ids.id} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
-        </Field>
+        <TextAreaField label="Recommendation" rows={2} value={text} onChange={setText} />
         <button type="submit" className="secondary" disabled={!agency.trim() || !text.trim()}>
           Add recommendation
         </button>
@@ -460,7 +432,6 @@ function Referral({
   const [referred, setReferred] = useState(detail.referral.referred);
   const [referredOn, setReferredOn] = useState(detail.referral.referredOn ?? '');
   const [reviewId, setReviewId] = useState(detail.referral.reviewId ?? '');
-  const checkboxId = useId();
   async function save(event: FormEvent) {
     event.preventDefault();
     await change(
@@ -478,29 +449,23 @@ function Referral({
     <section aria-labelledby="referral-heading" className="panel-section">
       <h2 id="referral-heading">Referral for a safeguarding practice review</h2>
       <form onSubmit={save} aria-label="Referral for a safeguarding practice review">
-        <div className="checkbox">
-          <input id={checkboxId} type="checkbox" checked={referred} onChange={(e) => setReferred(e.target.checked)} />
-          <label htmlFor={checkboxId}>
-            Referred for a safeguarding practice review (a serious case review before 2018)
-          </label>
-        </div>
+        <Checkbox
+          label="Referred for a safeguarding practice review (a serious case review before 2018)"
+          checked={referred}
+          onChange={setReferred}
+        />
         {referred ? (
           <div className="grid-2">
             <Field label="Referred on (optional)">
               {(ids) => <UkDateInput id={ids.id} value={referredOn} onChange={(e) => setReferredOn(e.target.value)} />}
             </Field>
-            <Field label="Linked review in Casebook (optional)">
-              {(ids) => (
-                <select id={ids.id} value={reviewId} onChange={(e) => setReviewId(e.target.value)}>
-                  <option value="">Not linked</option>
-                  {reviews.map((review) => (
-                    <option key={review.id} value={review.id}>
-                      {review.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Linked review in Casebook (optional)"
+              value={reviewId}
+              onChange={setReviewId}
+              options={reviews.map((review) => ({ code: review.id, label: review.title }))}
+              empty="Not linked"
+            />
           </div>
         ) : null}
         <button type="submit" className="secondary">

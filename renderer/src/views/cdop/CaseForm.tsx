@@ -14,7 +14,7 @@ import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge, isIsoDate } from '
 import { DEFAULT_FORM_VERSION, FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { Field, SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formProblems } from '../../components/problems.js';
@@ -207,52 +207,28 @@ export function CaseForm({ id }: { id?: string }) {
           <fieldset>
             <legend>The child</legend>
             <div className="grid-2">
-              <Field label="Panel reference" error={err('reference')}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    value={draft.reference}
-                    onChange={(e) => set('reference')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
-              <Field label="Child's name" error={err('childName')}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    value={draft.childName}
-                    onChange={(e) => set('childName')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
-              <Field
+              <TextField
+                label="Panel reference"
+                error={err('reference')}
+                value={draft.reference}
+                onChange={set('reference')}
+              />
+              <TextField
+                label="Child's name"
+                error={err('childName')}
+                value={draft.childName}
+                onChange={set('childName')}
+              />
+              <TextField
                 label="NHS number (optional)"
                 hint="10 digits, e.g. 943 476 5919"
                 error={nhsProblem ?? err('nhsNumber')}
-              >
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    inputMode="numeric"
-                    className="monospace"
-                    value={draft.nhsNumber}
-                    onChange={(e) => set('nhsNumber')(e.target.value)}
-                    onBlur={() => setNhsTouched(true)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
+                inputMode="numeric"
+                className="monospace"
+                value={draft.nhsNumber}
+                onChange={set('nhsNumber')}
+                onBlur={() => setNhsTouched(true)}
+              />
               <Field label="Date of birth" error={err('dateOfBirth')}>
                 {(ids) => (
                   <UkDateInput
@@ -264,24 +240,14 @@ export function CaseForm({ id }: { id?: string }) {
                   />
                 )}
               </Field>
-              <Field label="Sex" error={err('sex')}>
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    value={draft.sex}
-                    onChange={(e) => set('sex')(e.target.value as Sex | '')}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                  >
-                    <option value="">Choose…</option>
-                    {SEXES.map((code) => (
-                      <option key={code} value={code}>
-                        {SEX_LABELS[code]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label="Sex"
+                error={err('sex')}
+                value={draft.sex}
+                onChange={set('sex')}
+                options={SEXES.map((code) => ({ code, label: SEX_LABELS[code] }))}
+                empty="Choose…"
+              />
               <Field label="Ethnicity (optional)" error={err('ethnicity')}>
                 {(ids) => (
                   <select
@@ -303,20 +269,13 @@ export function CaseForm({ id }: { id?: string }) {
                   </select>
                 )}
               </Field>
-              <Field label="Home postcode (optional)" error={err('homePostcode')}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    className="narrow-wide"
-                    value={draft.homePostcode}
-                    onChange={(e) => set('homePostcode')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
+              <TextField
+                label="Home postcode (optional)"
+                error={err('homePostcode')}
+                className="narrow-wide"
+                value={draft.homePostcode}
+                onChange={set('homePostcode')}
+              />
             </div>
           </fieldset>
 
@@ -352,23 +311,14 @@ export function CaseForm({ id }: { id?: string }) {
             </div>
             <DerivedAge dateOfBirth={draft.dateOfBirth} dateOfDeath={draft.dateOfDeath} />
             <div className="grid-2">
-              <Field label="Place of death (Form B)" error={err('placeOfDeath')}>
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    value={draft.placeOfDeath}
-                    onChange={(e) => set('placeOfDeath')(e.target.value as PlaceOfDeath | '')}
-                    aria-describedby={ids.describedBy}
-                  >
-                    <option value="">Not recorded</option>
-                    {PLACES_OF_DEATH.map((place) => (
-                      <option key={place.code} value={place.code}>
-                        {place.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label="Place of death (Form B)"
+                error={err('placeOfDeath')}
+                value={draft.placeOfDeath}
+                onChange={set('placeOfDeath')}
+                options={PLACES_OF_DEATH}
+                empty="Not recorded"
+              />
               <Field label="Date notified to the panel" error={err('dateNotified')}>
                 {(ids) => (
                   <UkDateInput
@@ -403,39 +353,23 @@ export function CaseForm({ id }: { id?: string }) {
               options={YES_NO}
               onChange={(value) => set('postMortem')(value as TriState)}
             />
-            <Field label="Summary of circumstances (optional)" error={err('circumstances')}>
-              {(ids) => (
-                <textarea
-                  id={ids.id}
-                  rows={5}
-                  value={draft.circumstances}
-                  onChange={(e) => set('circumstances')(e.target.value)}
-                  aria-describedby={ids.describedBy}
-                />
-              )}
-            </Field>
+            <TextAreaField
+              label="Summary of circumstances (optional)"
+              error={err('circumstances')}
+              rows={5}
+              value={draft.circumstances}
+              onChange={set('circumstances')}
+            />
           </fieldset>
 
           {id ? null : (
-            <Field
+            <SelectField
               label="Analysis form version"
               hint="The 2018 analysis form for current cases; Form C for a legacy case reviewed under the 2010 guidance. It cannot be changed later."
-            >
-              {(ids) => (
-                <select
-                  id={ids.id}
-                  value={draft.formVersion}
-                  onChange={(e) => set('formVersion')(e.target.value as FormVersion)}
-                  aria-describedby={ids.describedBy}
-                >
-                  {FORM_VERSIONS.map((version) => (
-                    <option key={version} value={version}>
-                      {FORMS[version].title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              value={draft.formVersion}
+              onChange={(version) => set('formVersion')(version || DEFAULT_FORM_VERSION)}
+              options={FORM_VERSIONS.map((code) => ({ code, label: FORMS[code].title }))}
+            />
           )}
 
           <div className="actions">

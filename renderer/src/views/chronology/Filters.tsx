@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
 import { formatIsoUk, parseFuzzyDate } from '../../../../shared/dates/fuzzy-date.js';
+import { Checkbox } from '../../components/Checkbox.js';
 import { useData } from '../../state/data.js';
 import { type ListFilters, setFilters, useChronology } from './store.js';
 
@@ -127,15 +128,11 @@ export function Filters({
             </select>
           </div>
         ) : null}
-        <div className="checkbox">
-          <input
-            id="filter-significant"
-            type="checkbox"
-            checked={filters.significantOnly ?? false}
-            onChange={(event) => change({ significantOnly: event.target.checked || undefined })}
-          />
-          <label htmlFor="filter-significant">Significant events only</label>
-        </div>
+        <Checkbox
+          label="Significant events only"
+          checked={filters.significantOnly ?? false}
+          onChange={(checked) => change({ significantOnly: checked || undefined })}
+        />
         {hasFilters(filters) ? (
           <button
             type="button"

@@ -56,11 +56,11 @@ export function ReviewForm({ id }: { id?: string }) {
     return (
       <>
         <PageHeading title="Edit review">Edit review</PageHeading>
-        <Pending data={loaded} loading="Loading the review…">
-          <p>
-            <a href={reviewsPath.list()}>Back to reviews</a>
-          </p>
-        </Pending>
+        <Pending
+          data={loaded}
+          loading="Loading the review…"
+          back={{ href: reviewsPath.list(), label: 'Back to reviews' }}
+        />
       </>
     );
   }

@@ -5,8 +5,9 @@ import { SEX_LABELS, SEXES } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS, AGE_BANDS, financialYearOf, financialYearStarting } from '../../../../shared/cdop/dates.js';
 import { CATEGORIES_OF_DEATH } from '../../../../shared/cdop/forms/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Checkbox } from '../../components/Checkbox.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Field } from '../../components/Field.js';
+import { Field, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
@@ -67,18 +68,18 @@ export function Statistics() {
       <PageHeading title="Statistics">Child death statistics</PageHeading>
       <fieldset className="filters">
         <legend>Period (by date of death)</legend>
-        <Field label="Period">
-          {(ids) => (
-            <select id={ids.id} value={choice} onChange={(e) => setChoice(e.target.value)}>
-              {years.map((year) => (
-                <option key={year.startYear} value={year.startYear}>
-                  Financial year {year.label} (April to March)
-                </option>
-              ))}
-              <option value={CUSTOM}>Custom period</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Period"
+          value={choice}
+          onChange={(value) => setChoice(value || CUSTOM)}
+          options={[
+            ...years.map((year) => ({
+              code: String(year.startYear),
+              label: `Financial year ${year.label} (April to March)`,
+            })),
+            { code: CUSTOM, label: 'Custom period' },
+          ]}
+        />
         {choice === CUSTOM ? (
           <>
             <Field label="From">
@@ -309,7 +310,6 @@ function TrendFigure({ trend }: { trend: CdopTrendYear[] }) {
 function ExportPanel({ from, to }: { from: string; to: string }) {
   const [suppress, setSuppress] = useState(true);
   const { run, busy, message, status } = useChange();
-  const checkboxId = useId();
   function download() {
     return run(
       'cdop.statistics.export',
@@ -322,10 +322,11 @@ function ExportPanel({ from, to }: { from: string; to: string }) {
   }
   return (
     <section className="export" aria-label="Export the figures">
-      <div className="checkbox">
-        <input id={checkboxId} type="checkbox" checked={suppress} onChange={(e) => setSuppress(e.target.checked)} />
-        <label htmlFor={checkboxId}>Suppress small numbers (1 to 4 shown as [c]) for publication</label>
-      </div>
+      <Checkbox
+        label="Suppress small numbers (1 to 4 shown as [c]) for publication"
+        checked={suppress}
+        onChange={setSuppress}
+      />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
           Download every figure (XLSX)
