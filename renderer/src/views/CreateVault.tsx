@@ -2,10 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert } from '../components/Alert.js';
 import { AuthLayout } from '../components/AuthLayout.js';
+import { NewPassphraseFields } from '../components/NewPassphraseFields.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { PasswordField } from '../components/PasswordField.js';
 import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
-import { StrengthMeter } from '../components/StrengthMeter.js';
 import { createVault } from '../state/session.js';
 
 export function CreateVault() {
@@ -39,23 +38,14 @@ export function CreateVault() {
         four unrelated words are easier to remember and harder to guess than a short password.
       </p>
       <form onSubmit={submit} noValidate>
-        <PasswordField
-          label="New passphrase"
-          value={passphrase}
-          onChange={setPassphrase}
-          autoComplete="new-password"
-          describedBy="create-strength"
+        <NewPassphraseFields
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          assessment={assessment}
+          confirmLabel="Confirm passphrase"
           autoFocus
-          required
-        />
-        <StrengthMeter id="create-strength" passphrase={passphrase} assessment={assessment} />
-        <PasswordField
-          label="Confirm passphrase"
-          value={confirm}
-          onChange={setConfirm}
-          autoComplete="new-password"
-          invalid={confirm.length > 0 && confirm !== passphrase}
-          required
         />
         <p className="why-disabled" id="create-problem">
           {problem}

@@ -3,11 +3,11 @@ import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/c
 import { call, errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
 import { ColumnHeads } from '../components/ColumnHeads.js';
+import { NewPassphraseFields } from '../components/NewPassphraseFields.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { Pending } from '../components/Pending.js';
 import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
-import { StrengthMeter } from '../components/StrengthMeter.js';
 import { formatDateTime } from '../format.js';
 import { refresh, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
@@ -134,7 +134,6 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
 
 function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
   const headingId = useId();
-  const strengthId = useId();
   const problemId = useId();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -178,20 +177,13 @@ function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
           onChange={setCurrent}
           autoComplete="current-password"
         />
-        <PasswordField
-          label="New passphrase"
-          value={next}
-          onChange={setNext}
-          autoComplete="new-password"
-          describedBy={strengthId}
-        />
-        <StrengthMeter id={strengthId} passphrase={next} assessment={assessment} />
-        <PasswordField
-          label="Confirm new passphrase"
-          value={confirm}
-          onChange={setConfirm}
-          autoComplete="new-password"
-          invalid={confirm.length > 0 && confirm !== next}
+        <NewPassphraseFields
+          passphrase={next}
+          confirm={confirm}
+          onPassphrase={setNext}
+          onConfirm={setConfirm}
+          assessment={assessment}
+          confirmLabel="Confirm new passphrase"
         />
         <p className="why-disabled" id={problemId}>
           {problem}

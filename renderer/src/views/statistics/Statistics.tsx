@@ -164,34 +164,31 @@ function Figures({ figures, trend }: { figures: CdopStatistics; trend: CdopTrend
         wide
         testId="modifiable"
       />
-      <FigureWithTable
-        title="Deaths by age band"
-        columns={['Age band', 'Deaths']}
-        rows={AGE_BANDS.map((band) => [AGE_BAND_LABELS[band], figures.byAgeBand[band]])}
-        testId="by-age-band"
-      />
-      <FigureWithTable
-        title="Deaths by sex"
-        columns={['Sex', 'Deaths']}
-        rows={SEXES.map((sex) => [SEX_LABELS[sex], figures.bySex[sex]])}
-        testId="by-sex"
-      />
-      <FigureWithTable
-        title="Deaths by ethnicity"
-        columns={['Ethnicity', 'Deaths']}
-        rows={Object.entries(figures.byEthnicity)}
-        testId="by-ethnicity"
-      />
-      <FigureWithTable
-        title="Expected and unexpected deaths"
-        columns={['Expected or unexpected', 'Deaths']}
-        rows={[
-          ['Expected', figures.expected],
-          ['Unexpected', figures.unexpected],
-          ['Not recorded', notRecordedExpected],
-        ]}
-        testId="expected"
-      />
+      {/* The simple breakdowns of deaths: [test id, title, what is counted, rows]. */}
+      {(
+        [
+          [
+            'by-age-band',
+            'Deaths by age band',
+            'Age band',
+            AGE_BANDS.map((band) => [AGE_BAND_LABELS[band], figures.byAgeBand[band]]),
+          ],
+          ['by-sex', 'Deaths by sex', 'Sex', SEXES.map((sex) => [SEX_LABELS[sex], figures.bySex[sex]])],
+          ['by-ethnicity', 'Deaths by ethnicity', 'Ethnicity', Object.entries(figures.byEthnicity)],
+          [
+            'expected',
+            'Expected and unexpected deaths',
+            'Expected or unexpected',
+            [
+              ['Expected', figures.expected],
+              ['Unexpected', figures.unexpected],
+              ['Not recorded', notRecordedExpected],
+            ],
+          ],
+        ] as [string, string, string, [string, number][]][]
+      ).map(([testId, title, counted, rows]) => (
+        <FigureWithTable key={testId} title={title} columns={[counted, 'Deaths']} rows={rows} testId={testId} />
+      ))}
       <TrendFigure trend={trend} />
     </>
   );
