@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+import { type ChangeEvent, type ReactNode, useId } from 'react';
 
 export interface FieldIds {
   id: string;
@@ -61,7 +61,10 @@ type FieldProps = {
   fieldClassName?: string;
 };
 
-/** A labelled one-line text box, its hint and error wired to it; `onChange` receives the text. */
+/**
+ * A labelled text box, its hint and error wired to it: one line, or a text area
+ * of `rows` lines. `onChange` receives the text.
+ */
 export function TextField({
   label,
   hint,
@@ -69,54 +72,32 @@ export function TextField({
   fieldClassName,
   value,
   onChange,
-  ...input
-}: FieldProps & { value: string; onChange: (value: string) => void } & Omit<
-    InputHTMLAttributes<HTMLInputElement>,
-    'id' | 'value' | 'onChange'
-  >) {
+  rows,
+  ...control
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  className?: string;
+  inputMode?: 'numeric';
+  /** The id of a datalist of suggestions (one line only). */
+  list?: string;
+  onBlur?: () => void;
+}) {
   return (
     <Field label={label} hint={hint} error={error} className={fieldClassName}>
-      {(ids) => (
-        <input
-          id={ids.id}
-          type="text"
-          autoComplete="off"
-          {...input}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-describedby={ids.describedBy}
-          aria-invalid={ids.invalid}
-        />
-      )}
-    </Field>
-  );
-}
-
-/** A labelled text area, as TextField. */
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  fieldClassName,
-  value,
-  onChange,
-  ...textarea
-}: FieldProps & { value: string; onChange: (value: string) => void } & Omit<
-    TextareaHTMLAttributes<HTMLTextAreaElement>,
-    'id' | 'value' | 'onChange'
-  >) {
-  return (
-    <Field label={label} hint={hint} error={error} className={fieldClassName}>
-      {(ids) => (
-        <textarea
-          id={ids.id}
-          {...textarea}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-describedby={ids.describedBy}
-          aria-invalid={ids.invalid}
-        />
-      )}
+      {(ids) => {
+        const props = {
+          ...control,
+          id: ids.id,
+          value,
+          onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(event.target.value),
+          'aria-describedby': ids.describedBy,
+          'aria-invalid': ids.invalid,
+        };
+        return rows ? <textarea rows={rows} {...props} /> : <input type="text" autoComplete="off" {...props} />;
+      }}
     </Field>
   );
 }

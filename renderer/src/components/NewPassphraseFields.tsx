@@ -1,23 +1,15 @@
 import { useId } from 'react';
-import type { PassphraseAssessment } from '../../../shared/passphrase.js';
 import { PasswordField } from './PasswordField.js';
+import type { NewPassphrase } from './passphrase.js';
 import { StrengthMeter } from './StrengthMeter.js';
 
 /** A new passphrase with its strength meter, then the same typed again: creating a vault and changing its passphrase. */
 export function NewPassphraseFields({
-  passphrase,
-  confirm,
-  onPassphrase,
-  onConfirm,
-  assessment,
+  value,
   confirmLabel,
   autoFocus = false,
 }: {
-  passphrase: string;
-  confirm: string;
-  onPassphrase: (value: string) => void;
-  onConfirm: (value: string) => void;
-  assessment: PassphraseAssessment | null;
+  value: NewPassphrase;
   confirmLabel: string;
   autoFocus?: boolean;
 }) {
@@ -26,20 +18,20 @@ export function NewPassphraseFields({
     <>
       <PasswordField
         label="New passphrase"
-        value={passphrase}
-        onChange={onPassphrase}
+        value={value.passphrase}
+        onChange={value.setPassphrase}
         autoComplete="new-password"
         describedBy={strengthId}
         autoFocus={autoFocus}
         required
       />
-      <StrengthMeter id={strengthId} passphrase={passphrase} assessment={assessment} />
+      <StrengthMeter id={strengthId} passphrase={value.passphrase} assessment={value.assessment} />
       <PasswordField
         label={confirmLabel}
-        value={confirm}
-        onChange={onConfirm}
+        value={value.confirm}
+        onChange={value.setConfirm}
         autoComplete="new-password"
-        invalid={confirm.length > 0 && confirm !== passphrase}
+        invalid={value.confirm.length > 0 && value.confirm !== value.passphrase}
         required
       />
     </>

@@ -4,16 +4,14 @@ import { ErrorAlert } from '../components/Alert.js';
 import { AuthLayout } from '../components/AuthLayout.js';
 import { NewPassphraseFields } from '../components/NewPassphraseFields.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
+import { useNewPassphrase } from '../components/passphrase.js';
 import { createVault } from '../state/session.js';
 
 export function CreateVault() {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const chosen = useNewPassphrase();
+  const { problem } = chosen;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const assessment = usePassphraseAssessment(passphrase);
-  const problem = newPassphraseProblem(passphrase, confirm, assessment);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -21,7 +19,7 @@ export function CreateVault() {
     setBusy(true);
     setError(null);
     try {
-      await createVault(passphrase);
+      await createVault(chosen.passphrase);
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);
@@ -38,15 +36,7 @@ export function CreateVault() {
         four unrelated words are easier to remember and harder to guess than a short password.
       </p>
       <form onSubmit={submit} noValidate>
-        <NewPassphraseFields
-          passphrase={passphrase}
-          confirm={confirm}
-          onPassphrase={setPassphrase}
-          onConfirm={setConfirm}
-          assessment={assessment}
-          confirmLabel="Confirm passphrase"
-          autoFocus
-        />
+        <NewPassphraseFields value={chosen} confirmLabel="Confirm passphrase" autoFocus />
         <p className="why-disabled" id="create-problem">
           {problem}
         </p>

@@ -7,7 +7,7 @@ import { NewPassphraseFields } from '../components/NewPassphraseFields.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { Pending } from '../components/Pending.js';
-import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
+import { useNewPassphrase } from '../components/passphrase.js';
 import { formatDateTime } from '../format.js';
 import { useChange, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
@@ -133,25 +133,20 @@ function ChangePassphraseForm() {
   const headingId = useId();
   const problemId = useId();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const chosen = useNewPassphrase();
   const { run, busy, message: error, status } = useChange();
-  const assessment = usePassphraseAssessment(next);
-  const problem = current
-    ? newPassphraseProblem(next, confirm, assessment)
-    : 'Enter your current passphrase or recovery key.';
+  const problem = current ? chosen.problem : 'Enter your current passphrase or recovery key.';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (problem || busy) return;
     await run(
       'vault.changePassphrase',
-      { current, next },
+      { current, next: chosen.passphrase },
       {
         apply: (vaultStatus) => {
           setCurrent('');
-          setNext('');
-          setConfirm('');
+          chosen.reset();
           statusChanged(vaultStatus);
         },
         refresh: AUDITED,
@@ -170,14 +165,7 @@ function ChangePassphraseForm() {
           onChange={setCurrent}
           autoComplete="current-password"
         />
-        <NewPassphraseFields
-          passphrase={next}
-          confirm={confirm}
-          onPassphrase={setNext}
-          onConfirm={setConfirm}
-          assessment={assessment}
-          confirmLabel="Confirm new passphrase"
-        />
+        <NewPassphraseFields value={chosen} confirmLabel="Confirm new passphrase" />
         <p className="why-disabled" id={problemId}>
           {problem}
         </p>

@@ -10,7 +10,7 @@ import { type AnalysisForm, type FormDomain, getForm } from '../../../../shared/
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Checkbox } from '../../components/Checkbox.js';
 import { ColumnHeads } from '../../components/ColumnHeads.js';
-import { Field, SelectField, TextAreaField, TextField } from '../../components/Field.js';
+import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
@@ -168,7 +168,7 @@ function DomainFactors({
       <details className="add-factor-toggle">
         <summary>Add a factor to domain {domain.code}</summary>
         <form onSubmit={add} className="add-factor" aria-label={`Add a factor to domain ${domain.code}`}>
-          <TextAreaField
+          <TextField
             label={`New factor in domain ${domain.code}: description`}
             rows={2}
             value={description}
@@ -343,7 +343,7 @@ function LearningPoints({ detail, change }: { detail: CdopCaseDetail; change: Ch
         </ul>
       )}
       <form onSubmit={add} aria-label="Add a learning point">
-        <TextAreaField label="New learning point" rows={2} value={text} onChange={setText} />
+        <TextField label="New learning point" rows={2} value={text} onChange={setText} />
         <button type="submit" className="secondary" disabled={!text.trim()}>
           Add learning point
         </button>
@@ -411,7 +411,7 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
           />
           <TextField label="Responsible agency" value={agency} onChange={setAgency} />
         </div>
-        <TextAreaField label="Recommendation" rows={2} value={text} onChange={setText} />
+        <TextField label="Recommendation" rows={2} value={text} onChange={setText} />
         <button type="submit" className="secondary" disabled={!agency.trim() || !text.trim()}>
           Add recommendation
         </button>

@@ -14,7 +14,7 @@ import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge, isIsoDate } from '
 import { DEFAULT_FORM_VERSION, FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field, SelectField, TextAreaField, TextField } from '../../components/Field.js';
+import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formProblems } from '../../components/problems.js';
@@ -353,7 +353,7 @@ export function CaseForm({ id }: { id?: string }) {
               options={YES_NO}
               onChange={(value) => set('postMortem')(value as TriState)}
             />
-            <TextAreaField
+            <TextField
               label="Summary of circumstances (optional)"
               error={err('circumstances')}
               rows={5}

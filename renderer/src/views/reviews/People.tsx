@@ -4,7 +4,7 @@ import { CasebookError } from '../../../../shared/api/errors.js';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/reviews/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { ColumnHeads } from '../../components/ColumnHeads.js';
-import { Field, SelectField, TextAreaField, TextField } from '../../components/Field.js';
+import { Field, SelectField, TextField } from '../../components/Field.js';
 import { Pending } from '../../components/Pending.js';
 import {
   type FormProblems,
@@ -329,7 +329,7 @@ function PersonForm({
             </div>
           )}
         </Field>
-        <TextAreaField
+        <TextField
           label="Notes (optional)"
           error={problems.fields.notes}
           value={notes}
