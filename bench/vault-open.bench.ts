@@ -50,7 +50,7 @@ export async function benchVaultOpen(): Promise<void> {
     const dataKey = randomBytes(32);
     // Opening with a raw key: what every open costs once the key is derived (the measured part excludes scrypt).
     const rawKeyPath = join(directory, 'raw.vault');
-    const rawCreate = openEncryptedDatabase(rawKeyPath, dataKey, { create: true });
+    const rawCreate = openEncryptedDatabase(rawKeyPath, dataKey, { access: 'create' });
     rawCreate.exec('CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
     const rawInsert = rawCreate.prepare('INSERT INTO setting (key, value) VALUES (?, ?)');
     rawCreate.transaction(() => {

@@ -77,14 +77,21 @@ export function writeAudited<T>(
   change: AuditChange | ((result: T) => AuditChange),
   write: () => T,
 ): T {
-  return database.transaction(() => {
-    const result = write();
-    appendAudit(database, actor, typeof change === 'function' ? change(result) : change);
-    return result;
-  })();
+  // IMMEDIATE takes the write lock first, waiting (busy timeout) for another process's
+  // write; a deferred transaction that read first would fail at once when it finished.
+  return database
+    .transaction(() => {
+      const result = write();
+      appendAudit(database, actor, typeof change === 'function' ? change(result) : change);
+      return result;
+    })
+    .immediate();
 }
 
-/** Walks the whole chain; reports the first row that does not follow from the one before. */
+/**
+ * Walks the whole chain; reports the first row that does not follow from the one
+ * before. The chain starts with the vault's creation: a log without it lost its start.
+ */
 export function verifyAuditChain(database: Database): AuditVerification {
   const rows = database.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<{
     seq: number;
@@ -106,6 +113,8 @@ export function verifyAuditChain(database: Database): AuditVerification {
       rows.return?.();
       return { ok: false, entries, firstBrokenSeq: row.seq, problem };
     };
+    if (row.seq === 1 && !(row.entity === 'vault' && row.action === 'created'))
+      return broken("entry 1 is not the vault's creation: the start of the log is missing");
     if (row.seq !== expectedSeq)
       return broken(`entry ${expectedSeq} is missing (found ${row.seq} after ${expectedSeq - 1})`);
     if (row.prev_hash !== prevHash) return broken(`entry ${row.seq} does not follow from entry ${row.seq - 1}`);
@@ -113,6 +122,13 @@ export function verifyAuditChain(database: Database): AuditVerification {
     prevHash = row.hash;
     expectedSeq++;
   }
+  if (entries === 0)
+    return {
+      ok: false,
+      entries,
+      firstBrokenSeq: 1,
+      problem: "the audit log is empty: even the vault's creation is missing",
+    };
   return { ok: true, entries, firstBrokenSeq: null, problem: null };
 }
 

@@ -1,6 +1,6 @@
-import { CasebookError } from '../shared/api/errors.js';
+import { CasebookError, vaultDamagedMessage } from '../shared/api/errors.js';
 import { APP_VERSION } from '../shared/version.js';
-import { migrations } from './migrations/index.js';
+import { type Migration, migrations } from './migrations/index.js';
 import { all, type Database, query } from './query.js';
 
 export const LATEST_SCHEMA = migrations.at(-1)?.name ?? 'none';
@@ -8,15 +8,52 @@ export const LATEST_SCHEMA = migrations.at(-1)?.name ?? 'none';
 /**
  * Brings the vault up to this version's schema, each migration in its own
  * transaction (so a crash leaves the vault at the previous migration, never half
- * of one). A vault that has a migration this version does not know was written by
- * a newer Casebook: refuse it rather than guess.
+ * of one). Only a new vault (`newVault`) may start without a schema: an existing
+ * one without it was emptied or replaced, and rebuilding it would call a lost
+ * vault intact.
  */
-export function migrate(database: Database, now: () => Date = () => new Date()): { applied: string[] } {
-  database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
-    name TEXT PRIMARY KEY,
-    applied_at TEXT NOT NULL,
-    applied_by_version TEXT NOT NULL
-  ) STRICT`);
+export function migrate(
+  database: Database,
+  now: () => Date = () => new Date(),
+  { newVault = false }: { newVault?: boolean } = {},
+): { applied: string[] } {
+  if (newVault) {
+    database.exec(`CREATE TABLE schema_migration (
+      name TEXT PRIMARY KEY,
+      applied_at TEXT NOT NULL,
+      applied_by_version TEXT NOT NULL
+    ) STRICT`);
+  }
+  const applied: string[] = [];
+  for (const migration of pendingMigrations(database)) {
+    database
+      .transaction(() => {
+        migration.up(database);
+        database
+          .prepare('INSERT INTO schema_migration (name, applied_at, applied_by_version) VALUES (?, ?, ?)')
+          .run(migration.name, now().toISOString(), APP_VERSION);
+      })
+      .immediate();
+    applied.push(migration.name);
+  }
+  return { applied };
+}
+
+/**
+ * The migrations this vault still needs (none, once this version has opened it
+ * to write). A vault that has a migration this version does not know was written
+ * by a newer Casebook: refuse it rather than guess.
+ */
+export function pendingMigrations(database: Database): Migration[] {
+  const hasSchema = database
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")
+    .get();
+  if (!hasSchema) {
+    throw new CasebookError(
+      'vault_damaged',
+      vaultDamagedMessage("the vault file decrypts but holds none of Casebook's tables (it was emptied or replaced)"),
+    );
+  }
   const done = all(database, query.selectFrom('schema_migration').selectAll().orderBy('name'));
   const known = new Set(migrations.map((migration) => migration.name));
   const unknown = done.filter((row) => !known.has(row.name));
@@ -28,17 +65,6 @@ export function migrate(database: Database, now: () => Date = () => new Date()):
         `this is Casebook ${APP_VERSION} (schema ${LATEST_SCHEMA}). Install Casebook ${newest?.applied_by_version} or later to open it.`,
     );
   }
-  const applied: string[] = [];
   const doneNames = new Set(done.map((row) => row.name));
-  for (const migration of migrations) {
-    if (doneNames.has(migration.name)) continue;
-    database.transaction(() => {
-      migration.up(database);
-      database
-        .prepare('INSERT INTO schema_migration (name, applied_at, applied_by_version) VALUES (?, ?, ?)')
-        .run(migration.name, now().toISOString(), APP_VERSION);
-    })();
-    applied.push(migration.name);
-  }
-  return { applied };
+  return migrations.filter((migration) => !doneNames.has(migration.name));
 }

@@ -1,16 +1,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
-import { CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../shared/api/errors.js';
+import { basename, dirname } from 'node:path';
+import { CasebookError, cannotWriteMessage, notAVaultMessage, WRONG_PASSPHRASE_MESSAGE } from '../shared/api/errors.js';
 import { assessPassphrase, weakPassphraseMessage } from '../shared/passphrase.js';
 import { formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../shared/recovery-key.js';
 import { APP_VERSION } from '../shared/version.js';
 import { type AuditChange, appendAudit, writeAudited } from './audit.js';
-import { type ConnectionOptions, openEncryptedDatabase } from './connection.js';
+import { type ConnectionOptions, checkVaultFile, openEncryptedDatabase } from './connection.js';
 import {
   DATA_KEY_BYTES,
   DEFAULT_SCRYPT,
+  type KeyEnvelope,
   keyFilePath,
   readKeyEnvelope,
   syncDirectory,
@@ -20,7 +21,7 @@ import {
   wrapWithRecoveryKey,
   writeKeyEnvelope,
 } from './key-envelope.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import type { Database } from './query.js';
 import { readSettings } from './settings.js';
 
@@ -57,7 +58,16 @@ export class Vault {
     const assessment = assessPassphrase(passphrase);
     if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
 
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+      throw new CasebookError(
+        'cannot_write',
+        cannotWriteMessage(`cannot make the folder ${dirname(path)}: a file is in the way`),
+      );
+    }
     const dataKey = randomBytes(DATA_KEY_BYTES);
     const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
     const envelope = {
@@ -71,11 +81,11 @@ export class Vault {
     // crash part-way leaves no half-made vault at `path`.
     const building = `${path}.creating`;
     for (const stale of [building, `${building}-wal`, `${building}-shm`]) rmSync(stale, { force: true });
-    const database = openEncryptedDatabase(building, dataKey, { ...options, create: true });
+    const database = openEncryptedDatabase(building, dataKey, { ...options, access: 'create' });
     // Owner-only, like the key file; SQLite gives its -wal and -shm files the same mode.
     chmodSync(building, 0o600);
     try {
-      migrate(database, options.now);
+      migrate(database, options.now, { newVault: true });
       const now = (options.now ?? (() => new Date()))();
       database.transaction(() => {
         const meta = database.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
@@ -94,23 +104,43 @@ export class Vault {
     return { vault, recoveryKey: formatRecoveryKey(recoveryBytes) };
   }
 
-  static async unlock(path: string, secret: VaultSecret, options: VaultOptions = {}): Promise<Vault> {
-    if (!existsSync(path)) throw new CasebookError('vault_not_found', `vault not found: ${path}`);
-    const envelope = readKeyEnvelope(path);
-    let dataKey: Buffer | null;
-    if ('passphrase' in secret) {
-      dataKey = await unwrapWithPassphrase(envelope, secret.passphrase);
-    } else {
-      const recoveryBytes = parseRecoveryKey(secret.recoveryKey);
-      dataKey = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
+  /**
+   * Opens an existing vault. By default it is opened to write, and the unlock is
+   * recorded in the audit log. `readOnly` opens it without writing anything at all
+   * (no "unlocked" row, no WAL switch): a read then works on read-only media, on a
+   * full disk and while another process writes. The audit log records changes, not
+   * reads; a read-only CLI command leaving no row is what lets it run there.
+   */
+  static async unlock(
+    path: string,
+    secret: VaultSecret,
+    options: VaultOptions & { readOnly?: boolean } = {},
+  ): Promise<Vault> {
+    // A missing file, a folder or an emptied file is answered before the slow passphrase check.
+    checkVaultFile(path);
+    if (!existsSync(keyFilePath(path))) {
+      throw new CasebookError(
+        'not_a_vault',
+        notAVaultMessage(
+          path,
+          `it has no key file (${basename(keyFilePath(path))}) beside it; if it is a vault, restore its key file from a backup`,
+        ),
+      );
     }
+    const dataKey = await unwrapSecret(readKeyEnvelope(path), secret);
     if (!dataKey) throw new CasebookError('wrong_passphrase', WRONG_PASSPHRASE_MESSAGE);
     const method = 'passphrase' in secret ? 'passphrase' : 'recoveryKey';
-    const vault = Vault.open(path, dataKey, method, options);
-    vault.write(
-      { entity: 'vault', action: method === 'passphrase' ? 'unlocked' : 'unlocked with recovery key' },
-      () => undefined,
-    );
+    const vault = Vault.open(path, dataKey, method, options, options.readOnly ? 'read' : 'write');
+    if (options.readOnly) return vault;
+    try {
+      vault.write(
+        { entity: 'vault', action: method === 'passphrase' ? 'unlocked' : 'unlocked with recovery key' },
+        () => undefined,
+      );
+    } catch (error) {
+      vault.close();
+      throw error;
+    }
     return vault;
   }
 
@@ -119,7 +149,19 @@ export class Vault {
     dataKey: Buffer,
     method: 'passphrase' | 'recoveryKey',
     options: VaultOptions,
+    access: 'read' | 'write' = 'write',
   ): Vault {
+    if (access === 'read') {
+      const database = openEncryptedDatabase(path, dataKey, { ...options, access: 'read' });
+      try {
+        if (pendingMigrations(database).length === 0) return new Vault(path, database, dataKey, method, options);
+      } catch (error) {
+        database.close();
+        throw error;
+      }
+      // Written by an older Casebook: bringing its schema up to date is a write, once.
+      database.close();
+    }
     const database = openEncryptedDatabase(path, dataKey, options);
     try {
       migrate(database, options.now);
@@ -128,6 +170,12 @@ export class Vault {
       throw error;
     }
     return new Vault(path, database, dataKey, method, options);
+  }
+
+  /** Whether `secret` opens this vault: asked again of an app that is already unlocked. */
+  async opensWith(secret: VaultSecret): Promise<boolean> {
+    const dataKey = await unwrapSecret(readKeyEnvelope(this.path), secret);
+    return dataKey !== null && timingSafeEqual(dataKey, this.dataKey);
   }
 
   /** How this unlock was proven; after a recovery-key unlock the person should choose a new passphrase. */
@@ -194,6 +242,13 @@ export class Vault {
     if (this.database.open) this.database.close();
     this.dataKey.fill(0);
   }
+}
+
+/** The data key the passphrase or recovery key unwraps, or null when it is not the right one. */
+async function unwrapSecret(envelope: KeyEnvelope, secret: VaultSecret): Promise<Buffer | null> {
+  if ('passphrase' in secret) return unwrapWithPassphrase(envelope, secret.passphrase);
+  const recoveryBytes = parseRecoveryKey(secret.recoveryKey);
+  return recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
 }
 
 /** What repositories need of a vault: its database, audited writes and who is writing. */

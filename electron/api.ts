@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { explainFailure } from '../db/failures.js';
 import { type Contract, contract, isChannelName } from '../shared/api/contract.js';
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
 import { cdopHandlers } from './handlers/cdop.js';
@@ -55,7 +56,9 @@ export async function dispatch(
     const handler = handlers[channel] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof CasebookError) return { ok: false, error: error.toBody() };
+    // A busy, damaged or full vault is the reviewer's to know about, in plain words.
+    const explained = explainFailure(error);
+    if (explained) return { ok: false, error: explained.toBody() };
     // Unexpected failures are logged here in full and answered without internals.
     console.error(`casebook: ${channel} failed:`, error);
     return {

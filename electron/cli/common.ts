@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Database } from '../../db/query.js';
 import { Vault, type VaultSecret } from '../../db/vault.js';
 import { defaultVaultPath } from '../paths.js';
 import { readSecret } from './prompt.js';
@@ -38,9 +39,23 @@ export async function readUnlockSecret(): Promise<VaultSecret> {
   return { passphrase: await readSecret('CASEBOOK_PASSPHRASE', 'Passphrase: ') };
 }
 
-/** Unlocks the vault for one command and always locks it again. */
+/** Unlocks the vault for one command that changes it (recorded as an unlock) and always locks it again. */
 export async function withVault<T>(vaultPath: string, use: (vault: Vault) => T | Promise<T>): Promise<T> {
-  const vault = await Vault.unlock(vaultPath, await readUnlockSecret());
+  return using(await Vault.unlock(vaultPath, await readUnlockSecret()), use);
+}
+
+/**
+ * Opens the vault for a command that only reads, without writing anything (see
+ * `Vault.unlock`'s `readOnly`): it works on read-only media, on a full disk and
+ * while the app or another command is writing, and leaves no audit row.
+ */
+export async function readVault<T>(vaultPath: string, use: (database: Database) => T | Promise<T>): Promise<T> {
+  return using(await Vault.unlock(vaultPath, await readUnlockSecret(), { readOnly: true }), (vault) =>
+    use(vault.database),
+  );
+}
+
+async function using<T>(vault: Vault, use: (vault: Vault) => T | Promise<T>): Promise<T> {
   try {
     return await use(vault);
   } finally {

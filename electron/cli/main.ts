@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { CasebookError } from '../../shared/api/errors.js';
+import { explainFailure } from '../../db/failures.js';
 import { APP_VERSION } from '../../shared/version.js';
 import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
@@ -48,9 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof AlreadyReported) return error.exitCode;
     const json = program.opts<{ json?: boolean }>().json || argv.includes('--json');
-    if (error instanceof CasebookError) {
-      if (json) process.stdout.write(`${JSON.stringify({ error: error.toBody() })}\n`);
-      process.stderr.write(`${error.message}\n`);
+    const explained = explainFailure(error);
+    if (explained) {
+      if (json) process.stdout.write(`${JSON.stringify({ error: explained.toBody() })}\n`);
+      process.stderr.write(`${explained.message}\n`);
       return 2;
     }
     process.stderr.write(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

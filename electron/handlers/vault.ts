@@ -1,4 +1,5 @@
 import { recentAudit, verifyAuditChain } from '../../db/audit.js';
+import { checkPages } from '../../db/connection.js';
 import { readSettings, updateSettings } from '../../db/settings.js';
 import { defaultActor } from '../../db/vault.js';
 import type { vaultChannels } from '../../shared/api/channels/vault.js';
@@ -22,7 +23,11 @@ export function vaultHandlers({ session }: AppContext): HandlersFor<typeof vault
       await session.current().changePassphrase(current, next);
       return session.status();
     },
-    'vault.verifyAudit': () => verifyAuditChain(session.current().database),
+    'vault.verifyAudit': () => {
+      const { database } = session.current();
+      checkPages(database);
+      return verifyAuditChain(database);
+    },
     'session.activity': () => {
       session.current();
       return { ok: true as const };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readSettings } from '../../db/settings.js';
 import { defaultActor, Vault, type VaultOptions, type VaultSecret } from '../../db/vault.js';
 import type { VaultStatus } from '../../shared/api/contract.js';
-import { CasebookError } from '../../shared/api/errors.js';
+import { CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../../shared/api/errors.js';
 import type { EventHub } from './events.js';
 
 /**
@@ -42,15 +42,27 @@ export class VaultSession {
   }
 
   async create(passphrase: string): Promise<string> {
-    this.lock('user');
+    // Refused (the vault exists, a weak passphrase) before anything is locked.
     const { vault, recoveryKey } = await Vault.create(this.path, passphrase, this.options);
+    this.lock('user');
     this.opened(vault);
     return recoveryKey;
   }
 
+  /**
+   * Already unlocked (another window or tab did it): the secret is still checked,
+   * so a wrong one never answers "unlocked".
+   */
   async unlock(secret: VaultSecret): Promise<void> {
-    if (this.vault) return;
-    this.opened(await Vault.unlock(this.path, secret, this.options));
+    if (this.vault) {
+      if (!(await this.vault.opensWith(secret))) throw new CasebookError('wrong_passphrase', WRONG_PASSPHRASE_MESSAGE);
+      this.touch();
+      return;
+    }
+    const vault = await Vault.unlock(this.path, secret, this.options);
+    // Two unlocks at once: the second to finish closes its copy instead of replacing the first.
+    if (this.vault) vault.close();
+    else this.opened(vault);
   }
 
   lock(reason: 'user' | 'idle'): void {

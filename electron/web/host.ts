@@ -46,21 +46,38 @@ export async function startWebHost({ app, rendererDirectory, port = 0, token }: 
   const secret = token ?? randomBytes(32).toString('base64url');
   const root = resolve(rendererDirectory);
   let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
 
-  const server = createServer((request, response) => {
+  const route = async (request: IncomingMessage, response: ServerResponse) => {
     setSecurityHeaders(response);
     // Refuse other Host names: a web page elsewhere cannot rebind a domain to this port.
     if (!allowedHosts.has(request.headers.host ?? '')) return sendJson(response, 421, { error: 'wrong host' });
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
+    // Refuse requests made by pages on other sites, which could otherwise drive the API with a guessed token.
+    if (!fromThisSite(request, allowedOrigins)) return sendJson(response, 403, { error: 'cross-site request refused' });
+    const pathname = decodedPath(request.url ?? '/');
+    if (pathname === null) return sendJson(response, 400, { error: 'malformed address' });
+    if (pathname.startsWith('/api/')) {
       if (!hasToken(request, secret)) return sendJson(response, 401, { error: 'missing or wrong token' });
-      if (url.pathname === '/api/events' && request.method === 'GET') return streamEvents(app, request, response);
+      if (pathname === '/api/events' && request.method === 'GET') return streamEvents(app, request, response);
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' });
-      return void handleApi(app, decodeURIComponent(url.pathname.slice('/api/'.length)), request, response);
+      return handleApi(app, pathname.slice('/api/'.length), request, response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return sendJson(response, 405, { error: 'method not allowed' });
-    return void serveStatic(root, url.pathname, response);
+    return serveStatic(root, pathname, response);
+  };
+
+  const server = createServer((request, response) => {
+    // No request, however malformed, may end the process or show a stack trace to the client.
+    route(request, response).catch((error: unknown) => {
+      console.error('casebook web host: a request failed:', error instanceof Error ? error.message : error);
+      if (!response.headersSent) {
+        sendJson(response, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'Something went wrong inside Casebook; nothing was changed.' },
+        });
+      } else response.destroy();
+    });
   });
   // Slow or stalled clients must not hold the vault's process open forever.
   server.requestTimeout = 10 * 60_000;
@@ -71,6 +88,7 @@ export async function startWebHost({ app, rendererDirectory, port = 0, token }: 
   });
   const actualPort = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   const url = `http://127.0.0.1:${actualPort}/`;
   return {
     url,
@@ -85,6 +103,28 @@ export async function startWebHost({ app, rendererDirectory, port = 0, token }: 
   };
 }
 
+/** The request's path with percent escapes decoded, or null when it is not a valid address. */
+function decodedPath(target: string): string | null {
+  try {
+    return decodeURIComponent(new URL(target, 'http://127.0.0.1').pathname);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Browsers say where a request comes from: `Origin` on POSTs and cross-site
+ * requests, `Sec-Fetch-Site` on all of them. Only this host's own pages, the
+ * reviewer typing the address (`none`), and clients that send neither (the CLI,
+ * curl) may talk to it.
+ */
+function fromThisSite(request: IncomingMessage, allowedOrigins: Set<string>): boolean {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !allowedOrigins.has(origin)) return false;
+  const site = request.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
 function hasToken(request: IncomingMessage, secret: string): boolean {
   const header = request.headers.authorization ?? '';
   const given = Buffer.from(header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '');
@@ -96,33 +136,44 @@ async function handleApi(app: CasebookApp, channel: string, request: IncomingMes
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendJson(response, 415, { error: 'send application/json' });
   }
+  const body = await readBody(request);
+  if (body === TOO_LARGE) {
+    return sendJson(response, 413, {
+      ok: false,
+      error: { code: 'invalid_payload', message: `request too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB)` },
+    });
+  }
   let payload: unknown;
   try {
-    const body = await readBody(request);
     payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    const message = error instanceof BodyTooLarge ? 'request too large' : 'request body is not valid JSON';
-    return sendJson(response, 400, { ok: false, error: { code: 'invalid_payload', message } });
+  } catch {
+    return sendJson(response, 400, {
+      ok: false,
+      error: { code: 'invalid_payload', message: 'request body is not valid JSON' },
+    });
   }
   sendJson(response, 200, await app.invoke(channel, payload));
 }
 
-class BodyTooLarge extends Error {}
+const TOO_LARGE = Symbol('too large');
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+/**
+ * The body, or TOO_LARGE once it passes the limit. A body too large is still read
+ * to its end and thrown away, not kept: closing the connection mid-upload would
+ * reach the client as a reset instead of the answer.
+ */
+function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_LARGE> {
   return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let chunks: Buffer[] = [];
+    let tooLarge = Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+    let received = 0;
     request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        fail(new BodyTooLarge());
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      received += chunk.length;
+      if (received > MAX_BODY_BYTES) tooLarge = true;
+      if (tooLarge) chunks = [];
+      else chunks.push(chunk);
     });
-    request.on('end', () => done(Buffer.concat(chunks)));
+    request.on('end', () => done(tooLarge ? TOO_LARGE : Buffer.concat(chunks)));
     request.on('error', fail);
   });
 }
@@ -145,7 +196,7 @@ function streamEvents(app: CasebookApp, request: IncomingMessage, response: Serv
 }
 
 async function serveStatic(root: string, pathname: string, response: ServerResponse) {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const relative = normalize(pathname).replace(/^([/\\])+/, '');
   const file = resolve(join(root, relative === '' ? 'index.html' : relative));
   if (file !== root && !file.startsWith(root + sep)) return sendJson(response, 404, { error: 'not found' });
   try {

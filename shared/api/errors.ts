@@ -11,6 +11,18 @@ export const ERROR_CODES = [
   'vault_not_found',
   'vault_exists',
   'vault_too_new',
+  /** The vault file is empty, cut short, or has pages that do not decrypt: restore a backup. */
+  'vault_damaged',
+  /** The path is a folder, or a file with no Casebook key file beside it. */
+  'not_a_vault',
+  /** Another Casebook window or command is writing to the vault; waited, then gave up. */
+  'busy',
+  /** The vault's file, folder or disk refuses writes (read-only, permissions, full). */
+  'cannot_write',
+  /** The disk failed to read or write the vault (removed, failing). */
+  'disk_error',
+  /** The computer ran out of memory (the passphrase check alone needs about 300 MB). */
+  'out_of_memory',
   'not_found',
   'conflict',
   /** An imported file that is not a spreadsheet Casebook reads, or is damaged or password-protected. */
@@ -53,4 +65,31 @@ export class CasebookError extends Error {
 /** What every transport returns: a value, or a structured error. Never a thrown exception. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
-export const WRONG_PASSPHRASE_MESSAGE = 'wrong passphrase or not a Casebook vault';
+/*
+ * The messages for the vault's own failures, made here once so the app, the web
+ * host and the CLI say the same thing. Each says what happened and what to do.
+ */
+
+/** The key file is a Casebook key file, but the secret does not unwrap it. */
+export const WRONG_PASSPHRASE_MESSAGE = 'wrong passphrase or recovery key';
+
+export const BUSY_MESSAGE = 'the vault is in use by another Casebook window or command; try again when it has finished';
+
+export const OUT_OF_MEMORY_MESSAGE =
+  'not enough free memory to open the vault (checking the passphrase needs about 300 MB); close other programs and try again';
+
+export function vaultDamagedMessage(found: string): string {
+  return `the vault is damaged: ${found}. Restore the vault and its .keys file from a backup`;
+}
+
+export function notAVaultMessage(path: string, why: string): string {
+  return `${path} is not a Casebook vault: ${why}`;
+}
+
+export function cannotWriteMessage(why: string): string {
+  return `Casebook cannot write to the vault: ${why}`;
+}
+
+export function diskErrorMessage(detail: string): string {
+  return `the disk reported an error reading or writing the vault (${detail}); check that it is still connected`;
+}

@@ -4,39 +4,10 @@
  * death is a day in England, never an instant, so all arithmetic is on whole days.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { type CalendarDate, formatIsoDate, parseIsoDate } from '../dates/iso-date.js';
+import { daysInMonth } from '../dates/uk-date.js';
+
 const DAY_MS = 86_400_000;
-
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-}
-
-/** The date, or null when the text is not a real `YYYY-MM-DD` calendar date (so 2023-02-29 is null). */
-export function parseIsoDate(text: string): CalendarDate | null {
-  const match = ISO_DATE.exec(text);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
-}
-
-export function isIsoDate(text: string): boolean {
-  return parseIsoDate(text) !== null;
-}
-
-export function formatIsoDate({ year, month, day }: CalendarDate): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 function requireDate(text: string, what: string): CalendarDate {
   const date = parseIsoDate(text);

@@ -45,12 +45,3 @@ export function normalisePersonRole(typed: string): PersonRole | null {
     .replace(/[\s_]+/g, '-');
   return PERSON_ROLE_CODES.find((code) => code === key) ?? null;
 }
-
-/** A calendar date as YYYY-MM-DD that really exists (2015-02-31 does not). */
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}

@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../db/audit.js';
+import { appendAudit, verifyAuditChain } from '../../db/audit.js';
+import { checkPages } from '../../db/connection.js';
+import { explainFailure } from '../../db/failures.js';
 import { DEFAULT_SCRYPT, keyFilePath } from '../../db/key-envelope.js';
 import { readSettings, updateSettings } from '../../db/settings.js';
 import { Vault } from '../../db/vault.js';
-import { CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../../shared/api/errors.js';
+import { BUSY_MESSAGE, CasebookError, WRONG_PASSPHRASE_MESSAGE } from '../../shared/api/errors.js';
 import { APP_VERSION } from '../../shared/version.js';
 import { ROOT } from '../support/build.js';
+import { otherProcessWriting } from '../support/other-writer.js';
 import { FAST_SCRYPT, OTHER_PASSPHRASE, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
@@ -238,14 +241,140 @@ describe('vault', () => {
     expect(error.message).toContain(`this is Casebook ${APP_VERSION}`);
   });
 
-  it('says plainly when the file is not a Casebook vault', async () => {
+  it('says plainly when the file or folder is not a Casebook vault', async () => {
     const directory = tempDirectory();
     const path = join(directory, 'notes.vault');
     (await Vault.create(path, PASSPHRASE, { scrypt: FAST_SCRYPT })).vault.close();
-    const { rmSync } = await import('node:fs');
     rmSync(keyFilePath(path));
-    const error = await expectCode(Vault.unlock(path, { passphrase: PASSPHRASE }), 'wrong_passphrase');
-    expect(error.message).toContain(WRONG_PASSPHRASE_MESSAGE);
-    expect(error.message).toContain('key file');
+    const error = await expectCode(Vault.unlock(path, { passphrase: PASSPHRASE }), 'not_a_vault');
+    expect(error.message).toBe(
+      `${path} is not a Casebook vault: it has no key file (notes.vault.keys) beside it; if it is a vault, restore its key file from a backup`,
+    );
+    const folder = join(directory, 'folder.vault');
+    mkdirSync(folder);
+    const folderError = await expectCode(Vault.unlock(folder, { passphrase: PASSPHRASE }), 'not_a_vault');
+    expect(folderError.message).toBe(`${folder} is not a Casebook vault: it is a folder`);
+  });
+});
+
+/** A vault with a little in it, made with the cheap KDF; returns its path and recovery key. */
+async function smallVault(): Promise<{ path: string; recoveryKey: string }> {
+  const path = join(tempDirectory(), 'case.vault');
+  const { vault, recoveryKey } = await Vault.create(path, PASSPHRASE, { scrypt: FAST_SCRYPT });
+  updateSettings(vault.database, vault.actor(), { reviewerName: 'Lead Reviewer A' });
+  vault.close();
+  return { path, recoveryKey };
+}
+
+describe('a damaged, emptied or shared vault', () => {
+  it('refuses an emptied vault as damaged and never rebuilds it', async () => {
+    const { path } = await smallVault();
+    truncateSync(path, 0);
+    const error = await expectCode(Vault.unlock(path, { passphrase: PASSPHRASE }), 'vault_damaged');
+    expect(error.message).toBe(
+      'the vault is damaged: the vault file is empty (0 bytes). Restore the vault and its .keys file from a backup',
+    );
+    await expectCode(Vault.unlock(path, { passphrase: PASSPHRASE }, { readOnly: true }), 'vault_damaged');
+    expect(statSync(path).size).toBe(0);
+  });
+
+  it('tells damage from a wrong passphrase: the key file opens but the pages do not decrypt', async () => {
+    const { path, recoveryKey } = await smallVault();
+    const bytes = readFileSync(path);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff; // inside page 1, after SQLCipher's salt
+    writeFileSync(path, bytes);
+    for (const secret of [{ passphrase: PASSPHRASE }, { recoveryKey }]) {
+      const error = await expectCode(Vault.unlock(path, secret), 'vault_damaged');
+      expect(error.message).toContain('is right, but the vault file does not decrypt');
+    }
+    const wrong = await expectCode(Vault.unlock(path, { passphrase: OTHER_PASSPHRASE }), 'wrong_passphrase');
+    expect(wrong.message).toBe(WRONG_PASSPHRASE_MESSAGE);
+
+    const cut = (await smallVault()).path;
+    truncateSync(cut, statSync(cut).size - 1000);
+    const cutError = await expectCode(Vault.unlock(cut, { recoveryKey: 'x' }), 'vault_damaged');
+    expect(cutError.message).toContain('the vault file is cut short');
+  });
+
+  it('finds a damaged page in the middle of the vault, naming it, where opening alone does not', async () => {
+    const { path } = await smallVault();
+    const pages = statSync(path).size / 4096;
+    const page = Math.floor(pages / 2);
+    // Which table that page belongs to, read from the intact vault (SQLite's dbstat table).
+    const intact = await Vault.unlock(path, { passphrase: PASSPHRASE }, { readOnly: true });
+    const table = intact.database
+      .prepare('SELECT tbl_name FROM sqlite_master WHERE name = (SELECT name FROM dbstat WHERE pageno = ?)')
+      .pluck()
+      .get(page);
+    expect(checkPages(intact.database)).toEqual({ pages });
+    intact.close();
+
+    const bytes = readFileSync(path);
+    bytes[(page - 1) * 4096 + 2000] = (bytes[(page - 1) * 4096 + 2000] ?? 0) ^ 0x01;
+    writeFileSync(path, bytes);
+    const vault = await Vault.unlock(path, { passphrase: PASSPHRASE }, { readOnly: true });
+    try {
+      const error = await expectCode(() => checkPages(vault.database), 'vault_damaged');
+      expect([`page ${page} of ${pages} does not decrypt`, `a page of the table ${table} does not decrypt`]).toContain(
+        /(page \d+ of \d+|a page of the table \w+) does not decrypt/.exec(error.message)?.[0],
+      );
+    } finally {
+      vault.close();
+    }
+  });
+
+  it("fails the audit check when the log does not start with the vault's creation", async () => {
+    const { path } = await smallVault();
+    const vault = await Vault.unlock(path, { passphrase: PASSPHRASE });
+    // Someone with the key empties the log and starts a fresh, well-chained one.
+    vault.database.exec('DROP TRIGGER audit_log_no_delete');
+    vault.database.exec('DELETE FROM audit_log');
+    expect(verifyAuditChain(vault.database)).toMatchObject({ ok: false, entries: 0, firstBrokenSeq: 1 });
+    appendAudit(vault.database, 'someone', { entity: 'vault', action: 'unlocked' });
+    expect(verifyAuditChain(vault.database)).toEqual({
+      ok: false,
+      entries: 1,
+      firstBrokenSeq: 1,
+      problem: "entry 1 is not the vault's creation: the start of the log is missing",
+    });
+    vault.close();
+  });
+
+  it('opens read-only without writing a byte or an audit row, while another process is writing', async () => {
+    const { path } = await smallVault();
+    const before = readFileSync(path);
+    const writer = await otherProcessWriting(path, PASSPHRASE);
+    try {
+      const vault = await Vault.unlock(path, { passphrase: PASSPHRASE }, { readOnly: true });
+      expect(readSettings(vault.database, 'x').reviewerName).toBe('Lead Reviewer A');
+      const actions = vault.database.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all();
+      // The other process's own unlock is committed; its open write is not visible.
+      expect(actions).toEqual(['created', 'updated', 'unlocked']);
+      vault.close();
+    } finally {
+      await writer.release();
+    }
+    const vault = await Vault.unlock(path, { passphrase: PASSPHRASE }, { readOnly: true });
+    const count = vault.database.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    vault.close();
+    expect(count).toBe(3);
+    expect(readFileSync(path).subarray(0, 4096).equals(before.subarray(0, 4096))).toBe(true);
+  });
+
+  it('waits for another process to finish writing, then says the vault is in use', async () => {
+    const { path } = await smallVault();
+    const writer = await otherProcessWriting(path, PASSPHRASE);
+    try {
+      const started = Date.now();
+      const failure = await Vault.unlock(path, { passphrase: PASSPHRASE }, { busyTimeoutMs: 400 }).then(
+        () => null,
+        (error: unknown) => explainFailure(error),
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect(failure?.toBody()).toEqual({ code: 'busy', message: BUSY_MESSAGE });
+    } finally {
+      await writer.release();
+    }
+    (await Vault.unlock(path, { passphrase: PASSPHRASE })).close();
   });
 });

@@ -1,16 +1,22 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import { startWebHost, type WebHost } from '../../electron/web/host.js';
+import { CLI } from '../support/build.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 let host: WebHost | undefined;
 let app: CasebookApp | undefined;
+let served: ChildProcess | undefined;
 
 afterEach(async () => {
+  served?.kill();
+  served = undefined;
   app?.close();
   await host?.close();
   host = undefined;
@@ -56,6 +62,37 @@ function getWithHost(webHost: WebHost, hostHeader: string): Promise<number> {
     );
     outgoing.on('error', reject);
     outgoing.end();
+  });
+}
+
+/** The real `casebook serve` as its own process: a crash there ends the process, not just a test. */
+async function serveAsProcess(): Promise<{ url: string; token: string; port: number; process: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, '--vault', join(tempDirectory(), 'case.vault'), 'serve', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  served = child;
+  let output = '';
+  for await (const chunk of child.stdout) {
+    output += chunk;
+    if (output.includes('\n')) break;
+  }
+  const openUrl = new URL((JSON.parse(output) as { url: string }).url);
+  const token = openUrl.hash.slice('#token='.length);
+  return { url: `${openUrl.origin}/`, token, port: Number(openUrl.port), process: child };
+}
+
+/** The status line's code for a raw request line, which fetch would refuse to send. */
+function rawStatus(port: number, requestLine: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`${requestLine}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+    );
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk;
+    });
+    socket.on('close', () => resolve(Number(answer.split(' ')[1])));
+    socket.on('error', reject);
   });
 }
 
@@ -149,5 +186,65 @@ describe('web host', () => {
     expect((await fetch(`${webHost.url}%2e%2e/secret.txt`)).status).toBe(404);
     expect(await getWithHost(webHost, 'evil.example:80')).toBe(421);
     expect(await getWithHost(webHost, `localhost:${webHost.port}`)).toBe(200);
+  });
+
+  it('answers a malformed address with 400, before or after the token check, and keeps running', async () => {
+    const served = await serveAsProcess();
+    const exits: number[] = [];
+    served.process.on('exit', (code) => exits.push(code ?? -1));
+    expect((await fetch(`${served.url}%E0%A4%A`)).status).toBe(400);
+    const malformedChannel = await fetch(`${served.url}api/%E0%A4%A`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(malformedChannel.status).toBe(400);
+    expect(await rawStatus(served.port, 'GET http://[/ HTTP/1.1')).toBe(400);
+    expect(await rawStatus(served.port, 'GET //[ HTTP/1.1')).toBe(400);
+    const status = await fetch(`${served.url}api/vault.status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(await status.json()).toMatchObject({ ok: true, value: { state: 'absent' } });
+    expect(exits).toEqual([]);
+  });
+
+  it('refuses requests sent by pages on other sites, even with the token', async () => {
+    const webHost = await start();
+    const post = (headers: Record<string, string>) =>
+      fetch(`${webHost.url}api/vault.create`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${webHost.token}`, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ passphrase: PASSPHRASE }),
+      });
+    expect((await post({ Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ Origin: 'null' })).status).toBe(403);
+    expect((await post({ Origin: `http://127.0.0.1:${webHost.port + 1}` })).status).toBe(403);
+    expect((await post({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await post({ 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    const events = await fetch(`${webHost.url}api/events`, {
+      headers: { Authorization: `Bearer ${webHost.token}`, 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(events.status).toBe(403);
+    // None of the refused requests created the vault.
+    expect(await (await call(webHost, 'vault.status', {})).json()).toMatchObject({ value: { state: 'absent' } });
+    // The host's own page (same origin) and clients that send no Origin (the CLI, curl) are served.
+    const sameOrigin = await post({ Origin: webHost.url.slice(0, -1), 'Sec-Fetch-Site': 'same-origin' });
+    expect(await sameOrigin.json()).toMatchObject({ ok: true });
+    expect(await (await call(webHost, 'vault.status', {})).json()).toMatchObject({ value: { state: 'unlocked' } });
+    const typedAddress = await fetch(webHost.url, { headers: { 'Sec-Fetch-Site': 'none' } });
+    expect(typedAddress.status).toBe(200);
+  });
+
+  it('answers a request body over the limit with 413 and the structured error, not a reset', async () => {
+    const webHost = await start();
+    const response = await call(webHost, 'vault.status', null, { rawBody: 'x'.repeat(70 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: { code: 'invalid_payload', message: 'request too large (at most 64 MB)' },
+    });
+    expect((await call(webHost, 'vault.status', {})).status).toBe(200);
   });
 });

@@ -2,16 +2,10 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { ageBandSql } from '../../db/cdop-statistics.js';
 import { canMoveStatus, nextStatus, PLACES_OF_DEATH, reviewCompletionProblems } from '../../shared/cdop/case.js';
-import {
-  addDays,
-  ageAtDeath,
-  ageBand,
-  financialYearOf,
-  financialYearsBetween,
-  parseIsoDate,
-} from '../../shared/cdop/dates.js';
+import { addDays, ageAtDeath, ageBand, financialYearOf, financialYearsBetween } from '../../shared/cdop/dates.js';
 import { formatNhsNumber, nhsCheckDigit, nhsNumberProblem, normaliseNhsNumber } from '../../shared/cdop/nhs-number.js';
 import { SUPPRESSED, suppressCounts, suppressSmallNumber } from '../../shared/cdop/suppression.js';
+import { parseIsoDate } from '../../shared/dates/iso-date.js';
 
 describe('NHS numbers (Modulus 11)', () => {
   it('accepts valid numbers, together or spaced 3 3 4', () => {

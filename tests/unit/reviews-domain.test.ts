@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { isIsoDate } from '../../shared/dates/iso-date.js';
 import {
   type CriteriaAnswer,
   type CriteriaAnswers,
   checkScrCriteria,
   checkTransition,
   decisionCaution,
-  isIsoDate,
   nextStatuses,
   normalisePersonRole,
   parseTermsOfReference,

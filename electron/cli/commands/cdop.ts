@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
-import { financialYearOf, isIsoDate } from '../../../shared/cdop/dates.js';
+import { financialYearOf } from '../../../shared/cdop/dates.js';
+import { isIsoDate } from '../../../shared/dates/iso-date.js';
 import { describeProblem } from '../../../shared/import/problems.js';
 import {
   CDOP_KNOWN_HEADERS,
@@ -12,7 +13,7 @@ import {
   previewCdopImport,
 } from '../../services/cdop-import.js';
 import { readTable } from '../../services/import/read-table.js';
-import { AlreadyReported, globals, print, withVault } from '../common.js';
+import { AlreadyReported, globals, print, readVault, withVault } from '../common.js';
 
 function periodOption(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined) return fallback;
@@ -68,7 +69,7 @@ export function registerCdopCommands(program: Command): void {
       const from = periodOption(options.from, 'from', current.from);
       const to = periodOption(options.to, 'to', current.to);
       if (from > to) throw new CasebookError('invalid_payload', `the period ends (${to}) before it starts (${from})`);
-      const figures = await withVault(vaultPath, (vault) => cdopStatistics(vault.database, from, to));
+      const figures = await readVault(vaultPath, (database) => cdopStatistics(database, from, to));
       const share = figures.modifiableShare === null ? 'n/a' : `${(figures.modifiableShare * 100).toFixed(1)}%`;
       print(
         json,

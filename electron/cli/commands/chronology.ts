@@ -5,7 +5,7 @@ import { listEntries } from '../../../db/chronology.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { describeProblem } from '../../../shared/import/problems.js';
 import { ChronologyImports } from '../../services/chronology-import.js';
-import { AlreadyReported, globals, print, withVault } from '../common.js';
+import { AlreadyReported, globals, print, readVault, withVault } from '../common.js';
 
 /**
  * `casebook chronology import | list`: the same import service and queries as the app.
@@ -101,8 +101,8 @@ export function registerChronologyCommands(program: Command): void {
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { vaultPath, json } = globals(command);
       const reviewId = requireOption(options.review, '--review', 'casebook chronology list --review ID --json');
-      const { entries } = await withVault(vaultPath, (vault) =>
-        listEntries(vault.database, { reviewId, filters: {}, offset: 0, limit: 200_000 }),
+      const { entries } = await readVault(vaultPath, (database) =>
+        listEntries(database, { reviewId, filters: {}, offset: 0, limit: 200_000 }),
       );
       const listed = entries.map((entry) => ({
         id: entry.id,

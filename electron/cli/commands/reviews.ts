@@ -5,7 +5,7 @@ import { createReview, listReviews } from '../../../db/reviews.js';
 import { personAddSchema, reviewCreateSchema } from '../../../shared/api/channels/reviews.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { PERSON_ROLE_CODES, REVIEW_TYPE_CODES } from '../../../shared/reviews/index.js';
-import { globals, print, withVault } from '../common.js';
+import { globals, print, readVault, withVault } from '../common.js';
 
 /**
  * `casebook review create | list` and `casebook person add | list`. Input is checked
@@ -101,7 +101,7 @@ export function registerReviewsCommands(program: Command): void {
     .action(async (options: { archived?: boolean; all?: boolean }, command: Command) => {
       const { vaultPath, json } = globals(command);
       const filter = options.all ? 'include' : options.archived ? 'only' : 'exclude';
-      const reviews = await withVault(vaultPath, (vault) => listReviews(vault.database, filter));
+      const reviews = await readVault(vaultPath, (database) => listReviews(database, filter));
       const lines = reviews.map(
         (item) =>
           `${item.id}  ${item.typeLabel}  ${item.statusLabel}${item.archived ? '  (archived)' : ''}  ${item.title}`,
@@ -153,7 +153,7 @@ export function registerReviewsCommands(program: Command): void {
       const { vaultPath, json } = globals(command);
       requireOptions(options, { review: '--review' }, 'casebook person list --review ID');
       const reviewId = String(options.review);
-      const people = await withVault(vaultPath, (vault) => listPeople(vault.database, reviewId));
+      const people = await readVault(vaultPath, (database) => listPeople(database, reviewId));
       const lines = people.map(
         (item) =>
           `${item.id}  ${item.pseudonym}  ${item.roleLabel}${item.relationship ? `, ${item.relationship}` : ''}`,

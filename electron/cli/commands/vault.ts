@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { verifyAuditChain } from '../../../db/audit.js';
+import { checkPages } from '../../../db/connection.js';
 import { Vault } from '../../../db/vault.js';
 import { CasebookError } from '../../../shared/api/errors.js';
-import { globals, print, readUnlockSecret, withVault } from '../common.js';
+import { globals, print, readUnlockSecret, readVault } from '../common.js';
 import { readNewSecret } from '../prompt.js';
 
 /** `casebook vault init | change-passphrase | verify`. */
@@ -44,14 +45,21 @@ export function registerVaultCommands(program: Command): void {
 
   vault
     .command('verify')
-    .description('check that the vault opens and its audit log has not been tampered with')
+    .description('check every page of the vault decrypts and its audit log has not been tampered with (writes nothing)')
     .action(async (_options, command: Command) => {
       const { vaultPath, json } = globals(command);
-      const result = await withVault(vaultPath, (opened) => verifyAuditChain(opened.database));
+      const result = await readVault(vaultPath, (database) => ({
+        ...checkPages(database),
+        ...verifyAuditChain(database),
+      }));
       if (!result.ok) {
         print(json, result, `Audit log BROKEN at entry ${result.firstBrokenSeq}: ${result.problem}`);
         throw new CasebookError('conflict', `audit log broken at entry ${result.firstBrokenSeq}: ${result.problem}`);
       }
-      print(json, result, `Vault opens and its audit log is intact (${result.entries} entries).`);
+      print(
+        json,
+        result,
+        `All ${result.pages} pages of the vault decrypt and its audit log is intact (${result.entries} entries).`,
+      );
     });
 }

@@ -14,13 +14,13 @@ import {
   type Sex,
 } from '../../cdop/case.js';
 import type { AgeAtDeath, AgeBand } from '../../cdop/dates.js';
-import { isIsoDate } from '../../cdop/dates.js';
 import { type CategoryHint, FORM_VERSIONS, type FormVersion, type OutcomeSuggestion } from '../../cdop/forms/index.js';
 import type { CdopImportField } from '../../cdop/import-fields.js';
 import { nhsNumberProblem, normaliseNhsNumber } from '../../cdop/nhs-number.js';
 import type { MatchedBy } from '../../import/columns.js';
 import type { ImportCounts, ImportProblem } from '../../import/problems.js';
 import { channel } from '../channel.js';
+import { byId, id, isoDate, optionalText, requiredText } from '../fields.js';
 import { IMPORT_MODES, type ImportMode, type RejectedRow } from './chronology.js';
 
 /** Child death reviews (CDOP): case records, the analysis form, the panel pack and statistics. */
@@ -219,11 +219,6 @@ export interface CdopStatisticsExport {
 
 // ---- schemas -----------------------------------------------------------------
 
-export const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
-const id = z.uuid();
-const shortText = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
-
 export const nhsNumber = z
   .string()
   .max(20)
@@ -245,21 +240,21 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as
 
 /** The notification dataset fields a panel member may change after notification. */
 const notificationShape = {
-  reference: shortText(50),
-  childName: shortText(200),
+  reference: requiredText('reference', 50),
+  childName: requiredText("child's name", 200),
   nhsNumber: nhsNumber.nullable(),
-  dateOfBirth: isoDate,
+  dateOfBirth: isoDate('Date of birth'),
   sex: z.enum(SEXES),
-  ethnicity: optionalText(100),
-  dateOfDeath: isoDate,
+  ethnicity: optionalText('ethnicity', 100),
+  dateOfDeath: isoDate('Date of death'),
   timeOfDeath: timeOfDay.nullable(),
   placeOfDeath: z.enum(PLACE_OF_DEATH_CODES).nullable(),
   homePostcode: postcode.nullable(),
   expected: z.enum(EXPECTEDNESS).nullable(),
   jointAgencyResponse: z.boolean().nullable(),
   postMortem: z.boolean().nullable(),
-  circumstances: optionalText(20_000),
-  dateNotified: isoDate,
+  circumstances: optionalText('summary of circumstances', 20_000),
+  dateNotified: isoDate('Date notified'),
 };
 
 export const caseCreateInput = z
@@ -279,22 +274,21 @@ export const caseCreateInput = z
   .strict();
 
 export const caseUpdateInput = z
-  .object({ id, ...notificationShape })
+  .object({ id: id('case'), ...notificationShape })
   .partial()
   .required({ id: true })
   .strict();
 
 const factorShape = {
-  domain: shortText(10),
-  description: shortText(5000),
-  grade: shortText(5),
+  domain: requiredText('domain', 10),
+  description: requiredText('description', 5000),
+  grade: requiredText('grade', 5),
   modifiable: z.boolean(),
-  evidence: optionalText(5000),
+  evidence: optionalText('evidence', 5000),
 };
 
 /** About 48 MB of file once decoded, as for chronology imports. */
 const MAX_IMPORT_BASE64_CHARS = 64_000_000;
-const previewId = z.string().trim().min(1).max(100);
 
 export const CDOP_LIST_LIMIT = { max: 5000, default: 500 } as const;
 
@@ -307,14 +301,14 @@ export const cdopChannels = {
   'cdop.case.create': channel<CdopCaseDetail>()(caseCreateInput, unlocked),
   /** Changes notification fields; dates are checked together (death after birth, under 18). */
   'cdop.case.update': channel<CdopCaseDetail>()(caseUpdateInput, unlocked),
-  'cdop.case.get': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  'cdop.case.get': channel<CdopCaseDetail>()(byId('case'), unlocked),
   /** Cases, newest death first, each with its outstanding agency reports. */
   'cdop.case.list': channel<CdopCaseSummary[]>()(
     z
       .object({
         status: z.enum(CASE_STATUSES).optional(),
-        deathFrom: isoDate.optional(),
-        deathTo: isoDate.optional(),
+        deathFrom: isoDate('Deaths from').optional(),
+        deathTo: isoDate('Deaths to').optional(),
         limit: z.number().int().min(1).max(CDOP_LIST_LIMIT.max).default(CDOP_LIST_LIMIT.default),
       })
       .strict(),
@@ -322,94 +316,113 @@ export const cdopChannels = {
   ),
   /** One step along notified -> information gathering -> ready for panel -> reviewed -> closed, or one back. */
   'cdop.case.setStatus': channel<CdopCaseDetail>()(
-    z.object({ id, status: z.enum(CASE_STATUSES), dateReviewCompleted: isoDate.optional() }).strict(),
+    z
+      .object({
+        id: id('case'),
+        status: z.enum(CASE_STATUSES),
+        dateReviewCompleted: isoDate('Date review completed').optional(),
+      })
+      .strict(),
     unlocked,
   ),
   'cdop.case.setCategory': channel<CdopCaseDetail>()(
-    z.object({ id, category: z.number().int().min(1).max(10).nullable() }).strict(),
+    z.object({ id: id('case'), category: z.number().int().min(1).max(10).nullable() }).strict(),
     unlocked,
   ),
   /** The panel's modifiable outcome; stored as given even when the factors suggest otherwise. */
   'cdop.case.setOutcome': channel<CdopCaseDetail>()(
-    z.object({ id, outcome: z.enum(MODIFIABLE_OUTCOMES).nullable() }).strict(),
+    z.object({ id: id('case'), outcome: z.enum(MODIFIABLE_OUTCOMES).nullable() }).strict(),
     unlocked,
   ),
   'cdop.case.setReferral': channel<CdopCaseDetail>()(
     z
       .object({
-        id,
+        id: id('case'),
         referred: z.boolean(),
-        referredOn: isoDate.nullable().default(null),
-        reviewId: z.string().trim().min(1).max(64).nullable().default(null),
+        referredOn: isoDate('Date referred').nullable().default(null),
+        reviewId: id('review').nullable().default(null),
       })
       .strict(),
     unlocked,
   ),
   'cdop.factor.add': channel<CdopCaseDetail>()(
-    z.object({ caseId: id, ...factorShape, evidence: factorShape.evidence.default(null) }).strict(),
+    z.object({ caseId: id('case'), ...factorShape, evidence: factorShape.evidence.default(null) }).strict(),
     unlocked,
   ),
   'cdop.factor.update': channel<CdopCaseDetail>()(
     z
-      .object({ id, ...factorShape })
+      .object({ id: id('factor'), ...factorShape })
       .partial()
       .required({ id: true })
       .strict(),
     unlocked,
   ),
-  'cdop.factor.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  'cdop.factor.remove': channel<CdopCaseDetail>()(byId('factor'), unlocked),
   'cdop.agencyReport.request': channel<CdopCaseDetail>()(
-    z.object({ caseId: id, agency: shortText(200), requestedOn: isoDate }).strict(),
+    z
+      .object({ caseId: id('case'), agency: requiredText('agency', 200), requestedOn: isoDate('Date requested') })
+      .strict(),
     unlocked,
   ),
   /** Records the report's arrival (or clears it with null). */
   'cdop.agencyReport.update': channel<CdopCaseDetail>()(
     z
       .object({
-        id,
-        agency: shortText(200).optional(),
-        requestedOn: isoDate.optional(),
-        receivedOn: isoDate.nullable().optional(),
+        id: id('agency report'),
+        agency: requiredText('agency', 200).optional(),
+        requestedOn: isoDate('Date requested').optional(),
+        receivedOn: isoDate('Date received').nullable().optional(),
       })
       .strict(),
     unlocked,
   ),
-  'cdop.agencyReport.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
-  'cdop.panelMeeting.add': channel<CdopCaseDetail>()(z.object({ caseId: id, meetingDate: isoDate }).strict(), unlocked),
+  'cdop.agencyReport.remove': channel<CdopCaseDetail>()(byId('agency report'), unlocked),
+  'cdop.panelMeeting.add': channel<CdopCaseDetail>()(
+    z.object({ caseId: id('case'), meetingDate: isoDate('Meeting date') }).strict(),
+    unlocked,
+  ),
   'cdop.panelMeeting.remove': channel<CdopCaseDetail>()(
-    z.object({ caseId: id, meetingDate: isoDate }).strict(),
+    z.object({ caseId: id('case'), meetingDate: isoDate('Meeting date') }).strict(),
     unlocked,
   ),
   'cdop.learningPoint.add': channel<CdopCaseDetail>()(
-    z.object({ caseId: id, text: shortText(5000) }).strict(),
+    z.object({ caseId: id('case'), text: requiredText('text', 5000) }).strict(),
     unlocked,
   ),
-  'cdop.learningPoint.update': channel<CdopCaseDetail>()(z.object({ id, text: shortText(5000) }).strict(), unlocked),
-  'cdop.learningPoint.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  'cdop.learningPoint.update': channel<CdopCaseDetail>()(
+    z.object({ id: id('learning point'), text: requiredText('text', 5000) }).strict(),
+    unlocked,
+  ),
+  'cdop.learningPoint.remove': channel<CdopCaseDetail>()(byId('learning point'), unlocked),
   'cdop.recommendation.add': channel<CdopCaseDetail>()(
     z
-      .object({ caseId: id, level: z.enum(RECOMMENDATION_LEVELS), agency: shortText(200), text: shortText(5000) })
+      .object({
+        caseId: id('case'),
+        level: z.enum(RECOMMENDATION_LEVELS),
+        agency: requiredText('agency', 200),
+        text: requiredText('text', 5000),
+      })
       .strict(),
     unlocked,
   ),
   'cdop.recommendation.update': channel<CdopCaseDetail>()(
     z
       .object({
-        id,
+        id: id('recommendation'),
         level: z.enum(RECOMMENDATION_LEVELS).optional(),
-        agency: shortText(200).optional(),
-        text: shortText(5000).optional(),
+        agency: requiredText('agency', 200).optional(),
+        text: requiredText('text', 5000).optional(),
       })
       .strict(),
     unlocked,
   ),
-  'cdop.recommendation.remove': channel<CdopCaseDetail>()(z.object({ id }).strict(), unlocked),
+  'cdop.recommendation.remove': channel<CdopCaseDetail>()(byId('recommendation'), unlocked),
   /** The cases listed for a panel meeting, each with what is still outstanding. */
-  'cdop.panelPack': channel<CdopPanelPack>()(z.object({ meetingDate: isoDate }).strict(), unlocked),
+  'cdop.panelPack': channel<CdopPanelPack>()(z.object({ meetingDate: isoDate('Meeting date') }).strict(), unlocked),
   /** Figures for deaths with a date of death in [from, to]. */
   'cdop.statistics': channel<CdopStatistics>()(
     z
-      .object({ from: isoDate, to: isoDate })
+      .object({ from: isoDate('From'), to: isoDate('To') })
       .strict()
       .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
     unlocked,
@@ -417,7 +430,7 @@ export const cdopChannels = {
   /** The main figures per financial year (April to March) across [from, to]. */
   'cdop.statistics.trend': channel<CdopTrendYear[]>()(
     z
-      .object({ from: isoDate, to: isoDate })
+      .object({ from: isoDate('From'), to: isoDate('To') })
       .strict()
       .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
     unlocked,
@@ -429,7 +442,7 @@ export const cdopChannels = {
    */
   'cdop.statistics.export': channel<CdopStatisticsExport>()(
     z
-      .object({ from: isoDate, to: isoDate, suppressSmallNumbers: z.boolean().default(false) })
+      .object({ from: isoDate('From'), to: isoDate('To'), suppressSmallNumbers: z.boolean().default(false) })
       .strict()
       .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
     unlocked,
@@ -456,8 +469,8 @@ export const cdopChannels = {
   ),
   /** Checks the rows again against the vault as it is now; all or nothing unless `skip-invalid` (as the CLI). */
   'cdop.commitImport': channel<CdopImportCommitResult>()(
-    z.object({ previewId, mode: z.enum(IMPORT_MODES).default('all-or-nothing') }).strict(),
+    z.object({ previewId: id('preview'), mode: z.enum(IMPORT_MODES).default('all-or-nothing') }).strict(),
     unlocked,
   ),
-  'cdop.discardPreview': channel<{ discarded: boolean }>()(z.object({ previewId }).strict(), unlocked),
+  'cdop.discardPreview': channel<{ discarded: boolean }>()(z.object({ previewId: id('preview') }).strict(), unlocked),
 } as const;

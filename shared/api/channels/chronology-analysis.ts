@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel.js';
+import { id, optionalText, partialIsoDate } from '../fields.js';
 import type { ChronologyEntry } from './chronology.js';
 
 /**
@@ -10,18 +11,6 @@ import type { ChronologyEntry } from './chronology.js';
 
 // ---- input pieces ---------------------------------------------------------------
 
-const id = (what: string) => z.string().trim().min(1, `Give the ${what} id`).max(100);
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Enter a date as YYYY, YYYY-MM or YYYY-MM-DD');
-const note = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `The ${what} is too long (at most ${max} characters)`)
-    .transform((value) => (value === '' ? null : value))
-    .nullable();
 const entryIds = z.array(id('entry')).max(20_000, 'At most 20,000 entries at once');
 const spanInOrder = (value: { from?: string | null | undefined; to?: string | null | undefined }) =>
   !value.from || !value.to || value.from <= value.to;
@@ -64,10 +53,10 @@ export const episodeCreateSchema = z
   .object({
     reviewId: id('review'),
     title: z.string().trim().min(1, 'Enter the title').max(300),
-    description: note('description', 20_000).default(null),
+    description: optionalText('description', 20_000).default(null),
     /** A span of time: takes in every entry whose date lies wholly within it. */
-    from: isoDate.nullable().default(null),
-    to: isoDate.nullable().default(null),
+    from: partialIsoDate('From').nullable().default(null),
+    to: partialIsoDate('To').nullable().default(null),
     /** Or (and) chosen entries. */
     entryIds: entryIds.default([]),
   })
@@ -82,10 +71,10 @@ export const episodeUpdateSchema = z
   .object({
     id: id('episode'),
     title: z.string().trim().min(1, 'Enter the title').max(300).optional(),
-    description: note('description', 20_000).optional(),
+    description: optionalText('description', 20_000).optional(),
     /** Changing the span does not move entries in or out: use episodes.assignEntries. */
-    from: isoDate.nullable().optional(),
-    to: isoDate.nullable().optional(),
+    from: partialIsoDate('From').nullable().optional(),
+    to: partialIsoDate('To').nullable().optional(),
   })
   .strict()
   .refine(spanInOrder, spanOrder);

@@ -4,6 +4,7 @@ import type { DatePrecision, DateQualifier } from '../../dates/fuzzy-date.js';
 import type { MatchedBy } from '../../import/columns.js';
 import type { ImportCounts, ImportProblem } from '../../import/problems.js';
 import { channel } from '../channel.js';
+import { byId, id, optionalText, partialIsoDate } from '../fields.js';
 
 /**
  * Channels of the integrated chronology: agency imports (preview, then commit),
@@ -25,20 +26,6 @@ import { channel } from '../channel.js';
  */
 
 // ---- input pieces ---------------------------------------------------------------
-
-const id = (what: string) => z.string().trim().min(1, `Give the ${what} id`).max(100);
-const isoDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Enter a date as YYYY, YYYY-MM or YYYY-MM-DD');
-/** Optional free text: an empty string clears it. */
-const note = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `The ${what} is too long (at most ${max} characters)`)
-    .transform((value) => (value === '' ? null : value))
-    .nullable();
 
 /** Field -> index into the preview's headers; null (or absent) leaves the field unmapped. */
 export const columnMappingSchema = z.partialRecord(
@@ -91,16 +78,16 @@ export const commitImportSchema = z
 const entryFields = {
   /** As a reviewer types it: `12/05/2015`, `May 2015`, `circa June 2015`, `between 01/03/2015 and 15/03/2015`. */
   date: z.string().trim().min(1, 'Enter the date').max(200),
-  time: note('time', 20),
-  endDate: note('end date', 200),
-  endTime: note('end time', 20),
-  sequence: note('sequence', 50),
-  source: note('source', 2_000),
-  practitioner: note('practitioner', 500),
+  time: optionalText('time', 20),
+  endDate: optionalText('end date', 200),
+  endTime: optionalText('end time', 20),
+  sequence: optionalText('sequence', 50),
+  source: optionalText('source', 2_000),
+  practitioner: optionalText('practitioner', 500),
   childSeen: z.enum(CHILD_SEEN_CODES).nullable(),
   event: z.string().trim().min(1, 'Enter what happened').max(50_000),
-  action: note('action', 50_000),
-  significance: note('significance', 50_000),
+  action: optionalText('action', 50_000),
+  significance: optionalText('significance', 50_000),
   significant: z.boolean(),
   tags: z
     .array(z.string().trim().min(1).max(100))
@@ -164,8 +151,8 @@ export const listFiltersSchema = z
     personIds: z.array(id('person')).max(200).optional(),
     tag: z.string().trim().min(1).max(100).optional(),
     /** Entries whose date could fall on or after `from` / on or before `to` (fuzzy ranges overlap). */
-    from: isoDay.optional(),
-    to: isoDay.optional(),
+    from: partialIsoDate('From').optional(),
+    to: partialIsoDate('To').optional(),
     significantOnly: z.boolean().optional(),
     /** A key practice episode's entries (episodes come with migration 0005). */
     episodeId: id('episode').optional(),
@@ -367,8 +354,6 @@ export interface ImportRecord {
 }
 
 // ---- channels ---------------------------------------------------------------------
-
-const byId = (what: string) => z.object({ id: id(what) }).strict();
 
 export const chronologyChannels = {
   'chronology.previewImport': channel<ImportPreviewResult>()(previewImportSchema, { requiresUnlocked: true }),

@@ -4,7 +4,6 @@ import {
   type CriteriaAnswers,
   type CriteriaCheck,
   type CriteriaOutcome,
-  isIsoDate,
   normalisePersonRole,
   PERSON_ROLE_CODES,
   type PersonRole,
@@ -17,27 +16,11 @@ import {
   TERMS_OF_REFERENCE_MAX_LENGTH,
 } from '../../reviews/index.js';
 import { channel } from '../channel.js';
+import { byId, id, isoDate, optionalText, requiredText } from '../fields.js';
 
 /** Channels of the reviews feature: reviews, their status process and the people in them. */
 
 // ---- input pieces ---------------------------------------------------------------
-
-const id = (what: string) => z.string().trim().min(1, `Give the ${what} id`).max(100);
-const isoDate = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine(isIsoDate, { message: `${what}: enter a real date as YYYY-MM-DD, e.g. 2015-05-12` });
-const text = (what: string, max: number) =>
-  z.string().trim().min(1, `Enter the ${what}`).max(max, `The ${what} is too long (at most ${max} characters)`);
-/** Optional free text: an empty string clears it. */
-const note = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `The ${what} is too long (at most ${max} characters)`)
-    .transform((value) => (value === '' ? null : value))
-    .nullable();
 
 export const reviewTypeSchema = z.enum(REVIEW_TYPE_CODES, {
   error: `Choose a review type: ${REVIEW_TYPE_CODES.join(', ')}`,
@@ -60,7 +43,7 @@ export const criteriaAnswersSchema = z
 
 const names = (what: string) =>
   z
-    .array(text(what, 200))
+    .array(requiredText(what, 200))
     .max(50, `At most 50 ${what}s`)
     .refine((list) => new Set(list.map((name) => name.toLowerCase())).size === list.length, {
       message: `Each ${what} once only`,
@@ -74,7 +57,7 @@ const scopeInOrder = (value: { scopeFrom?: string | null | undefined; scopeTo?: 
   !value.scopeFrom || !value.scopeTo || value.scopeFrom <= value.scopeTo;
 
 const reviewFields = {
-  title: text('title', 200),
+  title: requiredText('title', 200),
   type: reviewTypeSchema,
   scopeFrom: isoDate('Scope start').nullable(),
   scopeTo: isoDate('Scope end').nullable(),
@@ -125,18 +108,18 @@ export const recordStatusSchema = z
       .enum(REVIEW_DECISION_CODES, { error: `Choose a decision: ${REVIEW_DECISION_CODES.join(', ')}` })
       .nullable()
       .default(null),
-    rationale: note('rationale', 10_000).default(null),
+    rationale: optionalText('rationale', 10_000).default(null),
     criteria: criteriaAnswersSchema.nullable().default(null),
   })
   .strict();
 
 const personFields = {
-  name: text('name', 200),
+  name: requiredText('name', 200),
   role: personRoleSchema,
-  relationship: note('relationship', 200),
-  agency: note('agency', 200),
-  pseudonym: text('pseudonym or role code', 60),
-  notes: note('notes', 5_000),
+  relationship: optionalText('relationship', 200),
+  agency: optionalText('agency', 200),
+  pseudonym: requiredText('pseudonym or role code', 60),
+  notes: optionalText('notes', 5_000),
 };
 
 export const personAddSchema = z
@@ -237,8 +220,6 @@ export type { CriteriaAnswers, CriteriaCheck, CriteriaOutcome };
 
 // ---- channels ---------------------------------------------------------------------
 
-const byId = (what: string) => z.object({ id: id(what) }).strict();
-
 export const reviewsChannels = {
   'reviews.create': channel<Review>()(reviewCreateSchema, { requiresUnlocked: true }),
   'reviews.update': channel<Review>()(reviewUpdateSchema, { requiresUnlocked: true }),
@@ -258,7 +239,11 @@ export const reviewsChannels = {
   'people.list': channel<Person[]>()(z.object({ reviewId: id('review') }).strict(), { requiresUnlocked: true }),
   'people.suggestPseudonym': channel<{ pseudonym: string }>()(
     z
-      .object({ reviewId: id('review'), role: personRoleSchema, relationship: note('relationship', 200).default(null) })
+      .object({
+        reviewId: id('review'),
+        role: personRoleSchema,
+        relationship: optionalText('relationship', 200).default(null),
+      })
       .strict(),
     { requiresUnlocked: true },
   ),

@@ -10,9 +10,10 @@ import {
   SEXES,
   type Sex,
 } from '../../../../shared/cdop/case.js';
-import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge, isIsoDate } from '../../../../shared/cdop/dates.js';
+import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge } from '../../../../shared/cdop/dates.js';
 import { DEFAULT_FORM_VERSION, FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
+import { isIsoDate } from '../../../../shared/dates/iso-date.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
