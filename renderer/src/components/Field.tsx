@@ -113,14 +113,11 @@ export interface Choice<V extends string> {
  * chosen ("Choose a role", "Not recorded"); without it a value is always chosen.
  */
 export function SelectField<V extends string>({
-  label,
-  hint,
-  error,
-  fieldClassName,
   value,
   onChange,
   options,
   empty,
+  ...field
 }: FieldProps & {
   value: V | '';
   onChange: (value: V | '') => void;
@@ -128,7 +125,7 @@ export function SelectField<V extends string>({
   empty?: string;
 }) {
   return (
-    <Field label={label} hint={hint} error={error} className={fieldClassName}>
+    <Field label={field.label} hint={field.hint} error={field.error} className={field.fieldClassName}>
       {(ids) => (
         <select
           id={ids.id}
