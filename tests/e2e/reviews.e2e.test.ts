@@ -344,6 +344,20 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     await expectAccessible('people');
   });
 
+  it("shows a person's new agency on the review at once: a change refreshes what else is on screen", async () => {
+    await page.getByRole('button', { name: 'Edit GP1' }).click();
+    await heading('Edit GP1', 2).waitFor();
+    await page.getByLabel('Agency (optional)').fill('Leeds Out of Hours');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved changes to GP1.').waitFor();
+    // The review on screen was read before the change; only the refresh after it can show the new agency.
+    await tab('Overview').click();
+    const agencies = page.getByRole('region', { name: 'Agencies involved' });
+    await agencies.getByRole('listitem').filter({ hasText: 'Leeds Out of Hours' }).waitFor({ timeout: 5_000 });
+    await tab('People').click();
+    await heading('People in this review', 2).waitFor();
+  });
+
   it('archives the review after confirmation, then restores it', async () => {
     await tab('Overview').click();
     await page.getByRole('button', { name: 'Archive review' }).click();
