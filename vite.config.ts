@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: the packaged app ships the bundle only.
+    sourcemap: false,
     target: 'es2023',
     // The passphrase-strength dictionaries are one lazily loaded 1.7 MB chunk, by design.
     chunkSizeWarningLimit: 2000,

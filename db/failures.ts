@@ -17,7 +17,8 @@ export function explainFailure(error: unknown): CasebookError | null {
   if (error instanceof CasebookError) return error;
   if (!(error instanceof Error)) return null;
   const { code, path } = error as NodeJS.ErrnoException;
-  const where = path ? ` (${path})` : '';
+  // SQLite's errors are about the vault; a file-system error names its own file (an export's, say).
+  const target = path ?? 'the vault';
   switch (true) {
     case code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED'):
       return new CasebookError('busy', BUSY_MESSAGE);
@@ -29,14 +30,14 @@ export function explainFailure(error: unknown): CasebookError | null {
     case code?.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM':
       return new CasebookError(
         'cannot_write',
-        cannotWriteMessage(`its file, folder or disk is read-only or not yours to change${where}`),
+        cannotWriteMessage(target, 'the file, its folder or its disk is read-only, or not yours to change'),
       );
     case code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT':
-      return new CasebookError('cannot_write', cannotWriteMessage(`the disk is full${where}`));
+      return new CasebookError('cannot_write', cannotWriteMessage(target, 'the disk is full'));
     case code === 'EEXIST' || code === 'ENOTDIR':
-      return new CasebookError('cannot_write', cannotWriteMessage(`a file is in the way of a folder it needs${where}`));
+      return new CasebookError('cannot_write', cannotWriteMessage(target, 'a file is in the way of a folder it needs'));
     case code?.startsWith('SQLITE_IOERR') || code?.startsWith('SQLITE_CANTOPEN') || code === 'EIO':
-      return new CasebookError('disk_error', diskErrorMessage(`${code}${where}`));
+      return new CasebookError('disk_error', diskErrorMessage(target, code ?? 'EIO'));
     case code === 'SQLITE_NOMEM' || /malloc failure|out of memory/i.test(error.message):
       return new CasebookError('out_of_memory', OUT_OF_MEMORY_MESSAGE);
     default:

@@ -65,7 +65,7 @@ export class Vault {
       if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
       throw new CasebookError(
         'cannot_write',
-        cannotWriteMessage(`cannot make the folder ${dirname(path)}: a file is in the way`),
+        cannotWriteMessage(dirname(path), 'it is a file, where the vault needs a folder'),
       );
     }
     const dataKey = randomBytes(DATA_KEY_BYTES);

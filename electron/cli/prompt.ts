@@ -27,13 +27,21 @@ export async function readNewSecret(envName: string, prompt: string): Promise<st
 function hiddenPrompt(prompt: string): Promise<string> {
   return new Promise((resolve) => {
     const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    process.stderr.write(prompt);
-    // Swallow the echo of each key typed; the prompt itself was written above.
-    (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = () => {};
-    terminal.question('', (answer) => {
+    // Readline redraws the line as the prompt plus what was typed: show the prompt, never the keys.
+    (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
+      if (text.startsWith(prompt)) process.stderr.write(prompt);
+    };
+    terminal.on('SIGINT', cancelled);
+    terminal.question(prompt, (answer) => {
       terminal.close();
       process.stderr.write('\n');
       resolve(answer);
     });
   });
+}
+
+/** Ctrl-C at a prompt: readline has the terminal in raw mode, so no signal ends the process by itself. */
+export function cancelled(): never {
+  process.stderr.write('\ncancelled\n');
+  process.exit(130);
 }

@@ -39,7 +39,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
 };
 
 export async function startWebHost({ app, rendererDirectory, port = 0, token }: WebHostOptions): Promise<WebHost> {

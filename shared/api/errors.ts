@@ -21,7 +21,7 @@ export const ERROR_CODES = [
   'cannot_write',
   /** The disk failed to read or write the vault (removed, failing). */
   'disk_error',
-  /** The computer ran out of memory (the passphrase check alone needs about 300 MB). */
+  /** The computer ran out of memory (the passphrase check alone needs about 300 MB), or a key file asks for absurdly much. */
   'out_of_memory',
   'not_found',
   'conflict',
@@ -76,7 +76,7 @@ export const WRONG_PASSPHRASE_MESSAGE = 'wrong passphrase or recovery key';
 export const BUSY_MESSAGE = 'the vault is in use by another Casebook window or command; try again when it has finished';
 
 export const OUT_OF_MEMORY_MESSAGE =
-  'not enough free memory to open the vault (checking the passphrase needs about 300 MB); close other programs and try again';
+  "not enough free memory to check the passphrase (it needs about 300 MB); close other programs and try again. If it keeps happening, the vault's .keys file may be damaged: restore it from a backup";
 
 export function vaultDamagedMessage(found: string): string {
   return `the vault is damaged: ${found}. Restore the vault and its .keys file from a backup`;
@@ -86,10 +86,10 @@ export function notAVaultMessage(path: string, why: string): string {
   return `${path} is not a Casebook vault: ${why}`;
 }
 
-export function cannotWriteMessage(why: string): string {
-  return `Casebook cannot write to the vault: ${why}`;
+export function cannotWriteMessage(target: string, why: string): string {
+  return `Casebook cannot write to ${target}: ${why}`;
 }
 
-export function diskErrorMessage(detail: string): string {
-  return `the disk reported an error reading or writing the vault (${detail}); check that it is still connected`;
+export function diskErrorMessage(target: string, code: string): string {
+  return `the disk reported an error reading or writing ${target} (${code}); check that it is still connected`;
 }

@@ -183,7 +183,7 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: /\S/ });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/wrong passphrase or not a Casebook vault/i);
+    expect(await alert.textContent()).toMatch(/wrong passphrase or recovery key/i);
     await expect.poll(() => isFocused(passphrase)).toBe(true);
     expect(await passphrase.inputValue()).toBe('not the passphrase at all');
     await screenshot(page, '09-unlock-wrong');

@@ -1,17 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listPeople } from '../../db/people.js';
+import { getReview } from '../../db/reviews.js';
 import { Vault } from '../../db/vault.js';
+import { createCasebookApp } from '../../electron/app.js';
 import { CLI } from '../support/build.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 
-function casebook(args: string[]) {
+/** The real CLI; `stdin`, when given, is piped to it (as `... | casebook ... --input -`). */
+function casebook(args: string[], stdin?: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    ...(stdin === undefined ? {} : { input: stdin }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -154,7 +159,7 @@ describe('casebook review and person commands', () => {
     const missing = casebook(['--vault', vault, 'review', 'create', '--type', 'scr']);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toBe(
-      'missing --title; usage: casebook review create --title T --type scr|cspr|rapid|learning|single-agency\n',
+      'missing --title; usage: casebook review create --input - with {"title": ..., "type": "scr|cspr|rapid|learning|single-agency"} on standard input\n',
     );
 
     const badDate = casebook([
@@ -254,5 +259,111 @@ describe('casebook review and person commands', () => {
     expect(again.stderr).toBe(
       'The pseudonym "Mother" is already used by another person in this review; each person needs their own.\n',
     );
+  });
+});
+
+describe('personal values on standard input (--input -), not in the process arguments', () => {
+  it("review create and person add take their values as one JSON object with the flags' names", async () => {
+    const vault = await newVault();
+    const created = casebook(
+      ['--vault', vault, 'review', 'create', '--input', '-', '--json'],
+      JSON.stringify({
+        title: 'Child H',
+        type: 'CSPR',
+        scopeFrom: '2014-01-01',
+        scopeTo: '2016-06-30',
+        agency: ['Northshire Police', 'Northshire GP Practice'],
+        leadReviewer: ['Ann Reviewer'],
+      }),
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const { id } = JSON.parse(created.stdout) as { id: string };
+    const added = casebook(
+      ['--vault', vault, 'person', 'add', '--review', id, '--input', '-', '--json'],
+      JSON.stringify({ name: 'Harry Smith', role: 'child', pseudonym: 'Child H', notes: 'Youngest of three' }),
+    );
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"\}\n$/);
+
+    const opened = await Vault.unlock(vault, { passphrase: PASSPHRASE });
+    try {
+      expect(getReview(opened.database, id)).toMatchObject({
+        title: 'Child H',
+        type: 'cspr',
+        scopeFrom: '2014-01-01',
+        scopeTo: '2016-06-30',
+        agencies: [{ name: 'Northshire Police' }, { name: 'Northshire GP Practice' }],
+        leadReviewers: ['Ann Reviewer'],
+      });
+      expect(listPeople(opened.database, id)).toMatchObject([
+        { name: 'Harry Smith', role: 'child', pseudonym: 'Child H', notes: 'Youngest of three' },
+      ]);
+    } finally {
+      opened.close();
+    }
+  });
+
+  it('a bad value on standard input gets the same message and issues as in the app, and writes nothing', async () => {
+    const vault = await newVault();
+    const { id } = JSON.parse(
+      casebook(['--vault', vault, 'review', 'create', '--input', '-', '--json'], '{"title": "T", "type": "scr"}')
+        .stdout,
+    );
+    const person = { name: 'Harry Smith', role: 'uncle', pseudonym: 'x'.repeat(61) };
+    const bad = casebook(
+      ['--vault', vault, 'person', 'add', '--review', id, '--input', '-', '--json'],
+      JSON.stringify(person),
+    );
+    expect(bad.code).toBe(2);
+    const app = createCasebookApp(vault);
+    const inApp = await app.invoke('people.add', { reviewId: id, ...person });
+    app.close();
+    expect(inApp).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const issues = inApp.ok ? [] : (inApp.error.issues ?? []);
+    expect(issues.map((issue) => issue.path)).toEqual(['role', 'pseudonym']);
+    expect(JSON.parse(bad.stdout)).toEqual({
+      error: { code: 'invalid_payload', message: expect.any(String), issues },
+    });
+    expect(bad.stderr).toBe(`${issues.map((issue) => `--${issue.path}: ${issue.message}`).join('; ')}\n`);
+
+    const personAdd = ['--vault', vault, 'person', 'add', '--review', id, '--input', '-'];
+    const refusals = [
+      [
+        casebook(personAdd, '{"name": "A", "role": "child", "pseudonym": "P", "nmae": "B"}'),
+        '--input: unknown field "nmae"; the fields are review, name, role, pseudonym, relationship, agency, notes',
+      ],
+      [
+        casebook([...personAdd, '--name', 'A'], '{"name": "A", "role": "child", "pseudonym": "P"}'),
+        '--name is given twice: as a flag and as "name" in --input',
+      ],
+      [casebook(personAdd, '{"name": "A",'), '--input: standard input is not valid JSON'],
+      [casebook(personAdd, '["A"]'), '--input: standard input must be one JSON object, e.g. {"name": "..."}'],
+      [
+        casebook(personAdd, '{"name": "A"}'),
+        'missing --role, --pseudonym; usage: casebook person add --review ID --input - with {"name": ..., "role": ..., "pseudonym": ...} on standard input',
+      ],
+      [casebook([...personAdd.slice(0, -1), 'names.json'], '{}'), '--input takes "-" (standard input), not names.json'],
+    ] as const;
+    for (const [result, message] of refusals) {
+      expect(result.stderr).toBe(`${message}\n`);
+      expect(result.code).toBe(2);
+    }
+    expect(await auditedChanges(vault)).toEqual(['review created']);
+  });
+
+  it('--help shows --input first, with an example, and says what the flags expose', () => {
+    for (const command of [
+      ['review', 'create'],
+      ['person', 'add'],
+    ]) {
+      const help = casebook([...command, '--help']).stdout;
+      expect(help).toContain(`casebook ${command.join(' ')} `);
+      const options = help.slice(help.indexOf('Options:')).split('\n');
+      expect(options[1]).toMatch(/^ {2}--input <source>/);
+      expect(help).toContain('--input - --json');
+      expect(help).toContain('process list');
+      expect(help).toContain('shell history');
+    }
   });
 });

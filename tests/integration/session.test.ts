@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import type { CasebookEvent } from '../../shared/api/contract.js';
-import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { BUSY_MESSAGE, WRONG_PASSPHRASE_MESSAGE } from '../../shared/api/errors.js';
+import { otherProcessWriting } from '../support/other-writer.js';
+import { FAST_SCRYPT, OTHER_PASSPHRASE, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 let app: CasebookApp | undefined;
@@ -91,5 +93,52 @@ describe('vault session (main-process lock)', () => {
     });
     expect(changed).toMatchObject({ ok: true, value: { unlockedWithRecoveryKey: false } });
     other.close();
+  });
+
+  it('refuses vault.create over the open vault without locking it', async () => {
+    const { app, events } = await unlockedApp();
+    expect(await app.invoke('vault.create', { passphrase: OTHER_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'vault_exists' },
+    });
+    expect(app.session.status().state).toBe('unlocked');
+    expect(events).toEqual([]);
+    expect(await app.invoke('settings.get', {})).toMatchObject({ ok: true });
+  });
+
+  it('checks the secret of vault.unlock even when already unlocked', async () => {
+    const { app } = await unlockedApp();
+    expect(await app.invoke('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toEqual({
+      ok: false,
+      error: { code: 'wrong_passphrase', message: WRONG_PASSPHRASE_MESSAGE },
+    });
+    expect(await app.invoke('vault.unlock', { recoveryKey: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    });
+    expect(await app.invoke('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+  });
+
+  it('answers `busy`, with its plain sentence, while another process writes to the vault', async () => {
+    const path = join(tempDirectory(), 'case.vault');
+    app = createCasebookApp(path, { scrypt: FAST_SCRYPT, busyTimeoutMs: 300 });
+    await app.invoke('vault.create', { passphrase: PASSPHRASE });
+    const busy = { ok: false, error: { code: 'busy', message: BUSY_MESSAGE } };
+    const writer = await otherProcessWriting(path, PASSPHRASE);
+    try {
+      // Reading goes on; writing waits, then says why it cannot.
+      expect(await app.invoke('settings.get', {})).toMatchObject({ ok: true });
+      expect(await app.invoke('settings.update', { idleLockMinutes: 5 })).toEqual(busy);
+      expect(await app.invoke('reviews.create', { title: 'Child K', type: 'cspr' })).toEqual(busy);
+      await app.invoke('vault.lock', {});
+      expect(await app.invoke('vault.unlock', { passphrase: PASSPHRASE })).toEqual(busy);
+    } finally {
+      await writer.release();
+    }
+    expect(await app.invoke('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await app.invoke('settings.update', { idleLockMinutes: 5 })).toMatchObject({ ok: true });
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import { startWebHost, type WebHost } from '../../electron/web/host.js';
+import { WRONG_PASSPHRASE_MESSAGE } from '../../shared/api/errors.js';
 import { CLI } from '../support/build.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -154,7 +155,7 @@ describe('web host', () => {
     const wrong = await (await call(webHost, 'vault.unlock', { passphrase: 'not the passphrase at all' })).json();
     expect(wrong).toEqual({
       ok: false,
-      error: { code: 'wrong_passphrase', message: 'wrong passphrase or not a Casebook vault' },
+      error: { code: 'wrong_passphrase', message: WRONG_PASSPHRASE_MESSAGE },
     });
   });
 

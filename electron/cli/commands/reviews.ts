@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import type { z } from 'zod';
 import { addPerson, listPeople } from '../../../db/people.js';
 import { createReview, listReviews } from '../../../db/reviews.js';
 import { personAddSchema, reviewCreateSchema } from '../../../shared/api/channels/reviews.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { PERSON_ROLE_CODES, REVIEW_TYPE_CODES } from '../../../shared/reviews/index.js';
 import { globals, print, readVault, withVault } from '../common.js';
+import { readInput, takesPersonalInput } from '../input.js';
 
 /**
  * `casebook review create | list` and `casebook person add | list`. Input is checked
@@ -15,80 +15,40 @@ import { globals, print, readVault, withVault } from '../common.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** One plain line naming the option, e.g. `--type: Choose a review type: scr, cspr, ...`. */
-function parseOptions<Schema extends z.ZodType>(
-  schema: Schema,
-  value: Record<string, unknown>,
-  flags: Record<string, string>,
-): z.output<Schema> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const message = parsed.error.issues
-    .map((issue) => {
-      const key = String(issue.path[0] ?? '');
-      return `${flags[key] ?? key}: ${issue.message}`;
-    })
-    .join('; ');
-  throw new CasebookError('invalid_payload', message);
-}
-
-function requireOptions(options: Record<string, unknown>, flags: Record<string, string>, usage: string): void {
-  const missing = Object.entries(flags)
-    .filter(([key]) => options[key] === undefined)
-    .map(([, flag]) => flag);
-  if (missing.length > 0) throw new CasebookError('invalid_payload', `missing ${missing.join(', ')}; usage: ${usage}`);
-}
-
-const REVIEW_FLAGS = {
-  title: '--title',
-  type: '--type',
-  scopeFrom: '--scope-from',
-  scopeTo: '--scope-to',
-  agencies: '--agency',
-  leadReviewers: '--lead-reviewer',
-};
-
-const PERSON_FLAGS = {
-  reviewId: '--review',
-  name: '--name',
-  role: '--role',
-  pseudonym: '--pseudonym',
-  relationship: '--relationship',
-  agency: '--agency',
-  notes: '--notes',
-};
+const REVIEW_CREATE_USAGE = `casebook review create --input - with {"title": ..., "type": "${REVIEW_TYPE_CODES.join('|')}"} on standard input`;
+const PERSON_ADD_USAGE =
+  'casebook person add --review ID --input - with {"name": ..., "role": ..., "pseudonym": ...} on standard input';
 
 export function registerReviewsCommands(program: Command): void {
   const review = program.command('review').description('create and list reviews');
 
-  review
-    .command('create')
-    .description('create a review; prints its id')
+  takesPersonalInput(
+    review.command('create').description('create a review; prints its id').usage('--input - [--json]'),
+    'casebook review create --input - --json',
+    '{"title": "Child H", "type": "cspr", "agency": ["Northshire Police"]}',
+  )
     .option('--title <title>', 'the review title')
     .option('--type <type>', REVIEW_TYPE_CODES.join(' | '))
     .option('--scope-from <date>', 'start of the scope period, YYYY-MM-DD')
     .option('--scope-to <date>', 'end of the scope period, YYYY-MM-DD')
-    .option('--agency <name>', 'an agency involved (repeat for each)', collect, [])
-    .option('--lead-reviewer <name>', 'a lead reviewer (repeat for each)', collect, [])
-    .action(async (options: Record<string, unknown>, command: Command) => {
+    .option('--agency <name>', 'an agency involved (repeat for each; a list in --input)', collect, [])
+    .option('--lead-reviewer <name>', 'a lead reviewer (repeat for each; a list in --input)', collect, [])
+    .action(async (_options, command: Command) => {
       const { vaultPath, json } = globals(command);
-      requireOptions(
-        options,
-        { title: '--title', type: '--type' },
-        `casebook review create --title T --type ${REVIEW_TYPE_CODES.join('|')}`,
-      );
-      const input = parseOptions(
-        reviewCreateSchema,
-        {
-          title: options.title,
-          type: typeof options.type === 'string' ? options.type.toLowerCase() : options.type,
-          scopeFrom: options.scopeFrom ?? null,
-          scopeTo: options.scopeTo ?? null,
-          agencies: options.agency,
-          leadReviewers: options.leadReviewer,
+      const input = await readInput(command, {
+        schema: reviewCreateSchema,
+        fields: {
+          title: '--title',
+          type: '--type',
+          scopeFrom: '--scope-from',
+          scopeTo: '--scope-to',
+          agencies: '--agency',
+          leadReviewers: '--lead-reviewer',
         },
-        REVIEW_FLAGS,
-      );
+        required: ['title', 'type'],
+        usage: REVIEW_CREATE_USAGE,
+        adjust: { type: (value) => (typeof value === 'string' ? value.toLowerCase() : value) },
+      });
       const created = await withVault(vaultPath, (vault) => createReview(vault, input));
       print(json, { id: created.id }, `Created review ${created.id}`);
     });
@@ -111,9 +71,14 @@ export function registerReviewsCommands(program: Command): void {
 
   const person = program.command('person').description('add and list the people in a review');
 
-  person
-    .command('add')
-    .description('add a person to a review; prints their id')
+  takesPersonalInput(
+    person
+      .command('add')
+      .description('add a person to a review; prints their id')
+      .usage('--review ID --input - [--json]'),
+    'casebook person add --review ID --input - --json',
+    '{"name": "Harry Smith", "role": "child", "pseudonym": "Child H"}',
+  )
     .option('--review <id>', 'the review id')
     .option('--name <name>', 'their real name (kept in the vault; reports use the pseudonym)')
     .option('--role <role>', PERSON_ROLE_CODES.join(' | '))
@@ -121,26 +86,22 @@ export function registerReviewsCommands(program: Command): void {
     .option('--relationship <text>', 'e.g. Mother, Maternal grandmother, Health visitor')
     .option('--agency <name>', 'the agency a professional works for')
     .option('--notes <text>', 'notes')
-    .action(async (options: Record<string, unknown>, command: Command) => {
+    .action(async (_options, command: Command) => {
       const { vaultPath, json } = globals(command);
-      requireOptions(
-        options,
-        { review: '--review', name: '--name', role: '--role', pseudonym: '--pseudonym' },
-        'casebook person add --review ID --name N --role R --pseudonym P [--relationship X] [--agency A]',
-      );
-      const input = parseOptions(
-        personAddSchema,
-        {
-          reviewId: options.review,
-          name: options.name,
-          role: options.role,
-          pseudonym: options.pseudonym,
-          relationship: options.relationship ?? null,
-          agency: options.agency ?? null,
-          notes: options.notes ?? null,
+      const input = await readInput(command, {
+        schema: personAddSchema,
+        fields: {
+          reviewId: '--review',
+          name: '--name',
+          role: '--role',
+          pseudonym: '--pseudonym',
+          relationship: '--relationship',
+          agency: '--agency',
+          notes: '--notes',
         },
-        PERSON_FLAGS,
-      );
+        required: ['reviewId', 'name', 'role', 'pseudonym'],
+        usage: PERSON_ADD_USAGE,
+      });
       const added = await withVault(vaultPath, (vault) => addPerson(vault, input));
       print(json, { id: added.id }, `Added ${added.pseudonym} (${added.id})`);
     });
@@ -151,8 +112,9 @@ export function registerReviewsCommands(program: Command): void {
     .option('--review <id>', 'the review id')
     .action(async (options: { review?: string }, command: Command) => {
       const { vaultPath, json } = globals(command);
-      requireOptions(options, { review: '--review' }, 'casebook person list --review ID');
-      const reviewId = String(options.review);
+      const reviewId = options.review?.trim();
+      if (!reviewId)
+        throw new CasebookError('invalid_payload', 'missing --review; usage: casebook person list --review ID');
       const people = await readVault(vaultPath, (database) => listPeople(database, reviewId));
       const lines = people.map(
         (item) =>

@@ -24,7 +24,7 @@ export function StatusMessage({
   );
 }
 
-/** Server messages are lower-case phrases ("wrong passphrase or not a Casebook vault"): show them as sentences. */
+/** Server messages are lower-case phrases ("wrong passphrase or recovery key"): show them as sentences. */
 export function sentence(message: string): string {
   const trimmed = message.trim();
   if (!trimmed) return trimmed;
