@@ -13,6 +13,7 @@ import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { RowButton } from '../../components/RowButton.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { useData } from '../../state/data.js';
 import { type Change, useCaseChange } from './case-change.js';
@@ -151,15 +152,14 @@ function DomainFactors({
                 <strong>{factor.modifiable ? 'Modifiable' : 'Not modifiable'}</strong>
                 {factor.evidence ? <> · Evidence: {factor.evidence}</> : null}
               </p>
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`factor: ${factor.description}`}
                 onClick={() =>
                   void change('cdop.factor.remove', { id: factor.id }, `Factor removed from domain ${domain.code}.`)
                 }
               >
-                Remove<span className="visually-hidden"> factor: {factor.description}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>
@@ -331,13 +331,12 @@ function LearningPoints({ detail, change }: { detail: CdopCaseDetail; change: Ch
           {detail.learningPoints.map((point) => (
             <li key={point.id}>
               {point.text}{' '}
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`learning point: ${point.text}`}
                 onClick={() => void change('cdop.learningPoint.remove', { id: point.id }, 'Learning point removed.')}
               >
-                Remove<span className="visually-hidden"> learning point: {point.text}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>
@@ -385,15 +384,14 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
                   <td>{item.agency}</td>
                   <td>{item.text}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="link"
+                    <RowButton
+                      about={`recommendation for ${item.agency}`}
                       onClick={() =>
                         void change('cdop.recommendation.remove', { id: item.id }, 'Recommendation removed.')
                       }
                     >
-                      Remove<span className="visually-hidden"> recommendation for {item.agency}</span>
-                    </button>
+                      Remove
+                    </RowButton>
                   </td>
                 </tr>
               ))}

@@ -16,6 +16,7 @@ import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { Field, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { RowButton } from '../../components/RowButton.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { useData } from '../../state/data.js';
 import { type Change, useCaseChange } from './case-change.js';
@@ -311,9 +312,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
           {detail.panelMeetings.map((date) => (
             <li key={date}>
               {ukDate(date)}{' '}
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`the meeting on ${ukDate(date)}`}
                 onClick={() =>
                   void change(
                     'cdop.panelMeeting.remove',
@@ -322,8 +322,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
                   )
                 }
               >
-                Remove<span className="visually-hidden"> the meeting on {ukDate(date)}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>

@@ -14,6 +14,7 @@ import {
   summary,
   withoutField,
 } from '../../components/problems.js';
+import { RowButton } from '../../components/RowButton.js';
 import { useChange, useData } from '../../state/data.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 
@@ -75,26 +76,25 @@ export function People({ review }: { review: Review }) {
                     <td className="real-name">{person.name}</td>
                     {review.archived ? null : (
                       <td className="row-actions">
-                        <button
-                          type="button"
-                          className="link"
+                        <RowButton
+                          about={person.pseudonym}
                           onClick={() => {
                             setMessage(null);
                             setEditing(person);
                           }}
                         >
-                          Edit<span className="visually-hidden"> {person.pseudonym}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="link danger-link"
+                          Edit
+                        </RowButton>
+                        <RowButton
+                          about={person.pseudonym}
+                          danger
                           onClick={() => {
                             remove.clear();
                             setRemoving(person);
                           }}
                         >
-                          Remove<span className="visually-hidden"> {person.pseudonym}</span>
-                        </button>
+                          Remove
+                        </RowButton>
                       </td>
                     )}
                   </tr>
