@@ -80,6 +80,7 @@ function PreferencesForm() {
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Your details and auto-lock</h2>
+      {loaded ? null : <Pending data={settings} loading="Loading your settings…" />}
       <form onSubmit={submit} noValidate aria-busy={!loaded}>
         <div className="field">
           <label htmlFor={nameId}>Reviewer name</label>
@@ -119,7 +120,7 @@ function PreferencesForm() {
             disabled={!loaded}
           />
         </div>
-        <ErrorAlert message={error ?? settings.error} />
+        <ErrorAlert message={error} />
         <StatusMessage message={status} />
         <button type="submit" className="primary" disabled={!loaded || busy}>
           {busy ? 'Saving…' : 'Save settings'}
