@@ -21,7 +21,7 @@ import {
   reviewCompletionProblems,
   type Sex,
 } from '../shared/cdop/case.js';
-import { ageAtDeath, ageBandOf } from '../shared/cdop/dates.js';
+import { ageAtDeath, ageBandOf, caseDateProblems } from '../shared/cdop/dates.js';
 import {
   categoryHints,
   DEFAULT_FORM_VERSION,
@@ -264,24 +264,9 @@ export function panelPack(database: Database, meetingDate: string): CdopPanelPac
 // ---- checks ----------------------------------------------------------------------
 
 /** The dates of a case must fit together: death on or after birth, under 18, notified and reviewed after death. */
-function checkDates(record: {
-  dateOfBirth: string;
-  dateOfDeath: string;
-  dateNotified: string;
-  dateReviewCompleted: string | null;
-}): void {
-  if (record.dateOfDeath < record.dateOfBirth) {
-    throw invalid('dateOfDeath', 'The date of death is before the date of birth');
-  }
-  if (ageBandOf(ageAtDeath(record.dateOfBirth, record.dateOfDeath)) === null) {
-    throw invalid('dateOfDeath', 'The child was 18 or over at death: CDOPs review deaths of children under 18');
-  }
-  if (record.dateNotified < record.dateOfDeath) {
-    throw invalid('dateNotified', 'The date notified is before the date of death');
-  }
-  if (record.dateReviewCompleted !== null && record.dateReviewCompleted < record.dateOfDeath) {
-    throw invalid('dateReviewCompleted', 'The review cannot be completed before the date of death');
-  }
+function checkDates(dates: Parameters<typeof caseDateProblems>[0]): void {
+  const [problem] = caseDateProblems(dates);
+  if (problem) throw invalid(problem.field, problem.message);
 }
 
 function referenceTaken(database: Database, reference: string, exceptId: string | null): boolean {

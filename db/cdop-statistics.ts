@@ -8,43 +8,13 @@ import type { Database } from './query.js';
  * conditional counts, one grouped by ethnicity, and a sorted read of review times
  * for the median, all from a covering index (a plain date index costs a row
  * lookup per death: slower than a table scan for a decade). Age band and days to
- * review are generated columns, computed by SQLite when the dates are written. "Reviewed" means a date of review completion is
+ * review are generated columns of `cdop_case` (migration 0003), computed by SQLite
+ * when the dates are written; the age band column is tested against `ageBandOf`
+ * on the boundary cases. "Reviewed" means a date of review completion is
  * recorded; category and modifiable counts cover reviewed cases only.
  */
 
 const CATEGORIES = Array.from({ length: 10 }, (_, i) => i + 1);
-
-/**
- * Completed years between `b` and `d` (ISO date columns): the dates as YYYYMMDD
- * integers, subtracted, divided by 10,000. A birthday is reached when the death's
- * MMDD is at least the birth's; a non-leap year has no 0229, so a 29 February
- * birthday is reached on 1 March: the rule of `ageAtDeath` in shared/cdop/dates.ts
- * (tested on the same boundary cases).
- */
-export function completedYearsSql(b: string, d: string): string {
-  return `((CAST(replace(${d}, '-', '') AS INTEGER) - CAST(replace(${b}, '-', '') AS INTEGER)) / 10000)`;
-}
-
-/**
- * The age band of `ageBandOf`: under 28 days, then to the first birthday, then
- * completed years; NULL at 18 or over. The vault stores it as a generated column
- * of `cdop_case` (migration 0003), computed by SQLite when the dates are written.
- */
-export function ageBandSql(b: string, d: string): string {
-  const years = completedYearsSql(b, d);
-  return `(CASE
-    WHEN ${years} = 0 THEN CASE WHEN julianday(${d}) - julianday(${b}) < 28 THEN '0-27d' ELSE '28-364d' END
-    WHEN ${years} <= 4 THEN '1-4'
-    WHEN ${years} <= 9 THEN '5-9'
-    WHEN ${years} <= 14 THEN '10-14'
-    WHEN ${years} <= 17 THEN '15-17'
-  END)`;
-}
-
-/** Whole days from death to review completion; NULL until the review is completed. */
-export function daysToReviewSql(d: string, r: string): string {
-  return `(CASE WHEN ${r} IS NULL THEN NULL ELSE CAST(round(julianday(${r}) - julianday(${d})) AS INTEGER) END)`;
-}
 
 const reviewed = 'r IS NOT NULL';
 const count = (condition: string, alias: string) => `coalesce(sum(${condition}), 0) AS "${alias}"`;

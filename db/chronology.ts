@@ -25,6 +25,7 @@ import {
   isoOf,
   latestOf,
   parseFuzzyDate,
+  spanMsOf,
 } from '../shared/dates/fuzzy-date.js';
 import { flagPossibleDuplicates } from './chronology-duplicates.js';
 import { all, type Database, first, query, run } from './query.js';
@@ -673,8 +674,6 @@ export function deleteEntry(vault: VaultWriter, id: string): ChronologyEntry {
 
 // ---- timeline -------------------------------------------------------------------------
 
-const minuteMs = (minute: string) => Date.parse(`${minute}:00Z`);
-
 /** Compact data for drawing every entry: ranges in UTC ms, in the integrated order. */
 export function timelineData(database: Database, reviewId: string): TimelineData {
   const review = requireReview(database, reviewId);
@@ -703,13 +702,11 @@ export function timelineData(database: Database, reviewId: string): TimelineData
   ][];
   const items = rows.map((row) => {
     const [id, agencyId, rangeStart, rangeEnd, precision, qualifier, significant, label, start, end, text] = row;
-    // An open end is drawn at the known end; the end is exclusive (the end of the last minute).
-    const startMs = minuteMs((rangeStart ?? rangeEnd) as string);
-    const endMs = minuteMs((rangeEnd ?? rangeStart) as string) + (rangeEnd === null ? 0 : 60_000);
+    const { startMs, endMs } = spanMsOf({ earliest: rangeStart, latest: rangeEnd });
     return {
       id,
       agencyIndex: index.get(agencyId) ?? 0,
-      startMs: rangeStart === null ? endMs : startMs,
+      startMs,
       endMs,
       precision,
       qualifier,

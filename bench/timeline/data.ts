@@ -1,4 +1,5 @@
-import { type FuzzyDate, parseFuzzyDate } from '../../shared/dates/fuzzy-date.js';
+import { type FuzzyDate, formatIsoUk, parseFuzzyDate } from '../../shared/dates/fuzzy-date.js';
+import { MONTH_NAMES } from '../../shared/dates/uk-date.js';
 
 /**
  * The benchmark's chronology: a fixed seed, six agencies, entries over eight
@@ -39,20 +40,6 @@ function random(seed: number): () => number {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const EVENTS = [
   'Home visit, child seen',
   'Strategy discussion held',
@@ -68,10 +55,7 @@ const EVENTS = [
   'Police welfare check',
 ];
 
-const dayText = (ms: number) => {
-  const d = new Date(ms);
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-};
+const dayText = (ms: number) => formatIsoUk(new Date(ms).toISOString().slice(0, 10));
 
 export function generateBenchItems(count = 20_000, seed = 20_150_512): BenchItem[] {
   const next = random(seed);
@@ -92,9 +76,9 @@ export function generateBenchItems(count = 20_000, seed = 20_150_512): BenchItem
     if (kind < 0.62) text = dayText(at);
     else if (kind < 0.74)
       text = `${dayText(at)} ${pad(8 + Math.floor(next() * 10))}:${pad(Math.floor(next() * 4) * 15)}`;
-    else if (kind < 0.83) text = `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    else if (kind < 0.83) text = `${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
     else if (kind < 0.85) text = String(d.getUTCFullYear());
-    else if (kind < 0.9) text = `circa ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    else if (kind < 0.9) text = `circa ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
     else if (kind < 0.95)
       text = `between ${dayText(at)} and ${dayText(at + (1 + Math.floor(next() * 30)) * 86_400_000)}`;
     else if (kind < 0.975) text = `before ${dayText(at)}`;

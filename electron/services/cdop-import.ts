@@ -4,10 +4,10 @@ import { all, type Database, query, run } from '../../db/query.js';
 import type { CdopCaseInsert } from '../../db/schema/cdop.js';
 import { CasebookError } from '../../shared/api/errors.js';
 import type { Expectedness, ModifiableOutcome, Sex } from '../../shared/cdop/case.js';
-import { ageAtDeath, ageBandOf } from '../../shared/cdop/dates.js';
+import { type CaseDateField, caseDateProblems } from '../../shared/cdop/dates.js';
 import { CATEGORIES_OF_DEATH, DEFAULT_FORM_VERSION } from '../../shared/cdop/forms/index.js';
 import { CDOP_IMPORT_FIELDS, type CdopImportField } from '../../shared/cdop/import-fields.js';
-import { isIsoDate } from '../../shared/dates/iso-date.js';
+import { formatIsoDate, isIsoDate } from '../../shared/dates/iso-date.js';
 import { parseUkDate } from '../../shared/dates/uk-date.js';
 import { type ColumnMatch, matchColumns, normaliseHeader } from '../../shared/import/columns.js';
 import { buildPreview, type ImportPreview, type RowProblems, rejectedRows } from '../../shared/import/problems.js';
@@ -49,14 +49,20 @@ function dateCell(
     problems.error(column, parsed.reason);
     return null;
   }
-  const { year, month, day } = parsed.date;
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = formatIsoDate(parsed.date);
   if (!isIsoDate(iso)) {
     problems.error(column, `${written} is outside the dates Casebook accepts (1900 onwards)`);
     return null;
   }
   return iso;
 }
+
+/** The import column of each date a case date problem is about. */
+const DATE_COLUMN: Record<CaseDateField, CdopImportField> = {
+  dateOfDeath: 'date_of_death',
+  dateNotified: 'date_notified',
+  dateReviewCompleted: 'date_review_completed',
+};
 
 const SEX_WORDS: Record<string, Sex> = {
   male: 'male',
@@ -176,19 +182,8 @@ export function checkCdopRows(
       problems.error(columnName('modifiable'), `${text(cell('modifiable'))} is not identified, none or insufficient`);
     }
 
-    if (dateOfBirth && dateOfDeath) {
-      if (dateOfDeath < dateOfBirth)
-        problems.error(columnName('date_of_death'), 'date of death is before date of birth');
-      else if (ageBandOf(ageAtDeath(dateOfBirth, dateOfDeath)) === null) {
-        problems.error(columnName('date_of_death'), 'the child was 18 or over at death');
-      }
-    }
-    if (dateOfDeath && dateNotified && dateNotified < dateOfDeath) {
-      problems.error(columnName('date_notified'), 'date notified is before date of death');
-    }
-    if (dateOfDeath && dateReviewCompleted && dateReviewCompleted < dateOfDeath) {
-      problems.error(columnName('date_review_completed'), 'review completed before date of death');
-    }
+    const dates = { dateOfBirth, dateOfDeath, dateNotified, dateReviewCompleted };
+    for (const { field, message } of caseDateProblems(dates)) problems.error(columnName(DATE_COLUMN[field]), message);
     if (dateReviewCompleted && (categoryNumber === null || modifiable === null)) {
       problems.warning(columnName('date_review_completed'), 'reviewed without a category or modifiable outcome');
     }

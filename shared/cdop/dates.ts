@@ -97,7 +97,8 @@ export const AGE_BAND_LABELS: Record<AgeBand, string> = {
  * on the date of birth + 28 days) until the first birthday -> `28-364d` (this
  * includes a 365th day when a leap day falls in the first year); from the first
  * birthday on, completed years. Null at 18 or over: not a child death.
- * The statistics compute the same rule in SQL (`db/cdop-statistics.ts`), tested on the same cases.
+ * The vault computes the same rule in SQL, as the generated column `cdop_case.age_band`
+ * (migration 0003), tested against this on the same cases.
  */
 export function ageBand(dateOfBirth: string, dateOfDeath: string): AgeBand | null {
   const age = ageAtDeath(dateOfBirth, dateOfDeath);
@@ -111,6 +112,43 @@ export function ageBandOf({ years, totalDays }: Pick<AgeAtDeath, 'years' | 'tota
   if (years <= 14) return '10-14';
   if (years <= 17) return '15-17';
   return null;
+}
+
+/** The date a case date problem is about (the contract's field name). */
+export type CaseDateField = 'dateOfDeath' | 'dateNotified' | 'dateReviewCompleted';
+
+/**
+ * What is wrong with a case's dates, each with the date it is about: a death
+ * before the birth or at 18 or over (not a child death), a notification or a
+ * completed review before the death. Empty when they hold. The vault and the
+ * import both check with this; a date not given (null) is not checked.
+ */
+export function caseDateProblems(dates: {
+  dateOfBirth: string | null;
+  dateOfDeath: string | null;
+  dateNotified: string | null;
+  dateReviewCompleted: string | null;
+}): { field: CaseDateField; message: string }[] {
+  const { dateOfBirth, dateOfDeath, dateNotified, dateReviewCompleted } = dates;
+  if (dateOfDeath === null) return [];
+  const problems: { field: CaseDateField; message: string }[] = [];
+  if (dateOfBirth !== null) {
+    if (dateOfDeath < dateOfBirth) {
+      problems.push({ field: 'dateOfDeath', message: 'The date of death is before the date of birth' });
+    } else if (ageBand(dateOfBirth, dateOfDeath) === null) {
+      problems.push({
+        field: 'dateOfDeath',
+        message: 'The child was 18 or over at death: CDOPs review deaths of children under 18',
+      });
+    }
+  }
+  if (dateNotified !== null && dateNotified < dateOfDeath) {
+    problems.push({ field: 'dateNotified', message: 'The date notified is before the date of death' });
+  }
+  if (dateReviewCompleted !== null && dateReviewCompleted < dateOfDeath) {
+    problems.push({ field: 'dateReviewCompleted', message: 'The review cannot be completed before the date of death' });
+  }
+  return problems;
 }
 
 export function describeAge({ years, months, days }: AgeAtDeath): string {

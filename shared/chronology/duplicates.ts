@@ -1,4 +1,4 @@
-import { type FuzzyDate, rangeOf } from '../dates/fuzzy-date.js';
+import { type FuzzyDate, isoToMs, rangeOf } from '../dates/fuzzy-date.js';
 
 /**
  * Possible duplicates in the integrated chronology: the same event recorded by two
@@ -146,22 +146,12 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 366 * DAY_MS;
 
-function minuteIsoToMs(iso: string): number {
-  return Date.UTC(
-    Number(iso.slice(0, 4)),
-    Number(iso.slice(5, 7)) - 1,
-    Number(iso.slice(8, 10)),
-    Number(iso.slice(11, 13)),
-    Number(iso.slice(14, 16)),
-  );
-}
-
 /** The range in ms, open ends clipped to a year from the known end. */
 function boundsOf(date: FuzzyDate): [number, number] | null {
   const range = rangeOf(date);
   if (range.earliest === null && range.latest === null) return null;
-  const latest = range.latest === null ? null : minuteIsoToMs(range.latest) + MINUTE_MS - 1;
-  const earliest = range.earliest === null ? null : minuteIsoToMs(range.earliest);
+  const latest = range.latest === null ? null : isoToMs(range.latest) + MINUTE_MS - 1;
+  const earliest = range.earliest === null ? null : isoToMs(range.earliest);
   if (earliest === null && latest !== null) return [latest - YEAR_MS, latest];
   if (latest === null && earliest !== null) return [earliest, earliest + YEAR_MS];
   return [earliest as number, latest as number];

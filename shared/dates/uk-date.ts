@@ -206,12 +206,6 @@ export function parseUkDate(text: string, options: UkDateOptions = {}): UkDateRe
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-/** `12/05/2015` or `12/05/2015 14:30`. */
-export function formatUkDate(date: UkDate): string {
-  const day = `${pad(date.day)}/${pad(date.month)}/${pad(date.year, 4)}`;
-  return date.time ? `${day} ${pad(date.time.hour)}:${pad(date.time.minute)}` : day;
-}
-
 /** `2015-05-12` or `2015-05-12T14:30`. */
 export function isoOfUkDate(date: UkDate): string {
   const day = `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;

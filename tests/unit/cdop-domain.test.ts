@@ -1,11 +1,22 @@
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ageBandSql } from '../../db/cdop-statistics.js';
+import { generateCdopCases, insertCdopCases } from '../../bench/cdop-data.js';
+import { Vault } from '../../db/vault.js';
 import { canMoveStatus, nextStatus, PLACES_OF_DEATH, reviewCompletionProblems } from '../../shared/cdop/case.js';
-import { addDays, ageAtDeath, ageBand, financialYearOf, financialYearsBetween } from '../../shared/cdop/dates.js';
+import {
+  addDays,
+  ageAtDeath,
+  ageBand,
+  ageBandOf,
+  financialYearOf,
+  financialYearsBetween,
+} from '../../shared/cdop/dates.js';
 import { formatNhsNumber, nhsCheckDigit, nhsNumberProblem, normaliseNhsNumber } from '../../shared/cdop/nhs-number.js';
 import { SUPPRESSED, suppressCounts, suppressSmallNumber } from '../../shared/cdop/suppression.js';
 import { parseIsoDate } from '../../shared/dates/iso-date.js';
+import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+
+const tempDirectory = tempDirectoryFactory();
 
 describe('NHS numbers (Modulus 11)', () => {
   it('accepts valid numbers, together or spaced 3 3 4', () => {
@@ -81,19 +92,36 @@ describe('age at death and age band', () => {
     }
   });
 
-  it('computes the same band in SQL as in TypeScript on the boundary cases and a sweep', () => {
-    const database = new BetterSqlite3(':memory:');
-    const statement = database.prepare(`SELECT ${ageBandSql('b', 'd')} AS band FROM (SELECT ? AS b, ? AS d)`);
-    const sqlBand = (b: string, d: string) => (statement.get(b, d) as { band: string | null }).band;
-    for (const [birth, death, band] of BOUNDARY_CASES) expect(sqlBand(birth, death), `${birth} ${death}`).toBe(band);
+  it('the age band column the vault computes (migration 0003) agrees with ageBandOf, boundaries and a sweep', async () => {
+    const pairs: [string, string][] = BOUNDARY_CASES.map(([birth, death]) => [birth, death]);
     // Every death date across two 29 Februaries for births around leap days and month ends.
     for (const birth of ['2000-02-29', '2003-02-28', '2004-03-01', '2010-01-31', '2011-12-31']) {
-      for (let offset = 0; offset < 18 * 366; offset += 17) {
-        const death = addDays(birth, offset);
-        expect(sqlBand(birth, death), `${birth} ${death}`).toBe(ageBand(birth, death));
-      }
+      for (let offset = 0; offset < 18 * 366; offset += 17) pairs.push([birth, addDays(birth, offset)]);
     }
-    database.close();
+    const { vault } = await Vault.create(join(tempDirectory(), 'age.vault'), PASSPHRASE, { scrypt: FAST_SCRYPT });
+    const [template] = generateCdopCases(1);
+    if (!template) throw new Error('no generated case');
+    insertCdopCases(
+      vault,
+      pairs.map(([birth, death], at) => ({
+        ...template,
+        id: `case-${at}`,
+        reference: `AGE-${at}`,
+        date_of_birth: birth,
+        date_of_death: death,
+        date_notified: death,
+        date_review_completed: null,
+      })),
+    );
+    const stored = vault.database
+      .prepare('SELECT date_of_birth AS birth, date_of_death AS death, age_band AS band FROM cdop_case ORDER BY rowid')
+      .all() as { birth: string; death: string; band: string | null }[];
+    vault.close();
+    expect(stored).toHaveLength(pairs.length);
+    for (const [at, [, , band]] of BOUNDARY_CASES.entries()) expect(stored[at]?.band, `case ${at}`).toBe(band);
+    for (const { birth, death, band } of stored) {
+      expect(band, `${birth} ${death}`).toBe(ageBandOf(ageAtDeath(birth, death)));
+    }
   });
 
   it('parses only real calendar dates', () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { minuteIsoToMs, spanOfDate, timelineEntry } from '../../renderer/src/views/timeline/dates.js';
-import {
-  entryFromItem,
-  episodesForTimeline,
-  timelineFromChannel,
-} from '../../renderer/src/views/timeline/from-channel.js';
+import { spanOfDate, timelineEntry } from '../../renderer/src/views/timeline/dates.js';
 import { buildHitIndex, hitTest } from '../../renderer/src/views/timeline/hit-index.js';
 import { buildLaneIndex, visibleRun } from '../../renderer/src/views/timeline/lane-index.js';
 import { GEOMETRY, layoutFrame, rowTop } from '../../renderer/src/views/timeline/layout.js';
 import { densityOf, windowOnMinimap } from '../../renderer/src/views/timeline/minimap.js';
 import { windowView } from '../../renderer/src/views/timeline/scale.js';
 import type { TimelineEntry } from '../../renderer/src/views/timeline/types.js';
-import { formatFuzzyDate, parseFuzzyDate, rangeOf } from '../../shared/dates/fuzzy-date.js';
+import { parseFuzzyDate } from '../../shared/dates/fuzzy-date.js';
 
 function date(text: string) {
   const result = parseFuzzyDate(text);
@@ -126,69 +121,5 @@ describe('timeline mini-map', () => {
       59.5,
       0,
     );
-  });
-});
-
-describe('timeline data from the chronology.timeline channel', () => {
-  const item = (text: string) => {
-    const parsed = date(text);
-    const range = rangeOf(parsed);
-    const anchor = parsed.qualifier === 'before' ? range.latest : range.earliest;
-    return {
-      id: 'x',
-      agencyIndex: 1,
-      startMs: minuteIsoToMs(range.earliest ?? anchor ?? ''),
-      endMs: minuteIsoToMs(range.latest ?? anchor ?? ''),
-      precision: parsed.precision,
-      qualifier: parsed.qualifier,
-      significant: false,
-      dateDisplay: formatFuzzyDate(parsed),
-      label: 'Home visit',
-    };
-  };
-
-  it('shows the date the server rendered, and recovers each period from its range for drawing', () => {
-    expect(entryFromItem(item('March 2015')).dateText).toBe('Mar 2015');
-    const circa = entryFromItem(item('circa June 2015'));
-    expect(circa.dateText).toBe('circa Jun 2015');
-    expect(circa).toMatchObject(spanOfDate(date('circa June 2015')));
-    expect(entryFromItem(item('between 01/03/2015 and 15/03/2015')).dateText).toBe('between 01/03/2015 and 15/03/2015');
-    const before = entryFromItem(item('before 12/05/2015'));
-    expect(before.dateText).toBe('before 12/05/2015');
-    expect(before.start).toBe(Date.UTC(2015, 4, 12));
-    expect(entryFromItem(item('after 12/05/2015')).dateText).toBe('after 12/05/2015');
-    expect(entryFromItem(item('12/05/2015 14:30')).dateText).toBe('12/05/2015 14:30');
-  });
-
-  it('maps the scope and draws an episode of picked entries over their extent', () => {
-    const data = timelineFromChannel({
-      agencies: [
-        { id: 'a', name: 'Police' },
-        { id: 'b', name: 'School' },
-      ],
-      scope: { from: '2015-01', to: '2015-12-31' },
-      items: [{ ...item('12/05/2015'), id: 'p' }],
-    });
-    expect(data.agencies).toEqual(['Police', 'School']);
-    expect(data.scope).toEqual({ start: Date.UTC(2015, 0, 1), end: Date.UTC(2016, 0, 1) });
-    const bands = episodesForTimeline(
-      [
-        {
-          id: 'k',
-          reviewId: 'r',
-          title: 'Missed visits',
-          description: null,
-          from: null,
-          to: null,
-          entryIds: ['p'],
-          createdAt: '',
-          updatedAt: '',
-        },
-      ],
-      data.entries,
-    );
-    expect(bands).toEqual([
-      { id: 'k', title: 'Missed visits', start: Date.UTC(2015, 4, 12), end: Date.UTC(2015, 4, 13) },
-    ]);
   });
 });

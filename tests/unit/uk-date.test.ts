@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
 import {
   expandTwoDigitYear,
-  formatUkDate,
   isoOfUkDate,
   monthFromName,
   parseUkDate,
@@ -137,8 +137,10 @@ describe('times, names and formatting', () => {
     expect(monthFromName('Junes')).toBeNull();
   });
 
-  it('formats day first with leading zeros', () => {
-    expect(formatUkDate({ year: 2015, month: 5, day: 1, time: null })).toBe('01/05/2015');
-    expect(formatUkDate({ year: 2015, month: 5, day: 1, time: { hour: 9, minute: 5 } })).toBe('01/05/2015 09:05');
+  it('formats day first with leading zeros, through the ISO date', () => {
+    expect(formatIsoUk(isoOfUkDate({ year: 2015, month: 5, day: 1, time: null }))).toBe('01/05/2015');
+    expect(formatIsoUk(isoOfUkDate({ year: 2015, month: 5, day: 1, time: { hour: 9, minute: 5 } }))).toBe(
+      '01/05/2015 09:05',
+    );
   });
 });

@@ -13,6 +13,14 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onC
   onChange: (event: { target: { value: string } }) => void;
 };
 
+/** Why a value of this input (ISO, or the text as typed) is not a date; null when it is one or is empty. */
+export function ukDateProblem(value: string): string | null {
+  if (value.trim() === '') return null;
+  const parsed = parseUkDate(value);
+  if (!parsed.ok) return parsed.reason;
+  return parsed.date.time ? 'Enter a date without a time' : null;
+}
+
 /**
  * A date typed the UK way (dd/mm/yyyy; ISO accepted too). Chromium's own date
  * field shows the order of the browser's language, which may be American; this one
@@ -42,11 +50,9 @@ export function UkDateInput({ value, onChange, className, ...input }: Props) {
   }
 
   function check() {
-    if (text.trim() === '') return;
+    setProblem(ukDateProblem(text));
     const parsed = parseUkDate(text);
-    if (!parsed.ok) setProblem(parsed.reason);
-    else if (parsed.date.time) setProblem('Enter a date without a time');
-    else setText(formatIsoUk(isoOfUkDate(parsed.date)));
+    if (parsed.ok && !parsed.date.time) setText(formatIsoUk(isoOfUkDate(parsed.date)));
   }
 
   return (

@@ -317,9 +317,11 @@ export interface TimelineItem {
   /** Index into `agencies`: one swimlane each. */
   agencyIndex: number;
   /**
-   * UTC milliseconds of the earliest and latest minute the date could mean
-   * (shared/dates `rangeOf`): a month-only date spans the month, `circa` a unit
-   * either side. An open end (`before X`, `after X`) is drawn as the known end: startMs === endMs.
+   * The span the date could mean (shared/dates `rangeOf`, `spanMsOf`) as UTC
+   * milliseconds of the wall clock: `startMs` is its first minute, `endMs` the
+   * minute after its last (exclusive), so May 2015 runs to 1 June 00:00. A
+   * month-only date spans the month, `circa` a unit either side. An open date
+   * (`before X`, `after X`) is drawn at the known end, where X begins or ends: startMs === endMs.
    */
   startMs: number;
   endMs: number;

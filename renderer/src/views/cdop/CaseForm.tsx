@@ -20,8 +20,9 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formProblems } from '../../components/problems.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { navigate } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
-import { cdopPath, navigate } from './routes.js';
+import { cdopPath } from './routes.js';
 
 type TriState = '' | 'yes' | 'no';
 

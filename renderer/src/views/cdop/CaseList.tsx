@@ -6,9 +6,10 @@ import { Field, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { formatDate } from '../../format.js';
+import { navigate } from '../../router.js';
 import { useData } from '../../state/data.js';
-import { cdopPath, navigate } from './routes.js';
-import { ukDate } from './ui.js';
+import { cdopPath } from './routes.js';
 
 export function CaseList() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
@@ -83,7 +84,7 @@ export function CaseList() {
                   <td>
                     <a href={cdopPath.record(summary.id)}>{summary.reference}</a>
                   </td>
-                  <td className="nowrap">{ukDate(summary.dateOfDeath)}</td>
+                  <td className="nowrap">{formatDate(summary.dateOfDeath)}</td>
                   <td className="nowrap">{summary.ageBand ? AGE_BAND_LABELS[summary.ageBand] : '—'}</td>
                   <td>{summary.category ?? <span className="muted">Not set</span>}</td>
                   <td>{CASE_STATUS_LABELS[summary.status]}</td>

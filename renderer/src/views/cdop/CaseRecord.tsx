@@ -18,10 +18,10 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { RowButton } from '../../components/RowButton.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
 import { type Change, useCaseChange } from './case-change.js';
 import { cdopPath } from './routes.js';
-import { ukDate } from './ui.js';
 
 const yesNo = (value: boolean | null): string => (value === null ? 'Not recorded' : value ? 'Yes' : 'No');
 
@@ -67,12 +67,12 @@ export function CaseRecord({ id }: { id: string }) {
         <dl className="summary">
           <Row term="Child's name" value={detail.childName} />
           <Row term="NHS number" value={detail.nhsNumber ? formatNhsNumber(detail.nhsNumber) : 'Not recorded'} />
-          <Row term="Date of birth" value={ukDate(detail.dateOfBirth)} />
+          <Row term="Date of birth" value={formatDate(detail.dateOfBirth)} />
           <Row term="Sex" value={SEX_LABELS[detail.sex]} />
           <Row term="Ethnicity" value={detail.ethnicity ?? 'Not recorded'} />
           <Row
             term="Date and time of death"
-            value={`${ukDate(detail.dateOfDeath)}${detail.timeOfDeath ? ` at ${detail.timeOfDeath}` : ''}`}
+            value={`${formatDate(detail.dateOfDeath)}${detail.timeOfDeath ? ` at ${detail.timeOfDeath}` : ''}`}
           />
           <Row term="Age at death (derived)" value={describeAge(detail.age)} />
           <Row term="Age band (derived)" value={detail.ageBand ? AGE_BAND_LABELS[detail.ageBand] : '—'} />
@@ -86,7 +86,7 @@ export function CaseRecord({ id }: { id: string }) {
           />
           <Row term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
           <Row term="Post-mortem" value={yesNo(detail.postMortem)} />
-          <Row term="Date notified" value={ukDate(detail.dateNotified)} />
+          <Row term="Date notified" value={formatDate(detail.dateNotified)} />
           <Row term="Analysis form" value={getForm(detail.formVersion).title} />
         </dl>
         {detail.circumstances ? (
@@ -224,8 +224,8 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
               {detail.agencyReports.map((report) => (
                 <tr key={report.id}>
                   <td>{report.agency}</td>
-                  <td className="nowrap">{ukDate(report.requestedOn)}</td>
-                  <td className="nowrap">{report.receivedOn ? ukDate(report.receivedOn) : 'Outstanding'}</td>
+                  <td className="nowrap">{formatDate(report.requestedOn)}</td>
+                  <td className="nowrap">{report.receivedOn ? formatDate(report.receivedOn) : 'Outstanding'}</td>
                   <td>
                     {report.receivedOn ? null : (
                       <div className="inline-form">
@@ -270,7 +270,7 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
         <ul>
           {detail.outstandingReports.map((report) => (
             <li key={report.id}>
-              {report.agency}, requested {ukDate(report.requestedOn)}
+              {report.agency}, requested {formatDate(report.requestedOn)}
             </li>
           ))}
         </ul>
@@ -296,7 +296,7 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
       await change(
         'cdop.panelMeeting.add',
         { caseId: detail.id, meetingDate },
-        `Listed for the panel on ${ukDate(meetingDate)}.`,
+        `Listed for the panel on ${formatDate(meetingDate)}.`,
       )
     ) {
       setMeetingDate('');
@@ -311,14 +311,14 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
         <ul className="plain-list">
           {detail.panelMeetings.map((date) => (
             <li key={date}>
-              {ukDate(date)}{' '}
+              {formatDate(date)}{' '}
               <RowButton
-                about={`the meeting on ${ukDate(date)}`}
+                about={`the meeting on ${formatDate(date)}`}
                 onClick={() =>
                   void change(
                     'cdop.panelMeeting.remove',
                     { caseId: detail.id, meetingDate: date },
-                    `Removed from the meeting on ${ukDate(date)}.`,
+                    `Removed from the meeting on ${formatDate(date)}.`,
                   )
                 }
               >

@@ -1,11 +1,12 @@
 import './cdop.css';
+import { useHash } from '../../router.js';
 import { Analysis } from './Analysis.js';
 import { CaseForm } from './CaseForm.js';
 import { CaseList } from './CaseList.js';
 import { CaseRecord } from './CaseRecord.js';
 import { ImportCases } from './ImportCases.js';
 import { PanelPack } from './PanelPack.js';
-import { parseCdopPath, useHash } from './routes.js';
+import { parseCdopPath } from './routes.js';
 
 /** The Child deaths (CDOP) section. */
 export function Cdop() {

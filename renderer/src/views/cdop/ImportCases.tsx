@@ -3,9 +3,11 @@ import type { CdopImportCommitResult, CdopImportPreviewResult } from '../../../.
 import { SEX_LABELS } from '../../../../shared/cdop/case.js';
 import { call, errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { readFileAsBase64 } from '../../files.js';
+import { formatDate } from '../../format.js';
 import { cdopPath } from './routes.js';
-import { Field, toBase64, ukDate } from './ui.js';
 
 /** Historical cases from a spreadsheet: pick, preview every problem by row, then import all or skip invalid rows. */
 export function ImportCases() {
@@ -39,7 +41,7 @@ export function ImportCases() {
   async function pick(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0];
     if (!chosen) return;
-    const base64 = toBase64(await chosen.arrayBuffer());
+    const base64 = await readFileAsBase64(chosen);
     setFile({ name: chosen.name, base64 });
     await load(chosen.name, base64);
   }
@@ -207,11 +209,11 @@ export function ImportCases() {
                       <tr key={row.row}>
                         <td>{row.row}</td>
                         <td>{row.reference}</td>
-                        <td>{ukDate(row.dateOfBirth)}</td>
-                        <td>{ukDate(row.dateOfDeath)}</td>
+                        <td>{formatDate(row.dateOfBirth)}</td>
+                        <td>{formatDate(row.dateOfDeath)}</td>
                         <td>{SEX_LABELS[row.sex]}</td>
                         <td>{row.category ?? '—'}</td>
-                        <td>{row.dateReviewCompleted ? ukDate(row.dateReviewCompleted) : 'Not yet reviewed'}</td>
+                        <td>{row.dateReviewCompleted ? formatDate(row.dateReviewCompleted) : 'Not yet reviewed'}</td>
                       </tr>
                     ))}
                   </tbody>

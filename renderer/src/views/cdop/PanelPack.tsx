@@ -5,9 +5,9 @@ import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
 import { cdopPath } from './routes.js';
-import { ukDate } from './ui.js';
 
 /** The cases listed for one panel meeting, each with what is still outstanding; laid out to print. */
 export function PanelPack() {
@@ -32,7 +32,7 @@ export function PanelPack() {
           label="Meeting date"
           hint={
             upcoming.length > 0
-              ? `Next meetings with cases: ${upcoming.map(ukDate).join(', ')}`
+              ? `Next meetings with cases: ${upcoming.map(formatDate).join(', ')}`
               : 'List cases for a meeting from each case record.'
           }
         >
@@ -52,7 +52,7 @@ export function PanelPack() {
       {chosen && !pack ? <Pending data={loaded} loading="Loading the pack…" /> : null}
       {pack ? (
         <section aria-labelledby="pack-heading">
-          <h2 id="pack-heading">Panel meeting on {ukDate(pack.meetingDate)}</h2>
+          <h2 id="pack-heading">Panel meeting on {formatDate(pack.meetingDate)}</h2>
           <p className="print-only">OFFICIAL-SENSITIVE</p>
           {pack.cases.length === 0 ? (
             <p>No cases are listed for this meeting.</p>
@@ -64,8 +64,8 @@ export function PanelPack() {
                     <a href={cdopPath.record(item.id)}>{item.reference}</a>
                   </h3>
                   <p>
-                    Died {ukDate(item.dateOfDeath)} · {item.ageBand ? AGE_BAND_LABELS[item.ageBand] : 'age not known'} ·{' '}
-                    {CASE_STATUS_LABELS[item.status]}
+                    Died {formatDate(item.dateOfDeath)} ·{' '}
+                    {item.ageBand ? AGE_BAND_LABELS[item.ageBand] : 'age not known'} · {CASE_STATUS_LABELS[item.status]}
                     {item.category ? ` · category ${item.category}` : ''}
                   </p>
                   {outstanding.length === 0 ? (

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { hashSegments } from '../../router.js';
 
 /**
  * Screens under `#/cdop`: the list, `#/cdop/new`, `#/cdop/import`, `#/cdop/pack`,
@@ -15,29 +15,12 @@ export type CdopScreen =
   | { kind: 'analysis'; id: string };
 
 export function parseCdopPath(hash: string): CdopScreen {
-  const [, first, second] = (hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/').map(decodeSafely);
+  const [, first, second] = hashSegments(hash);
   if (!first) return { kind: 'list' };
   if (first === 'new' || first === 'import' || first === 'pack') return { kind: first };
   if (second === 'edit') return { kind: 'edit', id: first };
   if (second === 'analysis') return { kind: 'analysis', id: first };
   return { kind: 'case', id: first };
-}
-
-function decodeSafely(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
 }
 
 export const cdopPath = {
@@ -49,7 +32,3 @@ export const cdopPath = {
   edit: (id: string) => `#/cdop/${encodeURIComponent(id)}/edit`,
   analysis: (id: string) => `#/cdop/${encodeURIComponent(id)}/analysis`,
 };
-
-export function navigate(path: string): void {
-  window.location.hash = path;
-}

@@ -4,8 +4,8 @@ import type { ChronologyEntry, Review } from '../../../../shared/api/contract.js
 import { errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { navigate, replacePath, useHash } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
-import { navigate, replacePath, useReviewsHash } from '../reviews/routes.js';
 import { ChronologyGrid } from './ChronologyGrid.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
 import { EntryPanel } from './EntryPanel.js';
@@ -22,7 +22,7 @@ import { openReview, pageInput, undoOptions, useChronology } from './store.js';
  * and the entry panel (`?entry=<id>`).
  */
 export function ChronologyTab({ review }: { review: Review }) {
-  const query = parseChronologyQuery(useReviewsHash());
+  const query = parseChronologyQuery(useHash());
   const current = useChronology((state) => state.reviewId === review.id);
 
   useEffect(() => openReview(review.id), [review.id]);

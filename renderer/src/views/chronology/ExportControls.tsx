@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../../shared/api/contract.js';
 import { Checkbox } from '../../components/Checkbox.js';
+import { downloadBase64 } from '../../files.js';
 import { useChange } from '../../state/data.js';
-import { downloadBase64 } from './files.js';
 
 /**
  * Export of the integrated chronology as XLSX or CSV, optionally anonymised (each
@@ -22,7 +22,7 @@ export function ExportControls({ reviewId }: { reviewId: string }) {
       'chronology.export',
       { reviewId, format: chosen, anonymise },
       {
-        apply: (file) => downloadBase64(file.contentBase64, file.fileName, file.mimeType),
+        apply: (file) => downloadBase64(file),
         done: (file) =>
           `Exported ${file.entries} entries to ${file.fileName}${file.anonymised ? ' (anonymised)' : ''}.`,
       },

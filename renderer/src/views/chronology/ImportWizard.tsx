@@ -4,8 +4,8 @@ import type { ChronologyField } from '../../../../shared/chronology/fields.js';
 import { call, errorMessage, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
+import { readFileAsBase64 } from '../../files.js';
 import { formatDateTime } from '../../format.js';
-import { readFileAsBase64 } from './files.js';
 import { chronologyPath } from './routes.js';
 import { recordImport } from './store.js';
 

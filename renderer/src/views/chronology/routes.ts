@@ -1,7 +1,9 @@
+import { hashQuery } from '../../router.js';
+
 /**
  * The chronology tab's address: `#/reviews/<review id>/chronology`, with
  * `?entry=<entry id>` for the open entry (the timeline opens entries this way too)
- * `?import` for the import wizard and `?duplicates` for the possible duplicates. The reviews router ignores the query.
+ * `?import` for the import wizard and `?duplicates` for the possible duplicates. The section's router ignores the query.
  */
 
 export function chronologyPath(
@@ -24,7 +26,6 @@ export interface ChronologyQuery {
 }
 
 export function parseChronologyQuery(hash: string): ChronologyQuery {
-  const index = hash.indexOf('?');
-  const params = new URLSearchParams(index === -1 ? '' : hash.slice(index + 1));
+  const params = hashQuery(hash);
   return { entry: params.get('entry') || null, import: params.has('import'), duplicates: params.has('duplicates') };
 }

@@ -3,14 +3,16 @@ import type { Review } from '../../../../shared/api/contract.js';
 import { StatusMessage } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { formatDay } from '../../format.js';
+import { replacePath } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
 import { useNotice } from '../../state/notice.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { formatDay, formatScope } from './format.js';
+import { formatScope } from './format.js';
 import { People } from './People.js';
-import { replacePath, reviewsPath } from './routes.js';
+import { reviewsPath } from './routes.js';
 import { StatusHistory } from './StatusHistory.js';
 import { TermsOfReference } from './TermsOfReference.js';
 

@@ -6,11 +6,13 @@ import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from '../../components/problems.js';
+import { UkDateInput, ukDateProblem } from '../../components/UkDateInput.js';
+import { formatDateLong } from '../../format.js';
+import { navigate } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
 import { setNotice } from '../../state/notice.js';
-import { formatDate, formatDateLong, parseTypedDate, type TypedDate } from './format.js';
 import { NameListField } from './NameListField.js';
-import { navigate, reviewsPath } from './routes.js';
+import { reviewsPath } from './routes.js';
 import { TermsOfReference } from './TermsOfReference.js';
 
 const FIELDS = ['title', 'type', 'scopeFrom', 'scopeTo', 'termsOfReference', 'agencies', 'leadReviewers'] as const;
@@ -39,8 +41,8 @@ function draftOf(review: Review): Draft {
   return {
     title: review.title,
     type: review.type,
-    scopeFrom: formatDate(review.scopeFrom),
-    scopeTo: formatDate(review.scopeTo),
+    scopeFrom: review.scopeFrom ?? '',
+    scopeTo: review.scopeTo ?? '',
     termsOfReference: review.termsOfReference,
     agencies: review.agencies.map((agency) => agency.name),
     leadReviewers: review.leadReviewers,
@@ -85,16 +87,15 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
       return { ...current, fields };
     });
   };
-  const scopeFrom = parseTypedDate(draft.scopeFrom);
-  const scopeTo = parseTypedDate(draft.scopeTo);
-
   /** What can be told without asking the vault: the rest comes back as the server's field issues. */
   function localProblems(): Record<string, string> {
     const fields: Record<string, string> = {};
     if (!draft.title.trim()) fields.title = 'Enter the title of the review.';
     if (!draft.type) fields.type = 'Choose the type of review.';
-    if (scopeFrom && 'problem' in scopeFrom) fields.scopeFrom = scopeFrom.problem;
-    if (scopeTo && 'problem' in scopeTo) fields.scopeTo = scopeTo.problem;
+    const scopeFrom = ukDateProblem(draft.scopeFrom);
+    const scopeTo = ukDateProblem(draft.scopeTo);
+    if (scopeFrom) fields.scopeFrom = scopeFrom;
+    if (scopeTo) fields.scopeTo = scopeTo;
     return fields;
   }
 
@@ -111,8 +112,8 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
     const fields = {
       title: draft.title,
       type: draft.type,
-      scopeFrom: scopeFrom && 'iso' in scopeFrom ? scopeFrom.iso : null,
-      scopeTo: scopeTo && 'iso' in scopeTo ? scopeTo.iso : null,
+      scopeFrom: draft.scopeFrom || null,
+      scopeTo: draft.scopeTo || null,
       termsOfReference: draft.termsOfReference,
       agencies: draft.agencies,
       leadReviewers: draft.leadReviewers,
@@ -130,11 +131,12 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
   }
 
   const fieldError = (key: (typeof FIELDS)[number]) => problems.fields[key];
-  const readable = (date: TypedDate, missing: string) =>
-    date === null ? missing : 'iso' in date ? formatDateLong(date.iso) : '(not a real date yet)';
+  // UkDateInput gives an ISO date, '' or the text as typed when it is not (yet) a date.
+  const readable = (date: string, missing: string) =>
+    date.trim() === '' ? missing : ukDateProblem(date) ? '(not a real date yet)' : formatDateLong(date);
   const scopeReadout =
     draft.scopeFrom.trim() || draft.scopeTo.trim()
-      ? `Scope period: ${readable(scopeFrom, 'no start date')} to ${readable(scopeTo, 'no end date')}.`
+      ? `Scope period: ${readable(draft.scopeFrom, 'no start date')} to ${readable(draft.scopeTo, 'no end date')}.`
       : 'No scope period set yet.';
 
   return (
@@ -190,33 +192,25 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
           <div className="date-pair">
             <Field label="From" hint="dd/mm/yyyy" error={fieldError('scopeFrom')}>
               {(ids) => (
-                <input
+                <UkDateInput
                   id={ids.id}
-                  type="text"
                   className="date"
-                  inputMode="numeric"
                   value={draft.scopeFrom}
                   onChange={(event) => set('scopeFrom', event.target.value)}
                   aria-describedby={[ids.describedBy, `${scopeId}-readout`].filter(Boolean).join(' ')}
                   aria-invalid={ids.invalid}
-                  maxLength={10}
-                  autoComplete="off"
                 />
               )}
             </Field>
             <Field label="To" hint="dd/mm/yyyy" error={fieldError('scopeTo')}>
               {(ids) => (
-                <input
+                <UkDateInput
                   id={ids.id}
-                  type="text"
                   className="date"
-                  inputMode="numeric"
                   value={draft.scopeTo}
                   onChange={(event) => set('scopeTo', event.target.value)}
                   aria-describedby={[ids.describedBy, `${scopeId}-readout`].filter(Boolean).join(' ')}
                   aria-invalid={ids.invalid}
-                  maxLength={10}
-                  autoComplete="off"
                 />
               )}
             </Field>

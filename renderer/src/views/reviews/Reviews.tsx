@@ -1,12 +1,13 @@
 import './reviews.css';
+import { useHash } from '../../router.js';
 import { ReviewDetail } from './ReviewDetail.js';
 import { ReviewForm } from './ReviewForm.js';
 import { ReviewsList } from './ReviewsList.js';
-import { parseReviewsPath, useReviewsHash } from './routes.js';
+import { parseReviewsPath } from './routes.js';
 
 /** The Reviews section: the list, a new review, a review's tabs, and its edit form. */
 export function Reviews() {
-  const screen = parseReviewsPath(useReviewsHash());
+  const screen = parseReviewsPath(useHash());
   switch (screen.kind) {
     case 'list':
       return <ReviewsList />;

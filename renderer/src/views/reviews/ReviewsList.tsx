@@ -3,9 +3,11 @@ import type { ChannelInput } from '../../../../shared/api/contract.js';
 import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { formatDay } from '../../format.js';
+import { navigate } from '../../router.js';
 import { useData } from '../../state/data.js';
-import { formatDay, formatScope } from './format.js';
-import { navigate, reviewsPath } from './routes.js';
+import { formatScope } from './format.js';
+import { reviewsPath } from './routes.js';
 
 type ArchivedFilter = NonNullable<ChannelInput<'reviews.list'>['archived']>;
 

@@ -15,8 +15,9 @@ import {
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Field, FieldError } from '../../components/Field.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary, withoutField } from '../../components/problems.js';
+import { UkDateInput, ukDateProblem } from '../../components/UkDateInput.js';
+import { formatDate, formatDateLong, formatDay, todayIso } from '../../format.js';
 import { useChange, useData } from '../../state/data.js';
-import { formatDate, formatDateLong, formatDay, parseTypedDate, todayIso } from './format.js';
 
 const ANSWER_OPTIONS: { value: CriteriaAnswer; label: string }[] = [
   { value: 'yes', label: 'Yes' },
@@ -121,13 +122,13 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
   const decisionName = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState<ReviewStatus | ''>(review.nextStatuses[0]?.status ?? '');
-  const [dateText, setDateText] = useState(() => formatDate(todayIso()));
+  /** ISO, or the text as typed while it is not a date (UkDateInput). */
+  const [date, setDate] = useState(todayIso);
   const [answers, setAnswers] = useState<Partial<CriteriaAnswers>>({});
   const [decision, setDecision] = useState<ReviewDecision | ''>('');
   const [rationale, setRationale] = useState('');
   const [problems, setProblems] = useState(NO_PROBLEMS);
   const { run, busy } = useChange();
-  const date = parseTypedDate(dateText);
   const clear = (field: (typeof FIELDS)[number]) => setProblems((current) => withoutField(current, field));
   const needs = status ? stepRequirements(status) : { decision: false, rationaleRequired: false, criteria: false };
   const check = useCriteriaCheck(answers, needs.criteria);
@@ -138,14 +139,14 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
     event.preventDefault();
     if (busy || !status) return;
     const local: Record<string, string> = {};
-    if (date === null) local.date = 'Enter the date of this step as dd/mm/yyyy.';
-    else if ('problem' in date) local.date = date.problem;
+    const dateProblem = date.trim() === '' ? 'Enter the date of this step as dd/mm/yyyy.' : ukDateProblem(date);
+    if (dateProblem) local.date = dateProblem;
     if (needs.criteria && CRITERIA_QUESTIONS.some((question) => !answers[question.key])) {
       local.criteria = 'Answer all four questions: choose "Not known" where it is not yet known.';
     }
     if (needs.decision && !decision) local.decision = `Choose ${decisionLegend.toLowerCase()}.`;
     if (needs.rationaleRequired && !rationale.trim()) local.rationale = 'Give the rationale for this decision.';
-    if (Object.keys(local).length > 0 || !date || !('iso' in date)) {
+    if (Object.keys(local).length > 0) {
       setProblems({ fields: local, other: null });
       focusFirstInvalid(formRef.current);
       return;
@@ -158,7 +159,7 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
       {
         reviewId: review.id,
         status,
-        date: date.iso,
+        date,
         decision: needs.decision && decision ? decision : null,
         rationale: rationale.trim() || null,
         criteria: needs.criteria ? (answers as CriteriaAnswers) : null,
@@ -202,25 +203,21 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
         <Field
           label="Date of this step"
           hint={`dd/mm/yyyy: when it happened, not when it is recorded.${
-            date && 'iso' in date ? ` ${formatDateLong(date.iso)}.` : ''
+            ukDateProblem(date) || !date ? '' : ` ${formatDateLong(date)}.`
           }`}
           error={problems.fields.date}
         >
           {(ids) => (
-            <input
+            <UkDateInput
               id={ids.id}
-              type="text"
               className="date"
-              inputMode="numeric"
-              value={dateText}
+              value={date}
               onChange={(event) => {
-                setDateText(event.target.value);
+                setDate(event.target.value);
                 clear('date');
               }}
               aria-describedby={ids.describedBy}
               aria-invalid={ids.invalid}
-              maxLength={10}
-              autoComplete="off"
             />
           )}
         </Field>

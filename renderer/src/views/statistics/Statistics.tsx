@@ -11,8 +11,9 @@ import { Field, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { downloadBase64 } from '../../files.js';
+import { formatDate, todayIso } from '../../format.js';
 import { useChange, useData } from '../../state/data.js';
-import { downloadBase64, ukDate } from '../cdop/ui.js';
 import { ChartCanvas, formatPercent } from './ChartCanvas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,11 +25,6 @@ const TREND_YEARS = 5;
 
 /** The earlier of two ISO dates (they sort as text). */
 const earlier = (a: string, b: string): string => (a <= b ? a : b);
-
-function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** Panel statistics for a period: headline figures, then each breakdown as a chart with its table. */
 export function Statistics() {
@@ -109,7 +105,7 @@ export function Statistics() {
 }
 
 function Figures({ figures, trend }: { figures: CdopStatistics; trend: CdopTrendYear[] }) {
-  const periodText = `${ukDate(figures.from)} to ${ukDate(figures.to)}`;
+  const periodText = `${formatDate(figures.from)} to ${formatDate(figures.to)}`;
   const notRecordedExpected = figures.notified - figures.expected - figures.unexpected;
   return (
     <>
@@ -312,7 +308,7 @@ function ExportPanel({ from, to }: { from: string; to: string }) {
       'cdop.statistics.export',
       { from, to, suppressSmallNumbers: suppress },
       {
-        apply: (file) => downloadBase64(file.fileName, file.contentBase64, XLSX),
+        apply: (file) => downloadBase64({ ...file, mimeType: XLSX }),
         done: (file) => `Downloaded ${file.fileName}.`,
       },
     );

@@ -1,45 +1,32 @@
-import { earliestOf, type FuzzyDate, formatFuzzyDate, latestOf, rangeOf } from '../../../../shared/dates/fuzzy-date.js';
+import {
+  earliestOf,
+  type FuzzyDate,
+  formatFuzzyDate,
+  isoToMs,
+  latestOf,
+  rangeOf,
+  spanMsOf,
+} from '../../../../shared/dates/fuzzy-date.js';
 import type { TimelineEntry } from './types.js';
 
 /** Bridges the shared fuzzy dates to timeline milliseconds; all date logic stays in shared/dates. */
 
-const MINUTE = 60_000;
-
-/** `YYYY-MM-DDTHH:mm` (as earliestOf/latestOf/rangeOf give) to wall-clock-as-UTC milliseconds. */
-export function minuteIsoToMs(iso: string): number {
-  const [year = 0, month = 1, day = 1] = iso.slice(0, 10).split('-').map(Number);
-  const [hour = 0, minute = 0] = iso.length > 10 ? iso.slice(11, 16).split(':').map(Number) : [];
-  return Date.UTC(year, month - 1, day, hour, minute);
-}
-
 /** An ISO date to any precision (a scope end, a stored date) to the first millisecond it covers. */
 export function isoStartMs(iso: string): number {
-  return minuteIsoToMs(earliestOf(iso));
+  return isoToMs(earliestOf(iso));
 }
 
 /** The end (exclusive) of an ISO date to any precision: the minute after its last minute. */
 export function isoEndMs(iso: string): number {
-  return minuteIsoToMs(latestOf(iso)) + MINUTE;
+  return spanMsOf({ earliest: null, latest: latestOf(iso) }).endMs;
 }
 
-/** The span fields of a timeline entry for a fuzzy date. */
+/** The span fields of a timeline entry for a fuzzy date: the range as the vault sends it, and the period as written. */
 export function spanOfDate(date: FuzzyDate): Pick<TimelineEntry, 'start' | 'end' | 'coreStart' | 'coreEnd'> {
-  const coreStart = isoStartMs(date.start);
-  const coreEnd = isoEndMs(date.end ?? date.start);
-  const range = rangeOf(date);
-  if (date.qualifier === 'before') {
-    // Open towards the past: the arrow ends where the named date begins.
-    return { start: coreStart, end: coreStart, coreStart, coreEnd: coreStart };
-  }
-  if (date.qualifier === 'after') {
-    return { start: coreEnd, end: coreEnd, coreStart: coreEnd, coreEnd };
-  }
-  return {
-    start: range.earliest === null ? coreStart : minuteIsoToMs(range.earliest),
-    end: range.latest === null ? coreEnd : minuteIsoToMs(range.latest) + MINUTE,
-    coreStart,
-    coreEnd,
-  };
+  const { startMs: start, endMs: end } = spanMsOf(rangeOf(date));
+  // Open dates are an arrow anchored where the named date begins (before) or ends (after).
+  if (date.qualifier === 'before' || date.qualifier === 'after') return { start, end, coreStart: start, coreEnd: end };
+  return { start, end, coreStart: isoStartMs(date.start), coreEnd: isoEndMs(date.end ?? date.start) };
 }
 
 /** A timeline entry from a chronology entry's fields. */

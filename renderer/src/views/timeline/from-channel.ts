@@ -11,7 +11,6 @@ import type { TimelineData, TimelineEntry, TimelineEpisode } from './types.js';
  * those for drawing, and the display text comes from the server's stored date.
  */
 
-const MINUTE = 60_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Milliseconds to ISO at a precision: `2015`, `2015-05`, `2015-05-12`, `2015-05-12T14:30`. */
@@ -43,33 +42,18 @@ function step(ms: number, precision: DatePrecision, units: number): number {
 }
 
 export function entryFromItem(item: TimelineItem): TimelineEntry {
-  const { precision, qualifier } = item;
-  const end = item.endMs + MINUTE; // the channel's end is the last minute; ours is exclusive
-  let span: Pick<TimelineEntry, 'start' | 'end' | 'coreStart' | 'coreEnd'>;
-  switch (qualifier) {
-    case 'before': {
-      const anchor = item.startMs + MINUTE;
-      span = { start: anchor, end: anchor, coreStart: anchor, coreEnd: anchor };
-      break;
-    }
-    case 'after': {
-      const anchor = item.startMs;
-      span = { start: anchor, end: anchor, coreStart: anchor, coreEnd: anchor };
-      break;
-    }
-    case 'circa': {
-      // The outer range is one unit either side; the period as written is the unit in the middle.
-      const coreStart = step(item.startMs, precision, 1);
-      span = { start: item.startMs, end, coreStart, coreEnd: isoEndMs(isoAt(coreStart, precision)) };
-      break;
-    }
-    default:
-      span = { start: item.startMs, end, coreStart: item.startMs, coreEnd: end };
-  }
+  const { precision, qualifier, startMs: start, endMs: end } = item;
+  // The channel's span is the timeline's: end exclusive, an open date at its anchor (start === end).
+  // A circa date's outer range is one unit either side; the period as written is the unit in the middle.
+  const coreStart = qualifier === 'circa' ? step(start, precision, 1) : start;
+  const coreEnd = qualifier === 'circa' ? isoEndMs(isoAt(coreStart, precision)) : end;
   return {
     id: item.id,
     agency: item.agencyIndex,
-    ...span,
+    start,
+    end,
+    coreStart,
+    coreEnd,
     precision,
     qualifier,
     significant: item.significant,
