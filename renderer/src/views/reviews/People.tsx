@@ -169,6 +169,15 @@ function PersonForm({
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const { run, busy } = useChange();
   const clear = (field: (typeof FIELDS)[number]) => setProblems((current) => withoutField(current, field));
+  /** A field's value, its problem, and a change that also clears that problem. */
+  const bind = (field: (typeof FIELDS)[number], value: string, setValue: (value: string) => void) => ({
+    value,
+    error: problems.fields[field],
+    onChange: (next: string) => {
+      setValue(next);
+      clear(field);
+    },
+  });
 
   useEffect(() => {
     if (person) headingRef.current?.focus();
@@ -258,35 +267,20 @@ function PersonForm({
           <TextField
             label="Relationship or job title"
             hint="e.g. Mother, Maternal grandmother, GP, Health visitor"
-            error={problems.fields.relationship}
-            value={relationship}
-            onChange={(value) => {
-              setRelationship(value);
-              clear('relationship');
-            }}
+            {...bind('relationship', relationship, setRelationship)}
             maxLength={200}
           />
           <TextField
             label="Real name"
             hint="Kept in the encrypted vault only."
-            error={problems.fields.name}
-            value={name}
-            onChange={(value) => {
-              setName(value);
-              clear('name');
-            }}
+            {...bind('name', name, setName)}
             maxLength={200}
           />
           <TextField
             label="Agency (optional)"
             hint="For professionals: who they work for."
-            error={problems.fields.agency}
             list={agenciesId}
-            value={agency}
-            onChange={(value) => {
-              setAgency(value);
-              clear('agency');
-            }}
+            {...bind('agency', agency, setAgency)}
             maxLength={200}
           />
           <datalist id={agenciesId}>
@@ -329,17 +323,7 @@ function PersonForm({
             </div>
           )}
         </Field>
-        <TextField
-          label="Notes (optional)"
-          error={problems.fields.notes}
-          value={notes}
-          onChange={(value) => {
-            setNotes(value);
-            clear('notes');
-          }}
-          rows={2}
-          maxLength={5_000}
-        />
+        <TextField label="Notes (optional)" {...bind('notes', notes, setNotes)} rows={2} maxLength={5_000} />
         <ErrorAlert message={summary(problems)} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
