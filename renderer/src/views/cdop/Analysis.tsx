@@ -13,6 +13,7 @@ import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { Radios } from '../../components/Radios.js';
 import { RowButton } from '../../components/RowButton.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { useData } from '../../state/data.js';
@@ -174,36 +175,22 @@ function DomainFactors({
             value={description}
             onChange={setDescription}
           />
-          <fieldset className="radios">
-            <legend>Grade</legend>
-            {form.grades.map((option) => (
-              <label key={option.code} className="radio">
-                <input
-                  type="radio"
-                  name={`grade-${domain.code}`}
-                  value={option.code}
-                  checked={grade === option.code}
-                  onChange={() => setGrade(option.code)}
-                />{' '}
-                {option.code}: {option.label}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="radios inline">
-            <legend>Modifiable</legend>
-            {(['yes', 'no'] as const).map((value) => (
-              <label key={value} className="radio">
-                <input
-                  type="radio"
-                  name={`modifiable-${domain.code}`}
-                  value={value}
-                  checked={modifiable === value}
-                  onChange={() => setModifiable(value)}
-                />{' '}
-                {value === 'yes' ? 'Yes' : 'No'}
-              </label>
-            ))}
-          </fieldset>
+          <Radios
+            legend="Grade"
+            value={grade}
+            onChange={setGrade}
+            options={form.grades.map((option) => ({ code: option.code, label: `${option.code}: ${option.label}` }))}
+          />
+          <Radios
+            legend="Modifiable"
+            value={modifiable}
+            onChange={setModifiable}
+            options={[
+              { code: 'yes', label: 'Yes' },
+              { code: 'no', label: 'No' },
+            ]}
+            inline
+          />
           <TextField
             label="Linked evidence (optional)"
             hint="Where the panel found it: report, page, paragraph"
@@ -245,25 +232,13 @@ function Outcome({ form, detail, change }: { form: AnalysisForm; detail: CdopCas
         )}
         <p className="hint">{form.outcomeRule} The panel decides; Casebook only suggests.</p>
       </div>
-      <fieldset className="radios">
-        <legend>Outcome recorded by the panel</legend>
-        {MODIFIABLE_OUTCOMES.map((outcome) => (
-          <label key={outcome} className="radio">
-            <input
-              type="radio"
-              name="outcome"
-              value={outcome}
-              checked={chosen === outcome}
-              onChange={() => choose(outcome)}
-            />{' '}
-            {form.outcomeLabels[outcome]}
-          </label>
-        ))}
-        <label className="radio">
-          <input type="radio" name="outcome" value="" checked={chosen === null} onChange={() => choose(null)} /> Not
-          decided yet
-        </label>
-      </fieldset>
+      <Radios
+        legend="Outcome recorded by the panel"
+        value={chosen ?? ''}
+        onChange={(outcome) => choose(outcome || null)}
+        options={MODIFIABLE_OUTCOMES.map((outcome) => ({ code: outcome, label: form.outcomeLabels[outcome] }))}
+        empty="Not decided yet"
+      />
       {detail.disagreement ? (
         <div className="warning" data-testid="disagreement">
           <p>

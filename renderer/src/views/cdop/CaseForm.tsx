@@ -19,6 +19,7 @@ import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formProblems } from '../../components/problems.js';
+import { Radios } from '../../components/Radios.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { navigate } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
@@ -63,6 +64,11 @@ const EMPTY: Draft = {
   dateNotified: '',
   formVersion: DEFAULT_FORM_VERSION,
 };
+
+const YES_NO = [
+  { code: 'yes', label: 'Yes' },
+  { code: 'no', label: 'No' },
+] as const;
 
 const tri = (value: TriState): boolean | null => (value === '' ? null : value === 'yes');
 const fromBool = (value: boolean | null): TriState => (value === null ? '' : value ? 'yes' : 'no');
@@ -333,27 +339,27 @@ export function CaseForm({ id }: { id?: string }) {
                 )}
               </Field>
             </div>
-            <Choice
+            <Radios
               legend="Expected or unexpected"
               hint="Unexpected: not anticipated as a significant possibility, for example 24 hours before the death."
               value={draft.expected}
-              options={EXPECTEDNESS.map((code) => ({
-                value: code,
-                label: code === 'expected' ? 'Expected' : 'Unexpected',
-              }))}
-              onChange={(value) => set('expected')(value as Expectedness | '')}
+              options={EXPECTEDNESS.map((code) => ({ code, label: code === 'expected' ? 'Expected' : 'Unexpected' }))}
+              onChange={set('expected')}
+              empty="Not recorded"
             />
-            <Choice
+            <Radios
               legend="Joint Agency Response held"
               value={draft.jointAgencyResponse}
               options={YES_NO}
-              onChange={(value) => set('jointAgencyResponse')(value as TriState)}
+              onChange={set('jointAgencyResponse')}
+              empty="Not recorded"
             />
-            <Choice
+            <Radios
               legend="Post-mortem"
               value={draft.postMortem}
               options={YES_NO}
-              onChange={(value) => set('postMortem')(value as TriState)}
+              onChange={set('postMortem')}
+              empty="Not recorded"
             />
             <TextField
               label="Summary of circumstances (optional)"
@@ -382,45 +388,5 @@ export function CaseForm({ id }: { id?: string }) {
         </form>
       )}
     </div>
-  );
-}
-
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
-
-/** Radios with a "Not recorded" choice, so an unknown answer stays unknown. */
-function Choice({
-  legend,
-  hint,
-  value,
-  options,
-  onChange,
-}: {
-  legend: string;
-  hint?: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  const name = `choice-${legend.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <fieldset className="radios">
-      <legend>{legend}</legend>
-      {hint ? <p className="hint">{hint}</p> : null}
-      {[...options, { value: '', label: 'Not recorded' }].map((option) => (
-        <label key={option.value} className="radio">
-          <input
-            type="radio"
-            name={name}
-            value={option.value}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />{' '}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
   );
 }
