@@ -3,14 +3,13 @@ import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/c
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
 import { ColumnHeads } from '../components/ColumnHeads.js';
-import { NewPassphraseFields } from '../components/NewPassphraseFields.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { PasswordField } from '../components/PasswordField.js';
+import { usePassphraseChangeFields } from '../components/PassphraseChangeFields.js';
 import { Pending } from '../components/Pending.js';
-import { useNewPassphrase } from '../components/passphrase.js';
 import { formatDateTime } from '../format.js';
 import { useChange, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
+import { VaultKeysSettings } from './VaultKeysSettings.js';
 
 /** Anything saved here is written to the audit log: the recent activity is read again. */
 const AUDITED = ['audit.', 'settings.'];
@@ -21,6 +20,7 @@ export function Settings() {
       <PageHeading title="Settings">Settings</PageHeading>
       <PreferencesForm />
       <ChangePassphraseForm />
+      <VaultKeysSettings />
       <AuditSection />
     </>
   );
@@ -133,21 +133,18 @@ function PreferencesForm() {
 function ChangePassphraseForm() {
   const headingId = useId();
   const problemId = useId();
-  const [current, setCurrent] = useState('');
-  const chosen = useNewPassphrase();
+  const { current, next, problem, fields, clear } = usePassphraseChangeFields();
   const { run, busy, message: error, status } = useChange();
-  const problem = current ? chosen.problem : 'Enter your current passphrase or recovery key.';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (problem || busy) return;
     await run(
       'vault.changePassphrase',
-      { current, next: chosen.passphrase },
+      { current, next },
       {
         apply: (vaultStatus) => {
-          setCurrent('');
-          chosen.reset();
+          clear();
           statusChanged(vaultStatus);
         },
         refresh: AUDITED,
@@ -160,13 +157,7 @@ function ChangePassphraseForm() {
     <section className="panel" aria-labelledby={headingId} id="change-passphrase">
       <h2 id={headingId}>Change passphrase</h2>
       <form onSubmit={submit} noValidate>
-        <PasswordField
-          label="Current passphrase or recovery key"
-          value={current}
-          onChange={setCurrent}
-          autoComplete="current-password"
-        />
-        <NewPassphraseFields value={chosen} confirmLabel="Confirm new passphrase" />
+        {fields}
         <p className="why-disabled" id={problemId}>
           {problem}
         </p>
