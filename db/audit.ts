@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditVerification } from '../shared/api/contract.js';
-import { all, type Database, first, query } from './query.js';
+import { all, type Database, first, query, run } from './query.js';
 import type { AuditLogTable } from './schema/core.js';
 
 /** What a write did, in the reviewers' terms. `detail` holds ids and counts, never names. */
@@ -44,21 +44,7 @@ export function appendAudit(database: Database, actor: string, change: AuditChan
     detail: change.detail ? JSON.stringify(change.detail) : null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  database
-    .prepare(
-      'INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      row.seq,
-      row.at,
-      row.actor,
-      row.entity,
-      row.entity_id,
-      row.action,
-      row.detail,
-      prevHash,
-      chainHash(prevHash, row),
-    );
+  run(database, query.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) }));
 }
 
 /**
