@@ -59,6 +59,10 @@ export interface CdopAgencyReportTable {
   requested_on: string;
   received_on: string | null;
   created_at: string;
+  /** Added by 0007_cdop_pathway: null means the default from Settings. */
+  due_on: string | null;
+  /** Added by 0007_cdop_pathway: the agency's involvement, as its form tells it. */
+  involvement: string | null;
 }
 
 export interface CdopPanelMeetingTable {
