@@ -222,7 +222,10 @@ export function updateAgencyForm(
   const factors = (input.factors ?? []).filter((factor) => factor.text !== '');
   for (const [at, factor] of factors.entries()) {
     if (!domains.includes(factor.domain)) {
-      throw invalid(`factors.${at}.domain`, `Domain ${factor.domain} is not on this case's form (${domains.join(', ')})`);
+      throw invalid(
+        `factors.${at}.domain`,
+        `Domain ${factor.domain} is not on this case's form (${domains.join(', ')})`,
+      );
     }
   }
   if (new Set(factors.map((factor) => factor.domain)).size !== factors.length) {

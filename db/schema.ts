@@ -6,4 +6,10 @@ import type { CoreTables } from './schema/core.js';
 import type { ReviewTables } from './schema/reviews.js';
 
 /** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
-export interface VaultTables extends CoreTables, ReviewTables, ChronologyTables, ChronologyAnalysisTables, CdopTables, CdopPathwayTables {}
+export interface VaultTables
+  extends CoreTables,
+    ReviewTables,
+    ChronologyTables,
+    ChronologyAnalysisTables,
+    CdopTables,
+    CdopPathwayTables {}

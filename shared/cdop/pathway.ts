@@ -126,7 +126,9 @@ export function selectWorkList<C extends WorkListCase, F extends WorkListForm>(
     }))
     .sort((a, b) => (a.waitingOn[0]?.due ?? '').localeCompare(b.waitingOn[0]?.due ?? ''));
   const overdueForms = waitingOnForms
-    .flatMap(({ case: item, waitingOn }) => waitingOn.filter((form) => form.overdue).map((form) => ({ case: item, form })))
+    .flatMap(({ case: item, waitingOn }) =>
+      waitingOn.filter((form) => form.overdue).map((form) => ({ case: item, form })),
+    )
     .sort((a, b) => b.form.daysOverdue - a.form.daysOverdue || a.case.reference.localeCompare(b.case.reference));
   const openTooLong = open
     .map((item) => ({ case: item, daysOpen: daysBetween(item.dateNotified, today) }))

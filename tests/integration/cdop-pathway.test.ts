@@ -49,7 +49,11 @@ describe('agency reporting forms', () => {
     const target = await unlockedApp();
     const record = await newCase(target, 'P-001', 60);
     await invoke(target, 'cdop.agencyReport.request', { caseId: record.id, agency: 'GP', requestedOn: daysAgo(40) });
-    await invoke(target, 'cdop.agencyReport.request', { caseId: record.id, agency: 'School', requestedOn: daysAgo(10) });
+    await invoke(target, 'cdop.agencyReport.request', {
+      caseId: record.id,
+      agency: 'School',
+      requestedOn: daysAgo(10),
+    });
 
     let pathway = await invoke(target, 'cdop.pathway.get', { caseId: record.id });
     expect(pathway.formDueDays).toBe(28);
@@ -163,7 +167,10 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
       homeVisit: true,
     });
     const beforeDeath = await target.invoke('cdop.jointAgencyResponse.set', { caseId: record.id, heldOn: daysAgo(30) });
-    expect(beforeDeath).toMatchObject({ ok: false, error: { message: expect.stringMatching(/before the date of death/) } });
+    expect(beforeDeath).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/before the date of death/) },
+    });
 
     pathway = await invoke(target, 'cdop.reviewMeeting.set', {
       caseId: record.id,
@@ -187,7 +194,11 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
       heldOn: daysAgo(1),
       attendees: [{ role: 'Police' }],
     });
-    expect(pathway.reviewMeeting).toEqual({ heldOn: daysAgo(1), attendees: [{ role: 'Police', name: null }], outcome: null });
+    expect(pathway.reviewMeeting).toEqual({
+      heldOn: daysAgo(1),
+      attendees: [{ role: 'Police', name: null }],
+      outcome: null,
+    });
 
     pathway = await invoke(target, 'cdop.reviewMeeting.remove', { caseId: record.id });
     expect(pathway.reviewMeeting).toBeNull();
@@ -196,7 +207,10 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
 
     const expected = await newCase(target, 'P-004', 20, { expected: 'expected' });
     const refused = await target.invoke('cdop.jointAgencyResponse.set', { caseId: expected.id, heldOn: daysAgo(20) });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/expected/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/expected/) },
+    });
     expect((await invoke(target, 'cdop.pathway.get', { caseId: expected.id })).jointAgencyResponseProblem).toMatch(
       /unexpected deaths/,
     );
@@ -210,14 +224,26 @@ describe('the work list', () => {
     const old = await newCase(target, 'W-002', 200);
     const reviewed = await newCase(target, 'W-003', 300);
     await invoke(target, 'cdop.agencyReport.request', { caseId: waiting.id, agency: 'GP', requestedOn: daysAgo(40) });
-    await invoke(target, 'cdop.agencyReport.request', { caseId: waiting.id, agency: 'School', requestedOn: daysAgo(5) });
-    await invoke(target, 'cdop.agencyReport.request', { caseId: reviewed.id, agency: 'Police', requestedOn: daysAgo(250) });
+    await invoke(target, 'cdop.agencyReport.request', {
+      caseId: waiting.id,
+      agency: 'School',
+      requestedOn: daysAgo(5),
+    });
+    await invoke(target, 'cdop.agencyReport.request', {
+      caseId: reviewed.id,
+      agency: 'Police',
+      requestedOn: daysAgo(250),
+    });
     for (const status of ['information_gathering', 'ready_for_panel'] as const) {
       await invoke(target, 'cdop.case.setStatus', { id: reviewed.id, status });
     }
     await invoke(target, 'cdop.case.setCategory', { id: reviewed.id, category: 2 });
     await invoke(target, 'cdop.case.setOutcome', { id: reviewed.id, outcome: 'none' });
-    await invoke(target, 'cdop.case.setStatus', { id: reviewed.id, status: 'reviewed', dateReviewCompleted: daysAgo(1) });
+    await invoke(target, 'cdop.case.setStatus', {
+      id: reviewed.id,
+      status: 'reviewed',
+      dateReviewCompleted: daysAgo(1),
+    });
     await invoke(target, 'cdop.panelMeeting.add', { caseId: waiting.id, meetingDate: addDays(today, 14) });
     await invoke(target, 'cdop.panelMeeting.add', { caseId: old.id, meetingDate: addDays(today, 14) });
     await invoke(target, 'cdop.panelMeeting.add', { caseId: old.id, meetingDate: addDays(today, 40) });

@@ -9,9 +9,12 @@ describe('agency reporting forms: due and overdue', () => {
       overdue: false,
       daysOverdue: 0,
     });
-    expect(formStatus({ requestedOn: '2025-01-31', dueOn: '2025-03-10', receivedOn: null }, '2025-03-01', 28)).toEqual(
-      { due: '2025-03-10', dueIsDefault: false, overdue: false, daysOverdue: 0 },
-    );
+    expect(formStatus({ requestedOn: '2025-01-31', dueOn: '2025-03-10', receivedOn: null }, '2025-03-01', 28)).toEqual({
+      due: '2025-03-10',
+      dueIsDefault: false,
+      overdue: false,
+      daysOverdue: 0,
+    });
   });
 
   it('is overdue from the day after it is due, and never once received', () => {

@@ -71,7 +71,9 @@ export interface CdopPathway {
   reviewMeeting: CdopReviewMeeting | null;
 }
 
-export type CdopWorkCase = Pick<CdopCaseSummary, 'id' | 'reference' | 'childName' | 'status'> & { dateNotified: string };
+export type CdopWorkCase = Pick<CdopCaseSummary, 'id' | 'reference' | 'childName' | 'status'> & {
+  dateNotified: string;
+};
 export type CdopWorkForm = Pick<CdopAgencyForm, 'id' | 'agency' | 'requestedOn' | 'dueOn' | 'receivedOn'> & {
   caseId: string;
   due: string;
@@ -150,7 +152,10 @@ export const cdopPathwayChannels = {
         heldOn: isoDate('Date of the review meeting'),
         attendees: z
           .array(
-            z.object({ role: requiredText('attendee role', 200), name: optionalText('attendee name', 200).default(null) }),
+            z.object({
+              role: requiredText('attendee role', 200),
+              name: optionalText('attendee name', 200).default(null),
+            }),
           )
           .max(ATTENDEES_MAX, `At most ${ATTENDEES_MAX} attendees`)
           .default([]),

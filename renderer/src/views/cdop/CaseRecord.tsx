@@ -19,11 +19,12 @@ import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
 import { type Change, useCaseChange } from './case-change.js';
+import { Pathway } from './Pathway.js';
 import { cdopPath } from './routes.js';
 
 const yesNo = (value: boolean | null): string => (value === null ? 'Not recorded' : value ? 'Yes' : 'No');
 
-/** A case: its notification (age and band derived), status steps, agency reports and panel meetings. */
+/** A case: its notification (age and band derived), status steps, the pathway to the panel and panel meetings. */
 export function CaseRecord({ id }: { id: string }) {
   const loaded = useData('cdop.case.get', { id });
   const detail = loaded.value;
@@ -96,7 +97,7 @@ export function CaseRecord({ id }: { id: string }) {
       </section>
 
       <StatusSteps detail={detail} change={change} />
-      <AgencyReports detail={detail} change={change} />
+      <Pathway detail={detail} caseChange={change} />
       <PanelMeetings detail={detail} change={change} />
     </div>
   );
@@ -186,111 +187,6 @@ function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Chang
           </button>
         ) : null}
       </div>
-    </section>
-  );
-}
-
-function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
-  const [agency, setAgency] = useState('');
-  const [requestedOn, setRequestedOn] = useState('');
-  const [received, setReceived] = useState<Record<string, string>>({});
-
-  async function request(event: FormEvent) {
-    event.preventDefault();
-    const ok = await change(
-      'cdop.agencyReport.request',
-      { caseId: detail.id, agency: agency.trim(), requestedOn },
-      `Report requested from ${agency.trim()}.`,
-    );
-    if (ok) {
-      setAgency('');
-      setRequestedOn('');
-    }
-  }
-
-  return (
-    <section aria-labelledby="reports-heading" className="panel-section">
-      <h2 id="reports-heading">Agency reports</h2>
-      {detail.agencyReports.length === 0 ? (
-        <p className="muted">No agency has been asked for a report yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Agencies asked for a report</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Requested</th>
-                <th scope="col">Received</th>
-                <th scope="col">Record arrival</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.agencyReports.map((report) => (
-                <tr key={report.id}>
-                  <td>{report.agency}</td>
-                  <td className="nowrap">{formatDate(report.requestedOn)}</td>
-                  <td className="nowrap">{report.receivedOn ? formatDate(report.receivedOn) : 'Outstanding'}</td>
-                  <td>
-                    {report.receivedOn ? null : (
-                      <div className="inline-form">
-                        <label className="visually-hidden" htmlFor={`received-${report.id}`}>
-                          Date received from {report.agency}
-                        </label>
-                        <UkDateInput
-                          id={`received-${report.id}`}
-                          value={received[report.id] ?? ''}
-                          onChange={(e) => setReceived((all) => ({ ...all, [report.id]: e.target.value }))}
-                        />
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={!received[report.id]}
-                          onClick={() =>
-                            void change(
-                              'cdop.agencyReport.update',
-                              {
-                                id: report.id,
-                                receivedOn: received[report.id] ?? null,
-                              },
-                              `Report from ${report.agency} recorded as received.`,
-                            )
-                          }
-                        >
-                          Received<span className="visually-hidden"> from {report.agency}</span>
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3>Outstanding reports</h3>
-      {detail.outstandingReports.length === 0 ? (
-        <p>None outstanding.</p>
-      ) : (
-        <ul>
-          {detail.outstandingReports.map((report) => (
-            <li key={report.id}>
-              {report.agency}, requested {formatDate(report.requestedOn)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={request} className="inline-fields" aria-label="Ask an agency for a report">
-        <Field label="Agency">
-          {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
-        </Field>
-        <Field label="Requested on">
-          {(ids) => <UkDateInput id={ids.id} value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
-        </Field>
-        <button type="submit" className="secondary" disabled={!agency.trim() || !requestedOn}>
-          Ask for a report
-        </button>
-      </form>
     </section>
   );
 }

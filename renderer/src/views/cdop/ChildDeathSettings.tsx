@@ -1,0 +1,101 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../../../../shared/cdop/pathway.js';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Field } from '../../components/Field.js';
+import { useChange, useData } from '../../state/data.js';
+
+const wholeDays = (text: string, limits: { min: number; max: number }): number | null => {
+  const value = Number(text.trim());
+  return /^\d+$/.test(text.trim()) && value >= limits.min && value <= limits.max ? value : null;
+};
+
+/** The pathway's two thresholds, kept in the vault's settings (on the Settings screen). */
+export function ChildDeathSettingsForm() {
+  const headingId = useId();
+  const settings = useData('settings.get', {});
+  const { run, busy, message, status } = useChange();
+  const [dueDays, setDueDays] = useState('');
+  const [openDays, setOpenDays] = useState('');
+  const [loaded, setLoaded] = useState(false);
+
+  // Starts from the settings as read; later answers do not overwrite what is being typed.
+  useEffect(() => {
+    if (settings.value && !loaded) {
+      setDueDays(String(settings.value.cdopFormDueDays));
+      setOpenDays(String(settings.value.cdopOpenCaseDays));
+      setLoaded(true);
+    }
+  }, [settings.value, loaded]);
+
+  const due = wholeDays(dueDays, FORM_DUE_DAYS);
+  const open = wholeDays(openDays, OPEN_CASE_DAYS);
+  const dueProblem =
+    due === null ? `Enter a whole number of days from ${FORM_DUE_DAYS.min} to ${FORM_DUE_DAYS.max}.` : null;
+  const openProblem =
+    open === null ? `Enter a whole number of days from ${OPEN_CASE_DAYS.min} to ${OPEN_CASE_DAYS.max}.` : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (due === null || open === null) return;
+    await run(
+      'settings.update',
+      { cdopFormDueDays: due, cdopOpenCaseDays: open },
+      { refresh: ['settings.', 'audit.', 'cdop.pathway.get', 'cdop.workList'], done: 'Child death settings saved.' },
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Child death reviews</h2>
+      <form onSubmit={submit} noValidate aria-busy={!loaded}>
+        <Field
+          label="Agency forms are due after (days)"
+          hint="Calendar days from the request, for every form not given its own due date."
+          error={loaded ? dueProblem : null}
+        >
+          {(ids) => (
+            <input
+              id={ids.id}
+              className="narrow"
+              type="number"
+              inputMode="numeric"
+              min={FORM_DUE_DAYS.min}
+              max={FORM_DUE_DAYS.max}
+              value={dueDays}
+              onChange={(e) => setDueDays(e.target.value)}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid}
+              disabled={!loaded}
+            />
+          )}
+        </Field>
+        <Field
+          label="Work list: cases open longer than (days)"
+          hint="Calendar days from notification; reviewed and closed cases are not listed."
+          error={loaded ? openProblem : null}
+        >
+          {(ids) => (
+            <input
+              id={ids.id}
+              className="narrow"
+              type="number"
+              inputMode="numeric"
+              min={OPEN_CASE_DAYS.min}
+              max={OPEN_CASE_DAYS.max}
+              value={openDays}
+              onChange={(e) => setOpenDays(e.target.value)}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid}
+              disabled={!loaded}
+            />
+          )}
+        </Field>
+        <ErrorAlert message={message ?? settings.error} />
+        <StatusMessage message={status} />
+        <button type="submit" className="primary" disabled={!loaded || busy || due === null || open === null}>
+          Save child death settings
+        </button>
+      </form>
+    </section>
+  );
+}
