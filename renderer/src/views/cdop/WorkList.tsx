@@ -148,12 +148,14 @@ export function WorkList() {
                 {list.nextPanel.cases.map(({ case: item, outstanding }) => (
                   <li key={item.id}>
                     <a href={cdopPath.record(item.id)}>{item.reference}</a>:{' '}
-                    {outstanding.length === 0 ? 'nothing outstanding' : outstanding.join('; ')}
+                    {outstanding.length === 0
+                      ? 'nothing outstanding'
+                      : `${outstanding.length} thing${outstanding.length === 1 ? '' : 's'} outstanding`}
                   </li>
                 ))}
               </ul>
               <p>
-                <a href={cdopPath.pack()}>Open the panel pack</a>
+                <a href={cdopPath.pack()}>Open the panel pack</a> to see what is outstanding and print it.
               </p>
             </section>
           ) : (
