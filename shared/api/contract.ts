@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { cdopChannels } from './channels/cdop.js';
 import { cdopPathwayChannels } from './channels/cdop-pathway.js';
-import { type ChronologyEvents, chronologyChannels } from './channels/chronology.js';
+import { chronologyChannels } from './channels/chronology.js';
 import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
+import type { ImportEvents } from './channels/import.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
@@ -12,6 +13,7 @@ export * from './channels/cdop.js';
 export * from './channels/cdop-pathway.js';
 export * from './channels/chronology.js';
 export * from './channels/chronology-analysis.js';
+export * from './channels/import.js';
 export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
@@ -44,7 +46,7 @@ export function isChannelName(name: string): name is ChannelName {
 
 // ---- events (main -> renderer) -------------------------------------------------
 
-export interface EventMap extends ChronologyEvents {
+export interface EventMap extends ImportEvents {
   'vault.locked': { reason: 'user' | 'idle' };
 }
 export type EventName = keyof EventMap;
