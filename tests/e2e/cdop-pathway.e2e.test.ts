@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/cdop/dates.js';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, SCREENSHOT_DIR } from './support/browser.js';
+import {
+  type AppPage,
+  accessibilityViolations,
+  createVault,
+  launchBrowser,
+  openApp,
+  SCREENSHOT_DIR,
+} from './support/browser.js';
 import { type RunningHost, startHost } from './support/host.js';
 
 /**
@@ -47,13 +54,7 @@ describe('the child death review pathway in the browser', () => {
     app = await openApp(browser, host.openUrl);
     page = app.page;
     await page.setViewportSize({ width: 1366, height: 850 });
-    await heading('Create your Casebook vault').waitFor();
-    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('Reviews').waitFor();
+    await createVault(page, PASSPHRASE);
   });
 
   afterAll(async () => {

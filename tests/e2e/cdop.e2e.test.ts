@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppPage,
   accessibilityViolations,
+  createVault,
   launchBrowser,
   openApp,
   screenshot as viewportShot,
@@ -49,13 +50,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     browser = await launchBrowser();
     app = await openApp(browser, host.openUrl);
     page = app.page;
-    await heading('Create your Casebook vault').waitFor();
-    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('Reviews').waitFor();
+    await createVault(page, PASSPHRASE);
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
-import type { ChannelName, ChannelOutput } from '../../shared/api/contract.js';
 import { addDays } from '../../shared/cdop/dates.js';
+import { answer } from '../support/api.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 /** The child death review pathway through the real dispatcher, on a real encrypted vault. */
@@ -26,14 +26,8 @@ async function unlockedApp(path = join(tempDirectory(), 'pathway.vault')): Promi
   return app;
 }
 
-async function invoke<C extends ChannelName>(target: CasebookApp, channel: C, payload: unknown) {
-  const result = await target.invoke(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
-
 async function newCase(target: CasebookApp, reference: string, notifiedDaysAgo: number, extra: object = {}) {
-  return invoke(target, 'cdop.case.create', {
+  return answer(target, 'cdop.case.create', {
     reference,
     childName: `Child ${reference}`,
     dateOfBirth: daysAgo(notifiedDaysAgo + 400),
@@ -48,14 +42,14 @@ describe('agency reporting forms', () => {
   it('are due by the configured default unless given a date, overdue by derivation, chased and read by domain', async () => {
     const target = await unlockedApp();
     const record = await newCase(target, 'P-001', 60);
-    await invoke(target, 'cdop.agencyReport.request', { caseId: record.id, agency: 'GP', requestedOn: daysAgo(40) });
-    await invoke(target, 'cdop.agencyReport.request', {
+    await answer(target, 'cdop.agencyReport.request', { caseId: record.id, agency: 'GP', requestedOn: daysAgo(40) });
+    await answer(target, 'cdop.agencyReport.request', {
       caseId: record.id,
       agency: 'School',
       requestedOn: daysAgo(10),
     });
 
-    let pathway = await invoke(target, 'cdop.pathway.get', { caseId: record.id });
+    let pathway = await answer(target, 'cdop.pathway.get', { caseId: record.id });
     expect(pathway.formDueDays).toBe(28);
     expect(pathway.agencyForms.map((f) => [f.agency, f.due, f.overdue, f.daysOverdue])).toEqual([
       ['GP', daysAgo(12), true, 12],
@@ -65,15 +59,15 @@ describe('agency reporting forms', () => {
     if (!gp || !school) throw new Error('two forms expected');
 
     // A longer default makes the GP form not overdue: nothing was stored about being overdue.
-    await invoke(target, 'settings.update', { cdopFormDueDays: 60 });
-    pathway = await invoke(target, 'cdop.pathway.get', { caseId: record.id });
+    await answer(target, 'settings.update', { cdopFormDueDays: 60 });
+    pathway = await answer(target, 'cdop.pathway.get', { caseId: record.id });
     expect(pathway.agencyForms[0]).toMatchObject({ agency: 'GP', due: addDays(today, 20), overdue: false });
 
     // Its own due date wins over the default; null returns it to the default.
-    pathway = await invoke(target, 'cdop.agencyForm.update', { id: gp.id, dueOn: daysAgo(3) });
+    pathway = await answer(target, 'cdop.agencyForm.update', { id: gp.id, dueOn: daysAgo(3) });
     expect(pathway.agencyForms[0]).toMatchObject({ dueOn: daysAgo(3), due: daysAgo(3), overdue: true, daysOverdue: 3 });
 
-    pathway = await invoke(target, 'cdop.agencyForm.chase', {
+    pathway = await answer(target, 'cdop.agencyForm.chase', {
       reportId: gp.id,
       chasedOn: daysAgo(1),
       chasedBy: 'CDOP manager, by phone',
@@ -83,7 +77,7 @@ describe('agency reporting forms', () => {
       { id: expect.any(String), chasedOn: daysAgo(1), chasedBy: 'CDOP manager, by phone', note: 'Promised by Friday' },
     ]);
 
-    pathway = await invoke(target, 'cdop.agencyForm.update', {
+    pathway = await answer(target, 'cdop.agencyForm.update', {
       id: gp.id,
       involvement: 'Registered with the practice since birth; seen twice in the last month.',
       factors: [
@@ -102,14 +96,14 @@ describe('agency reporting forms', () => {
     });
 
     // Received: no longer overdue, whatever the dates.
-    await invoke(target, 'cdop.agencyReport.update', { id: gp.id, receivedOn: today });
-    pathway = await invoke(target, 'cdop.pathway.get', { caseId: record.id });
+    await answer(target, 'cdop.agencyReport.update', { id: gp.id, receivedOn: today });
+    pathway = await answer(target, 'cdop.pathway.get', { caseId: record.id });
     expect(pathway.agencyForms[0]).toMatchObject({ receivedOn: today, overdue: false, daysOverdue: 0 });
 
     // Removing the chase; the audit log names the changes without their words.
-    pathway = await invoke(target, 'cdop.agencyForm.removeChase', { id: pathway.agencyForms[0]?.chases[0]?.id });
+    pathway = await answer(target, 'cdop.agencyForm.removeChase', { id: pathway.agencyForms[0]?.chases[0]?.id });
     expect(pathway.agencyForms[0]?.chases).toEqual([]);
-    const audit = await invoke(target, 'audit.recent', { limit: 20 });
+    const audit = await answer(target, 'audit.recent', { limit: 20 });
     expect(audit.map((entry) => `${entry.entity} ${entry.action}`)).toEqual(
       expect.arrayContaining([
         'cdop_agency_report form updated',
@@ -122,7 +116,7 @@ describe('agency reporting forms', () => {
   it('refuses a domain not on the case form, a due date before the request and a blank chaser, changing nothing', async () => {
     const target = await unlockedApp();
     const record = await newCase(target, 'P-002', 30);
-    const detail = await invoke(target, 'cdop.agencyReport.request', {
+    const detail = await answer(target, 'cdop.agencyReport.request', {
       caseId: record.id,
       agency: 'Health visiting',
       requestedOn: daysAgo(20),
@@ -145,7 +139,7 @@ describe('agency reporting forms', () => {
     const unknown = await target.invoke('cdop.agencyForm.chase', { reportId: 'nope', chasedOn: today, chasedBy: 'Me' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    const pathway = await invoke(target, 'cdop.pathway.get', { caseId: record.id });
+    const pathway = await answer(target, 'cdop.pathway.get', { caseId: record.id });
     expect(pathway.agencyForms[0]).toMatchObject({ dueOn: null, involvement: null, factors: [], chases: [] });
   });
 });
@@ -155,7 +149,7 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
     const target = await unlockedApp();
     const record = await newCase(target, 'P-003', 20, { expected: 'unexpected' });
 
-    let pathway = await invoke(target, 'cdop.jointAgencyResponse.set', {
+    let pathway = await answer(target, 'cdop.jointAgencyResponse.set', {
       caseId: record.id,
       heldOn: daysAgo(20),
       leadProfessionals: 'Dr A Paediatrician; DS B Police',
@@ -172,7 +166,7 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
       error: { message: expect.stringMatching(/before the date of death/) },
     });
 
-    pathway = await invoke(target, 'cdop.reviewMeeting.set', {
+    pathway = await answer(target, 'cdop.reviewMeeting.set', {
       caseId: record.id,
       heldOn: daysAgo(2),
       attendees: [
@@ -189,7 +183,7 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
       ],
       outcome: 'Ready for panel; two factors for the panel to grade.',
     });
-    pathway = await invoke(target, 'cdop.reviewMeeting.set', {
+    pathway = await answer(target, 'cdop.reviewMeeting.set', {
       caseId: record.id,
       heldOn: daysAgo(1),
       attendees: [{ role: 'Police' }],
@@ -200,9 +194,9 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
       outcome: null,
     });
 
-    pathway = await invoke(target, 'cdop.reviewMeeting.remove', { caseId: record.id });
+    pathway = await answer(target, 'cdop.reviewMeeting.remove', { caseId: record.id });
     expect(pathway.reviewMeeting).toBeNull();
-    pathway = await invoke(target, 'cdop.jointAgencyResponse.remove', { caseId: record.id });
+    pathway = await answer(target, 'cdop.jointAgencyResponse.remove', { caseId: record.id });
     expect(pathway.jointAgencyResponse).toBeNull();
 
     const expected = await newCase(target, 'P-004', 20, { expected: 'expected' });
@@ -211,7 +205,7 @@ describe('Joint Agency Response and Child Death Review Meeting', () => {
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/expected/) },
     });
-    expect((await invoke(target, 'cdop.pathway.get', { caseId: expected.id })).jointAgencyResponseProblem).toMatch(
+    expect((await answer(target, 'cdop.pathway.get', { caseId: expected.id })).jointAgencyResponseProblem).toMatch(
       /unexpected deaths/,
     );
   });
@@ -223,32 +217,32 @@ describe('the work list', () => {
     const waiting = await newCase(target, 'W-001', 50);
     const old = await newCase(target, 'W-002', 200);
     const reviewed = await newCase(target, 'W-003', 300);
-    await invoke(target, 'cdop.agencyReport.request', { caseId: waiting.id, agency: 'GP', requestedOn: daysAgo(40) });
-    await invoke(target, 'cdop.agencyReport.request', {
+    await answer(target, 'cdop.agencyReport.request', { caseId: waiting.id, agency: 'GP', requestedOn: daysAgo(40) });
+    await answer(target, 'cdop.agencyReport.request', {
       caseId: waiting.id,
       agency: 'School',
       requestedOn: daysAgo(5),
     });
-    await invoke(target, 'cdop.agencyReport.request', {
+    await answer(target, 'cdop.agencyReport.request', {
       caseId: reviewed.id,
       agency: 'Police',
       requestedOn: daysAgo(250),
     });
     for (const status of ['information_gathering', 'ready_for_panel'] as const) {
-      await invoke(target, 'cdop.case.setStatus', { id: reviewed.id, status });
+      await answer(target, 'cdop.case.setStatus', { id: reviewed.id, status });
     }
-    await invoke(target, 'cdop.case.setCategory', { id: reviewed.id, category: 2 });
-    await invoke(target, 'cdop.case.setOutcome', { id: reviewed.id, outcome: 'none' });
-    await invoke(target, 'cdop.case.setStatus', {
+    await answer(target, 'cdop.case.setCategory', { id: reviewed.id, category: 2 });
+    await answer(target, 'cdop.case.setOutcome', { id: reviewed.id, outcome: 'none' });
+    await answer(target, 'cdop.case.setStatus', {
       id: reviewed.id,
       status: 'reviewed',
       dateReviewCompleted: daysAgo(1),
     });
-    await invoke(target, 'cdop.panelMeeting.add', { caseId: waiting.id, meetingDate: addDays(today, 14) });
-    await invoke(target, 'cdop.panelMeeting.add', { caseId: old.id, meetingDate: addDays(today, 14) });
-    await invoke(target, 'cdop.panelMeeting.add', { caseId: old.id, meetingDate: addDays(today, 40) });
+    await answer(target, 'cdop.panelMeeting.add', { caseId: waiting.id, meetingDate: addDays(today, 14) });
+    await answer(target, 'cdop.panelMeeting.add', { caseId: old.id, meetingDate: addDays(today, 14) });
+    await answer(target, 'cdop.panelMeeting.add', { caseId: old.id, meetingDate: addDays(today, 40) });
 
-    let list = await invoke(target, 'cdop.workList', {});
+    let list = await answer(target, 'cdop.workList', {});
     expect(list.today).toBe(today);
     expect(list.waitingOnForms.map((w) => [w.case.reference, w.waitingOn.map((f) => f.agency)])).toEqual([
       ['W-001', ['GP', 'School']],
@@ -260,8 +254,8 @@ describe('the work list', () => {
     expect(list.nextPanel?.meetingDate).toBe(addDays(today, 14));
     expect(list.nextPanel?.cases.map((c) => c.case.reference).sort()).toEqual(['W-001', 'W-002']);
 
-    await invoke(target, 'settings.update', { cdopFormDueDays: 45, cdopOpenCaseDays: 30 });
-    list = await invoke(target, 'cdop.workList', {});
+    await answer(target, 'settings.update', { cdopFormDueDays: 45, cdopOpenCaseDays: 30 });
+    list = await answer(target, 'cdop.workList', {});
     expect(list.settings).toEqual({ formDueDays: 45, openCaseDays: 30 });
     expect(list.overdueForms).toEqual([]);
     expect(list.openTooLong.map((o) => o.case.reference)).toEqual(['W-002', 'W-001']);
@@ -273,7 +267,7 @@ describe('the work list', () => {
       ok: false,
       error: { code: 'invalid_payload' },
     });
-    expect(await invoke(target, 'cdop.workList', {})).toMatchObject({
+    expect(await answer(target, 'cdop.workList', {})).toMatchObject({
       waitingOnForms: [],
       overdueForms: [],
       openTooLong: [],

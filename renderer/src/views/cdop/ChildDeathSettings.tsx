@@ -9,6 +9,9 @@ const wholeDays = (text: string, limits: { min: number; max: number }): number |
   return /^\d+$/.test(text.trim()) && value >= limits.min && value <= limits.max ? value : null;
 };
 
+const rangeProblem = ({ min, max }: { min: number; max: number }) =>
+  `Enter a whole number of days from ${min} to ${max}.`;
+
 /** The pathway's two thresholds, kept in the vault's settings (on the Settings screen). */
 export function ChildDeathSettingsForm() {
   const headingId = useId();
@@ -29,10 +32,8 @@ export function ChildDeathSettingsForm() {
 
   const due = wholeDays(dueDays, FORM_DUE_DAYS);
   const open = wholeDays(openDays, OPEN_CASE_DAYS);
-  const dueProblem =
-    due === null ? `Enter a whole number of days from ${FORM_DUE_DAYS.min} to ${FORM_DUE_DAYS.max}.` : null;
-  const openProblem =
-    open === null ? `Enter a whole number of days from ${OPEN_CASE_DAYS.min} to ${OPEN_CASE_DAYS.max}.` : null;
+  const dueProblem = due === null ? rangeProblem(FORM_DUE_DAYS) : null;
+  const openProblem = open === null ? rangeProblem(OPEN_CASE_DAYS) : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,48 +49,24 @@ export function ChildDeathSettingsForm() {
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Child death reviews</h2>
       <form onSubmit={submit} noValidate aria-busy={!loaded}>
-        <Field
+        <DaysField
           label="Agency forms are due after (days)"
           hint="Calendar days from the request, for every form not given its own due date."
-          error={loaded ? dueProblem : null}
-        >
-          {(ids) => (
-            <input
-              id={ids.id}
-              className="narrow"
-              type="number"
-              inputMode="numeric"
-              min={FORM_DUE_DAYS.min}
-              max={FORM_DUE_DAYS.max}
-              value={dueDays}
-              onChange={(e) => setDueDays(e.target.value)}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid}
-              disabled={!loaded}
-            />
-          )}
-        </Field>
-        <Field
+          limits={FORM_DUE_DAYS}
+          value={dueDays}
+          onChange={setDueDays}
+          problem={loaded ? dueProblem : null}
+          disabled={!loaded}
+        />
+        <DaysField
           label="Work list: cases open longer than (days)"
           hint="Calendar days from notification; reviewed and closed cases are not listed."
-          error={loaded ? openProblem : null}
-        >
-          {(ids) => (
-            <input
-              id={ids.id}
-              className="narrow"
-              type="number"
-              inputMode="numeric"
-              min={OPEN_CASE_DAYS.min}
-              max={OPEN_CASE_DAYS.max}
-              value={openDays}
-              onChange={(e) => setOpenDays(e.target.value)}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid}
-              disabled={!loaded}
-            />
-          )}
-        </Field>
+          limits={OPEN_CASE_DAYS}
+          value={openDays}
+          onChange={setOpenDays}
+          problem={loaded ? openProblem : null}
+          disabled={!loaded}
+        />
         <ErrorAlert message={message ?? settings.error} />
         <StatusMessage message={status} />
         <button type="submit" className="primary" disabled={!loaded || busy || due === null || open === null}>
@@ -97,5 +74,43 @@ export function ChildDeathSettingsForm() {
         </button>
       </form>
     </section>
+  );
+}
+
+function DaysField({
+  label,
+  hint,
+  limits,
+  value,
+  onChange,
+  problem,
+  disabled,
+}: {
+  label: string;
+  hint: string;
+  limits: { min: number; max: number };
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | null;
+  disabled: boolean;
+}) {
+  return (
+    <Field label={label} hint={hint} error={problem}>
+      {(ids) => (
+        <input
+          id={ids.id}
+          className="narrow"
+          type="number"
+          inputMode="numeric"
+          min={limits.min}
+          max={limits.max}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
+          disabled={disabled}
+        />
+      )}
+    </Field>
   );
 }
