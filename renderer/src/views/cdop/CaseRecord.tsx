@@ -15,6 +15,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { SummaryRow } from '../../components/SummaryRow.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
@@ -64,29 +65,29 @@ export function CaseRecord({ id }: { id: string }) {
       <section aria-labelledby="notification-heading">
         <h2 id="notification-heading">Notification</h2>
         <dl className="summary">
-          <Row term="Child's name" value={detail.childName} />
-          <Row term="NHS number" value={detail.nhsNumber ? formatNhsNumber(detail.nhsNumber) : 'Not recorded'} />
-          <Row term="Date of birth" value={formatDate(detail.dateOfBirth)} />
-          <Row term="Sex" value={SEX_LABELS[detail.sex]} />
-          <Row term="Ethnicity" value={detail.ethnicity ?? 'Not recorded'} />
-          <Row
+          <SummaryRow term="Child's name" value={detail.childName} />
+          <SummaryRow term="NHS number" value={detail.nhsNumber ? formatNhsNumber(detail.nhsNumber) : 'Not recorded'} />
+          <SummaryRow term="Date of birth" value={formatDate(detail.dateOfBirth)} />
+          <SummaryRow term="Sex" value={SEX_LABELS[detail.sex]} />
+          <SummaryRow term="Ethnicity" value={detail.ethnicity ?? 'Not recorded'} />
+          <SummaryRow
             term="Date and time of death"
             value={`${formatDate(detail.dateOfDeath)}${detail.timeOfDeath ? ` at ${detail.timeOfDeath}` : ''}`}
           />
-          <Row term="Age at death (derived)" value={describeAge(detail.age)} />
-          <Row term="Age band (derived)" value={detail.ageBand ? AGE_BAND_LABELS[detail.ageBand] : '—'} />
-          <Row term="Place of death" value={place} />
-          <Row term="Home postcode" value={detail.homePostcode ?? 'Not recorded'} />
-          <Row
+          <SummaryRow term="Age at death (derived)" value={describeAge(detail.age)} />
+          <SummaryRow term="Age band (derived)" value={detail.ageBand ? AGE_BAND_LABELS[detail.ageBand] : '—'} />
+          <SummaryRow term="Place of death" value={place} />
+          <SummaryRow term="Home postcode" value={detail.homePostcode ?? 'Not recorded'} />
+          <SummaryRow
             term="Expected or unexpected"
             value={
               detail.expected === null ? 'Not recorded' : detail.expected === 'expected' ? 'Expected' : 'Unexpected'
             }
           />
-          <Row term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
-          <Row term="Post-mortem" value={yesNo(detail.postMortem)} />
-          <Row term="Date notified" value={formatDate(detail.dateNotified)} />
-          <Row term="Analysis form" value={getForm(detail.formVersion).title} />
+          <SummaryRow term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
+          <SummaryRow term="Post-mortem" value={yesNo(detail.postMortem)} />
+          <SummaryRow term="Date notified" value={formatDate(detail.dateNotified)} />
+          <SummaryRow term="Analysis form" value={getForm(detail.formVersion).title} />
         </dl>
         {detail.circumstances ? (
           <>
@@ -99,15 +100,6 @@ export function CaseRecord({ id }: { id: string }) {
       <StatusSteps detail={detail} change={change} />
       <Pathway detail={detail} caseChange={change} />
       <PanelMeetings detail={detail} change={change} />
-    </div>
-  );
-}
-
-function Row({ term, value }: { term: string; value: string }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
     </div>
   );
 }

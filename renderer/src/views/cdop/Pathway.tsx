@@ -11,6 +11,7 @@ import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
 import { Pending } from '../../components/Pending.js';
+import { SummaryRow } from '../../components/SummaryRow.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { routePath } from '../../router.js';
@@ -35,6 +36,32 @@ function usePathwayChange() {
     return outcome.ok;
   };
   return { change, actionError: message, status };
+}
+
+function TextField({
+  label,
+  value,
+  onChange,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+}) {
+  return (
+    <Field label={label}>
+      {(ids) => (
+        <input
+          id={ids.id}
+          type="text"
+          placeholder={placeholder}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
 }
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
@@ -120,9 +147,7 @@ function AgencyForms({
         </>
       )}
       <form onSubmit={request} className="inline-fields" aria-label="Ask an agency for a report">
-        <Field label="Agency">
-          {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
-        </Field>
+        <TextField label="Agency" value={agency} onChange={setAgency} />
         <Field label="Requested on">
           {(ids) => <UkDateInput id={ids.id} value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
         </Field>
@@ -160,20 +185,12 @@ function AgencyForm({
         {form.agency} <FormState form={form} />
       </h4>
       <dl className="summary">
-        <div>
-          <dt>Requested</dt>
-          <dd>{formatDate(form.requestedOn)}</dd>
-        </div>
-        <div>
-          <dt>Due</dt>
-          <dd>
-            {formatDate(form.due)} {form.dueOn === null ? '(the default)' : '(its own date)'}
-          </dd>
-        </div>
-        <div>
-          <dt>Received</dt>
-          <dd>{form.receivedOn ? formatDate(form.receivedOn) : 'Not yet'}</dd>
-        </div>
+        <SummaryRow term="Requested" value={formatDate(form.requestedOn)} />
+        <SummaryRow
+          term="Due"
+          value={`${formatDate(form.due)} ${form.dueOn === null ? '(the default)' : '(its own date)'}`}
+        />
+        <SummaryRow term="Received" value={form.receivedOn ? formatDate(form.receivedOn) : 'Not yet'} />
       </dl>
       <div className="inline-fields">
         {form.receivedOn ? null : (
@@ -283,20 +300,13 @@ function Chases({ form, change }: { form: CdopAgencyForm; change: PathwayChange 
           <Field label="Date chased">
             {(ids) => <UkDateInput id={ids.id} value={chasedOn} onChange={(e) => setChasedOn(e.target.value)} />}
           </Field>
-          <Field label="By whom and how">
-            {(ids) => (
-              <input
-                id={ids.id}
-                type="text"
-                placeholder="e.g. J Smith, by email"
-                value={chasedBy}
-                onChange={(e) => setChasedBy(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Note (optional)">
-            {(ids) => <input id={ids.id} type="text" value={note} onChange={(e) => setNote(e.target.value)} />}
-          </Field>
+          <TextField
+            label="By whom and how"
+            placeholder="e.g. J Smith, by email"
+            value={chasedBy}
+            onChange={setChasedBy}
+          />
+          <TextField label="Note (optional)" value={note} onChange={setNote} />
           <button type="submit" className="secondary" disabled={!chasedOn || !chasedBy.trim()}>
             Note the chase
           </button>
@@ -384,18 +394,12 @@ function JointAgencyResponse({ pathway, change }: { pathway: CdopPathway; change
         <>
           {jar ? (
             <dl className="summary">
-              <div>
-                <dt>Held on</dt>
-                <dd>{formatDate(jar.heldOn)}</dd>
-              </div>
-              <div>
-                <dt>Lead professionals</dt>
-                <dd>{jar.leadProfessionals ?? 'Not recorded'}</dd>
-              </div>
-              <div>
-                <dt>Home visit</dt>
-                <dd>{jar.homeVisit === null ? 'Not recorded' : jar.homeVisit ? 'Yes' : 'No'}</dd>
-              </div>
+              <SummaryRow term="Held on" value={formatDate(jar.heldOn)} />
+              <SummaryRow term="Lead professionals" value={jar.leadProfessionals ?? 'Not recorded'} />
+              <SummaryRow
+                term="Home visit"
+                value={jar.homeVisit === null ? 'Not recorded' : jar.homeVisit ? 'Yes' : 'No'}
+              />
             </dl>
           ) : (
             <p className="muted">
@@ -407,9 +411,7 @@ function JointAgencyResponse({ pathway, change }: { pathway: CdopPathway; change
             <Field label="Date of the Joint Agency Response">
               {(ids) => <UkDateInput id={ids.id} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
             </Field>
-            <Field label="Lead professionals (optional)">
-              {(ids) => <input id={ids.id} type="text" value={lead} onChange={(e) => setLead(e.target.value)} />}
-            </Field>
+            <TextField label="Lead professionals (optional)" value={lead} onChange={setLead} />
             <Field label="Home visit">
               {(ids) => (
                 <select id={ids.id} value={homeVisit} onChange={(e) => setHomeVisit(e.target.value)}>
@@ -488,26 +490,16 @@ function ReviewMeeting({ pathway, change }: { pathway: CdopPathway; change: Path
             // Rows have no id until saved; their position is who they are while editing.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <div className="inline-fields" key={at}>
-              <Field label={`Role of attendee ${at + 1}`}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    value={attendee.role}
-                    onChange={(e) => setAttendee(at, { role: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label={`Name of attendee ${at + 1} (optional)`}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    value={attendee.name}
-                    onChange={(e) => setAttendee(at, { name: e.target.value })}
-                  />
-                )}
-              </Field>
+              <TextField
+                label={`Role of attendee ${at + 1}`}
+                value={attendee.role}
+                onChange={(role) => setAttendee(at, { role })}
+              />
+              <TextField
+                label={`Name of attendee ${at + 1} (optional)`}
+                value={attendee.name}
+                onChange={(name) => setAttendee(at, { name })}
+              />
               <button
                 type="button"
                 className="link"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CASE_STATUS_LABELS } from '../../../../shared/cdop/case.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -34,35 +35,24 @@ export function WorkList() {
             {list.overdueForms.length === 0 ? (
               <p className="muted">No form is overdue.</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">Overdue agency reporting forms, longest overdue first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Case</th>
-                      <th scope="col">Agency</th>
-                      <th scope="col">Requested</th>
-                      <th scope="col">Due</th>
-                      <th scope="col">Overdue by</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.overdueForms.map(({ case: item, form }) => (
-                      <tr key={form.id}>
-                        <td>
-                          <a href={cdopPath.record(item.id)}>{item.reference}</a>
-                        </td>
-                        <td>{form.agency}</td>
-                        <td className="nowrap">{formatDate(form.requestedOn)}</td>
-                        <td className="nowrap">{formatDate(form.due)}</td>
-                        <td className="nowrap">
-                          <span className="tag overdue">{days(form.daysOverdue)}</span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <WorkTable
+                caption="Overdue agency reporting forms, longest overdue first"
+                columns={['Case', 'Agency', 'Requested', 'Due', 'Overdue by']}
+              >
+                {list.overdueForms.map(({ case: item, form }) => (
+                  <tr key={form.id}>
+                    <td>
+                      <a href={cdopPath.record(item.id)}>{item.reference}</a>
+                    </td>
+                    <td>{form.agency}</td>
+                    <td className="nowrap">{formatDate(form.requestedOn)}</td>
+                    <td className="nowrap">{formatDate(form.due)}</td>
+                    <td className="nowrap">
+                      <span className="tag overdue">{days(form.daysOverdue)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </WorkTable>
             )}
           </section>
 
@@ -71,38 +61,29 @@ export function WorkList() {
             {list.waitingOnForms.length === 0 ? (
               <p className="muted">No open case is waiting on a form.</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">Open cases waiting on agency forms, earliest due first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Case</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Forms awaited</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.waitingOnForms.map(({ case: item, waitingOn }) => (
-                      <tr key={item.id}>
-                        <td>
-                          <a href={cdopPath.record(item.id)}>{item.reference}</a>
-                        </td>
-                        <td>{CASE_STATUS_LABELS[item.status]}</td>
-                        <td>
-                          <ul className="plain-list">
-                            {waitingOn.map((form) => (
-                              <li key={form.id}>
-                                {form.agency}, due {formatDate(form.due)}
-                                {form.overdue ? ` (overdue by ${days(form.daysOverdue)})` : ''}
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <WorkTable
+                caption="Open cases waiting on agency forms, earliest due first"
+                columns={['Case', 'Status', 'Forms awaited']}
+              >
+                {list.waitingOnForms.map(({ case: item, waitingOn }) => (
+                  <tr key={item.id}>
+                    <td>
+                      <a href={cdopPath.record(item.id)}>{item.reference}</a>
+                    </td>
+                    <td>{CASE_STATUS_LABELS[item.status]}</td>
+                    <td>
+                      <ul className="plain-list">
+                        {waitingOn.map((form) => (
+                          <li key={form.id}>
+                            {form.agency}, due {formatDate(form.due)}
+                            {form.overdue ? ` (overdue by ${days(form.daysOverdue)})` : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </WorkTable>
             )}
           </section>
 
@@ -113,31 +94,21 @@ export function WorkList() {
             {list.openTooLong.length === 0 ? (
               <p className="muted">No open case has been open that long.</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">Open cases notified longest ago first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Case</th>
-                      <th scope="col">Notified</th>
-                      <th scope="col">Open for</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.openTooLong.map(({ case: item, daysOpen }) => (
-                      <tr key={item.id}>
-                        <td>
-                          <a href={cdopPath.record(item.id)}>{item.reference}</a>
-                        </td>
-                        <td className="nowrap">{formatDate(item.dateNotified)}</td>
-                        <td className="nowrap">{days(daysOpen)}</td>
-                        <td>{CASE_STATUS_LABELS[item.status]}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <WorkTable
+                caption="Open cases notified longest ago first"
+                columns={['Case', 'Notified', 'Open for', 'Status']}
+              >
+                {list.openTooLong.map(({ case: item, daysOpen }) => (
+                  <tr key={item.id}>
+                    <td>
+                      <a href={cdopPath.record(item.id)}>{item.reference}</a>
+                    </td>
+                    <td className="nowrap">{formatDate(item.dateNotified)}</td>
+                    <td className="nowrap">{days(daysOpen)}</td>
+                    <td>{CASE_STATUS_LABELS[item.status]}</td>
+                  </tr>
+                ))}
+              </WorkTable>
             )}
           </section>
 
@@ -165,6 +136,26 @@ export function WorkList() {
           )}
         </>
       )}
+    </div>
+  );
+}
+
+function WorkTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }
