@@ -11,7 +11,7 @@ import {
   selectWorkList,
   stepDateProblem,
 } from '../shared/cdop/pathway.js';
-import { panelPack } from './cdop-cases.js';
+import { panelPack, requireCaseRow, touchCase } from './cdop-cases.js';
 import { all, type Database, first, query, run } from './query.js';
 import { readSettings } from './settings.js';
 import type { VaultWriter } from './vault.js';
@@ -38,32 +38,16 @@ function pathwaySettings(database: Database): PathwaySettings {
   return { formDueDays: settings.cdopFormDueDays, openCaseDays: settings.cdopOpenCaseDays };
 }
 
-function caseFacts(database: Database, caseId: string) {
-  const row = first(
-    database,
-    query
-      .selectFrom('cdop_case')
-      .select(['id', 'reference', 'form_version', 'expected', 'date_of_death'])
-      .where('id', '=', caseId),
-  );
-  if (!row) throw new CasebookError('not_found', 'That child death case is not in this vault.');
-  return row;
-}
-
 function reportOwner(database: Database, reportId: string): string {
   const row = first(database, query.selectFrom('cdop_agency_report').select('case_id').where('id', '=', reportId));
   if (!row) throw new CasebookError('not_found', 'That agency report is not in this vault.');
   return row.case_id;
 }
 
-function touch(database: Database, caseId: string, now: Date): void {
-  run(database, query.updateTable('cdop_case').set({ updated_at: now.toISOString() }).where('id', '=', caseId));
-}
-
 // ---- reading -------------------------------------------------------------------------
 
 export function getPathway(database: Database, caseId: string, now: Date = new Date()): CdopPathway {
-  const facts = caseFacts(database, caseId);
+  const facts = requireCaseRow(database, caseId);
   const { formDueDays } = pathwaySettings(database);
   const day = today(now);
   const domainOrder = getForm(facts.form_version as FormVersion).domains.map((domain) => domain.code);
@@ -210,7 +194,7 @@ export function updateAgencyForm(
   now: Date = new Date(),
 ): CdopPathway {
   const caseId = reportOwner(vault.database, input.id);
-  const facts = caseFacts(vault.database, caseId);
+  const facts = requireCaseRow(vault.database, caseId);
   const report = first(
     vault.database,
     query.selectFrom('cdop_agency_report').select('requested_on').where('id', '=', input.id),
@@ -257,7 +241,7 @@ export function updateAgencyForm(
           );
         }
       }
-      touch(vault.database, caseId, now);
+      touchCase(vault.database, caseId, now);
     },
   );
   return getPathway(vault.database, caseId, now);
@@ -291,7 +275,7 @@ export function chaseAgencyForm(
           created_at: now.toISOString(),
         }),
       );
-      touch(vault.database, caseId, now);
+      touchCase(vault.database, caseId, now);
     },
   );
   return getPathway(vault.database, caseId, now);
@@ -311,7 +295,7 @@ export function removeChase(vault: VaultWriter, id: string, now: Date = new Date
     { entity: 'cdop_agency_report_chase', entityId: id, action: 'removed', detail: { caseId: chase.case_id } },
     () => {
       run(vault.database, query.deleteFrom('cdop_agency_report_chase').where('id', '=', id));
-      touch(vault.database, chase.case_id, now);
+      touchCase(vault.database, chase.case_id, now);
     },
   );
   return getPathway(vault.database, chase.case_id, now);
@@ -324,7 +308,7 @@ export function setJointAgencyResponse(
   input: Input<'cdop.jointAgencyResponse.set'>,
   now: Date = new Date(),
 ): CdopPathway {
-  const facts = caseFacts(vault.database, input.caseId);
+  const facts = requireCaseRow(vault.database, input.caseId);
   const refused = jointAgencyResponseProblem(facts.expected as Expectedness | null);
   if (refused) throw new CasebookError('conflict', refused);
   const early = stepDateProblem('The Joint Agency Response', input.heldOn, facts.date_of_death);
@@ -343,16 +327,16 @@ export function setJointAgencyResponse(
         .values({ case_id: input.caseId, ...values })
         .onConflict((conflict) => conflict.column('case_id').doUpdateSet(values)),
     );
-    touch(vault.database, input.caseId, now);
+    touchCase(vault.database, input.caseId, now);
   });
   return getPathway(vault.database, input.caseId, now);
 }
 
 export function removeJointAgencyResponse(vault: VaultWriter, caseId: string, now: Date = new Date()): CdopPathway {
-  caseFacts(vault.database, caseId);
+  requireCaseRow(vault.database, caseId);
   vault.write({ entity: 'cdop_joint_agency_response', entityId: caseId, action: 'removed' }, () => {
     run(vault.database, query.deleteFrom('cdop_joint_agency_response').where('case_id', '=', caseId));
-    touch(vault.database, caseId, now);
+    touchCase(vault.database, caseId, now);
   });
   return getPathway(vault.database, caseId, now);
 }
@@ -362,7 +346,7 @@ export function setReviewMeeting(
   input: Input<'cdop.reviewMeeting.set'>,
   now: Date = new Date(),
 ): CdopPathway {
-  const facts = caseFacts(vault.database, input.caseId);
+  const facts = requireCaseRow(vault.database, input.caseId);
   const early = stepDateProblem('The review meeting', input.heldOn, facts.date_of_death);
   if (early) throw invalid('heldOn', early);
   const values = { held_on: input.heldOn, outcome: input.outcome, updated_at: now.toISOString() };
@@ -396,17 +380,17 @@ export function setReviewMeeting(
           ),
         );
       }
-      touch(vault.database, input.caseId, now);
+      touchCase(vault.database, input.caseId, now);
     },
   );
   return getPathway(vault.database, input.caseId, now);
 }
 
 export function removeReviewMeeting(vault: VaultWriter, caseId: string, now: Date = new Date()): CdopPathway {
-  caseFacts(vault.database, caseId);
+  requireCaseRow(vault.database, caseId);
   vault.write({ entity: 'cdop_review_meeting', entityId: caseId, action: 'removed' }, () => {
     run(vault.database, query.deleteFrom('cdop_review_meeting').where('case_id', '=', caseId));
-    touch(vault.database, caseId, now);
+    touchCase(vault.database, caseId, now);
   });
   return getPathway(vault.database, caseId, now);
 }

@@ -1,3 +1,5 @@
+import type { ColumnsOf } from './columns.js';
+
 /** Tables of the child death review pathway (migration 0007_cdop_pathway); 0007's columns on cdop_agency_report are in cdop.ts. */
 
 export interface CdopAgencyReportChaseTable {
@@ -47,3 +49,40 @@ export interface CdopPathwayTables {
   cdop_review_meeting: CdopReviewMeetingTable;
   cdop_review_meeting_attendee: CdopReviewMeetingAttendeeTable;
 }
+
+/** The columns as data, held to the interfaces by the compiler (see ./columns.ts). */
+export const cdopPathwayColumns = {
+  cdop_agency_report_chase: {
+    id: 'text',
+    report_id: 'text',
+    chased_on: 'text',
+    chased_by: 'text',
+    note: 'text | null',
+    created_at: 'text',
+  },
+  cdop_agency_report_factor: {
+    report_id: 'text',
+    domain: 'text',
+    text: 'text',
+  },
+  cdop_joint_agency_response: {
+    case_id: 'text',
+    held_on: 'text',
+    lead_professionals: 'text | null',
+    home_visit: 'integer | null',
+    updated_at: 'text',
+  },
+  cdop_review_meeting: {
+    case_id: 'text',
+    held_on: 'text',
+    outcome: 'text | null',
+    updated_at: 'text',
+  },
+  cdop_review_meeting_attendee: {
+    id: 'text',
+    case_id: 'text',
+    role: 'text',
+    name: 'text | null',
+    position: 'integer',
+  },
+} satisfies ColumnsOf<CdopPathwayTables>;
