@@ -1,17 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/cdop/dates.js';
-import {
-  type AppPage,
-  accessibilityViolations,
-  createVault,
-  launchBrowser,
-  openApp,
-  SCREENSHOT_DIR,
-} from './support/browser.js';
-import { type RunningHost, startHost } from './support/host.js';
+import { type AppPage, accessibilityViolations, SCREENSHOT_DIR } from './support/browser.js';
+import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
 
 /**
  * The child death review pathway in the browser, through the real web host and a
@@ -21,13 +14,11 @@ import { type RunningHost, startHost } from './support/host.js';
  * Overdue is judged against the real today, so the dates are relative to it.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
 const today = new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => addDays(today, -days);
 const uk = (iso: string) => iso.split('-').reverse().join('/');
 
-let host: RunningHost;
-let browser: Browser;
+let opened: NewVaultApp | undefined;
 let app: AppPage;
 let page: Page;
 
@@ -49,18 +40,13 @@ async function expectAccessible(label: string) {
 
 describe('the child death review pathway in the browser', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
+    opened = await openOnNewVault();
+    ({ app, page } = opened);
     await page.setViewportSize({ width: 1366, height: 850 });
-    await createVault(page, PASSPHRASE);
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
+    await opened?.stop();
   });
 
   it('records an unexpected death and shows its empty pathway', async () => {

@@ -1,15 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppPage,
-  accessibilityViolations,
-  createVault,
-  launchBrowser,
-  openApp,
-  screenshot as viewportShot,
-} from './support/browser.js';
-import { type RunningHost, startHost } from './support/host.js';
+import { type AppPage, accessibilityViolations, screenshot as viewportShot } from './support/browser.js';
+import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
 
 /**
  * Child death reviews end to end through the real web host and a real encrypted
@@ -19,10 +12,7 @@ import { type RunningHost, startHost } from './support/host.js';
  * The steps share one tab and run in order.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
-
-let host: RunningHost;
-let browser: Browser;
+let opened: NewVaultApp;
 let app: AppPage;
 let page: Page;
 
@@ -46,17 +36,12 @@ async function screenshot(target: Page, name: string): Promise<void> {
 
 describe('child death reviews (CDOP) in the browser', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
-    await createVault(page, PASSPHRASE);
+    opened = await openOnNewVault();
+    ({ app, page } = opened);
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
+    await opened?.stop();
   });
 
   it('starts with an empty list offering to record or import', async () => {

@@ -62,14 +62,3 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
       violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n'),
   );
 }
-
-/** Creates a vault from the first screen, as a person would, and waits for the app's first page. */
-export async function createVault(page: Page, passphrase: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Create your Casebook vault', level: 1 }).waitFor();
-  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Confirm passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Reviews', level: 1, exact: true }).waitFor();
-}

@@ -15,6 +15,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { RowButton } from '../../components/RowButton.js';
 import { SummaryRow } from '../../components/SummaryRow.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
@@ -35,11 +36,11 @@ export function CaseRecord({ id }: { id: string }) {
     return (
       <div className="cdop">
         <PageHeading title="Child death case">Child death case</PageHeading>
-        <Pending data={loaded} loading="Loading the case…">
-          <p>
-            <a href={cdopPath.list()}>Back to child deaths</a>
-          </p>
-        </Pending>
+        <Pending
+          data={loaded}
+          loading="Loading the case…"
+          back={{ href: cdopPath.list(), label: 'Back to child deaths' }}
+        />
       </div>
     );
   }
@@ -207,9 +208,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
           {detail.panelMeetings.map((date) => (
             <li key={date}>
               {formatDate(date)}{' '}
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`the meeting on ${formatDate(date)}`}
                 onClick={() =>
                   void change(
                     'cdop.panelMeeting.remove',
@@ -218,8 +218,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
                   )
                 }
               >
-                Remove<span className="visually-hidden"> the meeting on {formatDate(date)}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../../../../shared/cdop/pathway.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
 import { useChange, useData } from '../../state/data.js';
 
 const wholeDays = (text: string, limits: { min: number; max: number }): number | null => {
@@ -49,23 +49,23 @@ export function ChildDeathSettingsForm() {
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Child death reviews</h2>
       <form onSubmit={submit} noValidate aria-busy={!loaded}>
-        <DaysField
+        <TextField
           label="Agency forms are due after (days)"
           hint="Calendar days from the request, for every form not given its own due date."
-          limits={FORM_DUE_DAYS}
+          className="narrow"
+          inputMode="numeric"
           value={dueDays}
           onChange={setDueDays}
-          problem={loaded ? dueProblem : null}
-          disabled={!loaded}
+          error={loaded ? dueProblem : null}
         />
-        <DaysField
+        <TextField
           label="Work list: cases open longer than (days)"
           hint="Calendar days from notification; reviewed and closed cases are not listed."
-          limits={OPEN_CASE_DAYS}
+          className="narrow"
+          inputMode="numeric"
           value={openDays}
           onChange={setOpenDays}
-          problem={loaded ? openProblem : null}
-          disabled={!loaded}
+          error={loaded ? openProblem : null}
         />
         <ErrorAlert message={message ?? settings.error} />
         <StatusMessage message={status} />
@@ -74,43 +74,5 @@ export function ChildDeathSettingsForm() {
         </button>
       </form>
     </section>
-  );
-}
-
-function DaysField({
-  label,
-  hint,
-  limits,
-  value,
-  onChange,
-  problem,
-  disabled,
-}: {
-  label: string;
-  hint: string;
-  limits: { min: number; max: number };
-  value: string;
-  onChange: (value: string) => void;
-  problem: string | null;
-  disabled: boolean;
-}) {
-  return (
-    <Field label={label} hint={hint} error={problem}>
-      {(ids) => (
-        <input
-          id={ids.id}
-          className="narrow"
-          type="number"
-          inputMode="numeric"
-          min={limits.min}
-          max={limits.max}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={ids.describedBy}
-          aria-invalid={ids.invalid}
-          disabled={disabled}
-        />
-      )}
-    </Field>
   );
 }

@@ -9,8 +9,9 @@ import type {
 } from '../../../../shared/api/contract.js';
 import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { Field, TextField } from '../../components/Field.js';
 import { Pending } from '../../components/Pending.js';
+import { RowButton } from '../../components/RowButton.js';
 import { SummaryRow } from '../../components/SummaryRow.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
@@ -36,32 +37,6 @@ function usePathwayChange() {
     return outcome.ok;
   };
   return { change, actionError: message, status };
-}
-
-function TextField({
-  label,
-  value,
-  onChange,
-  placeholder,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  placeholder?: string;
-}) {
-  return (
-    <Field label={label}>
-      {(ids) => (
-        <input
-          id={ids.id}
-          type="text"
-          placeholder={placeholder}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
 }
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
@@ -282,15 +257,14 @@ function Chases({ form, change }: { form: CdopAgencyForm; change: PathwayChange 
             <li key={chase.id}>
               <strong>{formatDate(chase.chasedOn)}</strong>, {chase.chasedBy}
               {chase.note ? `: ${chase.note}` : ''}{' '}
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`the chase of ${formatDate(chase.chasedOn)}`}
                 onClick={() =>
                   void change('cdop.agencyForm.removeChase', { id: chase.id }, `Chase of ${form.agency} removed.`)
                 }
               >
-                Remove<span className="visually-hidden"> the chase of {formatDate(chase.chasedOn)}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ol>
@@ -300,12 +274,7 @@ function Chases({ form, change }: { form: CdopAgencyForm; change: PathwayChange 
           <Field label="Date chased">
             {(ids) => <UkDateInput id={ids.id} value={chasedOn} onChange={(e) => setChasedOn(e.target.value)} />}
           </Field>
-          <TextField
-            label="By whom and how"
-            placeholder="e.g. J Smith, by email"
-            value={chasedBy}
-            onChange={setChasedBy}
-          />
+          <TextField label="By whom and how" hint="e.g. J Smith, by email" value={chasedBy} onChange={setChasedBy} />
           <TextField label="Note (optional)" value={note} onChange={setNote} />
           <button type="submit" className="secondary" disabled={!chasedOn || !chasedBy.trim()}>
             Note the chase
@@ -342,22 +311,15 @@ function FormContent({ pathway, form, change }: { pathway: CdopPathway; form: Cd
         <span className="visually-hidden"> from {form.agency}</span>
       </summary>
       <form onSubmit={save} aria-label={`What ${form.agency}'s form says`}>
-        <Field label="The agency's involvement">
-          {(ids) => (
-            <textarea id={ids.id} rows={3} value={involvement} onChange={(e) => setInvolvement(e.target.value)} />
-          )}
-        </Field>
+        <TextField label="The agency's involvement" rows={3} value={involvement} onChange={setInvolvement} />
         {domains.map((domain) => (
-          <Field key={domain.code} label={`Factors it notes: ${domain.code}. ${domain.label}`}>
-            {(ids) => (
-              <textarea
-                id={ids.id}
-                rows={2}
-                value={factors[domain.code] ?? ''}
-                onChange={(e) => setFactors((all) => ({ ...all, [domain.code]: e.target.value }))}
-              />
-            )}
-          </Field>
+          <TextField
+            key={domain.code}
+            label={`Factors it notes: ${domain.code}. ${domain.label}`}
+            rows={2}
+            value={factors[domain.code] ?? ''}
+            onChange={(text) => setFactors((all) => ({ ...all, [domain.code]: text }))}
+          />
         ))}
         <button type="submit" className="secondary">
           Save what the form says
@@ -517,9 +479,7 @@ function ReviewMeeting({ pathway, change }: { pathway: CdopPathway; change: Path
             Add an attendee
           </button>
         </fieldset>
-        <Field label="Outcome (optional)">
-          {(ids) => <textarea id={ids.id} rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}
-        </Field>
+        <TextField label="Outcome (optional)" rows={3} value={outcome} onChange={setOutcome} />
         <div className="actions">
           <button type="submit" className="secondary" disabled={!heldOn}>
             {meeting ? 'Save the changes' : 'Record the review meeting'}

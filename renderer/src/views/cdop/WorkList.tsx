@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CASE_STATUS_LABELS } from '../../../../shared/cdop/case.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
@@ -145,15 +146,7 @@ function WorkTable({ caption, columns, children }: { caption: string; columns: s
     <div className="table-wrap">
       <table>
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>{children}</tbody>
       </table>
     </div>
