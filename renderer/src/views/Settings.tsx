@@ -9,6 +9,7 @@ import { Pending } from '../components/Pending.js';
 import { formatDateTime } from '../format.js';
 import { useChange, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
+import { ChildDeathSettingsForm } from './cdop/ChildDeathSettings.js';
 import { VaultKeysSettings } from './VaultKeysSettings.js';
 
 /** Anything saved here is written to the audit log: the recent activity is read again. */
@@ -19,6 +20,7 @@ export function Settings() {
     <>
       <PageHeading title="Settings">Settings</PageHeading>
       <PreferencesForm />
+      <ChildDeathSettingsForm />
       <ChangePassphraseForm />
       <VaultKeysSettings />
       <AuditSection />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../../cdop/pathway.js';
 import { channel } from '../channel.js';
 
 /** The vault, the session lock, the audit log and settings. */
@@ -46,6 +47,10 @@ export interface Settings {
   /** Name recorded as "who" in the audit log. */
   reviewerName: string;
   idleLockMinutes: number;
+  /** Child deaths: calendar days an agency has to return its reporting form, unless a form has its own due date. */
+  cdopFormDueDays: number;
+  /** Child deaths: an open case notified longer ago than this shows on the work list. */
+  cdopOpenCaseDays: number;
 }
 
 export const IDLE_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
@@ -90,6 +95,8 @@ export const vaultChannels = {
       .object({
         reviewerName: z.string().trim().min(1).max(200).optional(),
         idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
+        cdopFormDueDays: z.number().int().min(FORM_DUE_DAYS.min).max(FORM_DUE_DAYS.max).optional(),
+        cdopOpenCaseDays: z.number().int().min(OPEN_CASE_DAYS.min).max(OPEN_CASE_DAYS.max).optional(),
       })
       .strict(),
     { requiresUnlocked: true },
