@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT } from '../support/build.js';
-import { closedVault, countsIn } from '../support/cli.js';
+import { chronologyImportArgs, closedVault, countsIn } from '../support/cli.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
@@ -35,7 +35,7 @@ describe('casebook chronology import and list', () => {
   it('refuses a file with rejected rows (exit 1, nothing written), imports with --skip-invalid, lists in order', async () => {
     const { vault, reviewId } = await newVaultWithReview();
     const hv = join(FIXTURES, 'health-visiting-excel-utf8.csv');
-    const args = ['--vault', vault, 'chronology', 'import', '--review', reviewId, '--agency', 'Health visiting'];
+    const args = chronologyImportArgs(vault, reviewId);
 
     const refused = casebook([...args, hv, '--json']);
     expect(refused.code).toBe(1);
@@ -66,14 +66,7 @@ describe('casebook chronology import and list', () => {
     expect(casebook([...args, hv, '--skip-invalid', '--yes-reimport', '--json']).code).toBe(0);
 
     const police = casebook([
-      '--vault',
-      vault,
-      'chronology',
-      'import',
-      '--review',
-      reviewId,
-      '--agency',
-      'Northshire Police',
+      ...chronologyImportArgs(vault, reviewId, 'Northshire Police'),
       join(FIXTURES, 'police-semicolon.csv'),
       '--skip-invalid',
       '--json',

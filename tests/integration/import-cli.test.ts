@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAgencyCsv } from '../../bench/chronology-import.bench.js';
 import { Vault } from '../../db/vault.js';
 import { CLI, ROOT } from '../support/build.js';
-import { closedVault, countsIn } from '../support/cli.js';
+import { chronologyImportArgs, closedVault, countsIn } from '../support/cli.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 import { repeatedDeflated, workbookEntries, zip } from '../support/zip.js';
 
@@ -57,17 +57,6 @@ function counts(path: string) {
 
 const NOTHING = { entries: 0, imports: 0, agencies: 0, cases: 0, audited: 0 };
 
-const chronologyImport = (vault: string, reviewId: string) => [
-  '--vault',
-  vault,
-  'chronology',
-  'import',
-  '--review',
-  reviewId,
-  '--agency',
-  'Health visiting',
-];
-
 const CDOP_HEADER =
   'Case Ref,NHS number,DOB,Date of death,Gender,Date of notification,Expected/Unexpected,Category of death,Modifiable factors,Review completed';
 
@@ -76,7 +65,7 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     const { directory, vault, reviewId } = await newVault();
     const file = join(directory, 'empty.csv');
     writeFileSync(file, 'Date,Event\r\n');
-    const chronology = casebook([...chronologyImport(vault, reviewId), file, '--json']);
+    const chronology = casebook([...chronologyImportArgs(vault, reviewId), file, '--json']);
     expect(chronology.code).toBe(2);
     expect(chronology.stderr).toBe("'empty.csv' has no rows below its header (row 1): nothing to import\n");
     expect(JSON.parse(chronology.stdout).error.code).toBe('unreadable_file');
@@ -93,7 +82,7 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     const { directory, vault, reviewId } = await newVault();
     const file = join(directory, 'bad.csv');
     writeFileSync(file, 'Date,Event\r\n31/02/2015,Visit\r\n,Call\r\n');
-    const result = casebook([...chronologyImport(vault, reviewId), file, '--skip-invalid', '--json']);
+    const result = casebook([...chronologyImportArgs(vault, reviewId), file, '--skip-invalid', '--json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ imported: 0 });
     expect(JSON.parse(result.stdout).rejected).toHaveLength(2);
@@ -105,7 +94,7 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     // Big enough that one import's write is still running while the other checks.
     const file = join(directory, 'large.csv');
     writeFileSync(file, generateAgencyCsv(20_000));
-    const args = [...chronologyImport(vault, reviewId), file, '--json'];
+    const args = [...chronologyImportArgs(vault, reviewId), file, '--json'];
     for (let attempt = 0; attempt < 1; attempt += 1) {
       const results = await Promise.all([casebookAsync(args), casebookAsync(args)]);
       const codes = results.map((result) => result.code).sort();
@@ -131,12 +120,12 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     const cdop = casebook(['--vault', vault, 'cdop', 'import', file, '--json']);
     expect(cdop.code).toBe(1);
     const chronology = casebook([
-      ...chronologyImport(vault, reviewId),
+      ...chronologyImportArgs(vault, reviewId),
       join(FIXTURES, 'health-visiting-excel-utf8.csv'),
     ]);
     expect(chronology.code).toBe(1);
 
-    const police = [...chronologyImport(vault, reviewId), join(FIXTURES, 'police-semicolon.csv'), '--skip-invalid'];
+    const police = [...chronologyImportArgs(vault, reviewId), join(FIXTURES, 'police-semicolon.csv'), '--skip-invalid'];
     expect(casebook(police).code).toBe(0);
     const again = casebook(police);
     expect(again.code).toBe(2);
@@ -183,7 +172,7 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     const { directory, vault, reviewId } = await newVault();
     const file = join(directory, 'long.csv');
     writeFileSync(file, `Date,Event\r\n01/05/2015,${'x'.repeat(60_000)}\r\n02/05/2015,Home visit\r\n`);
-    const result = casebook([...chronologyImport(vault, reviewId), file, '--json']);
+    const result = casebook([...chronologyImportArgs(vault, reviewId), file, '--json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).rejected).toEqual([
       { row: 2, column: 'Event', reason: 'longer than 50,000 characters (60,000): shorten the text and try again' },
@@ -195,7 +184,7 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     const { directory, vault, reviewId } = await newVault();
     const file = join(directory, 'huge.csv');
     writeFileSync(file, `Date,Event\r\n${'01/05/2015,Visit\r\n'.repeat(100_001)}`);
-    const result = casebook([...chronologyImport(vault, reviewId), file, '--json']);
+    const result = casebook([...chronologyImportArgs(vault, reviewId), file, '--json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout).error.code).toBe('too_large');
     expect(result.stderr).toBe(
@@ -222,7 +211,7 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     const file = join(directory, 'bomb.xlsx');
     writeFileSync(file, bomb);
     const started = Date.now();
-    const chronology = casebook([...chronologyImport(vault, reviewId), file, '--json']);
+    const chronology = casebook([...chronologyImportArgs(vault, reviewId), file, '--json']);
     expect(chronology.code).toBe(2);
     expect(JSON.parse(chronology.stdout).error.code).toBe('too_large');
     expect(chronology.stderr).toMatch(/^'bomb\.xlsx' expands to far more than a spreadsheet of its size/);
@@ -235,7 +224,7 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
   it('a missing file: the same code and message from both commands', async () => {
     const { directory, vault, reviewId } = await newVault();
     const file = join(directory, 'absent.csv');
-    const chronology = casebook([...chronologyImport(vault, reviewId), file, '--json']);
+    const chronology = casebook([...chronologyImportArgs(vault, reviewId), file, '--json']);
     const cdop = casebook(['--vault', vault, 'cdop', 'import', file, '--json']);
     expect(chronology.code).toBe(2);
     expect(cdop.code).toBe(2);

@@ -25,3 +25,8 @@ export async function countsIn<Name extends string>(
     vault.close();
   }
 }
+
+/** The start of a `casebook chronology import` of one agency's file into a review; the file and flags follow. */
+export function chronologyImportArgs(vault: string, reviewId: string, agency = 'Health visiting'): string[] {
+  return ['--vault', vault, 'chronology', 'import', '--review', reviewId, '--agency', agency];
+}
