@@ -23,6 +23,19 @@ function casebook(args: string[], stdin?: string) {
 
 const newVault = () => closedVault(tempDirectory());
 
+/** `casebook person add` on a review, with the person's flags. */
+function addPerson(vault: string, reviewId: string, ...flags: string[]) {
+  return casebook(['--vault', vault, 'person', 'add', '--review', reviewId, ...flags]);
+}
+
+/** The id a `--json` create or add printed, checking it printed exactly `{"id"}`, nothing on stderr, and exited 0. */
+function printedId(result: ReturnType<typeof casebook>): string {
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"\}\n$/);
+  return (JSON.parse(result.stdout) as { id: string }).id;
+}
+
 /** Audit rows other than the vault's own (created, unlocked): what commands changed. */
 async function auditedChanges(path: string): Promise<string[]> {
   const vault = await Vault.unlock(path, { passphrase: PASSPHRASE });
@@ -55,10 +68,7 @@ describe('casebook review and person commands', () => {
       '2016-06-30',
       '--json',
     ]);
-    expect(created.stderr).toBe('');
-    expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"\}\n$/);
-    const { id } = JSON.parse(created.stdout) as { id: string };
+    const id = printedId(created);
 
     const second = casebook([
       'review',
@@ -93,12 +103,8 @@ describe('casebook review and person commands', () => {
     });
     expect(reviews.map((review) => review.type).sort()).toEqual(['scr', 'single-agency']);
 
-    const person = casebook([
-      '--vault',
+    const person = addPerson(
       vault,
-      'person',
-      'add',
-      '--review',
       id,
       '--name',
       'Dr Jane Smith',
@@ -111,24 +117,9 @@ describe('casebook review and person commands', () => {
       '--agency',
       'Northshire GP Practice',
       '--json',
-    ]);
-    expect(person.stderr).toBe('');
-    expect(person.code).toBe(0);
-    expect(person.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"\}\n$/);
-    const child = casebook([
-      '--vault',
-      vault,
-      'person',
-      'add',
-      '--review',
-      id,
-      '--name',
-      'Harry',
-      '--role',
-      'Child',
-      '--pseudonym',
-      'Child H',
-    ]);
+    );
+    printedId(person);
+    const child = addPerson(vault, id, '--name', 'Harry', '--role', 'Child', '--pseudonym', 'Child H');
     expect(child.code).toBe(0);
     expect(child.stdout).toMatch(/^Added Child H \([0-9a-f-]{36}\)\n$/);
 
@@ -196,21 +187,7 @@ describe('casebook review and person commands', () => {
     const { id } = JSON.parse(
       casebook(['--vault', vault, 'review', 'create', '--title', 'T', '--type', 'cspr', '--json']).stdout,
     );
-    const add = () =>
-      casebook([
-        '--vault',
-        vault,
-        'person',
-        'add',
-        '--review',
-        id,
-        '--name',
-        'N',
-        '--role',
-        'family member',
-        '--pseudonym',
-        'Mother',
-      ]);
+    const add = () => addPerson(vault, id, '--name', 'N', '--role', 'family member', '--pseudonym', 'Mother');
     expect(add().code).toBe(0);
     const again = add();
     expect(again.code).not.toBe(0);
@@ -241,8 +218,7 @@ describe('personal values on standard input (--input -), not in the process argu
       ['--vault', vault, 'person', 'add', '--review', id, '--input', '-', '--json'],
       JSON.stringify({ name: 'Harry Smith', role: 'child', pseudonym: 'Child H', notes: 'Youngest of three' }),
     );
-    expect(added.stderr).toBe('');
-    expect(added.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"\}\n$/);
+    printedId(added);
 
     const opened = await Vault.unlock(vault, { passphrase: PASSPHRASE });
     try {
