@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
 import { ChronologyImports } from '../electron/services/chronology-import.js';
+import { reviewCreateSchema } from '../shared/api/channels/reviews.js';
 
 /**
  * Import of a generated 100,000-row agency CSV into an encrypted vault through the
@@ -98,15 +99,7 @@ async function freshVault(directory: string, name: string): Promise<Vault> {
 async function importRun(directory: string, name: string, bytes: Buffer): Promise<number> {
   const vault = await freshVault(directory, name);
   try {
-    const review = createReview(vault, {
-      title: 'Bench',
-      type: 'cspr',
-      scopeFrom: null,
-      scopeTo: null,
-      termsOfReference: '',
-      agencies: [],
-      leadReviewers: [],
-    });
+    const review = createReview(vault, reviewCreateSchema.parse({ title: 'Bench', type: 'cspr' }));
     const start = performance.now();
     const imports = new ChronologyImports();
     const preview = await imports.preview(vault.database, {

@@ -11,6 +11,7 @@ import type {
   StatusStep,
 } from '../shared/api/channels/reviews.js';
 import { CasebookError } from '../shared/api/errors.js';
+import { todayIso } from '../shared/dates/iso-date.js';
 import {
   type CriteriaAnswers,
   type CriteriaOutcome,
@@ -18,15 +19,19 @@ import {
   checkTransition,
   decisionCaution,
   nextStatuses,
+  type ReviewClockDates,
   type ReviewDecision,
   type ReviewStatus,
   type ReviewType,
+  reviewClockProblem,
+  reviewDeadlines,
   reviewDecisionLabel,
   reviewStatusLabel,
   reviewTypeLabel,
 } from '../shared/reviews/index.js';
 import { all, type Database, first, query, run } from './query.js';
 import type { ReviewStatusStepTable, ReviewTable } from './schema/reviews.js';
+import { readExtraNonWorkingDays } from './settings.js';
 import type { VaultWriter } from './vault.js';
 
 /**
@@ -68,7 +73,28 @@ function latestStep(database: Database, reviewId: string): StepRow | undefined {
   );
 }
 
-function toSummary(row: ReviewTable, status: ReviewStatus | null): ReviewSummary {
+/** What the working-day deadlines are counted against: today, and the reviewer's own non-working days. */
+interface ClockContext {
+  today: string;
+  extraNonWorkingDays: readonly string[];
+}
+
+function clockContext(database: Database, today: string): ClockContext {
+  return { today, extraNonWorkingDays: readExtraNonWorkingDays(database) };
+}
+
+function clockDates(row: ReviewTable): ReviewClockDates {
+  return {
+    awareOn: row.aware_on,
+    notifiedOn: row.notified_on,
+    rapidReviewHeldOn: row.rapid_review_held_on,
+    decidedOn: row.decided_on,
+    publishedOn: row.published_on,
+  };
+}
+
+function toSummary(row: ReviewTable, status: ReviewStatus | null, clock: ClockContext): ReviewSummary {
+  const dates = clockDates(row);
   return {
     id: row.id,
     title: row.title,
@@ -82,6 +108,8 @@ function toSummary(row: ReviewTable, status: ReviewStatus | null): ReviewSummary
     archivedAt: row.archived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...dates,
+    deadlines: reviewDeadlines(dates, clock.today, clock.extraNonWorkingDays),
   };
 }
 
@@ -125,7 +153,8 @@ export function listAgencies(database: Database, reviewId: string): ReviewAgency
   );
 }
 
-export function getReview(database: Database, id: string): Review {
+/** `today` decides which deadlines are overdue (tests pass a fixed day). */
+export function getReview(database: Database, id: string, today: string = todayIso()): Review {
   const row = reviewRow(database, id);
   const steps = all(
     database,
@@ -134,7 +163,7 @@ export function getReview(database: Database, id: string): Review {
   const latest = steps.at(-1);
   const current = latest ? { status: latest.status, decision: latest.decision, date: latest.date } : null;
   return {
-    ...toSummary(row, latest?.status ?? null),
+    ...toSummary(row, latest?.status ?? null, clockContext(database, today)),
     termsOfReference: row.terms_of_reference,
     agencies: listAgencies(database, id),
     leadReviewers: JSON.parse(row.lead_reviewers) as string[],
@@ -143,7 +172,12 @@ export function getReview(database: Database, id: string): Review {
   };
 }
 
-export function listReviews(database: Database, archived: ArchivedFilter = 'exclude'): ReviewSummary[] {
+export function listReviews(
+  database: Database,
+  archived: ArchivedFilter = 'exclude',
+  today: string = todayIso(),
+): ReviewSummary[] {
+  const clock = clockContext(database, today);
   let select = query
     .selectFrom('review')
     .selectAll('review')
@@ -160,7 +194,7 @@ export function listReviews(database: Database, archived: ArchivedFilter = 'excl
     .orderBy('review.id');
   if (archived === 'exclude') select = select.where('review.archived_at', 'is', null);
   if (archived === 'only') select = select.where('review.archived_at', 'is not', null);
-  return all(database, select).map((row) => toSummary(row, (row.current_status as ReviewStatus | null) ?? null));
+  return all(database, select).map((row) => toSummary(row, (row.current_status as ReviewStatus | null) ?? null, clock));
 }
 
 /**
@@ -246,6 +280,11 @@ export function createReview(vault: VaultWriter, input: ReviewCreateInput): Revi
           archived_at: null,
           created_at: now,
           updated_at: now,
+          aware_on: input.awareOn,
+          notified_on: input.notifiedOn,
+          rapid_review_held_on: input.rapidReviewHeldOn,
+          decided_on: input.decidedOn,
+          published_on: input.publishedOn,
         }),
       );
       replaceAgencies(vault.database, id, input.agencies);
@@ -266,6 +305,17 @@ export function updateReview(vault: VaultWriter, input: ReviewUpdateInput): Revi
     if (scopeFrom && scopeTo && scopeFrom > scopeTo) {
       throw new CasebookError('invalid_payload', 'The scope period must not end before it starts');
     }
+    const stored = clockDates(row);
+    const keep = <K extends keyof ReviewClockDates>(key: K) => (rest[key] === undefined ? stored[key] : rest[key]);
+    const dates: ReviewClockDates = {
+      awareOn: keep('awareOn'),
+      notifiedOn: keep('notifiedOn'),
+      rapidReviewHeldOn: keep('rapidReviewHeldOn'),
+      decidedOn: keep('decidedOn'),
+      publishedOn: keep('publishedOn'),
+    };
+    const problem = reviewClockProblem(dates);
+    if (problem) throw new CasebookError('invalid_payload', problem);
     run(
       vault.database,
       query
@@ -277,6 +327,11 @@ export function updateReview(vault: VaultWriter, input: ReviewUpdateInput): Revi
           ...(leadReviewers !== undefined && { lead_reviewers: JSON.stringify(leadReviewers) }),
           scope_from: scopeFrom,
           scope_to: scopeTo,
+          aware_on: dates.awareOn,
+          notified_on: dates.notifiedOn,
+          rapid_review_held_on: dates.rapidReviewHeldOn,
+          decided_on: dates.decidedOn,
+          published_on: dates.publishedOn,
           updated_at: new Date().toISOString(),
         })
         .where('id', '=', id),

@@ -4,6 +4,7 @@ import { reviews } from './0002_reviews.js';
 import { cdop } from './0003_cdop.js';
 import { chronology } from './0004_chronology.js';
 import { chronologyAnalysis } from './0005_chronology_analysis.js';
+import { reviewClock } from './0006_review_clock.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -15,4 +16,4 @@ export interface Migration {
   up: (database: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [initial, reviews, cdop, chronology, chronologyAnalysis];
+export const migrations: readonly Migration[] = [initial, reviews, cdop, chronology, chronologyAnalysis, reviewClock];

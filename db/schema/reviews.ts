@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables of the reviews feature (migration 0002_reviews). */
+/** Tables of the reviews feature (migration 0002_reviews; the review's clock dates from 0006_review_clock). */
 
 export interface ReviewTable {
   id: string;
@@ -14,6 +14,11 @@ export interface ReviewTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  aware_on: string | null;
+  notified_on: string | null;
+  rapid_review_held_on: string | null;
+  decided_on: string | null;
+  published_on: string | null;
 }
 
 export interface ReviewAgencyTable {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel.js';
+import { isoDate } from '../fields.js';
 
 /** The vault, the session lock, the audit log and settings. */
 
@@ -46,7 +47,20 @@ export interface Settings {
   /** Name recorded as "who" in the audit log. */
   reviewerName: string;
   idleLockMinutes: number;
+  /**
+   * Days the reviewer does not work besides weekends and the bank holidays of
+   * England and Wales (a local closure, a year not yet in the list), YYYY-MM-DD,
+   * sorted: working-day deadlines skip them.
+   */
+  extraNonWorkingDays: string[];
 }
+
+/** The reviewer's extra non-working days: real dates, each once; stored sorted. */
+export const extraNonWorkingDaysSchema = z
+  .array(isoDate('Non-working day'))
+  .max(500, 'At most 500 extra non-working days')
+  .refine((days) => new Set(days).size === days.length, { message: 'Each non-working day once only' })
+  .transform((days) => [...days].sort());
 
 export const IDLE_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
 
@@ -76,6 +90,7 @@ export const vaultChannels = {
       .object({
         reviewerName: z.string().trim().min(1).max(200).optional(),
         idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
+        extraNonWorkingDays: extraNonWorkingDaysSchema.optional(),
       })
       .strict(),
     { requiresUnlocked: true },
