@@ -416,6 +416,65 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     expect(await tab('People').getAttribute('aria-selected')).toBe('true');
   });
 
+  it('counts a rapid review’s deadlines in working days over Christmas and New Year, and warns when overdue', async () => {
+    await page.getByRole('link', { name: 'Back to reviews' }).click();
+    await heading('Reviews').waitFor();
+    await page.getByRole('button', { name: 'New review' }).click();
+    await heading('New review').waitFor();
+    await page.getByLabel('Title', { exact: true }).fill('Child R');
+    await page.getByLabel('Type of review').selectOption('rapid');
+    // Friday 24 December 2021: 27, 28 December and 3 January were bank holidays.
+    await page.getByLabel('Became aware of the incident').fill('24/12/2021');
+    await page.getByRole('button', { name: 'Create review' }).click();
+    await heading('Child R').waitFor();
+
+    const dueCell = (step: string) =>
+      page
+        .getByRole('row', { name: new RegExp(step) })
+        .locator('td')
+        .nth(1);
+    expect(await dueCell('Notification sent to the national panel').textContent()).toContain('05/01/2022');
+    expect(await dueCell('Rapid review held').textContent()).toContain('19/01/2022');
+    const warning = page.locator('.deadline-banner');
+    expect(await warning.textContent()).toContain(
+      'Notification to the national panel was due by 05/01/2022 (5 working days after becoming aware)',
+    );
+    expect(await warning.textContent()).toContain('Rapid review was due by 19/01/2022');
+    await tallScreenshot('reviews-12-rapid-review-deadlines', 1300);
+    await expectAccessible('rapid review overview');
+
+    await page.getByRole('link', { name: 'Back to reviews' }).click();
+    const row = page.getByRole('row', { name: /Child R/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Overdue: notification to the national panel, rapid review');
+    await screenshot(page, 'reviews-13-list-overdue');
+    expect(await page.getByRole('row', { name: /Child H/ }).textContent()).not.toContain('Overdue');
+
+    // An extra non-working day in Settings moves both due dates by a day.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await heading('Settings').waitFor();
+    await page.getByLabel('Add a non-working day').fill('29/12/2021');
+    await page.getByRole('button', { name: 'Add day' }).click();
+    await page.getByText('29 December 2021 added: due dates skip it.').waitFor();
+    await page.getByRole('button', { name: 'Remove 29 December 2021' }).waitFor();
+    await screenshot(page, 'reviews-14-settings-non-working-days');
+    await page.getByRole('link', { name: 'Reviews' }).click();
+    await row.getByRole('link', { name: 'Child R' }).click();
+    await heading('Child R').waitFor();
+    expect(await dueCell('Notification sent to the national panel').textContent()).toContain('06/01/2022');
+    expect(await dueCell('Rapid review held').textContent()).toContain('20/01/2022');
+
+    // Recording the notification in time clears its warning; the rapid review stays overdue.
+    await page.getByRole('link', { name: 'Edit review' }).click();
+    await heading('Edit review').waitFor();
+    await page.getByLabel('Notification sent to the national panel').fill('06/01/2022');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Review saved.').waitFor();
+    expect(await page.getByRole('row', { name: /Notification sent/ }).textContent()).toContain('Done in time');
+    expect(await warning.textContent()).not.toContain('Notification');
+    expect(await warning.textContent()).toContain('Rapid review was due by 20/01/2022');
+  });
+
   it('ran without console errors or CSP violations', () => {
     const problems = app.problems.filter(
       (line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>"),

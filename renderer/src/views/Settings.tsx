@@ -10,6 +10,7 @@ import { StrengthMeter } from '../components/StrengthMeter.js';
 import { formatDateTime } from '../format.js';
 import { refresh, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
+import { NonWorkingDays } from './NonWorkingDays.js';
 
 /** Anything saved here is written to the audit log: the recent activity is read again. */
 const changed = () => void refresh('audit.', 'settings.');
@@ -19,6 +20,7 @@ export function Settings() {
     <>
       <PageHeading title="Settings">Settings</PageHeading>
       <PreferencesForm onSaved={changed} />
+      <NonWorkingDays />
       <ChangePassphraseForm onChanged={changed} />
       <AuditSection />
     </>
