@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
 import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
-import { ChronologyImports } from '../electron/services/chronology-import.js';
+import { chronologyImportBinding } from '../electron/services/import/chronology.js';
+import { ImportEngine } from '../electron/services/import/engine.js';
 import { reviewCreateSchema } from '../shared/api/channels/reviews.js';
 
 /**
@@ -101,18 +102,18 @@ async function importRun(directory: string, name: string, bytes: Buffer): Promis
   try {
     const review = createReview(vault, reviewCreateSchema.parse({ title: 'Bench', type: 'cspr' }));
     const start = performance.now();
-    const imports = new ChronologyImports();
-    const preview = await imports.preview(vault.database, {
-      reviewId: review.id,
-      agency: 'Health visiting',
+    const imports = new ImportEngine();
+    const preview = await imports.preview(chronologyImportBinding, vault.database, {
+      target: { reviewId: review.id, agency: 'Health visiting' },
       fileName: 'bench.csv',
       bytes,
     });
-    const result = await imports.commit(vault, {
-      previewId: preview.previewId,
-      mode: 'all-or-nothing',
-      confirmReimport: false,
-    });
+    const result = await imports.commit(
+      chronologyImportBinding,
+      vault,
+      { previewId: preview.previewId, mode: 'all-or-nothing', confirmReimport: false },
+      { howToConfirmReimport: '' },
+    );
     const elapsed = performance.now() - start;
     if (result.imported !== ROWS)
       throw new Error(`imported ${result.imported} of ${ROWS}: ${JSON.stringify(result.rejected.slice(0, 3))}`);

@@ -356,6 +356,8 @@ export interface ImportWrite {
   /** Field -> header text, remembered for the chosen agency. */
   mapping: Partial<Record<ChronologyField, string>>;
   onProgress?: (done: number) => void;
+  /** Runs first inside the transaction: a check there (a re-import) cannot be overtaken by another writer. */
+  guard?: (database: Database) => void;
 }
 
 /**
@@ -407,6 +409,7 @@ export async function writeImport(
     }),
     async (pause) => {
       const { database } = vault;
+      input.guard?.(database);
       requireOpenReview(database, input.reviewId);
       const agency = ensureAgency(database, input.reviewId, input.agencyName);
       const now = new Date().toISOString();

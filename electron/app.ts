@@ -2,6 +2,7 @@ import type { VaultOptions } from '../db/vault.js';
 import type { ApiResult } from '../shared/api/errors.js';
 import { createHandlers, dispatch } from './api.js';
 import { EventHub } from './services/events.js';
+import { ImportEngine } from './services/import/engine.js';
 import { VaultSession } from './services/vault-session.js';
 
 /** One running Casebook: a vault session, its events and the handler table. Each shell makes one. */
@@ -15,7 +16,12 @@ export interface CasebookApp {
 export function createCasebookApp(vaultPath: string, options: VaultOptions = {}): CasebookApp {
   const events = new EventHub();
   const session = new VaultSession(vaultPath, events, options);
-  const handlers = createHandlers({ session, events });
+  const imports = new ImportEngine();
+  // A held preview is case data in memory: it goes when the vault locks, like everything else.
+  events.subscribe((event) => {
+    if (event.name === 'vault.locked') imports.clear();
+  });
+  const handlers = createHandlers({ session, events, imports });
   return {
     session,
     events,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { cdopChannels } from './channels/cdop.js';
-import { type ChronologyEvents, chronologyChannels } from './channels/chronology.js';
+import { chronologyChannels } from './channels/chronology.js';
 import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
+import type { ImportEvents } from './channels/import.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
@@ -10,6 +11,7 @@ export type { Channel } from './channel.js';
 export * from './channels/cdop.js';
 export * from './channels/chronology.js';
 export * from './channels/chronology-analysis.js';
+export * from './channels/import.js';
 export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
@@ -41,7 +43,7 @@ export function isChannelName(name: string): name is ChannelName {
 
 // ---- events (main -> renderer) -------------------------------------------------
 
-export interface EventMap extends ChronologyEvents {
+export interface EventMap extends ImportEvents {
   'vault.locked': { reason: 'user' | 'idle' };
 }
 export type EventName = keyof EventMap;

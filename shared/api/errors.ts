@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'conflict',
   /** An imported file that is not a spreadsheet Casebook reads, or is damaged or password-protected. */
   'unreadable_file',
+  /** An imported file beyond Casebook's import limits (shared/import/limits.ts): too big, too many rows, a zip bomb. */
+  'too_large',
   'internal',
 ] as const;
 

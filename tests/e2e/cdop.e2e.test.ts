@@ -215,16 +215,23 @@ describe('child death reviews (CDOP) in the browser', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(csv),
     });
-    await heading('Preview of historical.csv'.replace('historical', 'historic'), 2).waitFor();
-    const problems = page.getByRole('table', { name: 'Every problem found, with its row number in the spreadsheet' });
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    // The same wizard as a chronology import: the preview lists every problem by spreadsheet row.
+    await heading('Check the rows before importing', 2).waitFor();
+    const problems = page.locator('.problems-table');
     expect(await problems.locator('tbody tr').first().textContent()).toMatch(
-      /^4DOB.*31\/02\/2015.*Error: row left out$/,
+      /^4DOB.*31\/02\/2015.*Error: row not imported$/,
     );
-    expect(await page.getByRole('button', { name: 'Import all rows' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Import all 3 rows' }).isDisabled()).toBe(true);
+    expect(await page.locator('#import-all-why').textContent()).toContain('1 row has errors');
     await screenshot(page, 'cdop-06-import-preview');
     await expectAccessible('import preview');
-    await page.getByRole('button', { name: 'Import valid rows, skip invalid ones' }).click();
-    await page.getByText(/Imported 2 cases; 1 row problem\(s\) left out\./).waitFor();
+    await page.getByRole('button', { name: 'Import the 2 valid rows and skip 1' }).click();
+    await heading('Import finished', 2).waitFor();
+    expect(await page.locator('.import-counts').textContent()).toContain('Imported2');
+    expect(await page.locator('.import-counts').textContent()).toContain('Rows skipped1');
+    // Cases have no duplicate detection: the wizard does not pretend to count any.
+    expect(await page.locator('.import-counts').textContent()).not.toContain('Possible duplicates');
   });
 
   it('lists the cases with derived age bands and outstanding reports', async () => {
@@ -336,5 +343,60 @@ describe('child death reviews (CDOP) in the browser', () => {
     const hidden = new ExcelJS.Workbook();
     await hidden.xlsx.readFile(await suppressed.path());
     expect(hidden.getWorksheet('Summary')?.getCell('B6').value).toBe('[c]');
+  });
+
+  it('imports a file with unfamiliar headers by matching its columns, and remembers them for the next file', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Child deaths (CDOP)' }).click();
+    await page.getByRole('button', { name: 'Import historical cases' }).click();
+    await heading('Import historical cases').waitFor();
+    const panelExport = (prefix: string) =>
+      Buffer.from(
+        [
+          'Child ID,Born,Died,M/F,NHS,Reported to panel',
+          `${prefix}-1,10/05/2015,07/06/2015,F,943 476 5919,08/06/2015`,
+          `${prefix}-2,01/01/2014,02/02/2015,M,1234567890,03/02/2015`,
+        ].join('\r\n'),
+      );
+    await page.getByLabel('Spreadsheet (.csv or .xlsx)').setInputFiles({
+      name: 'panel-export.csv',
+      mimeType: 'text/csv',
+      buffer: panelExport('P'),
+    });
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await heading('Match the columns', 2).waitFor();
+    expect(await page.locator('.banner').first().textContent()).toContain(
+      'Reference, Date of birth, Date of death, Sex and Date notified',
+    );
+    // The NHS number is found by its header; the rest are chosen by hand.
+    expect(await page.getByLabel('NHS number').inputValue()).not.toBe('');
+    await page.getByLabel('Reference (required)').selectOption({ label: 'Child ID' });
+    await page.getByLabel('Date of birth (required)').selectOption({ label: 'Born' });
+    await page.getByLabel('Date of death (required)').selectOption({ label: 'Died' });
+    await page.getByLabel('Sex (required)').selectOption({ label: 'M/F' });
+    await page.getByLabel('Date notified (required)').selectOption({ label: 'Reported to panel' });
+    await expectAccessible('import: CDOP column mapping');
+    await page.getByRole('button', { name: 'Use these columns' }).click();
+    await heading('Check the rows before importing', 2).waitFor();
+    // The check digit is checked as on the case form.
+    expect(await page.locator('.problems-table tbody tr').first().textContent()).toMatch(
+      /^3NHS.*not a valid NHS number.*Error: row not imported$/,
+    );
+    await page.getByRole('button', { name: 'Import the 1 valid row and skip 1' }).click();
+    await heading('Import finished', 2).waitFor();
+    await page.getByRole('button', { name: 'Back to child deaths' }).click();
+    await heading('Child deaths (CDOP)').waitFor();
+
+    // The next file from the same system: its columns are remembered.
+    await page.getByRole('button', { name: 'Import historical cases' }).click();
+    await page.getByLabel('Spreadsheet (.csv or .xlsx)').setInputFiles({
+      name: 'panel-export-2.csv',
+      mimeType: 'text/csv',
+      buffer: panelExport('Q'),
+    });
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await heading('Check the rows before importing', 2).waitFor();
+    await page.getByRole('button', { name: 'Check the column mapping' }).click();
+    await heading('Match the columns', 2).waitFor();
+    expect(await page.locator('.mapping-table').textContent()).toContain('Remembered from the last import');
   });
 });

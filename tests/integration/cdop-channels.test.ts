@@ -69,12 +69,102 @@ describe('cdop import channels', () => {
       fileName: 'bad.csv',
       contentBase64: base64('Case Ref,Something\r\nH-1,x'),
     });
-    expect(preview.missingRequired).toEqual(expect.arrayContaining(['date_of_birth', 'date_of_death']));
+    expect(preview.missingRequired).toEqual(['Date of birth', 'Date of death', 'Sex', 'Date notified']);
     expect(preview.counts.valid).toBe(0);
+    const refused = await target.invoke('cdop.commitImport', { previewId: preview.previewId });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_payload',
+        message:
+          "'bad.csv' has no column for Date of birth, Date of death, Sex and Date notified (its headers: Case Ref, Something): choose the columns on the import screen, or rename them in the file",
+      },
+    });
     await invoke(target, 'vault.lock', {});
     await invoke(target, 'vault.unlock', { passphrase: PASSPHRASE });
     const gone = await target.invoke('cdop.commitImport', { previewId: preview.previewId });
     expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('cdop import: column mapping', () => {
+  // A panel's own export, with headers no synonym knows.
+  const UNFAMILIAR = [
+    'Child ID,Born,Died,M/F,Reported to panel,Closed',
+    'K-1,10/05/2023,07/06/2023,F,08/06/2023,',
+    'K-2,01/01/2019,02/02/2020,M,03/02/2020,01/06/2020',
+  ].join('\r\n');
+
+  it('maps unfamiliar headers by hand, imports, and remembers the mapping for the next file', async () => {
+    const target = await unlockedApp();
+    const preview = await invoke(target, 'cdop.previewImport', {
+      fileName: 'panel.csv',
+      contentBase64: base64(UNFAMILIAR),
+    });
+    expect(preview.missingRequired).toEqual(['Reference', 'Date of birth', 'Date of death', 'Sex', 'Date notified']);
+    const mapping = {
+      reference: 0,
+      date_of_birth: 1,
+      date_of_death: 2,
+      sex: 3,
+      date_notified: 4,
+      date_review_completed: 5,
+    };
+    const twice = await target.invoke('cdop.updatePreview', {
+      previewId: preview.previewId,
+      mapping: { ...mapping, child_name: 0 },
+    });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: "one column cannot be both Reference and Child's name" },
+    });
+    const mapped = await invoke(target, 'cdop.updatePreview', { previewId: preview.previewId, mapping });
+    expect(mapped).toMatchObject({ missingRequired: [], counts: { rows: 2, valid: 2, rejected: 0 } });
+    expect(mapped.matchedBy).toMatchObject({ reference: 'chosen', sex: 'chosen' });
+    const done = await invoke(target, 'cdop.commitImport', { previewId: preview.previewId });
+    expect(done).toMatchObject({ imported: 2, rejected: [], importId: null, possibleDuplicates: null });
+    const cases = await invoke(target, 'cdop.case.list', {});
+    expect(cases.map((c) => [c.reference, c.status]).sort()).toEqual([
+      ['K-1', 'notified'],
+      ['K-2', 'reviewed'],
+    ]);
+
+    expect(await invoke(target, 'cdop.savedMapping', {})).toEqual({
+      mapping: {
+        reference: 'Child ID',
+        date_of_birth: 'Born',
+        date_of_death: 'Died',
+        sex: 'M/F',
+        date_notified: 'Reported to panel',
+        date_review_completed: 'Closed',
+      },
+    });
+    const next = await invoke(target, 'cdop.previewImport', {
+      fileName: 'panel-2024.csv',
+      contentBase64: base64(UNFAMILIAR.replaceAll('K-', 'L-')),
+    });
+    expect(next).toMatchObject({ missingRequired: [], counts: { valid: 2 } });
+    expect(next.matchedBy).toMatchObject({ reference: 'saved', date_notified: 'saved' });
+  });
+
+  it("previews of one kind are not the other kind's, and every held preview is bounded", async () => {
+    const target = await unlockedApp();
+    const preview = await invoke(target, 'cdop.previewImport', { fileName: 'old.csv', contentBase64: base64(CSV) });
+    const crossed = await target.invoke('chronology.commitImport', { previewId: preview.previewId });
+    expect(crossed).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // Five previews: the oldest is dropped (at most four are held, of any kind).
+    const ids = [preview.previewId];
+    for (let index = 0; index < 4; index += 1) {
+      ids.push(
+        (await invoke(target, 'cdop.previewImport', { fileName: `f${index}.csv`, contentBase64: base64(CSV) }))
+          .previewId,
+      );
+    }
+    expect(await target.invoke('cdop.updatePreview', { previewId: ids[0], mapping: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await target.invoke('cdop.updatePreview', { previewId: ids[4] })).toMatchObject({ ok: true });
   });
 });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
-import type { CdopCaseDetail, CdopImportPreviewResult } from '../../shared/api/contract.js';
+import type { CdopCaseDetail, CdopImportPreview } from '../../shared/api/contract.js';
 import { fails, ok } from '../support/api.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -40,7 +40,7 @@ describe('CDOP date rules', () => {
           `X-${at},${uk(birth)},${uk(death)},female,unexpected,${reviewed ? '10,none' : ','},${uk(notified)},${uk(reviewed)}`,
       ),
     ].join('\r\n');
-    const preview = await ok<CdopImportPreviewResult>(
+    const preview = await ok<CdopImportPreview>(
       app.invoke('cdop.previewImport', { fileName: 'old.csv', contentBase64: Buffer.from(csv).toString('base64') }),
     );
     const imported = preview.problems

@@ -10,10 +10,10 @@ import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import type {
   ChronologyEntry,
   ChronologyExport,
+  ChronologyImportPreview,
   ChronologyListResult,
   DuplicateFlag,
   ImportCommitResult,
-  ImportPreviewResult,
   KeyPracticeEpisode,
   Review,
   SearchResult,
@@ -45,7 +45,7 @@ const SOCIAL_CARE = [
 ].join('\r\n');
 
 async function importCsv(casebook: CasebookApp, reviewId: string, agency: string, text: string) {
-  const preview = await ok<ImportPreviewResult>(
+  const preview = await ok<ChronologyImportPreview>(
     casebook.invoke('chronology.previewImport', {
       reviewId,
       agency,

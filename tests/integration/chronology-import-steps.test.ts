@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { generateAgencyCsv } from '../../bench/chronology-import.bench.js';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
-import type { CasebookEvent, ImportPreviewResult, Review } from '../../shared/api/contract.js';
+import type { CasebookEvent, ChronologyImportPreview, Review } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -25,7 +25,7 @@ it('streams progress while a large import runs, keeps other requests and a lock 
   const casebook = app;
   await value(casebook.invoke('vault.create', { passphrase: PASSPHRASE }));
   const review = await value<Review>(casebook.invoke('reviews.create', { title: 'Child H', type: 'cspr' }));
-  const preview = await value<ImportPreviewResult>(
+  const preview = await value<ChronologyImportPreview>(
     casebook.invoke('chronology.previewImport', {
       reviewId: review.id,
       agency: 'Health visiting',
@@ -35,7 +35,7 @@ it('streams progress while a large import runs, keeps other requests and a lock 
   );
   const order: string[] = [];
   casebook.events.subscribe((event: CasebookEvent) => {
-    if (event.name === 'chronology.importProgress') order.push(`progress ${event.payload.done}`);
+    if (event.name === 'import.progress') order.push(`progress ${event.payload.done}`);
     if (event.name === 'vault.locked') order.push('locked');
   });
 

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
 import type {
   ChronologyEntry,
+  ChronologyImportPreview,
   ChronologyListResult,
   EntryUpdateResult,
   ImportCommitResult,
-  ImportPreviewResult,
   Review,
   TimelineData,
 } from '../../shared/api/contract.js';
@@ -37,7 +37,7 @@ async function setUp(scope: { scopeFrom: string | null; scopeTo: string | null }
 }
 
 function preview(casebook: CasebookApp, reviewId: string, agency: string, file: string, extra = {}) {
-  return ok<ImportPreviewResult>(
+  return ok<ChronologyImportPreview>(
     casebook.invoke('chronology.previewImport', {
       reviewId,
       agency,
@@ -149,12 +149,14 @@ describe('chronology import', () => {
     const first = await preview(casebook, reviewId, 'Health visiting', HV);
     await ok(casebook.invoke('chronology.commitImport', { previewId: first.previewId, mode: 'skip-invalid' }));
     const again = await preview(casebook, reviewId, 'Health visiting', HV);
-    expect(again.alreadyImported).toMatchObject({ fileName: HV, entries: 5 });
+    expect(again.alreadyImported).toMatchObject({ fileName: HV, rows: 5 });
     const refused = await fails(
       casebook.invoke('chronology.commitImport', { previewId: again.previewId, mode: 'skip-invalid' }),
     );
     expect(refused.code).toBe('conflict');
-    expect(refused.message).toMatch(/already imported into this review/);
+    expect(refused.message).toMatch(
+      /^This file was already imported into this review .*Tick “Import this file again anyway”/,
+    );
     expect(rows(casebook, 'SELECT id FROM chronology_entry')).toHaveLength(5);
     const confirmed = await ok<ImportCommitResult>(
       casebook.invoke('chronology.commitImport', {
@@ -214,7 +216,7 @@ describe('chronology import', () => {
     const { casebook, reviewId } = await setUp();
     const shown = await preview(casebook, reviewId, 'Health visiting', HV);
     // The reviewer says the Significance column is really the action, and leaves Action taken out.
-    const remapped = await ok<ImportPreviewResult>(
+    const remapped = await ok<ChronologyImportPreview>(
       casebook.invoke('chronology.updatePreview', {
         previewId: shown.previewId,
         mapping: { ...shown.mapping, action: 8, significance: null },

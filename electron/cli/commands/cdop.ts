@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { financialYearOf } from '../../../shared/cdop/dates.js';
 import { isIsoDate } from '../../../shared/dates/iso-date.js';
-import { describeProblem } from '../../../shared/import/problems.js';
-import {
-  CDOP_KNOWN_HEADERS,
-  commitCdopImport,
-  existingReferences,
-  previewCdopImport,
-} from '../../services/cdop-import.js';
-import { readTable } from '../../services/import/read-table.js';
-import { AlreadyReported, globals, print, readVault, withVault } from '../common.js';
+import { cdopImportBinding } from '../../services/import/cdop.js';
+import { globals, print, readVault } from '../common.js';
+import { addImportCommand } from '../import.js';
 
 function periodOption(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined) return fallback;
@@ -26,36 +18,10 @@ function periodOption(value: string | undefined, name: string, fallback: string)
 export function registerCdopCommands(program: Command): void {
   const cdop = program.command('cdop').description('child death reviews (CDOP): import historical cases, statistics');
 
-  cdop
-    .command('import')
-    .description('import historical cases from CSV or .xlsx: all rows or none, unless --skip-invalid')
-    .argument('<file>', 'the spreadsheet (.csv or .xlsx)')
-    .option('--skip-invalid', 'import the valid rows and leave out the rejected ones')
-    .action(async (file: string, options: { skipInvalid?: boolean }, command: Command) => {
-      const { vaultPath, json } = globals(command);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        throw new CasebookError('not_found', `cannot read ${file}`);
-      }
-      const table = await readTable({ fileName: basename(file), bytes }, { knownHeaders: CDOP_KNOWN_HEADERS });
-      const outcome = await withVault(vaultPath, (vault) => {
-        const preview = previewCdopImport(table, existingReferences(vault.database));
-        // The same rule as the import screen: all or nothing unless the reviewer chose to skip rejected rows.
-        const committed = commitCdopImport(vault, preview, options.skipInvalid ? 'skip-invalid' : 'all-or-nothing');
-        return { ...committed, problems: preview.problems };
-      });
-      const result = { imported: outcome.imported, rejected: outcome.rejected };
-      const lines = outcome.problems.map(describeProblem);
-      print(json, result, [`Imported ${outcome.imported} case(s).`, ...lines].join('\n'));
-      if (outcome.rejected.length > 0 && !options.skipInvalid) {
-        process.stderr.write(
-          `${outcome.rejected.length} row problem(s): nothing imported (fix the rows, or use --skip-invalid)\n`,
-        );
-        throw new AlreadyReported();
-      }
-    });
+  addImportCommand(cdop, cdopImportBinding, {
+    description: 'import historical cases from CSV or .xlsx: all rows or none, unless --skip-invalid',
+    target: () => ({}),
+  });
 
   cdop
     .command('stats')

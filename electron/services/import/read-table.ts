@@ -2,6 +2,11 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { normaliseHeader } from '../../../shared/import/columns.js';
+import { formatCount, IMPORT_LIMITS } from '../../../shared/import/limits.js';
+import type { CellValue, Table } from '../../../shared/import/table.js';
+import { checkXlsxLimits } from './xlsx-limits.js';
+
+export type { CellValue, Table, TableRow } from '../../../shared/import/table.js';
 
 /**
  * Reads an agency's spreadsheet (CSV or Excel .xlsx) into plain rows, for any
@@ -9,35 +14,14 @@ import { normaliseHeader } from '../../../shared/import/columns.js';
  * sees in Excel, so a problem reported on "row 7" is on row 7 when they open
  * the file. Blank rows are skipped but still counted.
  *
- * Cells are plain values: text, numbers, booleans, Dates (an Excel date cell;
- * its UTC fields are the wall-clock value Excel shows) or null for blank.
+ * The limits (shared/import/limits.ts) are checked before the work they
+ * protect: the file's size first, an .xlsx's parts before ExcelJS inflates them,
+ * the rows before anything is checked. A file with no rows below its header is
+ * refused here, so no shell can import an empty file.
+ *
  * CSV cells are always text: "007" stays "007", and dates are read later by
  * shared/dates so a Excel serial number or a UK date get the same rules.
  */
-
-export type CellValue = string | number | Date | boolean | null;
-
-export interface TableRow {
-  /** The row number in Excel: for CSV, the record number, so a cell with line breaks does not shift later rows. */
-  rowNumber: number;
-  /** One per header, padded with null. */
-  cells: CellValue[];
-}
-
-export interface Table {
-  format: 'csv' | 'xlsx';
-  /** The workbook's sheet names in order; empty for CSV. */
-  sheets: string[];
-  /** The sheet read; null for CSV. */
-  sheet: string | null;
-  headerRowNumber: number;
-  /** Header text, trimmed, line breaks as spaces; '' for a column with no header. */
-  headers: string[];
-  /** Non-blank rows below the header. */
-  rows: TableRow[];
-  encoding?: 'utf-8' | 'windows-1252';
-  delimiter?: string;
-}
 
 export interface TableFile {
   fileName: string;
@@ -60,6 +44,12 @@ function unreadable(message: string): CasebookError {
 
 export async function readTable(file: TableFile, options: ReadTableOptions = {}): Promise<Table> {
   const { fileName, bytes } = file;
+  if (bytes.length > IMPORT_LIMITS.fileBytes) {
+    throw new CasebookError(
+      'too_large',
+      `'${fileName}' is ${formatCount(Math.round(bytes.length / 1e6))} MB: Casebook imports files of up to ${formatCount(IMPORT_LIMITS.fileBytes / 1e6)} MB; split it and import each part`,
+    );
+  }
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const oleCompound = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]);
   if (['xlsx', 'xlsm'].includes(extension)) {
@@ -133,6 +123,15 @@ function toTable(
   const headerIndex = findHeaderIndex(rows, knownHeaders);
   const headerRow = rows[headerIndex] as RawRow;
   const data = rows.slice(headerIndex + 1);
+  if (data.length === 0) {
+    throw unreadable(`'${fileName}' has no rows below its header (row ${headerRow.rowNumber}): nothing to import`);
+  }
+  if (data.length > IMPORT_LIMITS.rows) {
+    throw new CasebookError(
+      'too_large',
+      `'${fileName}' has ${formatCount(data.length)} rows: Casebook imports at most ${formatCount(IMPORT_LIMITS.rows)} rows from one file; split it and import each part`,
+    );
+  }
   let width = headerRow.cells.length;
   for (const row of data) if (row.cells.length > width) width = row.cells.length;
   const headers = headerRow.cells.map(headerText);
@@ -238,6 +237,7 @@ function bytesAsBuffer(bytes: Uint8Array): Buffer {
 
 async function readXlsx(file: TableFile, options: ReadTableOptions): Promise<Table> {
   const { fileName } = file;
+  checkXlsxLimits(fileName, bytesAsBuffer(file.bytes));
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's types want a Node Buffer of its own declared shape; ours is one.

@@ -15,13 +15,11 @@ import {
 } from '../../cdop/case.js';
 import type { AgeAtDeath, AgeBand } from '../../cdop/dates.js';
 import { type CategoryHint, FORM_VERSIONS, type FormVersion, type OutcomeSuggestion } from '../../cdop/forms/index.js';
-import type { CdopImportField } from '../../cdop/import-fields.js';
 import { nhsNumberProblem, normaliseNhsNumber } from '../../cdop/nhs-number.js';
-import type { MatchedBy } from '../../import/columns.js';
-import type { ImportCounts, ImportProblem } from '../../import/problems.js';
+import { CDOP_IMPORT_FIELDS, type CdopImportField, type ImportedCase } from '../../import/cdop.js';
 import { channel } from '../channel.js';
 import { byId, id, isoDate, optionalText, requiredText } from '../fields.js';
-import { IMPORT_MODES, type ImportMode, type RejectedRow } from './chronology.js';
+import { type ImportPreviewResult, importChannels } from './import.js';
 
 /** Child death reviews (CDOP): case records, the analysis form, the panel pack and statistics. */
 
@@ -163,53 +161,7 @@ export interface CdopTrendYear {
   modifiableShare: number | null;
 }
 
-/** One row of an import preview as it will be stored (no ids yet). */
-export interface CdopImportDraft {
-  row: number;
-  reference: string;
-  dateOfBirth: string;
-  dateOfDeath: string;
-  sex: Sex;
-  ethnicity: string | null;
-  expected: Expectedness | null;
-  category: number | null;
-  modifiable: ModifiableOutcome | null;
-  dateNotified: string;
-  dateReviewCompleted: string | null;
-}
-
-/** Shaped as chronology.previewImport answers, so both import screens behave alike. */
-export interface CdopImportPreviewResult {
-  previewId: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  /** Sheet names (.xlsx); empty for CSV. */
-  sheets: string[];
-  sheet: string | null;
-  headerRowNumber: number;
-  headers: string[];
-  fields: { field: CdopImportField; label: string; required: boolean }[];
-  /** Field -> index into headers. */
-  mapping: Partial<Record<CdopImportField, number>>;
-  matchedBy: Partial<Record<CdopImportField, MatchedBy>>;
-  /** Labels of required fields with no column: no row can be read, and commit is refused. */
-  missingRequired: string[];
-  unmatchedHeaders: string[];
-  counts: ImportCounts;
-  /** Every error and warning, in row order (errors reject the row; warnings do not). */
-  problems: ImportProblem[];
-  /** The first valid rows as they will be stored. */
-  sampleRows: CdopImportDraft[];
-}
-
-export interface CdopImportCommitResult {
-  imported: number;
-  /** One item per error. In all-or-nothing mode any item here means nothing was written. */
-  rejected: RejectedRow[];
-  /** Valid rows imported with a warning. */
-  warnings: number;
-  mode: ImportMode;
-}
+export type CdopImportPreview = ImportPreviewResult<CdopImportField, ImportedCase>;
 
 export interface CdopStatisticsExport {
   fileName: string;
@@ -287,8 +239,12 @@ const factorShape = {
   evidence: optionalText('evidence', 5000),
 };
 
-/** About 48 MB of file once decoded, as for chronology imports. */
-const MAX_IMPORT_BASE64_CHARS = 64_000_000;
+const CDOP_IMPORT_FIELD_NAMES = CDOP_IMPORT_FIELDS.map((field) => field.field) as [
+  CdopImportField,
+  ...CdopImportField[],
+];
+
+export const cdopImportChannels = importChannels<CdopImportField, ImportedCase>()('cdop', CDOP_IMPORT_FIELD_NAMES, {});
 
 export const CDOP_LIST_LIMIT = { max: 5000, default: 500 } as const;
 
@@ -447,30 +403,6 @@ export const cdopChannels = {
       .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
     unlocked,
   ),
-  /**
-   * Historical cases from CSV / .xlsx, checked row by row; nothing is written. As
-   * for chronology imports, the parsed table stays in main-process memory (never on
-   * disk) under `previewId` until committed, discarded, the vault locks, or newer
-   * previews push it out (at most 4 are kept).
-   */
-  'cdop.previewImport': channel<CdopImportPreviewResult>()(
-    z
-      .object({
-        fileName: z.string().trim().min(1, 'Give the file name').max(500),
-        contentBase64: z
-          .string()
-          .min(1, 'The file is empty')
-          .max(MAX_IMPORT_BASE64_CHARS, 'The file is too large (at most 48 MB)'),
-        /** The sheet to read (.xlsx); the first visible one by default. */
-        sheet: z.string().max(200).optional(),
-      })
-      .strict(),
-    unlocked,
-  ),
-  /** Checks the rows again against the vault as it is now; all or nothing unless `skip-invalid` (as the CLI). */
-  'cdop.commitImport': channel<CdopImportCommitResult>()(
-    z.object({ previewId: id('preview'), mode: z.enum(IMPORT_MODES).default('all-or-nothing') }).strict(),
-    unlocked,
-  ),
-  'cdop.discardPreview': channel<{ discarded: boolean }>()(z.object({ previewId: id('preview') }).strict(), unlocked),
+  /** Historical cases from CSV / .xlsx: the import channels every kind has (./import.ts); into the vault, no target. */
+  ...cdopImportChannels,
 } as const;

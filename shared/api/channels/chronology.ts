@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CHILD_SEEN_CODES, CHRONOLOGY_FIELDS, type ChildSeen, type ChronologyField } from '../../chronology/fields.js';
 import type { DatePrecision, DateQualifier } from '../../dates/fuzzy-date.js';
-import type { MatchedBy } from '../../import/columns.js';
-import type { ImportCounts, ImportProblem } from '../../import/problems.js';
 import { channel } from '../channel.js';
-import { byId, id, optionalText, partialIsoDate } from '../fields.js';
+import { byId, id, optionalText, partialIsoDate, requiredText } from '../fields.js';
+import { type ImportMode, type ImportPreviewResult, importChannels } from './import.js';
+
+/** db/chronology.ts records each import's mode. */
+export type { ImportMode } from './import.js';
 
 /**
  * Channels of the integrated chronology: agency imports (preview, then commit),
@@ -18,62 +20,12 @@ import { byId, id, optionalText, partialIsoDate } from '../fields.js';
  * time (blank first), then the agency's place in the review's agency list, then
  * the order the entries were added. Stable: the same data always lists the same way.
  *
- * **Imports**: the file is sent once to `chronology.previewImport`; the parsed
- * table stays in main-process memory (never on disk) under `previewId` until it is
- * committed, discarded, the vault locks, or newer previews push it out (at most 4
- * are kept). `chronology.updatePreview` changes the sheet or the column mapping
- * without sending the file again. Nothing is written before `chronology.commitImport`.
+ * **Imports**: `chronology.previewImport`, `.updatePreview`, `.commitImport`,
+ * `.discardPreview` and `.savedMapping` are the import channels every kind has
+ * (./import.ts); a chronology imports into a review, from a named agency.
  */
 
 // ---- input pieces ---------------------------------------------------------------
-
-/** Field -> index into the preview's headers; null (or absent) leaves the field unmapped. */
-export const columnMappingSchema = z.partialRecord(
-  z.enum(CHRONOLOGY_FIELDS),
-  z.number().int().min(0).max(500).nullable(),
-);
-
-/** About 48 MB of file once decoded: under the web host's request limit. */
-const MAX_BASE64_CHARS = 64_000_000;
-
-export const previewImportSchema = z
-  .object({
-    reviewId: id('review'),
-    /** The agency the file comes from, by name: found case-insensitively or added to the review on commit. */
-    agency: z.string().trim().min(1, 'Choose the agency the file comes from').max(200),
-    fileName: z.string().trim().min(1, 'Give the file name').max(500),
-    contentBase64: z
-      .string()
-      .min(1, 'The file is empty')
-      .max(MAX_BASE64_CHARS, 'The file is too large (at most 48 MB)'),
-    /** The sheet to read (.xlsx); the first visible one by default. */
-    sheet: z.string().max(200).optional(),
-    /** The reviewer's mapping; otherwise the agency's saved mapping, then header synonyms. */
-    mapping: columnMappingSchema.optional(),
-  })
-  .strict();
-
-export const updatePreviewSchema = z
-  .object({
-    previewId: id('preview'),
-    sheet: z.string().max(200).optional(),
-    mapping: columnMappingSchema.optional(),
-  })
-  .strict();
-
-export const IMPORT_MODES = ['all-or-nothing', 'skip-invalid'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-
-export const commitImportSchema = z
-  .object({
-    previewId: id('preview'),
-    /** Applied (as by updatePreview) before committing. */
-    mapping: columnMappingSchema.optional(),
-    mode: z.enum(IMPORT_MODES).default('all-or-nothing'),
-    /** The same file (by content hash) was imported into this review before: import it again anyway. */
-    confirmReimport: z.boolean().default(false),
-  })
-  .strict();
 
 const entryFields = {
   /** As a reviewer types it: `12/05/2015`, `May 2015`, `circa June 2015`, `between 01/03/2015 and 15/03/2015`. */
@@ -246,56 +198,7 @@ export type EntryDraft = Pick<
   | 'significance'
 > & { row: number; agencyName: string };
 
-export interface ImportFieldInfo {
-  field: ChronologyField;
-  label: string;
-  required: boolean;
-}
-
-export interface ImportPreviewResult {
-  previewId: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  /** Sheet names (.xlsx); empty for CSV. */
-  sheets: string[];
-  sheet: string | null;
-  headerRowNumber: number;
-  headers: string[];
-  fields: ImportFieldInfo[];
-  /** Field -> index into headers. */
-  mapping: Partial<Record<ChronologyField, number>>;
-  matchedBy: Partial<Record<ChronologyField, MatchedBy | 'chosen'>>;
-  /** Labels of required fields with no column: the mapping screen must be shown. */
-  missingRequired: string[];
-  unmatchedHeaders: string[];
-  agency: { id: string | null; name: string };
-  scope: { from: string | null; to: string | null };
-  counts: ImportCounts;
-  /** Every error and warning, in row order (errors reject the row; warnings do not). */
-  problems: ImportProblem[];
-  /** The first valid rows as they will be stored. */
-  sampleRows: EntryDraft[];
-  /** The same file content was imported into this review before. */
-  alreadyImported: { importId: string; fileName: string; importedAt: string; entries: number } | null;
-}
-
-export interface RejectedRow {
-  row: number;
-  column: string;
-  reason: string;
-}
-
-export interface ImportCommitResult {
-  /** Null when nothing was written. */
-  importId: string | null;
-  imported: number;
-  /** Every row with an error, one item per error. In all-or-nothing mode any item here means nothing was written. */
-  rejected: RejectedRow[];
-  /** Valid rows imported with a warning (e.g. outside the scope period). */
-  warnings: number;
-  /** New entries flagged as possible duplicates of another agency's entries. */
-  possibleDuplicates: number;
-}
+export type ChronologyImportPreview = ImportPreviewResult<ChronologyField, EntryDraft>;
 
 export interface ChronologyListResult {
   /** Entries matching the filters, before offset and limit. */
@@ -357,19 +260,14 @@ export interface ImportRecord {
 
 // ---- channels ---------------------------------------------------------------------
 
+export const chronologyImportChannels = importChannels<ChronologyField, EntryDraft>()('chronology', CHRONOLOGY_FIELDS, {
+  reviewId: id('review'),
+  /** The agency the file comes from, by name: found case-insensitively or added to the review on commit. */
+  agency: requiredText('agency the file comes from', 200),
+});
+
 export const chronologyChannels = {
-  'chronology.previewImport': channel<ImportPreviewResult>()(previewImportSchema, { requiresUnlocked: true }),
-  'chronology.updatePreview': channel<ImportPreviewResult>()(updatePreviewSchema, { requiresUnlocked: true }),
-  'chronology.discardPreview': channel<{ discarded: boolean }>()(z.object({ previewId: id('preview') }).strict(), {
-    requiresUnlocked: true,
-  }),
-  /** Emits `chronology.importProgress` while it writes. */
-  'chronology.commitImport': channel<ImportCommitResult>()(commitImportSchema, { requiresUnlocked: true }),
-  /** The agency's mapping remembered from its last confirmed import (field -> header text), or null. */
-  'chronology.savedMapping': channel<{ mapping: Partial<Record<ChronologyField, string>> | null }>()(
-    z.object({ reviewId: id('review'), agency: z.string().trim().min(1).max(200) }).strict(),
-    { requiresUnlocked: true },
-  ),
+  ...chronologyImportChannels,
   'chronology.imports': channel<ImportRecord[]>()(z.object({ reviewId: id('review') }).strict(), {
     requiresUnlocked: true,
   }),
@@ -383,9 +281,3 @@ export const chronologyChannels = {
     requiresUnlocked: true,
   }),
 } as const;
-
-/** Main -> renderer events of this feature (listed in the contract's EventMap). */
-export interface ChronologyEvents {
-  /** Every few thousand rows while an import commits; `done === total` at the end. */
-  'chronology.importProgress': { previewId: string; done: number; total: number };
-}

@@ -11,7 +11,7 @@ import { DuplicatesPanel } from './DuplicatesPanel.js';
 import { EntryPanel } from './EntryPanel.js';
 import { ExportControls } from './ExportControls.js';
 import { Filters, hasFilters } from './Filters.js';
-import { ImportWizard } from './ImportWizard.js';
+import { ImportChronology } from './ImportChronology.js';
 import { chronologyPath, parseChronologyQuery } from './routes.js';
 import { SearchResults } from './Search.js';
 import { openReview, pageInput, undoOptions, useChronology } from './store.js';
@@ -29,7 +29,7 @@ export function ChronologyTab({ review }: { review: Review }) {
 
   if (!current) return <p className="muted">Loading the chronology…</p>;
   if (query.import && !review.archived) {
-    return <ImportWizard review={review} onClose={() => navigate(chronologyPath(review.id))} />;
+    return <ImportChronology review={review} onClose={() => navigate(chronologyPath(review.id))} />;
   }
   return <ChronologyView review={review} entryId={query.entry} showDuplicates={query.duplicates} />;
 }

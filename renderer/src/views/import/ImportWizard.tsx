@@ -1,36 +1,94 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { ImportCommitResult, ImportMode, ImportPreviewResult, Review } from '../../../../shared/api/contract.js';
-import type { ChronologyField } from '../../../../shared/chronology/fields.js';
-import { call, errorMessage, onNamedEvent } from '../../api/client.js';
+import './import.css';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type {
+  ChannelName,
+  ImportCommitResult,
+  ImportMode,
+  ImportPreviewResult,
+} from '../../../../shared/api/contract.js';
+import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field } from '../../components/Field.js';
 import { readFileAsBase64 } from '../../files.js';
 import { formatDateTime } from '../../format.js';
-import { chronologyPath } from './routes.js';
-import { recordImport } from './store.js';
+import { useChange } from '../../state/data.js';
 
 /**
- * Importing one agency's chronology: choose the agency and the file, match the
- * columns when a required one is not found, check the preview (every problem with
- * its spreadsheet row), then import all rows or only the valid ones, with a
- * progress bar. Nothing is written before the last step, and a file already
- * imported into this review needs an explicit confirmation.
+ * The one import wizard, for every import kind (agency chronologies, CDOP cases):
+ * choose the file (and whatever the kind imports into), match the columns when a
+ * required one is not found, check the preview (every problem with its
+ * spreadsheet row), then import all rows or only the valid ones, with a progress
+ * bar. Nothing is written before the last step, and a file already imported to
+ * the same place needs an explicit confirmation. It speaks the kind's import
+ * channels (`<kind>.previewImport` and the rest); the main process checks
+ * everything again, so the mapping step only helps, it does not decide.
  */
 
+/** What a kind's screen tells the wizard. */
+export interface ImportScreenKind<Draft> {
+  /** The kind's channel prefix. */
+  prefix: 'chronology' | 'cdop';
+  /** The first step's heading. */
+  title: string;
+  /** What one row becomes: `{ one: 'entry', many: 'entries' }`. */
+  rows: { one: string; many: string };
+  fileLabel: string;
+  fileHint: string;
+  /** Where a confirmed mapping is remembered: "for this agency", "for the next file". */
+  remembered: string;
+  /** The last step's way out: "Back to the chronology". */
+  doneLabel: string;
+  /** The columns of "How the first rows will be stored". */
+  sampleColumns: readonly { header: string; cell: (row: Draft) => ReactNode; className?: string }[];
+}
+
+export type ImportTarget = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+type Preview<Draft> = ImportPreviewResult<string, Draft>;
+
+const channel = (prefix: string, name: string) => `${prefix}.${name}` as ChannelName;
+
+/**
+ * The kind's import channels through the one way views change data (`useChange`):
+ * the answer, or null once `message` says why it was refused.
+ */
+function useImportChange(prefix: string) {
+  const { run, busy, message } = useChange();
+  async function send<T>(name: string, input: Record<string, unknown>, after: { refresh?: boolean } = {}) {
+    const outcome = await run(channel(prefix, name), input as never, after.refresh ? { refresh: [`${prefix}.`] } : {});
+    return outcome.ok ? (outcome.value as T) : null;
+  }
+  return { send, busy, message };
+}
+
 type Step = 'choose' | 'mapping' | 'preview' | 'result';
-const NEW_AGENCY = '\u0000new';
 
 const MATCHED_BY_LABELS: Record<string, string> = {
-  saved: 'Remembered from this agency’s last import',
+  saved: 'Remembered from the last import',
   exact: 'Header matches the field’s name',
   contains: 'Header contains the field’s name: please check',
   chosen: 'Chosen by you',
 };
 
-export function ImportWizard({ review, onClose }: { review: Review; onClose: () => void }) {
+export function ImportWizard<Draft>({
+  kind,
+  target,
+  chooseFields,
+  onClose,
+  onDone,
+  resultActions,
+}: {
+  kind: ImportScreenKind<Draft>;
+  /** What the file goes into, from `chooseFields`; a message when something is missing. */
+  target: () => ImportTarget;
+  /** The first step's own fields (an agency), above the file. */
+  chooseFields?: ReactNode;
+  onClose: () => void;
+  onDone?: (result: ImportCommitResult, preview: Preview<Draft>) => void;
+  resultActions?: (result: ImportCommitResult) => ReactNode;
+}) {
   const [step, setStep] = useState<Step>('choose');
-  const [preview, setPreview] = useState<ImportPreviewResult | null>(null);
-  const [agency, setAgency] = useState('');
+  const [preview, setPreview] = useState<Preview<Draft> | null>(null);
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const previewRef = useRef<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -38,9 +96,12 @@ export function ImportWizard({ review, onClose }: { review: Review; onClose: () 
   // A preview not imported is dropped from the main process's memory when the wizard closes.
   useEffect(
     () => () => {
-      if (previewRef.current) void call('chronology.discardPreview', { previewId: previewRef.current }).catch(() => {});
+      if (previewRef.current) {
+        // Fire and forget: nothing on screen depends on it.
+        void call(channel(kind.prefix, 'discardPreview'), { previewId: previewRef.current } as never).catch(() => {});
+      }
     },
-    [],
+    [kind.prefix],
   );
 
   // Each step's heading takes focus, so keyboard and screen-reader users start at its top.
@@ -49,14 +110,14 @@ export function ImportWizard({ review, onClose }: { review: Review; onClose: () 
     headingRef.current?.focus();
   }, [step]);
 
-  function showPreview(next: ImportPreviewResult) {
+  function showPreview(next: Preview<Draft>) {
     previewRef.current = next.previewId;
     setPreview(next);
     setStep(next.missingRequired.length > 0 ? 'mapping' : 'preview');
   }
 
   const heading = {
-    choose: 'Import an agency chronology',
+    choose: kind.title,
     mapping: 'Match the columns',
     preview: 'Check the rows before importing',
     result: 'Import finished',
@@ -69,17 +130,13 @@ export function ImportWizard({ review, onClose }: { review: Review; onClose: () 
         {heading}
       </h2>
       {step === 'choose' ? (
-        <ChooseStep
-          review={review}
-          onCancel={onClose}
-          onPreview={(next, agencyName) => {
-            setAgency(agencyName);
-            showPreview(next);
-          }}
-        />
+        <ChooseStep kind={kind} target={target} onCancel={onClose} onPreview={showPreview}>
+          {chooseFields}
+        </ChooseStep>
       ) : null}
       {step === 'mapping' && preview ? (
         <MappingStep
+          kind={kind}
           preview={preview}
           onBack={() => setStep(preview.missingRequired.length > 0 ? 'choose' : 'preview')}
           onPreview={(next) => {
@@ -90,6 +147,7 @@ export function ImportWizard({ review, onClose }: { review: Review; onClose: () 
       ) : null}
       {step === 'preview' && preview ? (
         <PreviewStep
+          kind={kind}
           preview={preview}
           onPreview={setPreview}
           onMapping={() => setStep('mapping')}
@@ -98,104 +156,54 @@ export function ImportWizard({ review, onClose }: { review: Review; onClose: () 
             previewRef.current = null;
             setResult(done);
             setStep('result');
-            recordImport({ ...done, agency, fileName: preview.fileName });
+            onDone?.(done, preview);
           }}
         />
       ) : null}
       {step === 'result' && result && preview ? (
-        <ResultStep review={review} preview={preview} agency={agency} result={result} onClose={onClose} />
+        <ResultStep kind={kind} preview={preview} result={result} onClose={onClose}>
+          {resultActions?.(result)}
+        </ResultStep>
       ) : null}
     </section>
   );
 }
 
-// ---- 1. agency and file ----------------------------------------------------------------
+// ---- 1. the file (and what it goes into) ------------------------------------------------
 
-function ChooseStep({
-  review,
+function ChooseStep<Draft>({
+  kind,
+  target,
   onCancel,
   onPreview,
+  children,
 }: {
-  review: Review;
+  kind: ImportScreenKind<Draft>;
+  target: () => ImportTarget;
   onCancel: () => void;
-  onPreview: (preview: ImportPreviewResult, agency: string) => void;
+  onPreview: (preview: Preview<Draft>) => void;
+  children?: ReactNode;
 }) {
-  const [choice, setChoice] = useState(review.agencies[0]?.name ?? NEW_AGENCY);
-  const [newAgency, setNewAgency] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const legendId = useId();
-  const newAgencyId = useId();
-
-  const agencyName = choice === NEW_AGENCY ? newAgency.trim() : choice;
+  const [missing, setMissing] = useState<string | null>(null);
+  const { send, busy, message } = useImportChange(kind.prefix);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!agencyName) return setError('Choose the agency the file comes from, or type its name.');
-    if (!file) return setError('Choose the chronology file (CSV or Excel .xlsx).');
-    setBusy(true);
-    setError(null);
-    try {
-      const contentBase64 = await readFileAsBase64(file);
-      const preview = await call('chronology.previewImport', {
-        reviewId: review.id,
-        agency: agencyName,
-        fileName: file.name,
-        contentBase64,
-      });
-      onPreview(preview, agencyName);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    const into = target();
+    if (!into.ok) return setMissing(into.message);
+    if (!file) return setMissing(`Choose the file: ${kind.fileHint}`);
+    setMissing(null);
+    const contentBase64 = await readFileAsBase64(file);
+    const next = await send<Preview<Draft>>('previewImport', { ...into.value, fileName: file.name, contentBase64 });
+    if (next) onPreview(next);
   }
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <p>Casebook reads the file and shows you every row and problem before anything is saved.</p>
-      <fieldset aria-labelledby={legendId}>
-        <legend id={legendId}>Which agency is this chronology from?</legend>
-        <div className="radios">
-          {review.agencies.map((agency) => (
-            <label key={agency.id} className="radio">
-              <input
-                type="radio"
-                name="agency"
-                value={agency.name}
-                checked={choice === agency.name}
-                onChange={() => setChoice(agency.name)}
-              />
-              <span>{agency.name}</span>
-            </label>
-          ))}
-          <label className="radio">
-            <input
-              type="radio"
-              name="agency"
-              value={NEW_AGENCY}
-              checked={choice === NEW_AGENCY}
-              onChange={() => setChoice(NEW_AGENCY)}
-            />
-            <span>{review.agencies.length > 0 ? 'Another agency' : 'An agency not yet in this review'}</span>
-          </label>
-        </div>
-        {choice === NEW_AGENCY ? (
-          <div className="field">
-            <label htmlFor={newAgencyId}>Agency name</label>
-            <p className="hint">It is added to the review’s agencies when the import is saved.</p>
-            <input
-              id={newAgencyId}
-              type="text"
-              value={newAgency}
-              maxLength={200}
-              onChange={(event) => setNewAgency(event.target.value)}
-            />
-          </div>
-        ) : null}
-      </fieldset>
-      <Field label="Chronology file" hint="A CSV file or an Excel workbook (.xlsx), as the agency sent it.">
+      {children}
+      <Field label={kind.fileLabel} hint={kind.fileHint}>
         {(ids) => (
           <input
             id={ids.id}
@@ -206,7 +214,7 @@ function ChooseStep({
           />
         )}
       </Field>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={missing ?? message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Reading the file…' : 'Read the file'}
@@ -221,104 +229,91 @@ function ChooseStep({
 
 // ---- sheet choice (workbooks with several sheets) ------------------------------------------
 
-function SheetChoice({
+function SheetChoice<Draft>({
+  prefix,
   preview,
   onPreview,
-  onError,
 }: {
-  preview: ImportPreviewResult;
-  onPreview: (next: ImportPreviewResult) => void;
-  onError: (message: string | null) => void;
+  prefix: string;
+  preview: Preview<Draft>;
+  onPreview: (next: Preview<Draft>) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { send, busy, message } = useImportChange(prefix);
   if (preview.sheets.length < 2) return null;
   return (
-    <Field label="Sheet" hint="This workbook has several sheets: choose the one with the chronology.">
-      {(ids) => (
-        <select
-          id={ids.id}
-          aria-describedby={ids.describedBy}
-          value={preview.sheet ?? ''}
-          disabled={busy}
-          onChange={(event) => {
-            setBusy(true);
-            onError(null);
-            call('chronology.updatePreview', { previewId: preview.previewId, sheet: event.target.value })
-              .then(onPreview)
-              .catch((caught: unknown) => onError(errorMessage(caught)))
-              .finally(() => setBusy(false));
-          }}
-        >
-          {preview.sheets.map((sheet) => (
-            <option key={sheet} value={sheet}>
-              {sheet}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <>
+      <ErrorAlert message={message} />
+      <Field label="Sheet" hint="This workbook has several sheets: choose the one to import.">
+        {(ids) => (
+          <select
+            id={ids.id}
+            aria-describedby={ids.describedBy}
+            value={preview.sheet ?? ''}
+            disabled={busy}
+            onChange={(event) => {
+              void send<Preview<Draft>>('updatePreview', {
+                previewId: preview.previewId,
+                sheet: event.target.value,
+              }).then((next) => next && onPreview(next));
+            }}
+          >
+            {preview.sheets.map((sheet) => (
+              <option key={sheet} value={sheet}>
+                {sheet}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
   );
 }
 
 // ---- 2. column mapping ------------------------------------------------------------------
 
-function headerLabel(preview: ImportPreviewResult, index: number): string {
+function headerLabel(preview: Preview<unknown>, index: number): string {
   const header = preview.headers[index]?.trim();
   return header ? header : `Column ${index + 1} (no header)`;
 }
 
-function MappingStep({
+function MappingStep<Draft>({
+  kind,
   preview,
   onBack,
   onPreview,
 }: {
-  preview: ImportPreviewResult;
+  kind: ImportScreenKind<Draft>;
+  preview: Preview<Draft>;
   onBack: () => void;
-  onPreview: (next: ImportPreviewResult) => void;
+  onPreview: (next: Preview<Draft>) => void;
 }) {
-  const [mapping, setMapping] = useState<Partial<Record<ChronologyField, number | null>>>(preview.mapping);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<Partial<Record<string, number | null>>>(preview.mapping);
+  const [missing, setMissing] = useState<string | null>(null);
+  const { send, busy, message } = useImportChange(kind.prefix);
 
   // A different sheet has different headers: start again from Casebook's match for it.
   useEffect(() => setMapping(preview.mapping), [preview.mapping]);
 
   async function apply(event: FormEvent) {
     event.preventDefault();
-    const missing = preview.fields.filter((field) => field.required && (mapping[field.field] ?? null) === null);
-    if (missing.length > 0) {
-      return setError(`Choose a column for ${missing.map((field) => field.label).join(' and ')}.`);
-    }
-    const seen = new Map<number, string>();
-    for (const field of preview.fields) {
-      const index = mapping[field.field];
-      if (index === undefined || index === null) continue;
-      const other = seen.get(index);
-      if (other) return setError(`${other} and ${field.label} both use “${headerLabel(preview, index)}”: choose one.`);
-      seen.set(index, field.label);
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onPreview(await call('chronology.updatePreview', { previewId: preview.previewId, mapping }));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    // The main process checks the mapping (one column per field) and says what is wrong.
+    const next = await send<Preview<Draft>>('updatePreview', { previewId: preview.previewId, mapping });
+    if (!next) return;
+    setMissing(next.missingRequired.length > 0 ? `Choose a column for ${listed(next.missingRequired)}.` : null);
+    onPreview(next);
   }
 
   return (
     <form onSubmit={(event) => void apply(event)} noValidate>
       {preview.missingRequired.length > 0 ? (
         <p className="banner">
-          Casebook could not find a column for <strong>{preview.missingRequired.join(' and ')}</strong> in “
-          {preview.fileName}”. Choose which column holds each field; Casebook remembers your choice for this agency.
+          Casebook could not find a column for <strong>{listed(preview.missingRequired)}</strong> in “{preview.fileName}
+          ”. Choose which column holds each field; Casebook remembers your choice {kind.remembered}.
         </p>
       ) : (
-        <p>Check which column of the file holds each field. Casebook remembers your choice for this agency.</p>
+        <p>Check which column of the file holds each field. Casebook remembers your choice {kind.remembered}.</p>
       )}
-      <SheetChoice preview={preview} onPreview={onPreview} onError={setError} />
+      <SheetChoice prefix={kind.prefix} preview={preview} onPreview={onPreview} />
       <p className="muted">The column headers were found on row {preview.headerRowNumber} of the spreadsheet.</p>
       <div className="table-wrap">
         <table className="mapping-table">
@@ -378,7 +373,7 @@ function MappingStep({
           </tbody>
         </table>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={missing ?? message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Checking the rows…' : 'Use these columns'}
@@ -393,22 +388,25 @@ function MappingStep({
 
 // ---- 3. preview -------------------------------------------------------------------------
 
-function PreviewStep({
+function PreviewStep<Draft>({
+  kind,
   preview,
   onPreview,
   onMapping,
   onCancel,
   onDone,
 }: {
-  preview: ImportPreviewResult;
-  onPreview: (next: ImportPreviewResult) => void;
+  kind: ImportScreenKind<Draft>;
+  preview: Preview<Draft>;
+  onPreview: (next: Preview<Draft>) => void;
   onMapping: () => void;
   onCancel: () => void;
   onDone: (result: ImportCommitResult) => void;
 }) {
   const [importing, setImporting] = useState(false);
   const [confirmReimport, setConfirmReimport] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const { send, message } = useImportChange(kind.prefix);
   const { counts, problems } = preview;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -417,24 +415,16 @@ function PreviewStep({
   const sampleId = useId();
 
   async function commit(mode: ImportMode) {
-    setError(null);
+    setRefused(null);
     setImporting(true);
-    try {
-      const result = await call('chronology.commitImport', {
-        previewId: preview.previewId,
-        mode,
-        confirmReimport: preview.alreadyImported !== null && confirmReimport,
-      });
-      if (result.importId === null && result.imported === 0) {
-        setImporting(false);
-        setError(`Nothing was imported: ${result.rejected.length} problems must be corrected first.`);
-        return;
-      }
-      onDone(result);
-    } catch (caught) {
-      setImporting(false);
-      setError(errorMessage(caught));
-    }
+    const result = await send<ImportCommitResult>(
+      'commitImport',
+      { previewId: preview.previewId, mode, confirmReimport: preview.alreadyImported !== null && confirmReimport },
+      { refresh: true },
+    );
+    if (result && result.imported > 0) return onDone(result);
+    setImporting(false);
+    if (result) setRefused(`Nothing was imported: ${result.rejected.length} problems must be corrected first.`);
   }
 
   if (importing) return <Progress previewId={preview.previewId} />;
@@ -452,10 +442,10 @@ function PreviewStep({
     <>
       <p>
         <strong>{preview.fileName}</strong>
-        {preview.sheet ? `, sheet “${preview.sheet}”` : ''} for <strong>{preview.agency.name}</strong>
-        {preview.agency.id ? '' : ' (a new agency in this review)'}. Column headers on row {preview.headerRowNumber}.
+        {preview.sheet ? `, sheet “${preview.sheet}”` : ''} for <strong>{preview.destination}</strong>. Column headers
+        on row {preview.headerRowNumber}.
       </p>
-      <SheetChoice preview={preview} onPreview={onPreview} onError={setError} />
+      <SheetChoice prefix={kind.prefix} preview={preview} onPreview={onPreview} />
       <dl className="import-counts">
         <div>
           <dt>Rows read</dt>
@@ -530,24 +520,23 @@ function PreviewStep({
               <thead>
                 <tr>
                   <th scope="col">Row</th>
-                  <th scope="col">Date as written</th>
-                  <th scope="col">Date as understood</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Practitioner</th>
-                  <th scope="col">Event</th>
+                  {kind.sampleColumns.map((column) => (
+                    <th key={column.header} scope="col">
+                      {column.header}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {preview.sampleRows.map((row) => (
-                  <tr key={row.row}>
-                    <td>{row.row}</td>
-                    <td>{row.date.text}</td>
-                    <td>{row.date.display}</td>
-                    <td>{row.time ?? ''}</td>
-                    <td>{row.source ?? ''}</td>
-                    <td>{row.practitioner ?? ''}</td>
-                    <td className="sample-event">{row.event}</td>
+                {preview.sampleRows.map((row, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: sample rows are shown once, in file order
+                  <tr key={index}>
+                    <td>{(row as { row?: number }).row}</td>
+                    {kind.sampleColumns.map((column) => (
+                      <td key={column.header} className={column.className}>
+                        {column.cell(row)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -560,8 +549,8 @@ function PreviewStep({
         <div className="banner reimport">
           <p>
             <strong>This file was already imported on {formatDateTime(preview.alreadyImported.importedAt)}</strong> (as
-            “{preview.alreadyImported.fileName}”, {preview.alreadyImported.entries} entries). Importing it again adds
-            its entries a second time.
+            “{preview.alreadyImported.fileName}”, {preview.alreadyImported.rows} entries). Importing it again adds its
+            entries a second time.
           </p>
           <div className="checkbox">
             <input
@@ -575,7 +564,7 @@ function PreviewStep({
         </div>
       ) : null}
 
-      <ErrorAlert message={error} />
+      <ErrorAlert message={refused ?? message} />
       <div className="actions">
         <button
           type="button"
@@ -593,7 +582,7 @@ function PreviewStep({
             disabled={needsConfirm}
             onClick={() => void commit('skip-invalid')}
           >
-            Import the {counts.valid} valid rows and skip {counts.rejected}
+            Import the {counts.valid} valid {counts.valid === 1 ? 'row' : 'rows'} and skip {counts.rejected}
           </button>
         ) : null}
         <button type="button" className="link" onClick={onCancel}>
@@ -613,7 +602,7 @@ function Progress({ previewId }: { previewId: string }) {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   useEffect(
     () =>
-      onNamedEvent('chronology.importProgress', (payload) => {
+      onNamedEvent('import.progress', (payload) => {
         if (payload.previewId === previewId) setProgress({ done: payload.done, total: payload.total });
       }),
     [previewId],
@@ -642,24 +631,26 @@ function Progress({ previewId }: { previewId: string }) {
 
 // ---- 5. result --------------------------------------------------------------------------
 
-function ResultStep({
-  review,
+function ResultStep<Draft>({
+  kind,
   preview,
-  agency,
   result,
   onClose,
+  children,
 }: {
-  review: Review;
-  preview: ImportPreviewResult;
-  agency: string;
+  kind: ImportScreenKind<Draft>;
+  preview: Preview<Draft>;
   result: ImportCommitResult;
   onClose: () => void;
+  /** The kind's next steps (review the possible duplicates, see the cases). */
+  children?: ReactNode;
 }) {
-  const skippedRows = new Set(result.rejected.map((rejected) => rejected.row)).size;
+  const skipped = [...new Set(result.rejected.map((rejected) => rejected.row))];
   return (
     <>
       <p className="status success">
-        {result.imported} {result.imported === 1 ? 'entry' : 'entries'} imported from “{preview.fileName}” for {agency}.
+        {result.imported} {result.imported === 1 ? kind.rows.one : kind.rows.many} imported from “{preview.fileName}”
+        for {preview.destination}.
       </p>
       <dl className="import-counts">
         <div>
@@ -668,35 +659,36 @@ function ResultStep({
         </div>
         <div>
           <dt>Rows skipped</dt>
-          <dd>{skippedRows}</dd>
+          <dd>{skipped.length}</dd>
         </div>
         <div>
           <dt>Imported with a warning</dt>
           <dd>{result.warnings}</dd>
         </div>
-        <div>
-          <dt>Possible duplicates found</dt>
-          <dd>{result.possibleDuplicates}</dd>
-        </div>
+        {result.possibleDuplicates === null ? null : (
+          <div>
+            <dt>Possible duplicates found</dt>
+            <dd>{result.possibleDuplicates}</dd>
+          </div>
+        )}
       </dl>
-      {skippedRows > 0 ? (
+      {skipped.length > 0 ? (
         <p>
-          Skipped rows (spreadsheet row numbers):{' '}
-          {[...new Set(result.rejected.map((rejected) => rejected.row))].join(', ')}. Correct them in the agency’s file
-          and import them, or add them by hand.
+          Skipped rows (spreadsheet row numbers): {skipped.join(', ')}. Correct them in the file and import them, or add
+          them by hand.
         </p>
       ) : null}
       <div className="actions">
-        {result.possibleDuplicates > 0 ? (
-          <a className="button-link" href={chronologyPath(review.id, { duplicates: true })}>
-            Review the {result.possibleDuplicates} possible{' '}
-            {result.possibleDuplicates === 1 ? 'duplicate' : 'duplicates'}
-          </a>
-        ) : null}
+        {children}
         <button type="button" className="secondary" onClick={onClose}>
-          Back to the chronology
+          {kind.doneLabel}
         </button>
       </div>
     </>
   );
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function listed(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join('');
 }
