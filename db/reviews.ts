@@ -14,9 +14,11 @@ import { CasebookError } from '../shared/api/errors.js';
 import { todayIso } from '../shared/dates/iso-date.js';
 import {
   type CriteriaAnswers,
+  type CriteriaFramework,
   type CriteriaOutcome,
-  checkScrCriteria,
+  checkCriteria,
   checkTransition,
+  criteriaFrameworkFor,
   decisionCaution,
   nextStatuses,
   type ReviewClockDates,
@@ -113,7 +115,20 @@ function toSummary(row: ReviewTable, status: ReviewStatus | null, clock: ClockCo
   };
 }
 
-function toStep(row: StepRow): StatusStep {
+/**
+ * The criteria a decision is checked against go by the review's date: the day the
+ * partners became aware of the incident, else the first step recorded (the referral),
+ * else the step being recorded now.
+ */
+function frameworkOf(database: Database, row: ReviewTable, fallbackDate: string): CriteriaFramework {
+  const firstStep = first(
+    database,
+    query.selectFrom('review_status_step').select('step_date').where('review_id', '=', row.id).orderBy('id').limit(1),
+  );
+  return criteriaFrameworkFor(row.aware_on ?? firstStep?.step_date ?? fallbackDate);
+}
+
+function toStep(row: StepRow, framework: CriteriaFramework): StatusStep {
   const decision = row.decision as ReviewDecision | null;
   const outcome = row.criteria_outcome as CriteriaOutcome | null;
   const answers = row.criteria_answers ? (JSON.parse(row.criteria_answers) as CriteriaAnswers) : null;
@@ -132,7 +147,7 @@ function toStep(row: StepRow): StatusStep {
             outcome,
             // The explanation as it was shown when the decision was recorded, not today's wording.
             explanation: row.criteria_explanation ?? '',
-            openQuestions: checkScrCriteria(answers).openQuestions,
+            openQuestions: checkCriteria(framework, answers).openQuestions,
           }
         : null,
     caution: decisionCaution(decision, outcome),
@@ -156,10 +171,11 @@ export function listAgencies(database: Database, reviewId: string): ReviewAgency
 /** `today` decides which deadlines are overdue (tests pass a fixed day). */
 export function getReview(database: Database, id: string, today: string = todayIso()): Review {
   const row = reviewRow(database, id);
+  const framework = frameworkOf(database, row, today);
   const steps = all(
     database,
     query.selectFrom('review_status_step').selectAll().where('review_id', '=', id).orderBy('id'),
-  ).map(toStep);
+  ).map((step) => toStep(step, framework));
   const latest = steps.at(-1);
   const current = latest ? { status: latest.status, decision: latest.decision, date: latest.date } : null;
   return {
@@ -169,6 +185,7 @@ export function getReview(database: Database, id: string, today: string = todayI
     leadReviewers: JSON.parse(row.lead_reviewers) as string[],
     statusHistory: steps,
     nextStatuses: nextStatuses(current).map((status) => ({ status, label: reviewStatusLabel(status) })),
+    criteriaFramework: framework,
   };
 }
 
@@ -373,7 +390,7 @@ export function recordStatus(vault: VaultWriter, input: RecordStatusInput): Revi
       detail: { step: stepId, status: input.status, ...(input.decision && { decision: input.decision }) },
     }),
     () => {
-      requireOpenReview(vault.database, input.reviewId);
+      const review = requireOpenReview(vault.database, input.reviewId);
       const latest = latestStep(vault.database, input.reviewId);
       const current = latest
         ? {
@@ -390,7 +407,8 @@ export function recordStatus(vault: VaultWriter, input: RecordStatusInput): Revi
         hasCriteria: input.criteria !== null,
       });
       if (!verdict.ok) throw new CasebookError('conflict', verdict.reason);
-      const check = input.criteria ? checkScrCriteria(input.criteria) : null;
+      const framework = frameworkOf(vault.database, review, input.date);
+      const check = input.criteria ? checkCriteria(framework, input.criteria) : null;
       const result = run(
         vault.database,
         query.insertInto('review_status_step').values({

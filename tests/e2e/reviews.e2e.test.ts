@@ -227,6 +227,11 @@ describe('reviews: create, status process with the SCR criteria check, people, a
       .getByLabel('Yes', { exact: true })
       .check();
     await expect.poll(() => result.textContent()).toContain('Result: Criteria met');
+    // The 2015 "must always" trigger is asked too; it cannot change met criteria.
+    await question(/die in custody, in a secure setting, or while detained under the Mental Health Act/)
+      .getByLabel('No', { exact: true })
+      .check();
+    await expect.poll(() => result.textContent()).toContain('Result: Criteria met');
     expect(await result.textContent()).toContain(
       'the child has been seriously harmed and there is cause for concern about the way agencies worked together',
     );
@@ -267,6 +272,9 @@ describe('reviews: create, status process with the SCR criteria check, people, a
       .check();
     await question(/cause for concern about the way agencies worked together/)
       .getByLabel('Yes', { exact: true })
+      .check();
+    await question(/die in custody/)
+      .getByLabel('No', { exact: true })
       .check();
     await expect.poll(() => page.locator('.criteria-result').textContent()).toContain('Criteria met');
     await page.getByLabel('Alternative multi-agency learning review').check();
@@ -473,6 +481,27 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     expect(await page.getByRole('row', { name: /Notification sent/ }).textContent()).toContain('Done in time');
     expect(await warning.textContent()).not.toContain('Notification');
     expect(await warning.textContent()).toContain('Rapid review was due by 20/01/2022');
+
+    // A case from 2021 is checked as a serious child safeguarding case (2018), not against the 2015 SCR criteria.
+    await tab('Status history').click();
+    await page.getByLabel('Date of this step').fill('24/12/2021');
+    await page.getByRole('button', { name: 'Record step' }).click();
+    await page.getByText('Recorded: Referral received.').waitFor();
+    await page.getByRole('group', { name: 'Serious child safeguarding case check' }).waitFor();
+    expect(await question(/cause for concern about the way agencies worked together/).count()).toBe(0);
+    await question(/Is abuse or neglect of the child known or suspected/)
+      .getByLabel('Yes', { exact: true })
+      .check();
+    await question(/Has the child died/)
+      .getByLabel('No', { exact: true })
+      .check();
+    await question(/Has the child been seriously harmed/)
+      .getByLabel('Yes', { exact: true })
+      .check();
+    await expect
+      .poll(() => page.locator('.criteria-result').textContent())
+      .toContain('This is a serious child safeguarding case');
+    await tallScreenshot('reviews-15-serious-case-check', 1500);
   });
 
   it('ran without console errors or CSP violations', () => {

@@ -158,4 +158,57 @@ describe('the review clock through the channels', () => {
     const overdue = listed.find((item) => item.id === other.id)?.deadlines.filter((deadline) => deadline.overdue);
     expect(overdue?.map((deadline) => deadline.step)).toEqual(['notification', 'rapid-review']);
   });
+
+  it('checks a decision against the criteria of the review’s date: 2018 for a case from 2021, 2015 before', async () => {
+    const casebook = await unlockedApp();
+    const recent = await ok<Review>(
+      casebook.invoke('reviews.create', { title: 'Child R', type: 'cspr', awareOn: '2021-12-24' }),
+    );
+    expect(recent.criteriaFramework).toBe('2018');
+    await ok(
+      casebook.invoke('reviews.recordStatus', { reviewId: recent.id, status: 'referral-received', date: '2021-12-24' }),
+    );
+    // Serious harm without concern about agencies: a serious child safeguarding case, but no SCR under 2015.
+    const answers = { abuseOrNeglect: 'yes', childDied: 'no', seriouslyHarmed: 'yes', agencyConcern: 'no' };
+    const decided = await ok<Review>(
+      casebook.invoke('reviews.recordStatus', {
+        reviewId: recent.id,
+        status: 'subgroup-considered',
+        date: '2022-01-10',
+        decision: 'scr',
+        rationale: 'Serious harm from suspected abuse.',
+        criteria: answers,
+      }),
+    );
+    expect(decided.statusHistory.at(-1)?.criteria).toMatchObject({ outcome: 'met' });
+    expect(decided.statusHistory.at(-1)?.criteria?.explanation).toContain('serious child safeguarding case');
+
+    const older = await ok<Review>(casebook.invoke('reviews.create', { title: 'Child H', type: 'scr' }));
+    await ok(
+      casebook.invoke('reviews.recordStatus', { reviewId: older.id, status: 'referral-received', date: '2016-01-04' }),
+    );
+    const olderDecided = await ok<Review>(
+      casebook.invoke('reviews.recordStatus', {
+        reviewId: older.id,
+        status: 'subgroup-considered',
+        date: '2016-01-20',
+        decision: 'no-review',
+        rationale: 'Agencies worked together well.',
+        criteria: answers,
+      }),
+    );
+    expect(olderDecided.criteriaFramework).toBe('2015');
+    expect(olderDecided.statusHistory.at(-1)?.criteria).toMatchObject({ outcome: 'not-met' });
+
+    expect(
+      await ok(
+        casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'yes', seriouslyHarmed: 'yes', framework: '2018' }),
+      ),
+    ).toMatchObject({ outcome: 'met' });
+    expect(
+      await ok(casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'yes', seriouslyHarmed: 'yes' })),
+    ).toMatchObject({
+      outcome: 'not-yet-answerable',
+    });
+  });
 });

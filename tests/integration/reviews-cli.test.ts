@@ -95,6 +95,12 @@ describe('casebook review and person commands', () => {
       archivedAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      awareOn: null,
+      notifiedOn: null,
+      rapidReviewHeldOn: null,
+      decidedOn: null,
+      publishedOn: null,
+      deadlines: [],
     });
     expect(reviews.map((review) => review.type).sort()).toEqual(['scr', 'single-agency']);
 

@@ -253,9 +253,16 @@ describe('reviews', () => {
       outcome: 'met',
     });
     await casebook.invoke('vault.lock', {});
+    // Ruling out abuse or neglect is not enough under 2015: a death in custody would still need a review.
     expect(await ok(casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'no' }))).toMatchObject({
-      outcome: 'not-met',
+      outcome: 'not-yet-answerable',
+      openQuestions: ['childDied', 'diedInCustody'],
     });
+    expect(await ok(casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'no', childDied: 'no' }))).toMatchObject(
+      {
+        outcome: 'not-met',
+      },
+    );
     expect(await casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'maybe' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload' },

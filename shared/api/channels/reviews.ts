@@ -3,6 +3,7 @@ import {
   CRITERIA_ANSWER_CODES,
   type CriteriaAnswers,
   type CriteriaCheck,
+  type CriteriaFramework,
   type CriteriaOutcome,
   type Deadline,
   normalisePersonRole,
@@ -40,9 +41,19 @@ export const personRoleSchema = z
   .pipe(z.enum(PERSON_ROLE_CODES));
 
 const answer = z.enum(CRITERIA_ANSWER_CODES, { error: 'Answer yes, no or not-known' });
+/** The 2018 check asks only the first three; a 2015 decision recorded before the custody question has no answer to it. */
 export const criteriaAnswersSchema = z
-  .object({ abuseOrNeglect: answer, childDied: answer, seriouslyHarmed: answer, agencyConcern: answer })
+  .object({
+    abuseOrNeglect: answer,
+    childDied: answer,
+    seriouslyHarmed: answer,
+    agencyConcern: answer.optional(),
+    diedInCustody: answer.optional(),
+  })
   .strict();
+export const criteriaFrameworkSchema = z.enum(['2015', '2018'], {
+  error: 'Choose the criteria: 2015 (Serious Case Review) or 2018 (serious child safeguarding case)',
+});
 
 const names = (what: string) =>
   z
@@ -236,6 +247,8 @@ export interface Review extends ReviewSummary {
   statusHistory: StatusStep[];
   /** What may be recorded next, for the status form. */
   nextStatuses: { status: ReviewStatus; label: string }[];
+  /** Which criteria decisions are checked against, by the review's date (Working Together 2015 or 2018). */
+  criteriaFramework: CriteriaFramework;
 }
 
 export interface Person {
@@ -255,7 +268,7 @@ export interface Person {
   updatedAt: string;
 }
 
-export type { CriteriaAnswers, CriteriaCheck, CriteriaOutcome, Deadline };
+export type { CriteriaAnswers, CriteriaCheck, CriteriaFramework, CriteriaOutcome, Deadline };
 
 // ---- channels ---------------------------------------------------------------------
 
@@ -271,7 +284,10 @@ export const reviewsChannels = {
   'reviews.restore': channel<Review>()(byId('review'), { requiresUnlocked: true }),
   'reviews.recordStatus': channel<Review>()(recordStatusSchema, { requiresUnlocked: true }),
   /** Pure evaluation as the reviewer answers: reads nothing from the vault. */
-  'reviews.criteriaCheck': channel<CriteriaCheck>()(criteriaAnswersSchema.partial(), { requiresUnlocked: false }),
+  'reviews.criteriaCheck': channel<CriteriaCheck>()(
+    criteriaAnswersSchema.partial().extend({ framework: criteriaFrameworkSchema.default('2015') }),
+    { requiresUnlocked: false },
+  ),
   'people.add': channel<Person>()(personAddSchema, { requiresUnlocked: true }),
   'people.update': channel<Person>()(personUpdateSchema, { requiresUnlocked: true }),
   'people.remove': channel<{ removed: true }>()(byId('person'), { requiresUnlocked: true }),
