@@ -1,5 +1,6 @@
-import type { CdopWriter } from '../db/cdop-cases.js';
+import { insertRows } from '../db/query.js';
 import type { CdopCaseInsert } from '../db/schema/cdop.js';
+import type { VaultWriter } from '../db/vault.js';
 import { ETHNIC_CATEGORIES, MODIFIABLE_OUTCOMES, SEXES } from '../shared/cdop/case.js';
 import { addDays } from '../shared/cdop/dates.js';
 
@@ -66,13 +67,14 @@ export function generateCdopCases(count: number, seed = 1): CdopCaseInsert[] {
 }
 
 /** Inserts generated rows in one audited write (one audit row for the batch, with its count). */
-export function insertCdopCases(vault: CdopWriter, rows: readonly CdopCaseInsert[]): void {
+export function insertCdopCases(vault: VaultWriter, rows: readonly CdopCaseInsert[]): void {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as CdopCaseInsert) as (keyof CdopCaseInsert)[];
-  const insert = vault.database.prepare(
-    `INSERT INTO cdop_case (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  const insert = insertRows(
+    vault.database,
+    'cdop_case',
+    Object.keys(rows[0] as CdopCaseInsert) as (keyof CdopCaseInsert)[],
   );
   vault.write({ entity: 'cdop_case', action: 'generated', detail: { count: rows.length } }, () => {
-    for (const row of rows) insert.run(...columns.map((column) => row[column]));
+    for (const row of rows) insert(row);
   });
 }

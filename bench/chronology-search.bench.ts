@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ORDER_BY } from '../db/chronology.js';
+import { inIntegratedOrder } from '../db/chronology.js';
 import { searchChronology } from '../db/chronology-search.js';
-import type { Database } from '../db/query.js';
+import { all, type Database, insertRows, query } from '../db/query.js';
 import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
 import { reviewCreateSchema } from '../shared/api/channels/reviews.js';
@@ -86,11 +86,29 @@ function generateEvent(next: () => number): string {
 
 export function insertSearchEntries(vault: Vault, reviewId: string, agencyIds: readonly string[], count: number): void {
   const next = random(2015);
-  const insert = vault.database.prepare(`INSERT INTO chronology_entry (
-      id, review_id, agency_id, sequence, sequence_number, date_text, date_precision, date_qualifier, date_start,
-      date_end, sort_key, range_start, range_end, source, practitioner, event, action, significance, significant,
-      created_at, updated_at
-    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = insertRows(vault.database, 'chronology_entry', [
+    'id',
+    'review_id',
+    'agency_id',
+    'sequence',
+    'sequence_number',
+    'date_text',
+    'date_precision',
+    'date_qualifier',
+    'date_start',
+    'date_end',
+    'sort_key',
+    'range_start',
+    'range_end',
+    'source',
+    'practitioner',
+    'event',
+    'action',
+    'significance',
+    'significant',
+    'created_at',
+    'updated_at',
+  ]);
   const now = new Date().toISOString();
   const pad = (n: number) => String(n).padStart(2, '0');
   vault.database.transaction(() => {
@@ -103,31 +121,32 @@ export function insertSearchEntries(vault: Vault, reviewId: string, agencyIds: r
       if (!parsed.ok) throw new Error(parsed.reason);
       const date: FuzzyDate = parsed.date;
       const range = rangeOf(date);
-      insert.run(
-        randomUUID(),
-        reviewId,
-        agencyIds[i % agencyIds.length],
-        String(i + 1),
-        i + 1,
-        date.text,
-        date.precision,
-        date.qualifier,
-        date.start,
-        date.end,
-        sortKey(date),
-        range.earliest,
-        range.latest,
-        `Case record ${i}`,
-        next() < 0.5 ? 'HV1' : 'SW1',
-        generateEvent(next),
-        next() < 0.5 ? 'Plan reviewed' : null,
-        null,
-        next() < 0.1 ? 1 : 0,
-        now,
-        now,
-      );
+      insert({
+        id: randomUUID(),
+        review_id: reviewId,
+        agency_id: agencyIds[i % agencyIds.length] as string,
+        sequence: String(i + 1),
+        sequence_number: i + 1,
+        date_text: date.text,
+        date_precision: date.precision,
+        date_qualifier: date.qualifier,
+        date_start: date.start,
+        date_end: date.end,
+        sort_key: sortKey(date),
+        range_start: range.earliest,
+        range_end: range.latest,
+        source: `Case record ${i}`,
+        practitioner: next() < 0.5 ? 'HV1' : 'SW1',
+        event: generateEvent(next),
+        action: next() < 0.5 ? 'Plan reviewed' : null,
+        significance: null,
+        significant: next() < 0.1 ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      });
     }
     // Index the rows as the import does, whether or not a trigger already did: 'rebuild' is idempotent.
+    // Raw SQL: an FTS5 command, outside the Kysely schema.
     vault.database.exec("INSERT INTO chronology_fts (chronology_fts) VALUES ('rebuild')");
   })();
 }
@@ -135,15 +154,20 @@ export function insertSearchEntries(vault: Vault, reviewId: string, agencyIds: r
 /** The baseline: every word as `LIKE '%word%'` over the same five columns, same order and page. */
 function likeSearch(database: Database, reviewId: string, typed: string) {
   const words = typed.split(/\s+/).filter(Boolean);
-  const columns = ['event', 'action', 'significance', 'source', 'practitioner'];
-  const where = words.map(() => `(${columns.map((column) => `e.${column} LIKE ?`).join(' OR ')})`).join(' AND ');
-  const params = words.flatMap((word) => columns.map(() => `%${word}%`));
-  return database
-    .prepare(
-      `SELECT e.seq, e.id, e.event FROM chronology_entry e JOIN review_agency a ON a.id = e.agency_id
-       WHERE e.review_id = ? AND ${where} ORDER BY ${ORDER_BY} LIMIT 51`,
-    )
-    .all(reviewId, ...params);
+  const columns = ['event', 'action', 'significance', 'source', 'practitioner'] as const;
+  return all(
+    database,
+    inIntegratedOrder(
+      query
+        .selectFrom('chronology_entry as e')
+        .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
+        .select(['e.seq', 'e.id', 'e.event'])
+        .where('e.review_id', '=', reviewId)
+        .where((eb) =>
+          eb.and(words.map((word) => eb.or(columns.map((column) => eb(`e.${column}`, 'like', `%${word}%`))))),
+        ),
+    ).limit(51),
+  );
 }
 
 export async function benchChronologySearch(): Promise<void> {

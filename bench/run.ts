@@ -7,9 +7,21 @@ import { benchVaultOpen } from './vault-open.bench.js';
 /**
  * `npm run bench`: every benchmark on fixed generated data, each reported as a
  * ratio against a baseline measured in the same run (never a bare time).
+ * `npm run bench -- import search` runs only the benchmarks whose names contain a word given.
  */
-await benchVaultOpen();
-await benchCdopStatistics();
-await benchChronologyImport();
-await benchChronologySearch();
-await benchTimeline();
+const benchmarks: Record<string, () => Promise<void>> = {
+  'vault-open': benchVaultOpen,
+  'cdop-stats': benchCdopStatistics,
+  'chronology-import': benchChronologyImport,
+  'chronology-search': benchChronologySearch,
+  timeline: benchTimeline,
+};
+const wanted = process.argv.slice(2);
+const chosen = Object.entries(benchmarks).filter(
+  ([name]) => wanted.length === 0 || wanted.some((word) => name.includes(word)),
+);
+if (chosen.length === 0) {
+  console.error(`No benchmark matches ${wanted.join(', ')}; there are: ${Object.keys(benchmarks).join(', ')}`);
+  process.exitCode = 1;
+}
+for (const [, bench] of chosen) await bench();

@@ -149,3 +149,62 @@ export function recentAudit(database: Database, limit: number): AuditEntry[] {
     action: row.action,
   }));
 }
+
+/**
+ * Where the audit log stands: how many entries and the newest one's hash. The hash
+ * covers every entry before it, so a copy kept outside the vault (every export
+ * records one: an anchor) proves what the history up to there was.
+ */
+export interface AuditChainHead {
+  entries: number;
+  hash: string;
+}
+
+export function auditChainHead(database: Database): AuditChainHead {
+  const last = first(database, query.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+  return { entries: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+/**
+ * Whether the vault's history still contains an anchor taken by an export.
+ * Someone holding the key can rewrite the log and recompute every hash so that
+ * `verifyAuditChain` passes; they cannot make the entry at the anchor's position
+ * carry the hash the anchor recorded, and the export that carried the anchor must
+ * be recorded after it (it is written once the file is saved). Entries after that
+ * are covered only by a later export's anchor. Run verifyAuditChain first.
+ */
+export function checkAuditAnchor(database: Database, anchor: AuditChainHead): AuditVerification {
+  const head = auditChainHead(database);
+  const fail = (problem: string): AuditVerification => ({
+    ok: false,
+    entries: head.entries,
+    firstBrokenSeq: anchor.entries,
+    problem,
+  });
+  const row = first(database, query.selectFrom('audit_log').select('hash').where('seq', '=', anchor.entries));
+  if (anchor.entries > 0 && !row) {
+    return fail(
+      `the export was anchored at entry ${anchor.entries}, but the audit log now has only ${head.entries} entries: history has been cut`,
+    );
+  }
+  if (row && row.hash !== anchor.hash) {
+    return fail(
+      `entry ${anchor.entries} now has hash ${row.hash}, but the export recorded ${anchor.hash}: the history up to it has been rewritten`,
+    );
+  }
+  const exported = first(
+    database,
+    query
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('seq', '>', anchor.entries)
+      .where('action', 'like', '%exported')
+      .limit(1),
+  );
+  if (!exported) {
+    return fail(
+      `no export is recorded after entry ${anchor.entries}, yet this file is one: its record has been removed`,
+    );
+  }
+  return { ok: true, entries: head.entries, firstBrokenSeq: null, problem: null };
+}

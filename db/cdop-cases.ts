@@ -30,20 +30,15 @@ import {
   outcomeDisagreement,
   suggestOutcome,
 } from '../shared/cdop/forms/index.js';
-import type { AuditChange } from './audit.js';
 import { all, type Database, first, query, run } from './query.js';
 import type { CdopCaseInsert, CdopCaseRow } from './schema/cdop.js';
+import type { VaultWriter } from './vault.js';
 
 /**
- * Child death case records. Reads take the database; writes take anything with
- * `write` (the vault), so each change commits with its audit row. Audit details
- * hold ids, counts and field names, never names or circumstances.
+ * Child death case records. Reads take the database; writes take the vault, so
+ * each change commits with its audit row. Audit details hold ids, counts and
+ * field names, never names or circumstances.
  */
-
-export interface CdopWriter {
-  database: Database;
-  write<T>(change: AuditChange | ((result: T) => AuditChange), write: () => T): T;
-}
 
 export type CaseCreate = z.output<typeof caseCreateInput>;
 export type CaseUpdate = z.output<typeof caseUpdateInput>;
@@ -287,7 +282,7 @@ function touch(database: Database, caseId: string, now: Date): void {
   run(database, query.updateTable('cdop_case').set({ updated_at: now.toISOString() }).where('id', '=', caseId));
 }
 
-export function createCase(vault: CdopWriter, input: CaseCreate, now: Date = new Date()): CdopCaseDetail {
+export function createCase(vault: VaultWriter, input: CaseCreate, now: Date = new Date()): CdopCaseDetail {
   checkDates({ ...input, dateReviewCompleted: null });
   if (referenceTaken(vault.database, input.reference, null)) {
     throw new CasebookError('conflict', `A case with reference ${input.reference} already exists`);
@@ -348,7 +343,7 @@ const COLUMN_OF: Record<Exclude<keyof CaseUpdate, 'id'>, keyof CdopCaseInsert> =
   dateNotified: 'date_notified',
 };
 
-export function updateCase(vault: CdopWriter, input: CaseUpdate, now: Date = new Date()): CdopCaseDetail {
+export function updateCase(vault: VaultWriter, input: CaseUpdate, now: Date = new Date()): CdopCaseDetail {
   const current = requireCaseRow(vault.database, input.id);
   const changes: Partial<CdopCaseInsert> = {};
   for (const [key, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, keyof CdopCaseInsert][]) {
@@ -382,7 +377,7 @@ export function updateCase(vault: CdopWriter, input: CaseUpdate, now: Date = new
 }
 
 export function setStatus(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { id: string; status: CaseStatus; dateReviewCompleted?: string | undefined },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -435,7 +430,7 @@ function refuseClearingOnceReviewed(current: CdopCaseRow, what: string): void {
 }
 
 export function setCategory(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { id: string; category: number | null },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -454,7 +449,7 @@ export function setCategory(
 }
 
 export function setOutcome(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { id: string; outcome: ModifiableOutcome | null },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -475,7 +470,7 @@ export function setOutcome(
 }
 
 export function setReferral(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { id: string; referred: boolean; referredOn: string | null; reviewId: string | null },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -538,7 +533,7 @@ function ownerOf(
 }
 
 export function addFactor(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: {
     caseId: string;
     domain: string;
@@ -575,7 +570,7 @@ export function addFactor(
 }
 
 export function updateFactor(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: {
     id: string;
     domain?: string | undefined;
@@ -600,7 +595,7 @@ export function updateFactor(
 
 type ChildTable = 'cdop_factor' | 'cdop_agency_report' | 'cdop_learning_point' | 'cdop_recommendation';
 
-function removeChild(vault: CdopWriter, table: ChildTable, id: string, what: string, now: Date): CdopCaseDetail {
+function removeChild(vault: VaultWriter, table: ChildTable, id: string, what: string, now: Date): CdopCaseDetail {
   const caseId = ownerOf(vault.database, table, id, what);
   vault.write({ entity: table, entityId: id, action: 'removed', detail: { caseId } }, () => {
     run(vault.database, query.deleteFrom(table).where('id', '=', id));
@@ -611,7 +606,7 @@ function removeChild(vault: CdopWriter, table: ChildTable, id: string, what: str
 
 /** Changes a case's factor, report, learning point or recommendation, audited by field name, and touches the case. */
 function updateChild(
-  vault: CdopWriter,
+  vault: VaultWriter,
   table: ChildTable,
   id: string,
   caseId: string,
@@ -634,13 +629,13 @@ function updateChild(
   return getCase(vault.database, caseId);
 }
 
-export const removeFactor = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+export const removeFactor = (vault: VaultWriter, id: string, now: Date = new Date()) =>
   removeChild(vault, 'cdop_factor', id, 'factor', now);
 
 // ---- agency reports and panel meetings ----------------------------------------------
 
 export function requestAgencyReport(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { caseId: string; agency: string; requestedOn: string },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -667,7 +662,7 @@ export function requestAgencyReport(
 }
 
 export function updateAgencyReport(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: {
     id: string;
     agency?: string | undefined;
@@ -699,11 +694,11 @@ export function updateAgencyReport(
   );
 }
 
-export const removeAgencyReport = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+export const removeAgencyReport = (vault: VaultWriter, id: string, now: Date = new Date()) =>
   removeChild(vault, 'cdop_agency_report', id, 'agency report', now);
 
 export function addPanelMeeting(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { caseId: string; meetingDate: string },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -716,9 +711,13 @@ export function addPanelMeeting(
       detail: { meetingDate: input.meetingDate },
     },
     () => {
-      vault.database
-        .prepare('INSERT OR IGNORE INTO cdop_panel_meeting (case_id, meeting_date) VALUES (?, ?)')
-        .run(input.caseId, input.meetingDate);
+      run(
+        vault.database,
+        query
+          .insertInto('cdop_panel_meeting')
+          .orIgnore()
+          .values({ case_id: input.caseId, meeting_date: input.meetingDate }),
+      );
       touch(vault.database, input.caseId, now);
     },
   );
@@ -726,7 +725,7 @@ export function addPanelMeeting(
 }
 
 export function removePanelMeeting(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { caseId: string; meetingDate: string },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -755,7 +754,7 @@ export function removePanelMeeting(
 // ---- learning points and recommendations ------------------------------------------------
 
 export function addLearningPoint(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { caseId: string; text: string },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -777,7 +776,7 @@ export function addLearningPoint(
 }
 
 export function updateLearningPoint(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { id: string; text: string },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -785,11 +784,11 @@ export function updateLearningPoint(
   return updateChild(vault, 'cdop_learning_point', input.id, caseId, { text: input.text }, now);
 }
 
-export const removeLearningPoint = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+export const removeLearningPoint = (vault: VaultWriter, id: string, now: Date = new Date()) =>
   removeChild(vault, 'cdop_learning_point', id, 'learning point', now);
 
 export function addRecommendation(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: { caseId: string; level: RecommendationLevel; agency: string; text: string },
   now: Date = new Date(),
 ): CdopCaseDetail {
@@ -821,7 +820,7 @@ export function addRecommendation(
 }
 
 export function updateRecommendation(
-  vault: CdopWriter,
+  vault: VaultWriter,
   input: {
     id: string;
     level?: RecommendationLevel | undefined;
@@ -839,5 +838,5 @@ export function updateRecommendation(
   return updateChild(vault, 'cdop_recommendation', input.id, caseId, changes, now);
 }
 
-export const removeRecommendation = (vault: CdopWriter, id: string, now: Date = new Date()) =>
+export const removeRecommendation = (vault: VaultWriter, id: string, now: Date = new Date()) =>
   removeChild(vault, 'cdop_recommendation', id, 'recommendation', now);

@@ -1,9 +1,10 @@
+import type { InferResult } from 'kysely';
 import type { DuplicateDecision, DuplicateFlag, DuplicateStatus } from '../shared/api/channels/chronology-analysis.js';
 import { CasebookError } from '../shared/api/errors.js';
 import { getEntry } from './chronology.js';
-import type { Database } from './query.js';
-import { requireOpenReview } from './reviews.js';
-import type { Vault } from './vault.js';
+import { all, type Database, first, query, run } from './query.js';
+import { requireOpenReview, requireReview } from './reviews.js';
+import type { VaultWriter } from './vault.js';
 
 /**
  * The reviewer's side of possible duplicates: the flags of a review with both
@@ -11,8 +12,6 @@ import type { Vault } from './vault.js';
  * `chronology_duplicate`: never by deleting or merging either entry.
  * Stored status `kept` is the contract's `kept-both`.
  */
-
-type Writer = Pick<Vault, 'database' | 'write' | 'actor'>;
 
 const STATUS_OUT: Record<string, DuplicateStatus> = {
   flagged: 'flagged',
@@ -33,23 +32,29 @@ const DECISION_STATUS: Record<DuplicateDecision, string> = {
   reopen: 'flagged',
 };
 
-interface FlagRow {
-  entry_id: string;
-  other_id: string;
-  status: string;
-  score: number | null;
-  flagged_at: string;
-  decided_at: string | null;
-  decided_by: string | null;
+/** A flag with both entries' place in the order, so the earlier entry can come first. */
+function flagSelect() {
+  return query
+    .selectFrom('chronology_duplicate as x')
+    .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
+    .innerJoin('chronology_entry as o', 'o.id', 'x.other_id')
+    .select([
+      'x.entry_id',
+      'x.other_id',
+      'x.status',
+      'x.score',
+      'x.flagged_at',
+      'x.decided_at',
+      'x.decided_by',
+      'e.review_id',
+      'e.sort_key as sort_a',
+      'o.sort_key as sort_b',
+      'e.seq as seq_a',
+      'o.seq as seq_b',
+    ]);
 }
 
-const FLAG_SELECT = `SELECT x.entry_id, x.other_id, x.status, x.score, x.flagged_at, x.decided_at, x.decided_by,
-  e.sort_key AS sort_a, o.sort_key AS sort_b, e.seq AS seq_a, o.seq AS seq_b
-  FROM chronology_duplicate x
-  JOIN chronology_entry e ON e.id = x.entry_id
-  JOIN chronology_entry o ON o.id = x.other_id`;
-
-type FlagRowWithOrder = FlagRow & { sort_a: string; sort_b: string; seq_a: number; seq_b: number };
+type FlagRow = InferResult<ReturnType<typeof flagSelect>>[number];
 
 function toFlag(database: Database, row: FlagRow): DuplicateFlag {
   const first = getEntry(database, row.entry_id);
@@ -65,7 +70,7 @@ function toFlag(database: Database, row: FlagRow): DuplicateFlag {
   };
 }
 
-function ordered(database: Database, row: FlagRowWithOrder): DuplicateFlag {
+function ordered(database: Database, row: FlagRow): DuplicateFlag {
   const flag = toFlag(database, row);
   const laterFirst = row.sort_a > row.sort_b || (row.sort_a === row.sort_b && row.seq_a > row.seq_b);
   if (laterFirst) flag.entries = [flag.entries[1], flag.entries[0]];
@@ -78,14 +83,16 @@ export function listDuplicates(
   reviewId: string,
   statuses?: readonly DuplicateStatus[],
 ): DuplicateFlag[] {
-  if (!database.prepare('SELECT 1 FROM review WHERE id = ?').get(reviewId)) {
-    throw new CasebookError('not_found', `review not found: ${reviewId}`);
-  }
+  requireReview(database, reviewId);
   const stored = statuses && statuses.length > 0 ? statuses.map((status) => STATUS_IN[status]) : null;
-  const statusSql = stored ? ` AND x.status IN (${stored.map(() => '?').join(',')})` : '';
-  const rows = database
-    .prepare(`${FLAG_SELECT} WHERE e.review_id = ?${statusSql} ORDER BY min(e.sort_key, o.sort_key), e.seq`)
-    .all(reviewId, ...(stored ?? [])) as FlagRowWithOrder[];
+  const rows = all(
+    database,
+    flagSelect()
+      .where('e.review_id', '=', reviewId)
+      .$if(stored !== null, (select) => select.where('x.status', 'in', stored ?? []))
+      .orderBy((eb) => eb.fn('min', ['e.sort_key', 'o.sort_key']))
+      .orderBy('e.seq'),
+  );
   return rows.map((row) => ordered(database, row));
 }
 
@@ -96,11 +103,9 @@ function parseFlagId(flagId: string): [string, string] {
   return [entryId, otherId];
 }
 
-function flagRow(database: Database, flagId: string): FlagRowWithOrder & { review_id: string } {
+function flagRow(database: Database, flagId: string): FlagRow {
   const [entryId, otherId] = parseFlagId(flagId);
-  const row = database
-    .prepare(`${FLAG_SELECT.replace('SELECT ', 'SELECT e.review_id, ')} WHERE x.entry_id = ? AND x.other_id = ?`)
-    .get(entryId, otherId) as (FlagRowWithOrder & { review_id: string }) | undefined;
+  const row = first(database, flagSelect().where('x.entry_id', '=', entryId).where('x.other_id', '=', otherId));
   if (!row) throw new CasebookError('not_found', `duplicate flag not found: ${flagId}`);
   return row;
 }
@@ -110,34 +115,38 @@ function flagRow(database: Database, flagId: string): FlagRowWithOrder & { revie
  * stay, shown as linked), keep both (different events), dismiss (a wrong flag),
  * or reopen. Audited with the flag's id and the decision.
  */
-export function resolveDuplicate(vault: Writer, flagId: string, decision: DuplicateDecision): DuplicateFlag {
+export function resolveDuplicate(vault: VaultWriter, flagId: string, decision: DuplicateDecision): DuplicateFlag {
   vault.write({ entity: 'chronology_duplicate', entityId: flagId, action: 'decided', detail: { decision } }, () => {
     const row = flagRow(vault.database, flagId);
     requireOpenReview(vault.database, row.review_id);
     const reopened = decision === 'reopen';
-    vault.database
-      .prepare(
-        'UPDATE chronology_duplicate SET status = ?, decided_at = ?, decided_by = ? WHERE entry_id = ? AND other_id = ?',
-      )
-      .run(
-        DECISION_STATUS[decision],
-        reopened ? null : new Date().toISOString(),
-        reopened ? null : vault.actor(),
-        row.entry_id,
-        row.other_id,
-      );
+    run(
+      vault.database,
+      query
+        .updateTable('chronology_duplicate')
+        .set({
+          status: DECISION_STATUS[decision],
+          decided_at: reopened ? null : new Date().toISOString(),
+          decided_by: reopened ? null : vault.actor(),
+        })
+        .where('entry_id', '=', row.entry_id)
+        .where('other_id', '=', row.other_id),
+    );
   });
   return ordered(vault.database, flagRow(vault.database, flagId));
 }
 
 /** Linked pairs of a review, both directions: entry id -> the entries it is the same event as. */
 export function linkedEntries(database: Database, reviewId: string): Map<string, string[]> {
-  const rows = database
-    .prepare(
-      `SELECT x.entry_id, x.other_id FROM chronology_duplicate x JOIN chronology_entry e ON e.id = x.entry_id
-       WHERE e.review_id = ? AND x.status = 'linked'`,
-    )
-    .all(reviewId) as { entry_id: string; other_id: string }[];
+  const rows = all(
+    database,
+    query
+      .selectFrom('chronology_duplicate as x')
+      .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
+      .select(['x.entry_id', 'x.other_id'])
+      .where('e.review_id', '=', reviewId)
+      .where('x.status', '=', 'linked'),
+  );
   const links = new Map<string, string[]>();
   const add = (from: string, to: string) => links.set(from, [...(links.get(from) ?? []), to]);
   for (const row of rows) {

@@ -1,8 +1,8 @@
 import { type DuplicateCandidateEntry, findPossibleDuplicates } from '../shared/chronology/duplicates.js';
 import type { DatePrecision, DateQualifier } from '../shared/dates/fuzzy-date.js';
-import type { Database } from './query.js';
+import { all, type Database, first, insertRows, query } from './query.js';
 import { requireOpenReview } from './reviews.js';
-import type { Vault } from './vault.js';
+import type { VaultWriter } from './vault.js';
 
 /**
  * Possible duplicates in the vault: detection (shared/chronology/duplicates.ts)
@@ -12,26 +12,15 @@ import type { Vault } from './vault.js';
  * db/chronology.ts here: it calls `flagPossibleDuplicates` after every import.
  */
 
-type Writer = Pick<Vault, 'database' | 'write' | 'actor'>;
-
-interface EntryForDetection {
-  id: string;
-  agency_id: string;
-  date_precision: string;
-  date_qualifier: string;
-  date_start: string;
-  date_end: string | null;
-  date_text: string;
-  event: string;
-}
-
 function candidates(database: Database, reviewId: string): DuplicateCandidateEntry[] {
-  const rows = database
-    .prepare(
-      `SELECT id, agency_id, date_precision, date_qualifier, date_start, date_end, date_text, event
-       FROM chronology_entry WHERE review_id = ? ORDER BY seq`,
-    )
-    .all(reviewId) as EntryForDetection[];
+  const rows = all(
+    database,
+    query
+      .selectFrom('chronology_entry')
+      .select(['id', 'agency_id', 'date_precision', 'date_qualifier', 'date_start', 'date_end', 'date_text', 'event'])
+      .where('review_id', '=', reviewId)
+      .orderBy('seq'),
+  );
   return rows.map((row) => ({
     id: row.id,
     agency: row.agency_id,
@@ -50,15 +39,23 @@ function candidates(database: Database, reviewId: string): DuplicateCandidateEnt
  * Flags possible duplicates of `newEntryIds` (or, without them, of every entry in
  * the review) and returns how many of those entries are now in a flagged pair.
  * Writes only: call it inside the write that added the entries (the import does).
- * Matches db/chronology.ts `DuplicateFlagger`.
  */
 export function flagPossibleDuplicates(database: Database, reviewId: string, newEntryIds?: readonly string[]): number {
   if (newEntryIds && newEntryIds.length === 0) return 0;
   // One agency so far (the first import): nothing to compare across; skip reading and tokenising it all.
-  const agencies = database
-    .prepare('SELECT count(DISTINCT agency_id) AS n FROM chronology_entry WHERE review_id = ?')
-    .get(reviewId) as { n: number };
-  if (agencies.n < 2) return 0;
+  // Counted through the review's agencies and the agency index: far cheaper than a scan of the entries.
+  const agencies = all(
+    database,
+    query
+      .selectFrom('review_agency as a')
+      .select('a.id')
+      .where('a.review_id', '=', reviewId)
+      .where((eb) =>
+        eb.exists(eb.selectFrom('chronology_entry as e').select('e.seq').whereRef('e.agency_id', '=', 'a.id')),
+      )
+      .limit(2),
+  );
+  if (agencies.length < 2) return 0;
   const only = newEntryIds ? new Set(newEntryIds) : undefined;
   let entries = candidates(database, reviewId);
   if (only) {
@@ -68,22 +65,27 @@ export function flagPossibleDuplicates(database: Database, reviewId: string, new
       entries = entries.filter((entry) => only.has(entry.id) || !newAgencies.has(entry.agency));
   }
   const pairs = findPossibleDuplicates(entries, only ? { onlyInvolving: only } : {});
-  const insert = database.prepare(
-    `INSERT INTO chronology_duplicate (entry_id, other_id, status, score, flagged_at)
-     VALUES (?, ?, 'flagged', ?, ?) ON CONFLICT (entry_id, other_id) DO NOTHING`,
+  const insert = insertRows(
+    database,
+    'chronology_duplicate',
+    ['entry_id', 'other_id', 'status', 'score', 'flagged_at'],
+    {
+      onConflictDoNothing: true,
+    },
   );
   const now = new Date().toISOString();
   const flagged = new Set<string>();
   for (const pair of pairs) {
     const [low, high] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
-    if (insert.run(low, high, pair.score, now).changes === 0) continue;
+    const row = { entry_id: low, other_id: high, status: 'flagged', score: pair.score, flagged_at: now };
+    if (insert(row).changes === 0) continue;
     for (const entryId of [pair.a, pair.b]) if (!only || only.has(entryId)) flagged.add(entryId);
   }
   return flagged.size;
 }
 
 /** Looks again across the whole review (after entries were edited): the count of new flags. */
-export function detectDuplicates(vault: Writer, reviewId: string): number {
+export function detectDuplicates(vault: VaultWriter, reviewId: string): number {
   return vault.write(
     (flagged: number) => ({
       entity: 'review',
@@ -102,10 +104,13 @@ export function detectDuplicates(vault: Writer, reviewId: string): number {
 
 function countFlags(database: Database, reviewId: string): number {
   return (
-    database
-      .prepare(
-        `SELECT count(*) AS n FROM chronology_duplicate x JOIN chronology_entry e ON e.id = x.entry_id WHERE e.review_id = ?`,
-      )
-      .get(reviewId) as { n: number }
-  ).n;
+    first(
+      database,
+      query
+        .selectFrom('chronology_duplicate as x')
+        .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('e.review_id', '=', reviewId),
+    )?.n ?? 0
+  );
 }

@@ -1,14 +1,14 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import { type InferResult, sql } from 'kysely';
 import type {
   SearchField,
   SearchMatch,
   SearchResult,
   TextSegment,
 } from '../shared/api/channels/chronology-analysis.js';
-import { CasebookError } from '../shared/api/errors.js';
 import { type DatePrecision, type DateQualifier, formatFuzzyDate } from '../shared/dates/fuzzy-date.js';
-import { ORDER_BY } from './chronology.js';
-import type { Database } from './query.js';
+import { inIntegratedOrder } from './chronology.js';
+import { all, type Database, prepare, query } from './query.js';
+import { requireReview } from './reviews.js';
 
 /**
  * Full-text search of a review's chronology through 0004's FTS5 index
@@ -191,26 +191,33 @@ function highlightsOf(
   return { event, snippet: { field: best.field, segments } };
 }
 
-/** Prepared once per open database: compiling these statements costs as much as running them. */
-const statements = new WeakMap<Database, Map<string, Statement>>();
-function prepared(database: Database, sql: string): Statement {
-  let cache = statements.get(database);
-  if (!cache) {
-    cache = new Map();
-    statements.set(database, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = database.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
+function hitSelect() {
+  return query
+    .selectFrom('chronology_entry as e')
+    .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
+    .select([
+      'e.seq',
+      'e.id',
+      'e.agency_id',
+      'a.name as agency_name',
+      'e.date_precision',
+      'e.date_qualifier',
+      'e.date_start',
+      'e.date_end',
+      'e.date_text',
+      'e.significant',
+      'e.event',
+      'e.action',
+      'e.significance',
+      'e.source',
+      'e.practitioner',
+    ]);
 }
 
-const HIT_SELECT = `SELECT e.seq, e.id, e.agency_id, a.name AS agency_name, e.date_precision, e.date_qualifier,
-    e.date_start, e.date_end, e.date_text, e.significant,
-    e.event, e.action, e.significance, e.source, e.practitioner
-  FROM chronology_entry e JOIN review_agency a ON a.id = e.agency_id`;
+type HitRow = InferResult<ReturnType<typeof hitSelect>>[number];
+
+/** The seq of every entry matching an FTS5 query. Raw SQL: Kysely has no MATCH, and the FTS5 table is outside its schema. */
+const matching = (fts: string) => sql<number>`(SELECT rowid FROM chronology_fts WHERE chronology_fts MATCH ${fts})`;
 
 const ASCII = /^[a-z0-9]*$/;
 
@@ -224,37 +231,18 @@ function rowMatches(row: Record<SearchField, string | null>, terms: readonly Ter
   );
 }
 
-interface HitRow {
-  seq: number;
-  id: string;
-  agency_id: string;
-  agency_name: string;
-  date_precision: string;
-  date_qualifier: string;
-  date_start: string;
-  date_end: string | null;
-  date_text: string;
-  significant: number;
-  event: string;
-  action: string | null;
-  significance: string | null;
-  source: string | null;
-  practitioner: string | null;
-}
-
 export function searchChronology(
   database: Database,
   input: { reviewId: string; query: string; limit: number; offset: number },
 ): SearchResult {
-  if (!prepared(database, 'SELECT 1 FROM review WHERE id = ?').get(input.reviewId)) {
-    throw new CasebookError('not_found', `review not found: ${input.reviewId}`);
-  }
+  requireReview(database, input.reviewId);
   const parsed = parseSearch(input.query);
   if (parsed === null) return { query: '', matches: [], hasMore: false };
 
   // How common is the term? Counting stops at MANY_MATCHES, so this costs well under a millisecond.
+  // Raw SQL here and below: Kysely has no MATCH, and the FTS5 table is outside its schema.
   const inVault = (
-    prepared(
+    prepare(
       database,
       'SELECT count(*) AS n FROM (SELECT rowid FROM chronology_fts WHERE chronology_fts MATCH ? LIMIT ?)',
     ).get(parsed.fts, MANY_MATCHES) as { n: number }
@@ -265,7 +253,7 @@ export function searchChronology(
     // Common in the vault, but maybe not in this review (another review may hold them all):
     // walk only when this review has plenty too, found in FTS5's order and stopping early.
     const inReview = (
-      prepared(
+      prepare(
         database,
         `SELECT count(*) AS n FROM (SELECT f.rowid FROM chronology_fts f JOIN chronology_entry e ON e.seq = f.rowid
            WHERE chronology_fts MATCH ? AND e.review_id = ? LIMIT ?)`,
@@ -278,20 +266,20 @@ export function searchChronology(
   if (plan === 'walk') {
     // Common terms: walk the review in order with a LIKE pre-filter that stops at the page's end,
     // then keep the rows that match as FTS5 would (whole tokens, prefix on the last).
+    // Tokens here are a-z and 0-9 only: nothing for LIKE to read as a wildcard.
     hits = [];
     let skipped = 0;
-    const likes = parsed.terms.flatMap((term) => term.tokens);
-    const where = likes.map(() => `(${FIELDS.map((field) => `e.${field} LIKE ?`).join(' OR ')})`).join(' AND ');
-    // Tokens here are a-z and 0-9 only: nothing for LIKE to read as a wildcard.
-    const params = likes.flatMap((token) => FIELDS.map(() => `%${token}%`));
-    const batch = prepared(
-      database,
-      `${HIT_SELECT} WHERE e.review_id = ? AND ${where}
-       ORDER BY ${ORDER_BY} LIMIT ? OFFSET ?`,
+    const tokens = parsed.terms.flatMap((term) => term.tokens);
+    const batch = inIntegratedOrder(
+      hitSelect()
+        .where('e.review_id', '=', input.reviewId)
+        .where((eb) =>
+          eb.and(tokens.map((token) => eb.or(FIELDS.map((field) => eb(`e.${field}`, 'like', `%${token}%`))))),
+        ),
     );
     const size = wanted + 50;
     for (let offset = 0; skipped + hits.length < wanted; offset += size) {
-      const rows = batch.all(input.reviewId, ...params, size, offset) as HitRow[];
+      const rows = all(database, batch.limit(size).offset(offset));
       for (const row of rows) {
         if (!rowMatches(row, parsed.terms)) continue;
         if (skipped < input.offset) skipped++;
@@ -301,13 +289,15 @@ export function searchChronology(
       if (rows.length < size) break;
     }
   } else {
-    // `+e.review_id` keeps SQLite off the review's order index, so it reads the few matches by rowid instead.
-    const reviewColumn = plan === 'few' ? '+e.review_id' : 'e.review_id';
-    hits = prepared(
+    // `+e.review_id` keeps SQLite off the review's order index, so it reads the few matches by rowid instead
+    // (raw: Kysely has no unary plus on a column).
+    const reviewColumn = plan === 'few' ? sql<string>`+e.review_id` : sql<string>`e.review_id`;
+    hits = all(
       database,
-      `${HIT_SELECT} WHERE ${reviewColumn} = ? AND e.seq IN (SELECT rowid FROM chronology_fts WHERE chronology_fts MATCH ?)
-       ORDER BY ${ORDER_BY} LIMIT ? OFFSET ?`,
-    ).all(input.reviewId, parsed.fts, input.limit + 1, input.offset) as HitRow[];
+      inIntegratedOrder(hitSelect().where(reviewColumn, '=', input.reviewId).where('e.seq', 'in', matching(parsed.fts)))
+        .limit(input.limit + 1)
+        .offset(input.offset),
+    );
   }
   const hasMore = hits.length > input.limit;
   const matches = hits.slice(0, input.limit).map(

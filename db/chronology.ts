@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Expression, expressionBuilder, type InferResult } from 'kysely';
 import type { z } from 'zod';
 import type {
   ChronologyEntry,
@@ -27,10 +28,13 @@ import {
   parseFuzzyDate,
   spanMsOf,
 } from '../shared/dates/fuzzy-date.js';
+import { checkpointAfterwards } from './checkpoint.js';
 import { flagPossibleDuplicates } from './chronology-duplicates.js';
-import { all, type Database, first, query, run } from './query.js';
-import { ensureAgency, listAgencies, requireOpenReview } from './reviews.js';
+import { all, type Database, first, insertRows, nocase, prepare, query, run } from './query.js';
+import { ensureAgency, listAgencies, requireOpenReview, requireReview } from './reviews.js';
 import type { ChronologyEntryTable } from './schema/chronology.js';
+import type { ReviewAgencyTable } from './schema/reviews.js';
+import { timeOrderedId } from './time-ordered-id.js';
 import type { VaultWriter } from './vault.js';
 
 /**
@@ -68,21 +72,39 @@ export interface EntryRecord {
   significant: boolean;
 }
 
-export const ORDER_BY = `e.sort_key, e.sequence_number IS NULL, e.sequence_number, e.sequence,
-  e.time IS NOT NULL, e.time, a.position, e.seq`;
+/** The integrated order, typed against the schema, for any query that names the entry `e` and its agency `a`. */
+const order = expressionBuilder<{ e: ChronologyEntryTable; a: ReviewAgencyTable }, 'e' | 'a'>();
+const INTEGRATED_ORDER: readonly Expression<unknown>[] = [
+  order.ref('e.sort_key'),
+  order('e.sequence_number', 'is', null),
+  order.ref('e.sequence_number'),
+  order.ref('e.sequence'),
+  order('e.time', 'is not', null),
+  order.ref('e.time'),
+  order.ref('a.position'),
+  order.ref('e.seq'),
+];
 
-const ENTRY_SELECT = `SELECT e.*, a.name AS agency_name, i.file_name, i.content_hash, i.imported_at
-  FROM chronology_entry e
-  JOIN review_agency a ON a.id = e.agency_id
-  LEFT JOIN chronology_import i ON i.id = e.import_id`;
+export function inIntegratedOrder<Select extends { orderBy(term: Expression<unknown>): Select }>(
+  select: Select,
+): Select {
+  return INTEGRATED_ORDER.reduce((ordered, term) => ordered.orderBy(term), select);
+}
 
-type EntryRow = ChronologyEntryTable & {
-  seq: number;
-  agency_name: string;
-  file_name: string | null;
-  content_hash: string | null;
-  imported_at: string | null;
-};
+const entries = () => query.selectFrom('chronology_entry as e');
+
+/** Entries (`e`) with their agency's name and their import's provenance. */
+function withEntryColumns(select: ReturnType<typeof entries>) {
+  return select
+    .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
+    .leftJoin('chronology_import as i', 'i.id', 'e.import_id')
+    .selectAll('e')
+    .select(['a.name as agency_name', 'i.file_name', 'i.content_hash', 'i.imported_at']);
+}
+
+const entrySelect = () => withEntryColumns(entries());
+
+type EntryRow = InferResult<ReturnType<typeof entrySelect>>[number];
 
 export function entryDate(date: FuzzyDate): EntryDate {
   return { ...date, iso: isoOf(date), display: formatFuzzyDate(date) };
@@ -152,41 +174,42 @@ function groupBy(rows: { key: string; value: string }[]): Map<string, string[]> 
   return map;
 }
 
-/** Tags and open duplicate flags of a review's entries, by entry id. */
+/** Tags, people and open duplicate flags of a review's entries (or of just `onlyIds`), by entry id. */
 function sideTables(database: Database, reviewId: string, onlyIds?: readonly string[]) {
-  const restrict = onlyIds && onlyIds.length <= 500;
-  const inList = restrict ? ` AND x.entry_id IN (${onlyIds.map(() => '?').join(',')})` : '';
-  const params = restrict ? [reviewId, ...onlyIds] : [reviewId];
+  const ids = onlyIds !== undefined && onlyIds.length <= 500 ? [...onlyIds] : null;
   const tags = groupBy(
-    database
-      .prepare(
-        `SELECT x.entry_id AS key, x.tag AS value FROM chronology_entry_tag x
-         JOIN chronology_entry e ON e.id = x.entry_id WHERE e.review_id = ?${inList} ORDER BY x.tag`,
-      )
-      .all(...params) as { key: string; value: string }[],
+    all(
+      database,
+      query
+        .selectFrom('chronology_entry_tag as x')
+        .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
+        .select(['x.entry_id as key', 'x.tag as value'])
+        .where('e.review_id', '=', reviewId)
+        .$if(ids !== null, (select) => select.where('x.entry_id', 'in', ids ?? []))
+        .orderBy('x.tag'),
+    ),
   );
   const people = groupBy(
-    database
-      .prepare(
-        `SELECT x.entry_id AS key, x.person_id AS value FROM chronology_entry_person x
-         JOIN chronology_entry e ON e.id = x.entry_id WHERE e.review_id = ?${inList}`,
-      )
-      .all(...params) as { key: string; value: string }[],
+    all(
+      database,
+      query
+        .selectFrom('chronology_entry_person as x')
+        .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
+        .select(['x.entry_id as key', 'x.person_id as value'])
+        .where('e.review_id', '=', reviewId)
+        .$if(ids !== null, (select) => select.where('x.entry_id', 'in', ids ?? [])),
+    ),
   );
   // Both directions of each pair: a flag is stored once with entry_id < other_id.
-  const duplicateParams = restrict ? [reviewId, ...onlyIds, reviewId, ...onlyIds] : [reviewId, reviewId];
-  const otherList = restrict ? ` AND x.other_id IN (${onlyIds.map(() => '?').join(',')})` : '';
-  const pairs = database
-    .prepare(
-      `SELECT x.entry_id AS key, x.other_id AS value, x.status FROM chronology_duplicate x
-         JOIN chronology_entry e ON e.id = x.entry_id
-         WHERE e.review_id = ? AND x.status IN ('flagged', 'linked')${inList}
-       UNION ALL
-       SELECT x.other_id AS key, x.entry_id AS value, x.status FROM chronology_duplicate x
-         JOIN chronology_entry e ON e.id = x.other_id
-         WHERE e.review_id = ? AND x.status IN ('flagged', 'linked')${otherList}`,
-    )
-    .all(...duplicateParams) as { key: string; value: string; status: string }[];
+  const openFlags = (from: 'entry_id' | 'other_id', to: 'entry_id' | 'other_id') =>
+    query
+      .selectFrom('chronology_duplicate as x')
+      .innerJoin('chronology_entry as e', 'e.id', `x.${from}`)
+      .select([`x.${from} as key`, `x.${to} as value`, 'x.status'])
+      .where('e.review_id', '=', reviewId)
+      .where('x.status', 'in', ['flagged', 'linked'])
+      .$if(ids !== null, (select) => select.where(`x.${from}`, 'in', ids ?? []));
+  const pairs = all(database, openFlags('entry_id', 'other_id').unionAll(openFlags('other_id', 'entry_id')));
   const duplicates = groupBy(pairs.filter((pair) => pair.status === 'flagged'));
   const linked = groupBy(pairs.filter((pair) => pair.status === 'linked'));
   return { tags, duplicates, linked, people };
@@ -202,60 +225,59 @@ function linksOf(side: ReturnType<typeof sideTables>, id: string): EntryLinks {
 }
 
 export function getEntry(database: Database, id: string): ChronologyEntry {
-  const row = database.prepare(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
+  const row = first(database, entrySelect().where('e.id', '=', id));
   if (!row) throw new CasebookError('not_found', `chronology entry not found: ${id}`);
   return toEntry(row, linksOf(sideTables(database, row.review_id, [id]), id));
-}
-
-function requireReview(database: Database, reviewId: string) {
-  const review = first(database, query.selectFrom('review').selectAll().where('id', '=', reviewId));
-  if (!review) throw new CasebookError('not_found', `review not found: ${reviewId}`);
-  return review;
 }
 
 /** The integrated chronology, filtered, in order. */
 export function listEntries(database: Database, input: ListInput): ChronologyListResult {
   requireReview(database, input.reviewId);
   const { filters } = input;
-  const where: string[] = ['e.review_id = ?'];
-  const params: unknown[] = [input.reviewId];
-  if (filters.agencyIds && filters.agencyIds.length > 0) {
-    where.push(`e.agency_id IN (${filters.agencyIds.map(() => '?').join(',')})`);
-    params.push(...filters.agencyIds);
-  }
-  if (filters.personIds && filters.personIds.length > 0) {
-    where.push(
-      `e.id IN (SELECT entry_id FROM chronology_entry_person WHERE person_id IN (${filters.personIds.map(() => '?').join(',')}))`,
+  const { agencyIds, personIds, tag, from, to, episodeId } = filters;
+  const filtered = entries()
+    .where('e.review_id', '=', input.reviewId)
+    .$if(agencyIds !== undefined && agencyIds.length > 0, (select) =>
+      select.where('e.agency_id', 'in', agencyIds ?? []),
+    )
+    .$if(personIds !== undefined && personIds.length > 0, (select) =>
+      select.where('e.id', 'in', (eb) =>
+        eb
+          .selectFrom('chronology_entry_person')
+          .select('entry_id')
+          .where('person_id', 'in', personIds ?? []),
+      ),
+    )
+    .$if(tag !== undefined, (select) =>
+      select.where('e.id', 'in', (eb) =>
+        eb
+          .selectFrom('chronology_entry_tag')
+          .select('entry_id')
+          .where(nocase('tag'), '=', tag ?? ''),
+      ),
+    )
+    // A fuzzy date is in the window when its range could overlap it; open ends always could.
+    .$if(from !== undefined, (select) =>
+      select.where((eb) => eb.or([eb('e.range_end', 'is', null), eb('e.range_end', '>=', earliestOf(from ?? ''))])),
+    )
+    .$if(to !== undefined, (select) =>
+      select.where((eb) => eb.or([eb('e.range_start', 'is', null), eb('e.range_start', '<=', latestOf(to ?? ''))])),
+    )
+    .$if(filters.significantOnly === true, (select) => select.where('e.significant', '=', 1))
+    .$if(episodeId !== undefined, (select) =>
+      select.where('e.id', 'in', (eb) =>
+        eb
+          .selectFrom('key_practice_episode_entry')
+          .select('entry_id')
+          .where('episode_id', '=', episodeId ?? ''),
+      ),
     );
-    params.push(...filters.personIds);
-  }
-  if (filters.tag !== undefined) {
-    where.push('e.id IN (SELECT entry_id FROM chronology_entry_tag WHERE tag = ? COLLATE NOCASE)');
-    params.push(filters.tag);
-  }
-  // A fuzzy date is in the window when its range could overlap it; open ends always could.
-  if (filters.from !== undefined) {
-    where.push('(e.range_end IS NULL OR e.range_end >= ?)');
-    params.push(earliestOf(filters.from));
-  }
-  if (filters.to !== undefined) {
-    where.push('(e.range_start IS NULL OR e.range_start <= ?)');
-    params.push(latestOf(filters.to));
-  }
-  if (filters.significantOnly) where.push('e.significant = 1');
-  if (filters.episodeId !== undefined) {
-    where.push('e.id IN (SELECT entry_id FROM key_practice_episode_entry WHERE episode_id = ?)');
-    params.push(filters.episodeId);
-  }
-  const whereSql = where.join(' AND ');
-  const total = (
-    database.prepare(`SELECT count(*) AS total FROM chronology_entry e WHERE ${whereSql}`).get(...params) as {
-      total: number;
-    }
-  ).total;
-  const rows = database
-    .prepare(`${ENTRY_SELECT} WHERE ${whereSql} ORDER BY ${ORDER_BY} LIMIT ? OFFSET ?`)
-    .all(...params, input.limit, input.offset) as EntryRow[];
+  const total =
+    first(
+      database,
+      filtered.select((eb) => eb.fn.countAll<number>().as('total')),
+    )?.total ?? 0;
+  const rows = all(database, inIntegratedOrder(withEntryColumns(filtered)).limit(input.limit).offset(input.offset));
   const side = sideTables(
     database,
     input.reviewId,
@@ -266,26 +288,51 @@ export function listEntries(database: Database, input: ListInput): ChronologyLis
 
 // ---- writing ------------------------------------------------------------------------
 
-const INSERT_ENTRY = `INSERT INTO chronology_entry (
-  id, review_id, agency_id, import_id, source_row, sequence, sequence_number,
-  date_text, date_precision, date_qualifier, date_start, date_end, sort_key, range_start, range_end,
-  time, end_date, end_time, source, practitioner, child_seen, child_seen_text,
-  event, action, significance, significant, created_at, updated_at
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const ENTRY_COLUMNS = [
+  'id',
+  'review_id',
+  'agency_id',
+  'import_id',
+  'source_row',
+  'sequence',
+  'sequence_number',
+  'date_text',
+  'date_precision',
+  'date_qualifier',
+  'date_start',
+  'date_end',
+  'sort_key',
+  'range_start',
+  'range_end',
+  'time',
+  'end_date',
+  'end_time',
+  'source',
+  'practitioner',
+  'child_seen',
+  'child_seen_text',
+  'event',
+  'action',
+  'significance',
+  'significant',
+  'created_at',
+  'updated_at',
+] as const;
 
-/** Inserts records with one prepared statement; call inside a write. Returns the new ids in order. */
+/**
+ * Inserts records with one prepared statement; call inside a write, then
+ * `indexForSearch` once for all of them. Returns the new ids in order.
+ */
 function insertRecords(
   database: Database,
   reviewId: string,
   importId: string | null,
   records: readonly EntryRecord[],
 ): string[] {
-  const statement = database.prepare(INSERT_ENTRY);
+  const insert = insertRows(database, 'chronology_entry', ENTRY_COLUMNS);
   const now = new Date().toISOString();
   const agencyIds = new Map<string, string>();
   const ids: string[] = new Array(records.length);
-  let firstSeq: number | bigint | null = null;
-  let lastSeq: number | bigint | null = null;
   for (let index = 0; index < records.length; index += 1) {
     const record = records[index] as EntryRecord;
     const agencyKey = record.agencyName.toLowerCase();
@@ -295,50 +342,63 @@ function insertRecords(
       agencyIds.set(agencyKey, agencyId);
     }
     const fields = entryDateFields(record.date);
-    const id = randomUUID();
+    const id = timeOrderedId();
     ids[index] = id;
-    lastSeq = statement.run(
+    insert({
       id,
-      reviewId,
-      agencyId,
-      importId,
-      record.row,
-      record.sequence,
-      sequenceNumber(record.sequence),
-      record.date.text,
-      record.date.precision,
-      record.date.qualifier,
-      record.date.start,
-      record.date.end,
-      fields.sortKey,
-      fields.rangeStart,
-      fields.rangeEnd,
-      record.time,
-      record.endDate,
-      record.endTime,
-      record.source,
-      record.practitioner,
-      record.childSeen,
-      record.childSeenText,
-      record.event,
-      record.action,
-      record.significance,
-      record.significant ? 1 : 0,
-      now,
-      now,
-    ).lastInsertRowid;
-    firstSeq ??= lastSeq;
-  }
-  // One pass over the new rows for the full-text index (see migration 0004 for why not a trigger).
-  if (firstSeq !== null && lastSeq !== null) {
-    database
-      .prepare(
-        `INSERT INTO chronology_fts (rowid, event, action, significance, source, practitioner)
-         SELECT seq, event, action, significance, source, practitioner FROM chronology_entry WHERE seq BETWEEN ? AND ?`,
-      )
-      .run(firstSeq, lastSeq);
+      review_id: reviewId,
+      agency_id: agencyId,
+      import_id: importId,
+      source_row: record.row,
+      sequence: record.sequence,
+      sequence_number: sequenceNumber(record.sequence),
+      date_text: record.date.text,
+      date_precision: record.date.precision,
+      date_qualifier: record.date.qualifier,
+      date_start: record.date.start,
+      date_end: record.date.end,
+      sort_key: fields.sortKey,
+      range_start: fields.rangeStart,
+      range_end: fields.rangeEnd,
+      time: record.time,
+      end_date: record.endDate,
+      end_time: record.endTime,
+      source: record.source,
+      practitioner: record.practitioner,
+      child_seen: record.childSeen,
+      child_seen_text: record.childSeenText,
+      event: record.event,
+      action: record.action,
+      significance: record.significance,
+      significant: record.significant ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    });
   }
   return ids;
+}
+
+/** The last entry's seq so far: entries inserted after it get higher ones (seq is the rowid). */
+function lastSeq(database: Database): number {
+  return (
+    first(
+      database,
+      query.selectFrom('chronology_entry').select((eb) => eb.fn.max('seq').as('seq')),
+    )?.seq ?? 0
+  );
+}
+
+/**
+ * Adds the entries after `afterSeq` to the full-text index in one pass (see migration
+ * 0004 for why not a trigger). Raw SQL: the FTS5 table is virtual, outside the Kysely
+ * schema, and written through its rowid.
+ */
+function indexForSearch(database: Database, afterSeq: number): void {
+  prepare(
+    database,
+    `INSERT INTO chronology_fts (rowid, event, action, significance, source, practitioner)
+     SELECT seq, event, action, significance, source, practitioner FROM chronology_entry WHERE seq > ?`,
+  ).run(afterSeq);
 }
 
 export const PROGRESS_EVERY = 5_000;
@@ -360,20 +420,6 @@ export interface ImportWrite {
   guard?: (database: Database) => void;
 }
 
-/**
- * Hook for duplicate detection: flags possible duplicates of the import's new
- * entries in `chronology_duplicate` and returns how many entries were flagged.
- * Runs inside the import's transaction.
- */
-export type DuplicateFlagger = (database: Database, reviewId: string, newEntryIds: readonly string[]) => number;
-
-let flagDuplicates: DuplicateFlagger = flagPossibleDuplicates;
-
-/** Duplicate detection registers itself here (one place, so the app, CLI and tests all get it). */
-export function setDuplicateFlagger(flagger: DuplicateFlagger): void {
-  flagDuplicates = flagger;
-}
-
 export function findImportByHash(database: Database, reviewId: string, contentHash: string) {
   return first(
     database,
@@ -393,56 +439,62 @@ export async function writeImport(
   input: ImportWrite,
 ): Promise<{ importId: string; imported: number; possibleDuplicates: number }> {
   const importId = randomUUID();
-  return vault.writeInSteps(
-    (result: { importId: string; imported: number; possibleDuplicates: number; agencyId: string }) => ({
-      entity: 'chronology_import',
-      entityId: importId,
-      action: 'imported',
-      detail: {
-        reviewId: input.reviewId,
-        agencyId: result.agencyId,
-        entries: result.imported,
-        rejected: input.rowsRejected,
-        mode: input.mode,
-        possibleDuplicates: result.possibleDuplicates,
-      },
-    }),
-    async (pause) => {
-      const { database } = vault;
-      input.guard?.(database);
-      requireOpenReview(database, input.reviewId);
-      const agency = ensureAgency(database, input.reviewId, input.agencyName);
-      const now = new Date().toISOString();
-      // The import row first: entries point at it.
-      run(
-        database,
-        query.insertInto('chronology_import').values({
-          id: importId,
-          review_id: input.reviewId,
-          agency_id: agency.id,
-          file_name: input.fileName,
-          content_hash: input.contentHash,
-          sheet: input.sheet,
+  return checkpointAfterwards(vault.database, () =>
+    vault.writeInSteps(
+      (result: { importId: string; imported: number; possibleDuplicates: number; agencyId: string }) => ({
+        entity: 'chronology_import',
+        entityId: importId,
+        action: 'imported',
+        detail: {
+          reviewId: input.reviewId,
+          agencyId: result.agencyId,
+          entries: result.imported,
+          rejected: input.rowsRejected,
           mode: input.mode,
-          imported_at: now,
-          imported_by: vault.actor(),
-          rows_imported: input.records.length,
-          rows_rejected: input.rowsRejected,
-        }),
-      );
-      // In steps of PROGRESS_EVERY rows, pausing between them so progress reaches the
-      // reviewer and the app stays responsive; still one transaction.
-      const ids: string[] = [];
-      for (let start = 0; start < input.records.length; start += PROGRESS_EVERY) {
-        const step = input.records.slice(start, start + PROGRESS_EVERY);
-        for (const id of insertRecords(database, input.reviewId, importId, step)) ids.push(id);
-        input.onProgress?.(ids.length);
-        await pause();
-      }
-      saveMapping(database, agency.id, input.mapping, now);
-      const possibleDuplicates = flagDuplicates(database, input.reviewId, ids);
-      return { importId, imported: ids.length, possibleDuplicates, agencyId: agency.id };
-    },
+          possibleDuplicates: result.possibleDuplicates,
+        },
+      }),
+      async (pause) => {
+        const { database } = vault;
+        input.guard?.(database);
+        requireOpenReview(database, input.reviewId);
+        const agency = ensureAgency(database, input.reviewId, input.agencyName);
+        const now = new Date().toISOString();
+        // The import row first: entries point at it.
+        run(
+          database,
+          query.insertInto('chronology_import').values({
+            id: importId,
+            review_id: input.reviewId,
+            agency_id: agency.id,
+            file_name: input.fileName,
+            content_hash: input.contentHash,
+            sheet: input.sheet,
+            mode: input.mode,
+            imported_at: now,
+            imported_by: vault.actor(),
+            rows_imported: input.records.length,
+            rows_rejected: input.rowsRejected,
+          }),
+        );
+        // In steps of PROGRESS_EVERY rows, pausing between them so progress reaches the
+        // reviewer and the app stays responsive; still one transaction.
+        // Each step is indexed for search as soon as it is written, while its pages are still
+        // in the cache: one pass at the end would read 100,000 rows back and decrypt them again.
+        const ids: string[] = [];
+        for (let start = 0; start < input.records.length; start += PROGRESS_EVERY) {
+          const step = input.records.slice(start, start + PROGRESS_EVERY);
+          const before = lastSeq(database);
+          for (const id of insertRecords(database, input.reviewId, importId, step)) ids.push(id);
+          indexForSearch(database, before);
+          input.onProgress?.(ids.length);
+          await pause();
+        }
+        saveMapping(database, agency.id, input.mapping, now);
+        const possibleDuplicates = flagPossibleDuplicates(database, input.reviewId, ids);
+        return { importId, imported: ids.length, possibleDuplicates, agencyId: agency.id };
+      },
+    ),
   );
 }
 
@@ -452,12 +504,18 @@ function saveMapping(
   mapping: Partial<Record<ChronologyField, string>>,
   now: string,
 ): void {
-  database
-    .prepare(
-      `INSERT INTO chronology_mapping (agency_id, mapping, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (agency_id) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
-    )
-    .run(agencyId, JSON.stringify(mapping), now);
+  run(
+    database,
+    query
+      .insertInto('chronology_mapping')
+      .values({ agency_id: agencyId, mapping: JSON.stringify(mapping), updated_at: now })
+      .onConflict((conflict) =>
+        conflict.column('agency_id').doUpdateSet((eb) => ({
+          mapping: eb.ref('excluded.mapping'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+  );
 }
 
 export function savedMapping(
@@ -465,12 +523,15 @@ export function savedMapping(
   reviewId: string,
   agencyName: string,
 ): Partial<Record<ChronologyField, string>> | null {
-  const row = database
-    .prepare(
-      `SELECT m.mapping FROM chronology_mapping m JOIN review_agency a ON a.id = m.agency_id
-       WHERE a.review_id = ? AND a.name = ? COLLATE NOCASE`,
-    )
-    .get(reviewId, agencyName) as { mapping: string } | undefined;
+  const row = first(
+    database,
+    query
+      .selectFrom('chronology_mapping as m')
+      .innerJoin('review_agency as a', 'a.id', 'm.agency_id')
+      .select('m.mapping')
+      .where('a.review_id', '=', reviewId)
+      .where(nocase('a.name'), '=', agencyName),
+  );
   return row ? (JSON.parse(row.mapping) as Partial<Record<ChronologyField, string>>) : null;
 }
 
@@ -524,22 +585,35 @@ function readEnd(endDate: string | null, endTime: string | null): { endDate: str
 }
 
 function replaceTags(database: Database, entryId: string, tags: readonly string[]): void {
-  database.prepare('DELETE FROM chronology_entry_tag WHERE entry_id = ?').run(entryId);
-  const insert = database.prepare('INSERT OR IGNORE INTO chronology_entry_tag (entry_id, tag) VALUES (?, ?)');
-  for (const tag of tags) insert.run(entryId, tag);
+  run(database, query.deleteFrom('chronology_entry_tag').where('entry_id', '=', entryId));
+  if (tags.length === 0) return;
+  run(
+    database,
+    query
+      .insertInto('chronology_entry_tag')
+      .orIgnore()
+      .values(tags.map((tag) => ({ entry_id: entryId, tag }))),
+  );
 }
 
 /** Links an entry to people of its own review; a person from another review is refused. */
 function replacePeople(database: Database, reviewId: string, entryId: string, personIds: readonly string[]): void {
-  database.prepare('DELETE FROM chronology_entry_person WHERE entry_id = ?').run(entryId);
-  const insert = database.prepare(
-    `INSERT INTO chronology_entry_person (entry_id, person_id)
-     SELECT ?, id FROM person WHERE id = ? AND review_id = ?`,
-  );
+  run(database, query.deleteFrom('chronology_entry_person').where('entry_id', '=', entryId));
   for (const personId of personIds) {
-    if (insert.run(entryId, personId, reviewId).changes === 0) {
-      throw new CasebookError('invalid_payload', `person ${personId} is not in this review`);
-    }
+    const linked = run(
+      database,
+      query
+        .insertInto('chronology_entry_person')
+        .columns(['entry_id', 'person_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('person')
+            .select([eb.val(entryId).as('entry_id'), 'id'])
+            .where('id', '=', personId)
+            .where('review_id', '=', reviewId),
+        ),
+    );
+    if (linked.changes === 0) throw new CasebookError('invalid_payload', `person ${personId} is not in this review`);
   }
 }
 
@@ -571,7 +645,9 @@ export function createEntry(vault: VaultWriter, input: EntryCreateInput): Chrono
     }),
     () => {
       requireOpenReview(vault.database, input.reviewId);
+      const before = lastSeq(vault.database);
       const [entryId] = insertRecords(vault.database, input.reviewId, null, [record]);
+      indexForSearch(vault.database, before);
       replaceTags(vault.database, entryId as string, input.tags);
       replacePeople(vault.database, input.reviewId, entryId as string, input.personIds);
       return entryId as string;
@@ -682,40 +758,48 @@ export function timelineData(database: Database, reviewId: string): TimelineData
   const review = requireReview(database, reviewId);
   const agencies = listAgencies(database, reviewId);
   const index = new Map(agencies.map((agency, at) => [agency.id, at]));
-  const rows = database
-    .prepare(
-      `SELECT e.id, e.agency_id, e.range_start, e.range_end, e.date_precision, e.date_qualifier, e.significant,
-         substr(e.event, 1, 80) AS label, e.date_start, e.date_end, e.date_text
-       FROM chronology_entry e JOIN review_agency a ON a.id = e.agency_id
-       WHERE e.review_id = ? ORDER BY ${ORDER_BY}`,
-    )
-    .raw()
-    .all(reviewId) as [
-    string,
-    string,
-    string | null,
-    string | null,
-    DatePrecision,
-    DateQualifier,
-    number,
-    string,
-    string,
-    string | null,
-    string,
-  ][];
+  const rows = all(
+    database,
+    inIntegratedOrder(
+      query
+        .selectFrom('chronology_entry as e')
+        .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
+        .select((eb) => [
+          'e.id',
+          'e.agency_id',
+          'e.range_start',
+          'e.range_end',
+          'e.date_precision',
+          'e.date_qualifier',
+          'e.significant',
+          eb.fn<string>('substr', ['e.event', eb.val(1), eb.val(80)]).as('label'),
+          'e.date_start',
+          'e.date_end',
+          'e.date_text',
+        ])
+        .where('e.review_id', '=', reviewId),
+    ),
+  );
   const items = rows.map((row) => {
-    const [id, agencyId, rangeStart, rangeEnd, precision, qualifier, significant, label, start, end, text] = row;
-    const { startMs, endMs } = spanMsOf({ earliest: rangeStart, latest: rangeEnd });
+    const precision = row.date_precision as DatePrecision;
+    const qualifier = row.date_qualifier as DateQualifier;
+    const { startMs, endMs } = spanMsOf({ earliest: row.range_start, latest: row.range_end });
     return {
-      id,
-      agencyIndex: index.get(agencyId) ?? 0,
+      id: row.id,
+      agencyIndex: index.get(row.agency_id) ?? 0,
       startMs,
       endMs,
       precision,
       qualifier,
-      significant: significant === 1,
-      dateDisplay: formatFuzzyDate({ precision, qualifier, start, end, text }),
-      label,
+      significant: row.significant === 1,
+      dateDisplay: formatFuzzyDate({
+        precision,
+        qualifier,
+        start: row.date_start,
+        end: row.date_end,
+        text: row.date_text,
+      }),
+      label: row.label,
     };
   });
   return { agencies, scope: { from: review.scope_from, to: review.scope_to }, items };

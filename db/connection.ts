@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CasebookError, notAVaultMessage, vaultDamagedMessage } from '../shared/api/errors.js';
+import { sqlcipherRawKey } from './key-envelope.js';
 import type { Database } from './query.js';
 
 // Lets a read open name the vault as a URI with `immutable=1` (see `openEncryptedDatabase`).
@@ -140,7 +141,13 @@ function connect(name: string, dataKey: Buffer, options: ConnectionOptions, acce
   try {
     database.pragma(`cipher = 'sqlcipher'`);
     database.pragma('legacy = 4');
-    database.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    // A Buffer we wipe, not a hex string in a pragma (strings cannot be wiped).
+    const rawKey = sqlcipherRawKey(dataKey);
+    try {
+      database.key(rawKey);
+    } finally {
+      rawKey.fill(0);
+    }
     try {
       database.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {

@@ -8,9 +8,9 @@ import type {
 } from '../shared/api/channels/chronology-analysis.js';
 import { CasebookError } from '../shared/api/errors.js';
 import { earliestOf, latestOf } from '../shared/dates/fuzzy-date.js';
-import { ORDER_BY } from './chronology.js';
-import type { Database } from './query.js';
-import { requireOpenReview } from './reviews.js';
+import { inIntegratedOrder } from './chronology.js';
+import { all, type Database, first, query, run } from './query.js';
+import { requireOpenReview, requireReview } from './reviews.js';
 import type { KeyPracticeEpisodeTable } from './schema/chronology-analysis.js';
 import type { VaultWriter } from './vault.js';
 
@@ -33,23 +33,22 @@ export type EpisodeUpdateInput = z.output<typeof episodeUpdateSchema>;
 export type AssignEntriesInput = z.output<typeof assignEntriesSchema>;
 
 function episodeRow(database: Database, id: string): KeyPracticeEpisodeTable {
-  const row = database.prepare('SELECT * FROM key_practice_episode WHERE id = ?').get(id) as
-    | KeyPracticeEpisodeTable
-    | undefined;
+  const row = first(database, query.selectFrom('key_practice_episode').selectAll().where('id', '=', id));
   if (!row) throw new CasebookError('not_found', `key practice episode not found: ${id}`);
   return row;
 }
 
 function entryIdsOf(database: Database, episodeId: string): string[] {
-  return (
-    database
-      .prepare(
-        `SELECT e.id FROM key_practice_episode_entry k
-         JOIN chronology_entry e ON e.id = k.entry_id
-         JOIN review_agency a ON a.id = e.agency_id
-         WHERE k.episode_id = ? ORDER BY ${ORDER_BY}`,
-      )
-      .all(episodeId) as { id: string }[]
+  return all(
+    database,
+    inIntegratedOrder(
+      query
+        .selectFrom('key_practice_episode_entry as k')
+        .innerJoin('chronology_entry as e', 'e.id', 'k.entry_id')
+        .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
+        .select('e.id')
+        .where('k.episode_id', '=', episodeId),
+    ),
   ).map((row) => row.id);
 }
 
@@ -72,24 +71,25 @@ export function getEpisode(database: Database, id: string): KeyPracticeEpisode {
 }
 
 export function listEpisodes(database: Database, reviewId: string): KeyPracticeEpisode[] {
-  if (!database.prepare('SELECT 1 FROM review WHERE id = ?').get(reviewId)) {
-    throw new CasebookError('not_found', `review not found: ${reviewId}`);
-  }
-  const rows = database
-    .prepare(
-      `SELECT * FROM key_practice_episode WHERE review_id = ?
-       ORDER BY span_from IS NULL, span_from, created_at, id`,
-    )
-    .all(reviewId) as KeyPracticeEpisodeTable[];
+  requireReview(database, reviewId);
+  const rows = all(
+    database,
+    query
+      .selectFrom('key_practice_episode')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .orderBy((eb) => eb('span_from', 'is', null))
+      .orderBy('span_from')
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
   return rows.map((row) => toEpisode(database, row));
 }
 
 /** Every id must be an entry of this review: a clear refusal rather than a foreign-key error. */
 function requireEntriesOf(database: Database, reviewId: string, ids: readonly string[]): void {
-  const unique = [...new Set(ids)];
-  const check = database.prepare('SELECT review_id FROM chronology_entry WHERE id = ?');
-  for (const id of unique) {
-    const row = check.get(id) as { review_id: string } | undefined;
+  for (const id of new Set(ids)) {
+    const row = first(database, query.selectFrom('chronology_entry').select('review_id').where('id', '=', id));
     if (!row || row.review_id !== reviewId) {
       throw new CasebookError('not_found', `chronology entry not found in this review: ${id}`);
     }
@@ -97,13 +97,16 @@ function requireEntriesOf(database: Database, reviewId: string, ids: readonly st
 }
 
 function entriesWithin(database: Database, reviewId: string, from: string, to: string): string[] {
-  return (
-    database
-      .prepare(
-        `SELECT id FROM chronology_entry WHERE review_id = ?
-         AND range_start IS NOT NULL AND range_end IS NOT NULL AND range_start >= ? AND range_end <= ?`,
-      )
-      .all(reviewId, earliestOf(from), latestOf(to)) as { id: string }[]
+  return all(
+    database,
+    query
+      .selectFrom('chronology_entry')
+      .select('id')
+      .where('review_id', '=', reviewId)
+      .where('range_start', 'is not', null)
+      .where('range_end', 'is not', null)
+      .where('range_start', '>=', earliestOf(from))
+      .where('range_end', '<=', latestOf(to)),
   ).map((row) => row.id);
 }
 
@@ -111,9 +114,12 @@ function spanOfEntries(database: Database, ids: readonly string[]): { from: stri
   if (ids.length === 0) return { from: null, to: null };
   let from: string | null = null;
   let to: string | null = null;
-  const read = database.prepare('SELECT range_start, range_end FROM chronology_entry WHERE id = ?');
   for (const id of ids) {
-    const row = read.get(id) as { range_start: string | null; range_end: string | null };
+    const row = first(
+      database,
+      query.selectFrom('chronology_entry').select(['range_start', 'range_end']).where('id', '=', id),
+    );
+    if (!row) continue;
     if (row.range_start !== null && (from === null || row.range_start < from)) from = row.range_start;
     if (row.range_end !== null && (to === null || row.range_end > to)) to = row.range_end;
   }
@@ -121,10 +127,15 @@ function spanOfEntries(database: Database, ids: readonly string[]): { from: stri
 }
 
 function link(database: Database, episodeId: string, ids: readonly string[]): void {
-  const insert = database.prepare(
-    'INSERT INTO key_practice_episode_entry (episode_id, entry_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-  );
-  for (const id of ids) insert.run(episodeId, id);
+  for (const id of ids) {
+    run(
+      database,
+      query
+        .insertInto('key_practice_episode_entry')
+        .values({ episode_id: episodeId, entry_id: id })
+        .onConflict((conflict) => conflict.doNothing()),
+    );
+  }
 }
 
 export function createEpisode(vault: VaultWriter, input: EpisodeCreateInput): KeyPracticeEpisode {
@@ -146,12 +157,19 @@ export function createEpisode(vault: VaultWriter, input: EpisodeCreateInput): Ke
       const span =
         input.from !== null || input.to !== null ? { from: input.from, to: input.to } : spanOfEntries(database, ids);
       const now = new Date().toISOString();
-      database
-        .prepare(
-          `INSERT INTO key_practice_episode (id, review_id, title, description, span_from, span_to, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, input.reviewId, input.title, input.description, span.from, span.to, now, now);
+      run(
+        database,
+        query.insertInto('key_practice_episode').values({
+          id,
+          review_id: input.reviewId,
+          title: input.title,
+          description: input.description,
+          span_from: span.from,
+          span_to: span.to,
+          created_at: now,
+          updated_at: now,
+        }),
+      );
       link(database, id, ids);
       return ids.length;
     },
@@ -172,19 +190,19 @@ export function updateEpisode(vault: VaultWriter, input: EpisodeUpdateInput): Ke
     if (from !== null && to !== null && from > to) {
       throw new CasebookError('invalid_payload', 'The span must not end before it starts');
     }
-    vault.database
-      .prepare(
-        `UPDATE key_practice_episode SET title = ?, description = ?, span_from = ?, span_to = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(
-        changes.title ?? existing.title,
-        changes.description !== undefined ? changes.description : existing.description,
-        from,
-        to,
-        new Date().toISOString(),
-        id,
-      );
+    run(
+      vault.database,
+      query
+        .updateTable('key_practice_episode')
+        .set({
+          title: changes.title ?? existing.title,
+          description: changes.description !== undefined ? changes.description : existing.description,
+          span_from: from,
+          span_to: to,
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', id),
+    );
   });
   return getEpisode(vault.database, id);
 }
@@ -194,7 +212,7 @@ export function deleteEpisode(vault: VaultWriter, id: string): void {
     const existing = episodeRow(vault.database, id);
     requireOpenReview(vault.database, existing.review_id);
     // The entries stay: only the episode and its links go.
-    vault.database.prepare('DELETE FROM key_practice_episode WHERE id = ?').run(id);
+    run(vault.database, query.deleteFrom('key_practice_episode').where('id', '=', id));
   });
 }
 
@@ -211,18 +229,20 @@ export function assignEntries(vault: VaultWriter, input: AssignEntriesInput): Ke
       const existing = episodeRow(database, input.episodeId);
       requireOpenReview(database, existing.review_id);
       requireEntriesOf(database, existing.review_id, input.entryIds);
+      const links = query.deleteFrom('key_practice_episode_entry').where('episode_id', '=', input.episodeId);
       if (input.mode === 'remove') {
-        const remove = database.prepare('DELETE FROM key_practice_episode_entry WHERE episode_id = ? AND entry_id = ?');
-        for (const entryId of input.entryIds) remove.run(input.episodeId, entryId);
+        if (input.entryIds.length > 0) run(database, links.where('entry_id', 'in', input.entryIds));
       } else {
-        if (input.mode === 'replace') {
-          database.prepare('DELETE FROM key_practice_episode_entry WHERE episode_id = ?').run(input.episodeId);
-        }
+        if (input.mode === 'replace') run(database, links);
         link(database, input.episodeId, input.entryIds);
       }
-      database
-        .prepare('UPDATE key_practice_episode SET updated_at = ? WHERE id = ?')
-        .run(new Date().toISOString(), input.episodeId);
+      run(
+        database,
+        query
+          .updateTable('key_practice_episode')
+          .set({ updated_at: new Date().toISOString() })
+          .where('id', '=', input.episodeId),
+      );
     },
   );
   return getEpisode(vault.database, input.episodeId);
@@ -230,13 +250,17 @@ export function assignEntries(vault: VaultWriter, input: AssignEntriesInput): Ke
 
 /** Entry id -> titles of the episodes it belongs to (for exports and the table). */
 export function episodeTitlesByEntry(database: Database, reviewId: string): Map<string, string[]> {
-  const rows = database
-    .prepare(
-      `SELECT k.entry_id, p.title FROM key_practice_episode_entry k
-       JOIN key_practice_episode p ON p.id = k.episode_id
-       WHERE p.review_id = ? ORDER BY p.span_from IS NULL, p.span_from, p.created_at`,
-    )
-    .all(reviewId) as { entry_id: string; title: string }[];
+  const rows = all(
+    database,
+    query
+      .selectFrom('key_practice_episode_entry as k')
+      .innerJoin('key_practice_episode as p', 'p.id', 'k.episode_id')
+      .select(['k.entry_id', 'p.title'])
+      .where('p.review_id', '=', reviewId)
+      .orderBy((eb) => eb('p.span_from', 'is', null))
+      .orderBy('p.span_from')
+      .orderBy('p.created_at'),
+  );
   const titles = new Map<string, string[]>();
   for (const row of rows) titles.set(row.entry_id, [...(titles.get(row.entry_id) ?? []), row.title]);
   return titles;

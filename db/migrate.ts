@@ -1,7 +1,7 @@
 import { CasebookError, vaultDamagedMessage } from '../shared/api/errors.js';
 import { APP_VERSION } from '../shared/version.js';
 import { type Migration, migrations } from './migrations/index.js';
-import { all, type Database, query } from './query.js';
+import { all, type Database, query, run } from './query.js';
 
 export const LATEST_SCHEMA = migrations.at(-1)?.name ?? 'none';
 
@@ -10,14 +10,16 @@ export const LATEST_SCHEMA = migrations.at(-1)?.name ?? 'none';
  * transaction (so a crash leaves the vault at the previous migration, never half
  * of one). Only a new vault (`newVault`) may start without a schema: an existing
  * one without it was emptied or replaced, and rebuilding it would call a lost
- * vault intact.
+ * vault intact. `until` stops after the named migration (the migration tests
+ * build a vault as an older version left it).
  */
 export function migrate(
   database: Database,
   now: () => Date = () => new Date(),
-  { newVault = false }: { newVault?: boolean } = {},
+  { newVault = false, until = LATEST_SCHEMA }: { newVault?: boolean; until?: string } = {},
 ): { applied: string[] } {
   if (newVault) {
+    // The runner's own table, made before any migration; DDL is SQL text here as in every migration.
     database.exec(`CREATE TABLE schema_migration (
       name TEXT PRIMARY KEY,
       applied_at TEXT NOT NULL,
@@ -26,12 +28,16 @@ export function migrate(
   }
   const applied: string[] = [];
   for (const migration of pendingMigrations(database)) {
+    if (migration.name > until) break;
     database
       .transaction(() => {
         migration.up(database);
-        database
-          .prepare('INSERT INTO schema_migration (name, applied_at, applied_by_version) VALUES (?, ?, ?)')
-          .run(migration.name, now().toISOString(), APP_VERSION);
+        run(
+          database,
+          query
+            .insertInto('schema_migration')
+            .values({ name: migration.name, applied_at: now().toISOString(), applied_by_version: APP_VERSION }),
+        );
       })
       .immediate();
     applied.push(migration.name);
@@ -45,6 +51,7 @@ export function migrate(
  * by a newer Casebook: refuse it rather than guess.
  */
 export function pendingMigrations(database: Database): Migration[] {
+  // sqlite_master is SQLite's catalogue, outside the Kysely schema.
   const hasSchema = database
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")
     .get();

@@ -5,7 +5,7 @@ import type { Person, personAddSchema, personUpdateSchema } from '../shared/api/
 import { CasebookError } from '../shared/api/errors.js';
 import { type PersonRole, personRoleLabel, suggestPseudonym } from '../shared/reviews/index.js';
 import { all, type Database, first, query, run } from './query.js';
-import { ensureAgency, requireOpenReview } from './reviews.js';
+import { ensureAgency, requireOpenReview, requireReview } from './reviews.js';
 import type { PersonTable } from './schema/reviews.js';
 import type { VaultWriter } from './vault.js';
 
@@ -51,7 +51,7 @@ export function getPerson(database: Database, id: string): Person {
 
 /** Children first, then family, then professionals; by pseudonym within each. */
 export function listPeople(database: Database, reviewId: string): Person[] {
-  requireReviewExists(database, reviewId);
+  requireReview(database, reviewId);
   const order = ['child', 'parent', 'family-member', 'other', 'professional'];
   return all(database, personSelect().where('person.review_id', '=', reviewId))
     .map(toPerson)
@@ -87,18 +87,12 @@ export function suggestPseudonymFor(
   role: PersonRole,
   relationship: string | null,
 ): string {
-  requireReviewExists(database, reviewId);
+  requireReview(database, reviewId);
   return suggestPseudonym(
     role,
     relationship,
     takenPseudonyms(database, reviewId).map((taken) => taken.pseudonym),
   );
-}
-
-function requireReviewExists(database: Database, reviewId: string): void {
-  if (!first(database, query.selectFrom('review').select('id').where('id', '=', reviewId))) {
-    throw new CasebookError('not_found', `review not found: ${reviewId}`);
-  }
 }
 
 export function addPerson(vault: VaultWriter, input: PersonAddInput): Person {

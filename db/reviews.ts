@@ -49,19 +49,16 @@ export type ArchivedFilter = 'exclude' | 'only' | 'include';
 
 type StepRow = Selectable<ReviewStatusStepTable>;
 
-function reviewNotFound(id: string): CasebookError {
-  return new CasebookError('not_found', `review not found: ${id}`);
-}
-
-function reviewRow(database: Database, id: string): ReviewTable {
+/** The review's row, or not_found: the one check every feature makes before reading a review's records. */
+export function requireReview(database: Database, id: string): ReviewTable {
   const row = first(database, query.selectFrom('review').selectAll().where('id', '=', id));
-  if (!row) throw reviewNotFound(id);
+  if (!row) throw new CasebookError('not_found', `review not found: ${id}`);
   return row;
 }
 
 /** Throws unless the review exists and is not archived: an archived review is read-only until restored. */
 export function requireOpenReview(database: Database, id: string): ReviewTable {
-  const row = reviewRow(database, id);
+  const row = requireReview(database, id);
   if (row.archived_at !== null) {
     throw new CasebookError('conflict', 'This review is archived; restore it to make changes.');
   }
@@ -170,7 +167,7 @@ export function listAgencies(database: Database, reviewId: string): ReviewAgency
 
 /** `today` decides which deadlines are overdue (tests pass a fixed day). */
 export function getReview(database: Database, id: string, today: string = todayIso()): Review {
-  const row = reviewRow(database, id);
+  const row = requireReview(database, id);
   const framework = frameworkOf(database, row, today);
   const steps = all(
     database,
@@ -249,12 +246,15 @@ function replaceAgencies(database: Database, reviewId: string, names: readonly s
   for (const agency of current) {
     if (wanted.has(agency.name.toLowerCase())) continue;
     // An agency still named by people or chronology entries stays: say what holds it.
-    const uses = database
-      .prepare(
-        `SELECT (SELECT count(*) FROM person WHERE agency_id = ?) AS people,
-                (SELECT count(*) FROM chronology_entry WHERE agency_id = ?) AS entries`,
-      )
-      .get(agency.id, agency.id) as { people: number; entries: number };
+    const count = (table: 'person' | 'chronology_entry') =>
+      first(
+        database,
+        query
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('agency_id', '=', agency.id),
+      )?.n ?? 0;
+    const uses = { people: count('person'), entries: count('chronology_entry') };
     const reasons = [
       uses.people > 0
         ? `${uses.people} ${uses.people === 1 ? 'person in this review works' : 'people in this review work'} for it`
@@ -361,7 +361,7 @@ export function updateReview(vault: VaultWriter, input: ReviewUpdateInput): Revi
 /** Archived reviews leave the default list and become read-only; nothing is deleted. */
 export function setArchived(vault: VaultWriter, id: string, archived: boolean): Review {
   vault.write({ entity: 'review', entityId: id, action: archived ? 'archived' : 'restored' }, () => {
-    const row = reviewRow(vault.database, id);
+    const row = requireReview(vault.database, id);
     if ((row.archived_at !== null) === archived) {
       throw new CasebookError(
         'conflict',

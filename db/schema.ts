@@ -1,8 +1,18 @@
-import type { CdopTables } from './schema/cdop.js';
-import type { ChronologyTables } from './schema/chronology.js';
-import type { ChronologyAnalysisTables } from './schema/chronology-analysis.js';
-import type { CoreTables } from './schema/core.js';
-import type { ReviewTables } from './schema/reviews.js';
+import { type CdopTables, cdopColumns } from './schema/cdop.js';
+import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
+import { type ChronologyAnalysisTables, chronologyAnalysisColumns } from './schema/chronology-analysis.js';
+import type { ColumnsOf } from './schema/columns.js';
+import { type CoreTables, coreColumns } from './schema/core.js';
+import { type ReviewTables, reviewColumns } from './schema/reviews.js';
 
 /** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
 export interface VaultTables extends CoreTables, ReviewTables, ChronologyTables, ChronologyAnalysisTables, CdopTables {}
+
+/** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
+export const vaultColumns = {
+  ...coreColumns,
+  ...reviewColumns,
+  ...chronologyColumns,
+  ...chronologyAnalysisColumns,
+  ...cdopColumns,
+} satisfies ColumnsOf<VaultTables>;

@@ -1,6 +1,6 @@
 import { extraNonWorkingDaysSchema, IDLE_LOCK_MINUTES, type Settings } from '../shared/api/contract.js';
 import { writeAudited } from './audit.js';
-import { all, type Database, first, query } from './query.js';
+import { all, type Database, first, query, run } from './query.js';
 
 /** Settings live inside the vault: even a reviewer's name is personal data. */
 export function readSettings(database: Database, fallbackReviewerName: string): Settings {
@@ -36,10 +36,17 @@ export function updateSettings(database: Database, actor: string, changes: Parti
     actor,
     { entity: 'settings', action: 'updated', detail: { keys: entries.map(([key]) => key) } },
     () => {
-      const upsert = database.prepare(
-        'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      );
-      for (const [key, value] of entries) upsert.run(key, JSON.stringify(value));
+      for (const [key, value] of entries) {
+        run(
+          database,
+          query
+            .insertInto('setting')
+            .values({ key, value: JSON.stringify(value) })
+            .onConflict((conflict) =>
+              conflict.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+            ),
+        );
+      }
     },
   );
 }

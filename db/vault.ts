@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
@@ -9,19 +9,24 @@ import { APP_VERSION } from '../shared/version.js';
 import { type AuditChange, appendAudit, writeAudited } from './audit.js';
 import { type ConnectionOptions, checkVaultFile, openEncryptedDatabase } from './connection.js';
 import {
+  commitPendingKeyEnvelope,
   DATA_KEY_BYTES,
   DEFAULT_SCRYPT,
   type KeyEnvelope,
   keyFilePath,
   readKeyEnvelope,
-  syncDirectory,
+  secretBuffer,
+  settlePendingKeyFile,
+  sqlcipherRawKey,
   unwrapWithPassphrase,
   unwrapWithRecoveryKey,
   wrapWithPassphrase,
   wrapWithRecoveryKey,
   writeKeyEnvelope,
+  writePendingKeyEnvelope,
 } from './key-envelope.js';
 import { migrate, pendingMigrations } from './migrate.js';
+import { syncDirectory } from './private-file.js';
 import type { Database } from './query.js';
 import { readSettings } from './settings.js';
 
@@ -68,7 +73,7 @@ export class Vault {
         cannotWriteMessage(dirname(path), 'it is a file, where the vault needs a folder'),
       );
     }
-    const dataKey = randomBytes(DATA_KEY_BYTES);
+    const dataKey = secretBytes(DATA_KEY_BYTES);
     const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
     const envelope = {
       format: 'casebook-vault-keys' as const,
@@ -175,7 +180,9 @@ export class Vault {
   /** Whether `secret` opens this vault: asked again of an app that is already unlocked. */
   async opensWith(secret: VaultSecret): Promise<boolean> {
     const dataKey = await unwrapSecret(readKeyEnvelope(this.path), secret);
-    return dataKey !== null && timingSafeEqual(dataKey, this.dataKey);
+    const opens = dataKey !== null && timingSafeEqual(dataKey, this.dataKey);
+    dataKey?.fill(0);
+    return opens;
   }
 
   /** How this unlock was proven; after a recovery-key unlock the person should choose a new passphrase. */
@@ -218,37 +225,165 @@ export class Vault {
 
   /**
    * Accepts the current passphrase or the recovery key. Only the small key file is
-   * rewritten: the data key, the database and the recovery key stay as they are.
+   * rewritten: the data key, the database and the recovery key stay as they are, so
+   * an old copy of the key file still opens the vault with the old passphrase
+   * (re-key the vault to end that).
    */
   async changePassphrase(current: string, next: string): Promise<void> {
     const envelope = readKeyEnvelope(this.path);
-    let proven = await unwrapWithPassphrase(envelope, current);
-    if (!proven) {
-      const recoveryBytes = parseRecoveryKey(current);
-      proven = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
-    }
-    if (!proven || !timingSafeEqual(proven, this.dataKey)) {
-      throw new CasebookError('wrong_passphrase', 'the current passphrase or recovery key is not right');
-    }
+    await this.prove(current);
     const assessment = assessPassphrase(next);
     if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
     const passphrase = await wrapWithPassphrase(this.dataKey, next, this.options.scrypt ?? DEFAULT_SCRYPT);
-    writeKeyEnvelope(this.path, { ...envelope, passphrase });
+    this.replaceKeyFile({ entity: 'vault', action: 'passphrase changed' }, envelope, { ...envelope, passphrase });
     this.method = 'passphrase';
-    this.write({ entity: 'vault', action: 'passphrase changed' }, () => undefined);
   }
 
+  /**
+   * A new recovery key for this vault, shown once; the old one stops opening it
+   * through the current key file (an older copy of the key file still takes it:
+   * re-key the vault if one may exist).
+   */
+  async replaceRecoveryKey(current: string): Promise<string> {
+    const envelope = readKeyEnvelope(this.path);
+    await this.prove(current);
+    const recoveryBytes = secretBytes(RECOVERY_KEY_BYTES);
+    try {
+      const recovery = wrapWithRecoveryKey(this.dataKey, recoveryBytes);
+      this.replaceKeyFile({ entity: 'vault', action: 'recovery key replaced' }, envelope, { ...envelope, recovery });
+      return formatRecoveryKey(recoveryBytes);
+    } finally {
+      recoveryBytes.fill(0);
+    }
+  }
+
+  /**
+   * Re-keys the vault after a suspected compromise: a new data key, the database
+   * re-encrypted under it, the new passphrase and a new recovery key (returned, to
+   * show once). Every earlier copy of the key file, passphrase and recovery key
+   * stops opening the vault. The caller keeps other work out meanwhile
+   * (VaultSession.exclusive): the database is rewritten whole.
+   *
+   * Crash safety. The database's re-encryption is one SQLite transaction, and it is
+   * the single commit point:
+   *   1. the new key file is written whole as `<vault>.keys.next`, naming the salt
+   *      the re-encrypted database will carry;
+   *   2. the database is re-encrypted under the new key with that salt (commit);
+   *   3. `<vault>.keys.next` is renamed over `<vault>.keys`.
+   * A crash before 2 commits leaves a hot journal or the old salt, so the next
+   * unlock deletes `.keys.next` and the old key set still opens the vault; a crash
+   * after it leaves the new salt, so the next unlock finishes step 3 and only the new
+   * key set opens it (key-envelope.ts settlePendingKeyFile). Renaming the key file
+   * first instead would, after a crash, leave `.keys` naming a key the database does
+   * not have yet, with the only copy of the old one gone.
+   * The audit row follows the commit (it is written under the new key); a crash in
+   * that instant leaves the re-key done but unrecorded.
+   */
+  async rekey(current: string, next: string): Promise<string> {
+    const envelope = readKeyEnvelope(this.path);
+    await this.prove(current);
+    const assessment = assessPassphrase(next);
+    if (!assessment.acceptable) throw new CasebookError('weak_passphrase', weakPassphraseMessage(assessment));
+    if (this.database.inTransaction) throw new CasebookError('conflict', 'a change is still being saved; try again');
+    const dataKey = secretBytes(DATA_KEY_BYTES);
+    const recoveryBytes = secretBytes(RECOVERY_KEY_BYTES);
+    const databaseSalt = randomBytes(16);
+    try {
+      writePendingKeyEnvelope(this.path, {
+        ...envelope,
+        passphrase: await wrapWithPassphrase(dataKey, next, this.options.scrypt ?? DEFAULT_SCRYPT),
+        recovery: wrapWithRecoveryKey(dataKey, recoveryBytes),
+        databaseSalt: databaseSalt.toString('base64'),
+      });
+      try {
+        this.reencrypt(dataKey, databaseSalt);
+      } catch (error) {
+        // The re-encryption rolled back; settling deletes the key file it would have needed.
+        settlePendingKeyFile(this.path);
+        throw error;
+      }
+      this.dataKey.set(dataKey);
+      this.method = 'passphrase';
+      try {
+        this.write({ entity: 'vault', action: 're-keyed' }, () => undefined);
+      } finally {
+        commitPendingKeyEnvelope(this.path);
+      }
+      return formatRecoveryKey(recoveryBytes);
+    } finally {
+      dataKey.fill(0);
+      recoveryBytes.fill(0);
+    }
+  }
+
+  private reencrypt(dataKey: Buffer, salt: Buffer): void {
+    const { database } = this;
+    // SQLite3MultipleCiphers cannot re-key in WAL mode; in rollback-journal mode the
+    // re-encryption is one transaction that a crash rolls back under the old key.
+    if (database.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') {
+      throw new CasebookError('conflict', 'the vault is in use elsewhere; close other Casebook windows and try again');
+    }
+    try {
+      const rawKey = sqlcipherRawKey(dataKey, salt);
+      try {
+        database.rekey(rawKey);
+      } finally {
+        rawKey.fill(0);
+      }
+    } finally {
+      database.pragma('journal_mode = WAL');
+    }
+  }
+
+  /** Throws unless `secret`, the passphrase or the recovery key, opens this vault. */
+  private async prove(secret: string): Promise<void> {
+    if ((await this.opensWith({ passphrase: secret })) || (await this.opensWith({ recoveryKey: secret }))) return;
+    throw new CasebookError('wrong_passphrase', 'the current passphrase or recovery key is not right');
+  }
+
+  /**
+   * Replaces the key file and records it in the audit log as one change: the row is
+   * written in an open transaction, the key file replaced, then the transaction
+   * committed. If the key file cannot be written the row rolls back; if the commit
+   * fails the old key file is put back. Only a crash in the instant between the
+   * rename and the commit could part them.
+   */
+  private replaceKeyFile(change: AuditChange, previous: KeyEnvelope, next: KeyEnvelope): void {
+    const { database } = this;
+    let replaced = false;
+    try {
+      database
+        .transaction(() => {
+          appendAudit(database, this.actor(), change);
+          writeKeyEnvelope(this.path, next);
+          replaced = true;
+        })
+        .immediate();
+    } catch (error) {
+      if (replaced) writeKeyEnvelope(this.path, previous);
+      throw error;
+    }
+  }
+
+  /** Locks: closes the database and wipes the data key. */
   close(): void {
     if (this.database.open) this.database.close();
     this.dataKey.fill(0);
   }
 }
 
+/** Random key material in a Buffer of its own (see secretBuffer), to wipe after use. */
+function secretBytes(length: number): Buffer {
+  return randomFillSync(secretBuffer(length));
+}
+
 /** The data key the passphrase or recovery key unwraps, or null when it is not the right one. */
 async function unwrapSecret(envelope: KeyEnvelope, secret: VaultSecret): Promise<Buffer | null> {
   if ('passphrase' in secret) return unwrapWithPassphrase(envelope, secret.passphrase);
   const recoveryBytes = parseRecoveryKey(secret.recoveryKey);
-  return recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
+  const dataKey = recoveryBytes ? unwrapWithRecoveryKey(envelope, recoveryBytes) : null;
+  recoveryBytes?.fill(0);
+  return dataKey;
 }
 
 /** What repositories need of a vault: its database, audited writes and who is writing. */

@@ -29,7 +29,8 @@ export function parseRecoveryKey(text: string): Uint8Array | null {
   const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0').replace(/U/g, 'V');
   const expectedLength = Math.ceil((RECOVERY_KEY_BYTES * 8) / 5);
   if (cleaned.length !== expectedLength) return null;
-  const bytes = new Uint8Array(RECOVERY_KEY_BYTES);
+  // Its own ArrayBuffer: a small typed array lives in the JS heap, where V8 leaves copies a wipe cannot reach.
+  const bytes = new Uint8Array(new ArrayBuffer(RECOVERY_KEY_BYTES));
   let bits = 0;
   let value = 0;
   let index = 0;

@@ -9,7 +9,10 @@ import { reviewClock } from './0006_review_clock.js';
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
  * once the app is bundled). Names are zero-padded so they sort; never rename or edit
- * a migration that has shipped: add the next one.
+ * a migration that has shipped: add the next one, with its interfaces and columns in
+ * db/schema/ and its test in tests/integration/migrations.test.ts. Migrations are SQL
+ * text: STRICT tables, CHECKs, generated columns, FTS5 and triggers, which Kysely's
+ * schema builder would only translate.
  */
 export interface Migration {
   name: string;

@@ -1,4 +1,5 @@
 import type { GeneratedAlways, Selectable } from 'kysely';
+import type { ColumnsOf } from './columns.js';
 
 /** Tables of the cdop feature (migration 0003_cdop). Dates are ISO `YYYY-MM-DD` text; booleans 0/1. */
 
@@ -90,3 +91,73 @@ export interface CdopTables {
   cdop_learning_point: CdopLearningPointTable;
   cdop_recommendation: CdopRecommendationTable;
 }
+
+/** The columns as data, held to the interfaces by the compiler (see ./columns.ts). */
+export const cdopColumns = {
+  cdop_case: {
+    id: 'text',
+    reference: 'text',
+    child_name: 'text',
+    nhs_number: 'text | null',
+    date_of_birth: 'text',
+    sex: 'text',
+    ethnicity: 'text | null',
+    date_of_death: 'text',
+    time_of_death: 'text | null',
+    place_of_death: 'text | null',
+    home_postcode: 'text | null',
+    expected: 'text | null',
+    joint_agency_response: 'integer | null',
+    post_mortem: 'integer | null',
+    circumstances: 'text | null',
+    form_version: 'text',
+    status: 'text',
+    category: 'integer | null',
+    modifiable: 'text | null',
+    referred_for_review: 'integer',
+    referred_on: 'text | null',
+    linked_review_id: 'text | null',
+    date_notified: 'text',
+    date_review_completed: 'text | null',
+    created_at: 'text',
+    updated_at: 'text',
+    age_band: 'text | null',
+    days_to_review: 'integer | null',
+  },
+  cdop_factor: {
+    id: 'text',
+    case_id: 'text',
+    domain: 'text',
+    description: 'text',
+    grade: 'text',
+    modifiable: 'integer',
+    evidence: 'text | null',
+    created_at: 'text',
+  },
+  cdop_agency_report: {
+    id: 'text',
+    case_id: 'text',
+    agency: 'text',
+    requested_on: 'text',
+    received_on: 'text | null',
+    created_at: 'text',
+  },
+  cdop_panel_meeting: {
+    case_id: 'text',
+    meeting_date: 'text',
+  },
+  cdop_learning_point: {
+    id: 'text',
+    case_id: 'text',
+    text: 'text',
+    created_at: 'text',
+  },
+  cdop_recommendation: {
+    id: 'text',
+    case_id: 'text',
+    level: 'text',
+    agency: 'text',
+    text: 'text',
+    created_at: 'text',
+  },
+} satisfies ColumnsOf<CdopTables>;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ColumnsOf } from './columns.js';
 
 /** Tables of the chronology feature (migration 0004_chronology). */
 
@@ -83,3 +84,73 @@ export interface ChronologyTables {
   chronology_duplicate: ChronologyDuplicateTable;
   chronology_mapping: ChronologyMappingTable;
 }
+
+/** The columns as data, held to the interfaces by the compiler (see ./columns.ts). */
+export const chronologyColumns = {
+  chronology_import: {
+    id: 'text',
+    review_id: 'text',
+    agency_id: 'text',
+    file_name: 'text',
+    content_hash: 'text',
+    sheet: 'text | null',
+    mode: 'text',
+    imported_at: 'text',
+    imported_by: 'text',
+    rows_imported: 'integer',
+    rows_rejected: 'integer',
+  },
+  chronology_entry: {
+    seq: 'integer',
+    id: 'text',
+    review_id: 'text',
+    agency_id: 'text',
+    import_id: 'text | null',
+    source_row: 'integer | null',
+    sequence: 'text | null',
+    sequence_number: 'real | null',
+    date_text: 'text',
+    date_precision: 'text',
+    date_qualifier: 'text',
+    date_start: 'text',
+    date_end: 'text | null',
+    sort_key: 'text',
+    range_start: 'text | null',
+    range_end: 'text | null',
+    time: 'text | null',
+    end_date: 'text | null',
+    end_time: 'text | null',
+    source: 'text | null',
+    practitioner: 'text | null',
+    child_seen: 'text | null',
+    child_seen_text: 'text | null',
+    event: 'text',
+    action: 'text | null',
+    significance: 'text | null',
+    significant: 'integer',
+    created_at: 'text',
+    updated_at: 'text',
+  },
+  chronology_entry_tag: {
+    entry_id: 'text',
+    tag: 'text',
+  },
+  chronology_entry_person: {
+    entry_id: 'text',
+    person_id: 'text',
+  },
+  chronology_duplicate: {
+    entry_id: 'text',
+    other_id: 'text',
+    status: 'text',
+    score: 'real | null',
+    flagged_at: 'text',
+    decided_at: 'text | null',
+    decided_by: 'text | null',
+  },
+  chronology_mapping: {
+    agency_id: 'text',
+    mapping: 'text',
+    updated_at: 'text',
+  },
+} satisfies ColumnsOf<ChronologyTables>;

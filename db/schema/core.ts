@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ColumnsOf } from './columns.js';
 
 /** The vault itself: metadata, migrations, the audit log, settings. */
 
@@ -38,3 +39,31 @@ export interface CoreTables {
   audit_log: AuditLogTable;
   setting: SettingTable;
 }
+
+/** The columns as data, held to the interfaces by the compiler (see ./columns.ts). */
+export const coreColumns = {
+  vault_meta: {
+    key: 'text',
+    value: 'text',
+  },
+  schema_migration: {
+    name: 'text',
+    applied_at: 'text',
+    applied_by_version: 'text',
+  },
+  audit_log: {
+    seq: 'integer',
+    at: 'text',
+    actor: 'text',
+    entity: 'text',
+    entity_id: 'text | null',
+    action: 'text',
+    detail: 'text | null',
+    prev_hash: 'text',
+    hash: 'text',
+  },
+  setting: {
+    key: 'text',
+    value: 'text',
+  },
+} satisfies ColumnsOf<CoreTables>;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ColumnsOf } from './columns.js';
 
 /** Tables of the reviews feature (migration 0002_reviews; the review's clock dates from 0006_review_clock). */
 
@@ -62,3 +63,55 @@ export interface ReviewTables {
   review_status_step: ReviewStatusStepTable;
   person: PersonTable;
 }
+
+/** The columns as data, held to the interfaces by the compiler (see ./columns.ts). */
+export const reviewColumns = {
+  review: {
+    id: 'text',
+    title: 'text',
+    type: 'text',
+    scope_from: 'text | null',
+    scope_to: 'text | null',
+    terms_of_reference: 'text',
+    lead_reviewers: 'text',
+    archived_at: 'text | null',
+    created_at: 'text',
+    updated_at: 'text',
+    aware_on: 'text | null',
+    notified_on: 'text | null',
+    rapid_review_held_on: 'text | null',
+    decided_on: 'text | null',
+    published_on: 'text | null',
+  },
+  review_agency: {
+    id: 'text',
+    review_id: 'text',
+    name: 'text',
+    position: 'integer',
+  },
+  review_status_step: {
+    id: 'integer',
+    review_id: 'text',
+    status: 'text',
+    step_date: 'text',
+    decision: 'text | null',
+    rationale: 'text | null',
+    criteria_answers: 'text | null',
+    criteria_outcome: 'text | null',
+    criteria_explanation: 'text | null',
+    recorded_by: 'text',
+    recorded_at: 'text',
+  },
+  person: {
+    id: 'text',
+    review_id: 'text',
+    real_name: 'text',
+    role: 'text',
+    relationship: 'text | null',
+    agency_id: 'text | null',
+    pseudonym: 'text',
+    notes: 'text | null',
+    created_at: 'text',
+    updated_at: 'text',
+  },
+} satisfies ColumnsOf<ReviewTables>;

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { writePrivateFile } from '../../db/private-file.js';
 import type { Database } from '../../db/query.js';
 import { Vault, type VaultSecret } from '../../db/vault.js';
+import { CasebookError } from '../../shared/api/errors.js';
 import { defaultVaultPath } from '../paths.js';
 import { readSecret } from './prompt.js';
 
@@ -60,5 +62,17 @@ async function using<T>(vault: Vault, use: (vault: Vault) => T | Promise<T>): Pr
     return await use(vault);
   } finally {
     vault.close();
+  }
+}
+
+/** Writes an export to --out: owner-only, never half a file, never through a planted name (writePrivateFile). */
+export function writeExportFile(out: string, content: Buffer): void {
+  try {
+    writePrivateFile(out, content);
+  } catch (error) {
+    throw new CasebookError(
+      'unreadable_file',
+      `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

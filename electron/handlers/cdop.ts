@@ -1,7 +1,7 @@
 import * as cases from '../../db/cdop-cases.js';
 import { cdopStatistics, cdopTrend } from '../../db/cdop-statistics.js';
 import { type cdopChannels, cdopImportChannels } from '../../shared/api/channels/cdop.js';
-import { cdopStatisticsWorkbook, statisticsFileName } from '../services/cdop-statistics-export.js';
+import { exportCdopStatisticsForChannel } from '../services/cdop-statistics-export.js';
 import { cdopImportBinding } from '../services/import/cdop.js';
 import { importHandlers } from './import.js';
 import type { AppContext, HandlersFor } from './types.js';
@@ -37,12 +37,7 @@ export function cdopHandlers(context: AppContext): HandlersFor<typeof cdopChanne
     'cdop.panelPack': ({ meetingDate }) => cases.panelPack(database(), meetingDate),
     'cdop.statistics': ({ from, to }) => cdopStatistics(database(), from, to),
     'cdop.statistics.trend': ({ from, to }) => cdopTrend(database(), from, to),
-    'cdop.statistics.export': async ({ from, to, suppressSmallNumbers }) => {
-      const figures = cdopStatistics(database(), from, to);
-      const trend = cdopTrend(database(), from, to);
-      const bytes = await cdopStatisticsWorkbook(figures, trend, { suppressSmallNumbers });
-      return { fileName: statisticsFileName(from, to, suppressSmallNumbers), contentBase64: bytes.toString('base64') };
-    },
+    'cdop.statistics.export': (input) => exportCdopStatisticsForChannel(vault(), input),
     ...importHandlers('cdop', cdopImportChannels, cdopImportBinding, context),
   };
 }

@@ -23,6 +23,13 @@ export function vaultHandlers({ session }: AppContext): HandlersFor<typeof vault
       await session.current().changePassphrase(current, next);
       return session.status();
     },
+    // Exclusive: the re-encryption rewrites the whole database, so nothing else may write meanwhile.
+    'vault.rekey': async ({ current, next }) => ({
+      recoveryKey: await session.exclusive((vault) => vault.rekey(current, next)),
+    }),
+    'vault.replaceRecoveryKey': async ({ current }) => ({
+      recoveryKey: await session.current().replaceRecoveryKey(current),
+    }),
     'vault.verifyAudit': () => {
       const { database } = session.current();
       checkPages(database);

@@ -1,15 +1,21 @@
 import ExcelJS from 'exceljs';
-import type { CdopStatistics, CdopTrendYear } from '../../shared/api/channels/cdop.js';
+import { type AuditChainHead, auditChainHead } from '../../db/audit.js';
+import { cdopStatistics, cdopTrend } from '../../db/cdop-statistics.js';
+import type { Vault } from '../../db/vault.js';
+import type { CdopStatistics, CdopStatisticsExport, CdopTrendYear } from '../../shared/api/channels/cdop.js';
 import { SEX_LABELS, type Sex } from '../../shared/cdop/case.js';
 import { AGE_BAND_LABELS, type AgeBand } from '../../shared/cdop/dates.js';
 import { CATEGORIES_OF_DEATH } from '../../shared/cdop/forms/index.js';
 import { SUPPRESSED, SUPPRESSION_RANGE, suppressSmallNumber } from '../../shared/cdop/suppression.js';
+import { formatAuditAnchor } from './audit-anchor.js';
 
 /**
  * The panel's figures as an .xlsx workbook: a sheet per breakdown, each a plain
  * table a statistics team can paste from. Main process only (exceljs). With
  * suppression, counts of 1-4 become the GSS marker, and a share whose numerator
  * or denominator is such a count is withheld too (it would give the count away).
+ * Like every export, the workbook's document properties carry the audit anchor
+ * (see audit-anchor.ts), and the export is audited once the file is handed over.
  */
 
 const MARKING = 'OFFICIAL-SENSITIVE';
@@ -22,7 +28,7 @@ function isSmall(count: number): boolean {
 export async function cdopStatisticsWorkbook(
   figures: CdopStatistics,
   trend: readonly CdopTrendYear[],
-  options: { suppressSmallNumbers: boolean; createdAt?: Date },
+  options: { suppressSmallNumbers: boolean; anchor: AuditChainHead; createdAt?: Date },
 ): Promise<Buffer> {
   const suppress = options.suppressSmallNumbers;
   const n = (count: number): Cell => (suppress ? suppressSmallNumber(count) : count);
@@ -35,6 +41,7 @@ export async function cdopStatisticsWorkbook(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Casebook';
   workbook.created = options.createdAt ?? new Date();
+  workbook.description = formatAuditAnchor(options.anchor);
   const period = `Deaths with a date of death from ${ukDate(figures.from)} to ${ukDate(figures.to)}`;
   const note = suppress
     ? `Counts of ${SUPPRESSION_RANGE.min} to ${SUPPRESSION_RANGE.max} are shown as ${SUPPRESSED} (withheld to protect confidentiality); check totals before publication.`
@@ -160,4 +167,38 @@ function ukDate(iso: string): string {
 
 export function statisticsFileName(from: string, to: string, suppressed: boolean): string {
   return `casebook-cdop-statistics-${from}-to-${to}${suppressed ? '-suppressed' : ''}.xlsx`;
+}
+
+/**
+ * Builds the workbook, hands it to `save` (the CLI writes it to disk; the app
+ * returns it to the window, which saves it), and only then audits the export.
+ */
+export async function exportCdopStatistics(
+  vault: Pick<Vault, 'database' | 'write'>,
+  input: { from: string; to: string; suppressSmallNumbers: boolean },
+  save: (file: { fileName: string; content: Buffer }) => void | Promise<void>,
+): Promise<{ fileName: string }> {
+  const { from, to, suppressSmallNumbers } = input;
+  const figures = cdopStatistics(vault.database, from, to);
+  const trend = cdopTrend(vault.database, from, to);
+  const anchor = auditChainHead(vault.database);
+  const content = await cdopStatisticsWorkbook(figures, trend, { suppressSmallNumbers, anchor });
+  const fileName = statisticsFileName(from, to, suppressSmallNumbers);
+  await save({ fileName, content });
+  vault.write(
+    { entity: 'cdop_statistics', action: 'exported', detail: { from, to, suppressed: suppressSmallNumbers } },
+    () => undefined,
+  );
+  return { fileName };
+}
+
+export async function exportCdopStatisticsForChannel(
+  vault: Pick<Vault, 'database' | 'write'>,
+  input: { from: string; to: string; suppressSmallNumbers: boolean },
+): Promise<CdopStatisticsExport> {
+  let contentBase64 = '';
+  const { fileName } = await exportCdopStatistics(vault, input, ({ content }) => {
+    contentBase64 = content.toString('base64');
+  });
+  return { fileName, contentBase64 };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { type AuditChainHead, auditChainHead } from '../../db/audit.js';
 import { listEntries } from '../../db/chronology.js';
 import { linkedEntries } from '../../db/chronology-duplicate-flags.js';
 import { episodeTitlesByEntry } from '../../db/key-practice-episodes.js';
@@ -11,6 +12,7 @@ import { CasebookError } from '../../shared/api/errors.js';
 import { createAnonymiser, realNamesIn } from '../../shared/chronology/anonymise.js';
 import { neutraliseCell } from '../../shared/chronology/neutralise.js';
 import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
+import { formatAuditAnchor } from './audit-anchor.js';
 
 /**
  * The integrated chronology as a file the reviewer takes out of the vault: XLSX
@@ -28,7 +30,11 @@ import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
  *   the export rather than leak. The file name never holds the review's title.
  * - Linked duplicates stay two rows ("Same event as" gives the other's No.); an
  *   open flag is shown too, so nothing is dropped or hidden.
- * - Exporting is audited (format, anonymised, count): the file leaves the vault.
+ * - Each file carries the audit log's head at the moment it was made (an audit
+ *   anchor: XLSX document properties, the CSV's marking line), so a kept export can
+ *   later show the vault's history was rewritten (`casebook vault verify --anchor`).
+ * - Exporting is audited (format, anonymised, count) once the file is saved: a
+ *   failed write is not recorded as an export.
  */
 
 export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
@@ -147,16 +153,18 @@ function csvField(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
 
-/** UTF-8 with BOM, CRLF, every field quoted. */
-export function toCsv(table: ExportTable): Buffer {
-  const lines = [[table.title], table.headers, ...table.rows].map((row) => row.map(csvField).join(','));
+/** UTF-8 with BOM, CRLF, every field quoted. The marking line also carries the audit anchor. */
+export function toCsv(table: ExportTable, anchor: AuditChainHead): Buffer {
+  const marking = `${table.title} - ${formatAuditAnchor(anchor)}`;
+  const lines = [[marking], table.headers, ...table.rows].map((row) => row.map(csvField).join(','));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
 
-export async function toXlsx(table: ExportTable, now: Date = new Date()): Promise<Buffer> {
+export async function toXlsx(table: ExportTable, anchor: AuditChainHead, now: Date = new Date()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Casebook';
   workbook.created = now;
+  workbook.description = formatAuditAnchor(anchor);
   const sheet = workbook.addWorksheet('Integrated chronology', {
     headerFooter: {
       oddHeader: `&C&B${PROTECTIVE_MARKING}&RDRAFT`,
@@ -183,15 +191,22 @@ function fileName(format: ExportFormat, anonymise: boolean, now: Date): string {
   return `integrated-chronology-${now.toISOString().slice(0, 10)}${anonymise ? '-anonymised' : ''}.${format}`;
 }
 
-/** Builds the file and audits that it left the vault. */
+/**
+ * Builds the file, hands it to `save` (the CLI writes it to disk; the app returns
+ * it to the window, which saves it), and only then audits that it left the vault.
+ */
 export async function exportChronology(
   vault: Pick<Vault, 'database' | 'write'>,
   reviewId: string,
   options: ExportOptions,
-): Promise<{ fileName: string; content: Buffer; entries: number }> {
+  save: (file: { fileName: string; content: Buffer }) => void | Promise<void>,
+): Promise<{ fileName: string; entries: number }> {
   const now = options.now ?? new Date();
   const table = chronologyExportTable(vault, reviewId, { anonymise: options.anonymise, now });
-  const content = options.format === 'csv' ? toCsv(table) : await toXlsx(table, now);
+  const anchor = auditChainHead(vault.database);
+  const content = options.format === 'csv' ? toCsv(table, anchor) : await toXlsx(table, anchor, now);
+  const file = { fileName: fileName(options.format, options.anonymise, now), content };
+  await save(file);
   vault.write(
     {
       entity: 'review',
@@ -201,18 +216,21 @@ export async function exportChronology(
     },
     () => undefined,
   );
-  return { fileName: fileName(options.format, options.anonymise, now), content, entries: table.rows.length };
+  return { fileName: file.fileName, entries: table.rows.length };
 }
 
 export async function exportChronologyForChannel(
   vault: Pick<Vault, 'database' | 'write'>,
   input: { reviewId: string; format: ExportFormat; anonymise: boolean },
 ): Promise<ChronologyExport> {
-  const result = await exportChronology(vault, input.reviewId, input);
+  let contentBase64 = '';
+  const result = await exportChronology(vault, input.reviewId, input, ({ content }) => {
+    contentBase64 = content.toString('base64');
+  });
   return {
     fileName: result.fileName,
     mimeType: input.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    contentBase64: result.content.toString('base64'),
+    contentBase64,
     entries: result.entries,
     anonymised: input.anonymise,
   };

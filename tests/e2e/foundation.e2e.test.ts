@@ -7,7 +7,7 @@ import { type RunningHost, startHost } from './support/host.js';
 /**
  * The foundation, end to end through the real web host: create a vault, keep the
  * recovery key, move around the frame, lock, refuse a wrong passphrase, unlock
- * with the passphrase and with the recovery key, change the passphrase.
+ * with the passphrase and with the recovery key, change the passphrase, re-key.
  * The steps share one browser tab and run in order.
  */
 
@@ -219,10 +219,11 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await banner.getByRole('link').click();
     await heading('Settings').waitFor();
 
-    await page.getByLabel('Current passphrase or recovery key', { exact: true }).fill(recoveryKey);
-    await page.getByLabel('New passphrase', { exact: true }).fill(NEXT);
-    await page.getByLabel('Confirm new passphrase', { exact: true }).fill(NEXT);
-    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    const change = page.getByRole('region', { name: 'Change passphrase' });
+    await change.getByLabel('Current passphrase or recovery key', { exact: true }).fill(recoveryKey);
+    await change.getByLabel('New passphrase', { exact: true }).fill(NEXT);
+    await change.getByLabel('Confirm new passphrase', { exact: true }).fill(NEXT);
+    await change.getByRole('button', { name: 'Change passphrase' }).click();
     await page.getByText(/Passphrase changed\./).waitFor();
     await expect.poll(() => banner.count()).toBe(0);
   });
@@ -240,6 +241,44 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await passphrase.fill(NEXT);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await heading('Settings').waitFor();
+  });
+
+  it('re-keys the vault from Settings after a confirmation, showing the new recovery key once', async () => {
+    const rekey = page.getByRole('region', { name: 'Re-key this vault' });
+    await rekey.getByLabel('Current passphrase or recovery key', { exact: true }).fill(NEXT);
+    // The same passphrase again is allowed: the key file and the recovery key are new either way.
+    await rekey.getByLabel('New passphrase', { exact: true }).fill(NEXT);
+    await rekey.getByLabel('Confirm new passphrase', { exact: true }).fill(NEXT);
+    await rekey.getByRole('button', { name: 'Re-key the vault' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Re-key the vault?' });
+    await dialog.waitFor();
+    await expectAccessible('re-key confirmation');
+    await dialog.getByRole('button', { name: 'Re-key the vault' }).click();
+
+    await heading('Your new recovery key').waitFor();
+    const newRecoveryKey = ((await page.getByTestId('recovery-key').textContent()) ?? '').trim();
+    expect(newRecoveryKey).toMatch(RECOVERY_KEY_FORMAT);
+    expect(newRecoveryKey).not.toBe(recoveryKey);
+    await page.getByText('The previous recovery key no longer opens this vault').waitFor();
+    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('Settings').waitFor();
+
+    // The old recovery key no longer opens the vault; the new one does.
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await heading('Unlock Casebook').waitFor();
+    await page.getByRole('button', { name: 'Use recovery key instead' }).click();
+    const keyField = page.getByLabel('Recovery key', { exact: true });
+    await keyField.fill(recoveryKey);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /wrong passphrase/i })
+      .waitFor();
+    await keyField.fill(newRecoveryKey);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await heading('Settings').waitFor();
+    recoveryKey = newRecoveryKey;
   });
 
   it('returns to the unlock screen when the vault is locked elsewhere (event stream)', async () => {

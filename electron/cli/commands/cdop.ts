@@ -1,10 +1,12 @@
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { financialYearOf } from '../../../shared/cdop/dates.js';
 import { isIsoDate } from '../../../shared/dates/iso-date.js';
+import { exportCdopStatistics } from '../../services/cdop-statistics-export.js';
 import { cdopImportBinding } from '../../services/import/cdop.js';
-import { globals, print, readVault } from '../common.js';
+import { globals, print, readVault, withVault, writeExportFile } from '../common.js';
 import { addImportCommand } from '../import.js';
 
 function periodOption(value: string | undefined, name: string, fallback: string): string {
@@ -14,7 +16,14 @@ function periodOption(value: string | undefined, name: string, fallback: string)
   return value;
 }
 
-/** `casebook cdop import | stats`. */
+interface StatsOptions {
+  from?: string;
+  to?: string;
+  out?: string;
+  suppressSmallNumbers?: boolean;
+}
+
+/** `casebook cdop import | stats [--out FILE.xlsx]`. */
 export function registerCdopCommands(program: Command): void {
   const cdop = program.command('cdop').description('child death reviews (CDOP): import historical cases, statistics');
 
@@ -28,14 +37,28 @@ export function registerCdopCommands(program: Command): void {
     .description('figures for deaths with a date of death in [--from, --to] (default: this financial year)')
     .option('--from <date>', 'first date of death counted, YYYY-MM-DD')
     .option('--to <date>', 'last date of death counted, YYYY-MM-DD')
-    .action(async (options: { from?: string; to?: string }, command: Command) => {
+    .option('--out <file>', 'also write the statistics workbook (.xlsx), as the app exports it')
+    .option('--suppress-small-numbers', 'in the workbook, withhold counts of 1 to 4')
+    .action(async (options: StatsOptions, command: Command) => {
       const { vaultPath, json } = globals(command);
       // The default period is the financial year (April to March) containing today, as panels report.
       const current = financialYearOf(new Date().toISOString().slice(0, 10));
       const from = periodOption(options.from, 'from', current.from);
       const to = periodOption(options.to, 'to', current.to);
       if (from > to) throw new CasebookError('invalid_payload', `the period ends (${to}) before it starts (${from})`);
-      const figures = await readVault(vaultPath, (database) => cdopStatistics(database, from, to));
+      const { out } = options;
+      if (out !== undefined && extname(out).toLowerCase() !== '.xlsx') {
+        throw new CasebookError('invalid_payload', '--out: the statistics workbook is written as .xlsx');
+      }
+      // The figures alone are a read that writes nothing; writing the workbook is audited.
+      const input = { from, to, suppressSmallNumbers: options.suppressSmallNumbers === true };
+      const figures =
+        out === undefined
+          ? await readVault(vaultPath, (database) => cdopStatistics(database, from, to))
+          : await withVault(vaultPath, async (vault) => {
+              await exportCdopStatistics(vault, input, ({ content }) => writeExportFile(out, content));
+              return cdopStatistics(vault.database, from, to);
+            });
       const share = figures.modifiableShare === null ? 'n/a' : `${(figures.modifiableShare * 100).toFixed(1)}%`;
       print(
         json,

@@ -1,15 +1,14 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { exportChronology } from '../../services/chronology-export.js';
-import { globals, print, withVault } from '../common.js';
+import { globals, print, withVault, writeExportFile } from '../common.js';
 
 /**
  * `casebook chronology export --review ID --out FILE.xlsx|csv [--anonymise]`: the
- * app's export service. The format follows the file's extension. The file is
- * written owner-only (it holds the chronology unencrypted) under a temporary name
- * and moved into place, so a failure never leaves half a file at --out.
+ * app's export service. The format follows the file's extension. The file holds
+ * the chronology unencrypted: writeExportFile writes it owner-only, never half a
+ * file at --out, and a failed write is not recorded as an export.
  * Added to the `chronology` command registered in chronology.ts.
  */
 
@@ -41,18 +40,9 @@ export function registerChronologyExportCommand(program: Command): void {
       }
       const format = extension === '.csv' ? 'csv' : 'xlsx';
       const anonymise = options.anonymise === true || options.anonymize === true;
-      const result = await withVault(vaultPath, (vault) => exportChronology(vault, reviewId, { format, anonymise }));
-      const partial = `${out}.partial`;
-      try {
-        writeFileSync(partial, result.content, { mode: 0o600 });
-        renameSync(partial, out);
-      } catch (error) {
-        rmSync(partial, { force: true });
-        throw new CasebookError(
-          'unreadable_file',
-          `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      const result = await withVault(vaultPath, (vault) =>
+        exportChronology(vault, reviewId, { format, anonymise }, ({ content }) => writeExportFile(out, content)),
+      );
       print(
         json,
         { out, format, entries: result.entries, anonymised: anonymise },

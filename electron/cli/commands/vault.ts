@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../../../db/audit.js';
+import { checkAuditAnchor, verifyAuditChain } from '../../../db/audit.js';
 import { checkPages } from '../../../db/connection.js';
 import { Vault } from '../../../db/vault.js';
 import { CasebookError } from '../../../shared/api/errors.js';
-import { globals, print, readUnlockSecret, readVault } from '../common.js';
+import { readAuditAnchor } from '../../services/audit-anchor.js';
+import { globals, print, readUnlockSecret, readVault, withVault } from '../common.js';
 import { readNewSecret } from '../prompt.js';
 
-/** `casebook vault init | change-passphrase | verify`. */
+/** `casebook vault init | change-passphrase | rekey | new-recovery-key | verify [--anchor FILE]`. */
 export function registerVaultCommands(program: Command): void {
   const vault = program.command('vault').description('create, check and re-key the encrypted vault');
 
@@ -44,22 +45,63 @@ export function registerVaultCommands(program: Command): void {
     });
 
   vault
-    .command('verify')
-    .description('check every page of the vault decrypts and its audit log has not been tampered with (writes nothing)')
+    .command('rekey')
+    .description(
+      'after a suspected compromise: a new data key, the vault re-encrypted, a new passphrase (CASEBOOK_NEW_PASSPHRASE) and a new recovery key',
+    )
     .action(async (_options, command: Command) => {
       const { vaultPath, json } = globals(command);
-      const result = await readVault(vaultPath, (database) => ({
-        ...checkPages(database),
-        ...verifyAuditChain(database),
-      }));
+      const secret = await readUnlockSecret();
+      const next = await readNewSecret('CASEBOOK_NEW_PASSPHRASE', 'New passphrase: ');
+      const recoveryKey = await withVault(vaultPath, (opened) =>
+        opened.rekey('passphrase' in secret ? secret.passphrase : secret.recoveryKey, next),
+      );
+      print(
+        json,
+        { recoveryKey },
+        `Vault re-keyed: old copies of its key file, the old passphrase and the old recovery key no longer open it.\n\nNew recovery key (shown once; store it safely, away from this computer):\n\n    ${recoveryKey}\n`,
+      );
+    });
+
+  vault
+    .command('new-recovery-key')
+    .description('replace the recovery key (current passphrase from CASEBOOK_PASSPHRASE or CASEBOOK_RECOVERY_KEY)')
+    .action(async (_options, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      const secret = await readUnlockSecret();
+      const recoveryKey = await withVault(vaultPath, (opened) =>
+        opened.replaceRecoveryKey('passphrase' in secret ? secret.passphrase : secret.recoveryKey),
+      );
+      print(
+        json,
+        { recoveryKey },
+        `New recovery key (shown once; store it safely, away from this computer):\n\n    ${recoveryKey}\n\nThe old one no longer opens the vault through its key file.`,
+      );
+    });
+
+  vault
+    .command('verify')
+    .description('check every page of the vault decrypts and its audit log has not been tampered with (writes nothing)')
+    .option(
+      '--anchor <file>',
+      "an export made earlier: check the vault's history still holds the audit head it recorded",
+    )
+    .action(async (options: { anchor?: string }, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      const anchor = options.anchor === undefined ? null : await readAuditAnchor(options.anchor);
+      const result = await readVault(vaultPath, (database) => {
+        const checked = { ...checkPages(database), ...verifyAuditChain(database) };
+        return anchor && checked.ok ? { ...checked, ...checkAuditAnchor(database, anchor) } : checked;
+      });
       if (!result.ok) {
         print(json, result, `Audit log BROKEN at entry ${result.firstBrokenSeq}: ${result.problem}`);
         throw new CasebookError('conflict', `audit log broken at entry ${result.firstBrokenSeq}: ${result.problem}`);
       }
+      const anchored = anchor ? `, and still holds the history ${options.anchor} recorded` : '';
       print(
         json,
         result,
-        `All ${result.pages} pages of the vault decrypt and its audit log is intact (${result.entries} entries).`,
+        `All ${result.pages} pages of the vault decrypt and its audit log is intact (${result.entries} entries)${anchored}.`,
       );
     });
 }

@@ -6,7 +6,8 @@ import { call, errorMessage } from '../api/client.js';
  * Session and vault state. `phase` decides which screen the app shows:
  * - loading: asking `vault.status`
  * - absent / locked / unlocked: the vault's state
- * - recoveryKey: a vault was just created and its recovery key is on screen
+ * - recoveryKey: a recovery key is on screen, shown once: the vault was just
+ *   created, re-keyed, or given a new recovery key
  * - unauthorised: the web host refused this tab's token
  * - unavailable: the main process could not be reached
  */
@@ -20,8 +21,10 @@ interface SessionState {
   unlockedWithRecoveryKey: boolean;
   /** Shown on the unlock screen after an automatic lock. */
   lockNotice: string | null;
-  /** Held in memory only while the create flow shows it; cleared on Continue. */
+  /** Held in memory only while the recovery-key screen shows it; cleared on Continue. */
   recoveryKey: string | null;
+  /** The key on screen replaces an earlier one, which no longer opens the vault. */
+  recoveryKeyReplaced: boolean;
   unavailableMessage: string | null;
 }
 
@@ -32,6 +35,7 @@ const initialState: SessionState = {
   unlockedWithRecoveryKey: false,
   lockNotice: null,
   recoveryKey: null,
+  recoveryKeyReplaced: false,
   unavailableMessage: null,
 };
 
@@ -60,11 +64,16 @@ export async function refreshStatus(): Promise<void> {
 /** Creates the vault and keeps the recovery key on screen until the person confirms they have stored it. */
 export async function createVault(passphrase: string): Promise<void> {
   const { recoveryKey } = await call('vault.create', { passphrase });
-  useSession.setState({ phase: 'recoveryKey', recoveryKey, lockNotice: null });
+  useSession.setState({ phase: 'recoveryKey', recoveryKey, recoveryKeyReplaced: false, lockNotice: null });
+}
+
+/** After a re-key or a new recovery key: shows it once, as at creation, until the person confirms they stored it. */
+export function showNewRecoveryKey(recoveryKey: string): void {
+  useSession.setState({ phase: 'recoveryKey', recoveryKey, recoveryKeyReplaced: true, lockNotice: null });
 }
 
 export async function finishCreate(): Promise<void> {
-  useSession.setState({ recoveryKey: null });
+  useSession.setState({ recoveryKey: null, recoveryKeyReplaced: false });
   await refreshStatus();
 }
 

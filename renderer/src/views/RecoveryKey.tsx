@@ -6,6 +6,7 @@ import { finishCreate, useSession } from '../state/session.js';
 
 export function RecoveryKey() {
   const recoveryKey = useSession((state) => state.recoveryKey) ?? '';
+  const replaced = useSession((state) => state.recoveryKeyReplaced);
   const [stored, setStored] = useState(false);
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,11 +29,12 @@ export function RecoveryKey() {
 
   return (
     <AuthLayout>
-      <PageHeading title="Your recovery key">Your recovery key</PageHeading>
+      <PageHeading title="Your recovery key">{replaced ? 'Your new recovery key' : 'Your recovery key'}</PageHeading>
       <p>
         This key is the only way into the vault if the passphrase is forgotten. Casebook shows it once and keeps no
         readable copy.
       </p>
+      {replaced ? <p>The previous recovery key no longer opens this vault: destroy the copy you kept.</p> : null}
       <p className="recovery-key" data-testid="recovery-key">
         {/* Two lines of four groups; the text (and a copy) is still exactly the key. */}
         <span>{recoveryKey.slice(0, half)}</span>

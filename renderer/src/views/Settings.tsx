@@ -3,14 +3,13 @@ import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/c
 import { call, errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { PasswordField } from '../components/PasswordField.js';
+import { usePassphraseChangeFields } from '../components/PassphraseChangeFields.js';
 import { Pending } from '../components/Pending.js';
-import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
-import { StrengthMeter } from '../components/StrengthMeter.js';
 import { formatDateTime } from '../format.js';
 import { refresh, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
 import { NonWorkingDays } from './NonWorkingDays.js';
+import { VaultKeysSettings } from './VaultKeysSettings.js';
 
 /** Anything saved here is written to the audit log: the recent activity is read again. */
 const changed = () => void refresh('audit.', 'settings.');
@@ -22,6 +21,7 @@ export function Settings() {
       <PreferencesForm onSaved={changed} />
       <NonWorkingDays />
       <ChangePassphraseForm onChanged={changed} />
+      <VaultKeysSettings />
       <AuditSection />
     </>
   );
@@ -135,18 +135,11 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
 
 function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
   const headingId = useId();
-  const strengthId = useId();
   const problemId = useId();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const { current, next, problem, fields, clear } = usePassphraseChangeFields();
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const assessment = usePassphraseAssessment(next);
-  const problem = current
-    ? newPassphraseProblem(next, confirm, assessment)
-    : 'Enter your current passphrase or recovery key.';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -156,9 +149,7 @@ function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
     setStatus(null);
     try {
       const vaultStatus = await call('vault.changePassphrase', { current, next });
-      setCurrent('');
-      setNext('');
-      setConfirm('');
+      clear();
       setStatus('Passphrase changed. Use the new passphrase next time you unlock; the recovery key still works.');
       statusChanged(vaultStatus);
       onChanged();
@@ -173,27 +164,7 @@ function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
     <section className="panel" aria-labelledby={headingId} id="change-passphrase">
       <h2 id={headingId}>Change passphrase</h2>
       <form onSubmit={submit} noValidate>
-        <PasswordField
-          label="Current passphrase or recovery key"
-          value={current}
-          onChange={setCurrent}
-          autoComplete="current-password"
-        />
-        <PasswordField
-          label="New passphrase"
-          value={next}
-          onChange={setNext}
-          autoComplete="new-password"
-          describedBy={strengthId}
-        />
-        <StrengthMeter id={strengthId} passphrase={next} assessment={assessment} />
-        <PasswordField
-          label="Confirm new passphrase"
-          value={confirm}
-          onChange={setConfirm}
-          autoComplete="new-password"
-          invalid={confirm.length > 0 && confirm !== next}
-        />
+        {fields}
         <p className="why-disabled" id={problemId}>
           {problem}
         </p>

@@ -78,6 +78,20 @@ export const vaultChannels = {
     z.object({ current: passphrase.describe('current passphrase or recovery key'), next: passphrase }).strict(),
     { requiresUnlocked: true },
   ),
+  /**
+   * After a suspected compromise: a new data key, the database re-encrypted, the new
+   * passphrase and a new recovery key (returned, to show once). Older copies of the
+   * key file, the old passphrase and the old recovery key stop opening the vault.
+   */
+  'vault.rekey': channel<VaultCreated>()(
+    z.object({ current: passphrase.describe('current passphrase or recovery key'), next: passphrase }).strict(),
+    { requiresUnlocked: true },
+  ),
+  /** A new recovery key (returned, to show once) in place of the old one. */
+  'vault.replaceRecoveryKey': channel<VaultCreated>()(
+    z.object({ current: passphrase.describe('current passphrase or recovery key') }).strict(),
+    { requiresUnlocked: true },
+  ),
   'vault.verifyAudit': channel<AuditVerification>()(empty, { requiresUnlocked: true }),
   /** The renderer reports the person is active (throttled); the main process resets its idle timer. */
   'session.activity': channel<{ ok: true }>()(empty, { requiresUnlocked: true }),

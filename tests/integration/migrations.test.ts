@@ -1,0 +1,345 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../db/audit.js';
+import { openEncryptedDatabase } from '../../db/connection.js';
+import { migrate } from '../../db/migrate.js';
+import { migrations } from '../../db/migrations/index.js';
+import { type Database, run as execute, query } from '../../db/query.js';
+import { tempDirectoryFactory } from '../support/temp.js';
+
+/**
+ * Each migration as Signal Desktop tests its own: a real encrypted vault brought to
+ * the migration before, filled with data as that version would have written it,
+ * migrated, and then every row still there, byte for byte, the foreign keys still
+ * whole, the audit chain unbroken, and the new tables usable with the old rows.
+ */
+
+const tempDirectory = tempDirectoryFactory();
+const open: Database[] = [];
+afterEach(() => {
+  for (const database of open.splice(0)) database.close();
+});
+
+function vaultAt(migration: string): Database {
+  const database = openEncryptedDatabase(join(tempDirectory(), 'test.vault'), randomBytes(32), { access: 'create' });
+  open.push(database);
+  migrate(database, () => new Date('2026-01-01T00:00:00Z'), { newVault: true, until: migration });
+  return database;
+}
+
+const NOW = '2026-01-01T09:00:00.000Z';
+const REVIEW = '00000000-0000-4000-8000-000000000001';
+const AGENCY = '00000000-0000-4000-8000-000000000002';
+const OTHER_AGENCY = '00000000-0000-4000-8000-000000000003';
+const PERSON = '00000000-0000-4000-8000-000000000004';
+const CASE = '00000000-0000-4000-8000-000000000005';
+const IMPORT = '00000000-0000-4000-8000-000000000006';
+const ENTRY = '00000000-0000-4000-8000-000000000007';
+const OTHER_ENTRY = '00000000-0000-4000-8000-000000000008';
+const EPISODE = '00000000-0000-4000-8000-000000000009';
+
+function entry(id: string, agencyId: string, event: string) {
+  return {
+    id,
+    review_id: REVIEW,
+    agency_id: agencyId,
+    import_id: agencyId === AGENCY ? IMPORT : null,
+    source_row: agencyId === AGENCY ? 2 : null,
+    sequence: 'R9',
+    sequence_number: 9,
+    date_text: '12/03/2015',
+    date_precision: 'day',
+    date_qualifier: 'on',
+    date_start: '2015-03-12',
+    date_end: null,
+    sort_key: '2015-03-12',
+    range_start: '2015-03-12T00:00',
+    range_end: '2015-03-12T23:59',
+    time: null,
+    end_date: null,
+    end_time: null,
+    source: 'Case note',
+    practitioner: 'HV1',
+    child_seen: 'yes',
+    child_seen_text: 'Yes',
+    event,
+    action: null,
+    significance: null,
+    significant: 1,
+    created_at: NOW,
+    updated_at: NOW,
+  };
+}
+
+/** What each migration's tables held in a vault written by that version. */
+const seeds: Record<string, (database: Database) => void> = {
+  '0001_initial': (database) => {
+    execute(database, query.insertInto('vault_meta').values({ key: 'created_at', value: NOW }));
+    execute(database, query.insertInto('setting').values({ key: 'reviewerName', value: '"A. Reviewer"' }));
+    appendAudit(database, 'A. Reviewer', { entity: 'vault', action: 'created' }, new Date(NOW));
+  },
+  '0002_reviews': (database) => {
+    execute(
+      database,
+      query.insertInto('review').values({
+        id: REVIEW,
+        title: 'Child H',
+        type: 'cspr',
+        scope_from: '2014-01-01',
+        scope_to: '2016-12-31',
+        terms_of_reference: 'Scope',
+        lead_reviewers: '["A. Reviewer"]',
+        archived_at: null,
+        created_at: NOW,
+        updated_at: NOW,
+      }),
+    );
+    execute(
+      database,
+      query.insertInto('review_agency').values([
+        { id: AGENCY, review_id: REVIEW, name: 'Health visiting', position: 0 },
+        { id: OTHER_AGENCY, review_id: REVIEW, name: 'Police', position: 1 },
+      ]),
+    );
+    execute(
+      database,
+      query.insertInto('review_status_step').values({
+        review_id: REVIEW,
+        status: 'notified',
+        step_date: '2026-01-01',
+        decision: null,
+        rationale: null,
+        criteria_answers: null,
+        criteria_outcome: null,
+        criteria_explanation: null,
+        recorded_by: 'A. Reviewer',
+        recorded_at: NOW,
+      }),
+    );
+    execute(
+      database,
+      query.insertInto('person').values({
+        id: PERSON,
+        review_id: REVIEW,
+        real_name: 'Harry Example',
+        role: 'child',
+        relationship: null,
+        agency_id: null,
+        pseudonym: 'Child H',
+        notes: null,
+        created_at: NOW,
+        updated_at: NOW,
+      }),
+    );
+    appendAudit(database, 'A. Reviewer', { entity: 'review', entityId: REVIEW, action: 'created' }, new Date(NOW));
+  },
+  '0003_cdop': (database) => {
+    execute(
+      database,
+      query.insertInto('cdop_case').values({
+        id: CASE,
+        reference: 'CDOP-1',
+        child_name: 'Generated child',
+        nhs_number: null,
+        date_of_birth: '2020-02-29',
+        sex: 'female',
+        ethnicity: null,
+        date_of_death: '2021-03-01',
+        time_of_death: null,
+        place_of_death: null,
+        home_postcode: null,
+        expected: 'unexpected',
+        joint_agency_response: 1,
+        post_mortem: null,
+        circumstances: null,
+        form_version: 'analysis-form-2018',
+        status: 'reviewed',
+        category: 3,
+        modifiable: 'none',
+        referred_for_review: 1,
+        referred_on: '2021-04-01',
+        linked_review_id: REVIEW,
+        date_notified: '2021-03-02',
+        date_review_completed: '2021-09-01',
+        created_at: NOW,
+        updated_at: NOW,
+      }),
+    );
+    const child = { case_id: CASE, created_at: NOW };
+    execute(
+      database,
+      query.insertInto('cdop_factor').values({
+        ...child,
+        id: 'factor-1',
+        domain: '1',
+        description: 'Factor',
+        grade: '1',
+        modifiable: 0,
+        evidence: null,
+      }),
+    );
+    execute(
+      database,
+      query
+        .insertInto('cdop_agency_report')
+        .values({ ...child, id: 'report-1', agency: 'GP', requested_on: '2021-03-05', received_on: null }),
+    );
+    execute(database, query.insertInto('cdop_panel_meeting').values({ case_id: CASE, meeting_date: '2021-08-01' }));
+    execute(database, query.insertInto('cdop_learning_point').values({ ...child, id: 'point-1', text: 'Point' }));
+    execute(
+      database,
+      query
+        .insertInto('cdop_recommendation')
+        .values({ ...child, id: 'rec-1', level: 'local', agency: 'GP', text: 'Recommendation' }),
+    );
+  },
+  '0004_chronology': (database) => {
+    execute(
+      database,
+      query.insertInto('chronology_import').values({
+        id: IMPORT,
+        review_id: REVIEW,
+        agency_id: AGENCY,
+        file_name: 'hv.csv',
+        content_hash: 'a'.repeat(64),
+        sheet: null,
+        mode: 'all-or-nothing',
+        imported_at: NOW,
+        imported_by: 'A. Reviewer',
+        rows_imported: 1,
+        rows_rejected: 0,
+      }),
+    );
+    execute(
+      database,
+      query
+        .insertInto('chronology_entry')
+        .values([
+          entry(ENTRY, AGENCY, 'Home visit, bruise seen'),
+          entry(OTHER_ENTRY, OTHER_AGENCY, 'Police called, bruise'),
+        ]),
+    );
+    // The import's own FTS pass (db/chronology.ts): raw SQL, the FTS5 table is outside the Kysely schema.
+    database.exec(
+      `INSERT INTO chronology_fts (rowid, event, action, significance, source, practitioner)
+       SELECT seq, event, action, significance, source, practitioner FROM chronology_entry`,
+    );
+    execute(database, query.insertInto('chronology_entry_tag').values({ entry_id: ENTRY, tag: 'injury' }));
+    execute(database, query.insertInto('chronology_entry_person').values({ entry_id: ENTRY, person_id: PERSON }));
+    execute(
+      database,
+      query.insertInto('chronology_duplicate').values({
+        entry_id: ENTRY,
+        other_id: OTHER_ENTRY,
+        status: 'linked',
+        score: 0.8,
+        flagged_at: NOW,
+        decided_at: NOW,
+        decided_by: 'A. Reviewer',
+      }),
+    );
+    execute(
+      database,
+      query.insertInto('chronology_mapping').values({ agency_id: AGENCY, mapping: '{"date":"Date"}', updated_at: NOW }),
+    );
+  },
+  '0005_chronology_analysis': (database) => {
+    execute(
+      database,
+      query.insertInto('key_practice_episode').values({
+        id: EPISODE,
+        review_id: REVIEW,
+        title: 'March 2015',
+        description: null,
+        span_from: '2015-03-01',
+        span_to: '2015-03-31',
+        created_at: NOW,
+        updated_at: NOW,
+      }),
+    );
+    execute(database, query.insertInto('key_practice_episode_entry').values({ episode_id: EPISODE, entry_id: ENTRY }));
+  },
+};
+
+/** What must work after each migration with the rows the version before it wrote. */
+const afterwards: Record<string, (database: Database) => void> = {
+  '0002_reviews': (database) => {
+    // A review and its audit row, chained onto the rows written before the migration.
+    seeds['0002_reviews']?.(database);
+    expect(verifyAuditChain(database)).toMatchObject({ ok: true, entries: 2 });
+  },
+  '0003_cdop': (database) => {
+    seeds['0003_cdop']?.(database);
+    const row = database.prepare('SELECT age_band, days_to_review FROM cdop_case WHERE id = ?').get(CASE);
+    // Born 29 February 2020, died 1 March 2021: one completed year (shared/cdop/dates.ts's rule).
+    expect(row).toEqual({ age_band: '1-4', days_to_review: 184 });
+  },
+  '0004_chronology': (database) => {
+    seeds['0004_chronology']?.(database);
+    const found = database
+      .prepare('SELECT rowid FROM chronology_fts WHERE chronology_fts MATCH ? ORDER BY rowid')
+      .all('bruise');
+    expect(found).toHaveLength(2);
+    // Deleting the review written before the migration takes its new chronology with it.
+    database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry').get()).toEqual({ n: 0 });
+    expect(database.prepare("SELECT rowid FROM chronology_fts WHERE chronology_fts MATCH 'bruise'").all()).toEqual([]);
+  },
+  '0005_chronology_analysis': (database) => {
+    seeds['0005_chronology_analysis']?.(database);
+    database.prepare('DELETE FROM chronology_entry WHERE id = ?').run(ENTRY);
+    expect(database.prepare('SELECT count(*) AS n FROM key_practice_episode_entry').get()).toEqual({ n: 0 });
+    expect(database.prepare('SELECT count(*) AS n FROM key_practice_episode').get()).toEqual({ n: 1 });
+  },
+};
+
+/** Every row of every ordinary table (FTS5's own tables are checked through MATCH instead). */
+function snapshot(database: Database): Record<string, unknown[]> {
+  const tables = database
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables
+      .filter(({ name }) => name !== 'schema_migration')
+      .map(({ name }) => [name, database.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]),
+  );
+}
+
+describe('each migration, from a vault written by the version before it', () => {
+  it('has data and a check for every migration, so a new one cannot be added untested', () => {
+    const names = migrations.map((migration) => migration.name);
+    expect(Object.keys(seeds)).toEqual(names);
+    expect(Object.keys(afterwards)).toEqual(names.slice(1));
+  });
+
+  for (const [index, migration] of migrations.entries()) {
+    const before = migrations[index - 1];
+    if (!before) continue;
+    it(`${migration.name}: the rows written before it are all there, whole, and work with its tables`, () => {
+      const database = vaultAt(before.name);
+      for (const seed of migrations.slice(0, index)) seeds[seed.name]?.(database);
+      const written = snapshot(database);
+      expect(Object.values(written).every((rows) => rows.length > 0)).toBe(true);
+
+      expect(migrate(database, undefined, { until: migration.name }).applied).toEqual([migration.name]);
+      const after = snapshot(database);
+      for (const [table, rows] of Object.entries(written)) expect(after[table], table).toEqual(rows);
+      expect(database.pragma('foreign_key_check')).toEqual([]);
+      expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(verifyAuditChain(database).ok).toBe(true);
+      afterwards[migration.name]?.(database);
+    });
+  }
+
+  it('stops where it is told, and carries on from there', () => {
+    const database = vaultAt('0002_reviews');
+    const names = () =>
+      (database.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map(
+        (row) => row.name,
+      );
+    expect(names()).toEqual(['0001_initial', '0002_reviews']);
+    expect(migrate(database).applied).toEqual(migrations.slice(2).map((migration) => migration.name));
+    expect(names()).toEqual(migrations.map((migration) => migration.name));
+  });
+});
