@@ -6,6 +6,7 @@
  * which lists substitute days and the one-off holidays proclaimed for royal events.
  *
  * Checked: every year 2010-2027 is checked by tests/unit/working-days.test.ts
+ * (not against GOV.UK's file itself, which is not fetched at build or test time)
  * against the rules GOV.UK's list follows (New Year's Day, Good Friday and Easter
  * Monday by the Gregorian Easter, the first and last Mondays of May, the last
  * Monday of August, Christmas and Boxing Day, each moved to the next free weekday
