@@ -1,14 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppPage,
-  accessibilityViolations,
-  launchBrowser,
-  openApp,
-  screenshot as viewportShot,
-} from './support/browser.js';
-import { type RunningHost, startHost } from './support/host.js';
+import { type AppPage, accessibilityViolations, screenshot as viewportShot } from './support/browser.js';
+import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
 
 /**
  * Child death reviews end to end through the real web host and a real encrypted
@@ -18,10 +12,7 @@ import { type RunningHost, startHost } from './support/host.js';
  * The steps share one tab and run in order.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
-
-let host: RunningHost;
-let browser: Browser;
+let opened: NewVaultApp;
 let app: AppPage;
 let page: Page;
 
@@ -45,23 +36,12 @@ async function screenshot(target: Page, name: string): Promise<void> {
 
 describe('child death reviews (CDOP) in the browser', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
-    await heading('Create your Casebook vault').waitFor();
-    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('Reviews').waitFor();
+    opened = await openOnNewVault();
+    ({ app, page } = opened);
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
+    await opened?.stop();
   });
 
   it('starts with an empty list offering to record or import', async () => {

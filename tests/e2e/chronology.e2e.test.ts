@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
-import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
+import { type AppPage, accessibilityViolations, screenshot } from './support/browser.js';
+import { REPO_ROOT, type RunningHost } from './support/host.js';
+import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
 
 /**
  * The integrated chronology, end to end through the real web host and an
@@ -16,14 +17,13 @@ import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
  * The steps share one browser tab and run in order.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
 const IMPORT_FIXTURES = join(REPO_ROOT, 'tests/fixtures/import');
 const HEALTH_CSV = join(IMPORT_FIXTURES, 'health-visiting-excel-utf8.csv');
 const HOUSING_XLSX = join(IMPORT_FIXTURES, 'housing-chronology-libreoffice.xlsx');
 const POLICE_CSV = join(REPO_ROOT, 'tests/fixtures/chronology/police-duplicates.csv');
 
+let opened: NewVaultApp;
 let host: RunningHost;
-let browser: Browser;
 let app: AppPage;
 let page: Page;
 let reviewId = '';
@@ -124,18 +124,8 @@ async function progressSeen(): Promise<string[]> {
 
 describe('chronology: import, preview, duplicates, search, edit and undo, entry panel', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
-    await heading('Create your Casebook vault').waitFor();
-    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await heading('Your recovery key').waitFor();
-    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('Reviews', 1).waitFor();
+    opened = await openOnNewVault();
+    ({ host, app, page } = opened);
     // The review itself is the reviews test's business: made through the API with this tab's token.
     const review = await api<{ id: string }>('reviews.create', {
       title: 'Child H',
@@ -148,9 +138,7 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
+    await opened?.stop();
   });
 
   it('shows an empty chronology with the way to fill it', async () => {

@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
-import { type RunningHost, startHost } from './support/host.js';
+import { type AppPage, accessibilityViolations, screenshot } from './support/browser.js';
+import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vault.js';
 
 /**
  * Reviews and people, end to end through the real web host and an encrypted vault:
@@ -11,7 +11,6 @@ import { type RunningHost, startHost } from './support/host.js';
  * The steps share one browser tab and run in order.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
 const TERMS = [
   '# Purpose',
   'To learn how agencies worked together to safeguard Child H.',
@@ -24,8 +23,7 @@ const TERMS = [
   '2. Request agency chronologies',
 ].join('\n');
 
-let host: RunningHost;
-let browser: Browser;
+let opened: NewVaultApp;
 let app: AppPage;
 let page: Page;
 
@@ -60,23 +58,12 @@ function question(text: RegExp) {
 
 describe('reviews: create, status process with the SCR criteria check, people, archive', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
-    await heading('Create your Casebook vault').waitFor();
-    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await heading('Your recovery key').waitFor();
-    await page.getByLabel('I have stored the recovery key somewhere safe, away from this laptop').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    opened = await openOnNewVault();
+    ({ app, page } = opened);
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
+    await opened?.stop();
   });
 
   it('shows an empty list with a real New review button', async () => {
@@ -365,6 +352,20 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     await expectAccessible('people');
   });
 
+  it("shows a person's new agency on the review at once: a change refreshes what else is on screen", async () => {
+    await page.getByRole('button', { name: 'Edit GP1' }).click();
+    await heading('Edit GP1', 2).waitFor();
+    await page.getByLabel('Agency (optional)').fill('Leeds Out of Hours');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved changes to GP1.').waitFor();
+    // The review on screen was read before the change; only the refresh after it can show the new agency.
+    await tab('Overview').click();
+    const agencies = page.getByRole('region', { name: 'Agencies involved' });
+    await agencies.getByRole('listitem').filter({ hasText: 'Leeds Out of Hours' }).waitFor({ timeout: 5_000 });
+    await tab('People').click();
+    await heading('People in this review', 2).waitFor();
+  });
+
   it('archives the review after confirmation, then restores it', async () => {
     await tab('Overview').click();
     await page.getByRole('button', { name: 'Archive review' }).click();
@@ -402,6 +403,26 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     await page.getByText('Review restored: it can be changed again.').waitFor();
     expect(await page.locator('.archived-banner').count()).toBe(0);
     await page.getByRole('link', { name: 'Edit review' }).waitFor();
+  });
+
+  it('says so when an address names a review that is not in the vault, and offers the way back', async () => {
+    const reviewAddress = new URL(page.url()).hash;
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.evaluate(() => {
+      window.location.hash = '#/reviews/00000000-0000-4000-8000-000000000000';
+    });
+    await heading('Review').waitFor();
+    await expect.poll(() => visibleAlert().textContent()).toMatch(/^Review not found/);
+    expect(await page.getByText('Loading the review…').count()).toBe(0);
+    await screenshot(page, 'reviews-12-not-found');
+    await expectAccessible('review not found');
+    await page.getByRole('link', { name: 'Back to reviews' }).click();
+    await heading('Reviews').waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, reviewAddress);
+    await heading('Child H').waitFor();
   });
 
   it('edits the review and keeps the screen across a lock', async () => {

@@ -122,7 +122,8 @@ describe('casebook CLI', () => {
     const withRecovery = casebook(['--vault', vault, 'vault', 'verify'], { CASEBOOK_RECOVERY_KEY: recoveryKey });
     expect(withRecovery.code).toBe(0);
     expect(withRecovery.stdout).toMatch(/audit log is intact \(\d+ entries\)/);
-  });
+    // Five processes, each running the real scrypt (0.5 s, 256 MiB): slow on a loaded two-core machine.
+  }, 120_000);
 
   it('uses the OS user-data folder when --vault is not given', () => {
     const home = tempDirectory();

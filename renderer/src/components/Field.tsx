@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type ChangeEvent, type ReactNode, useId } from 'react';
 
 export interface FieldIds {
   id: string;
@@ -50,5 +50,98 @@ export function FieldError({ id, message }: { id: string | undefined; message: s
       <span className="visually-hidden">Error: </span>
       {message}
     </p>
+  );
+}
+
+type FieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null | undefined;
+  /** On the field's wrapper. */
+  fieldClassName?: string;
+};
+
+/**
+ * A labelled text box, its hint and error wired to it: one line, or a text area
+ * of `rows` lines. `onChange` receives the text.
+ */
+export function TextField({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  value,
+  onChange,
+  rows,
+  ...control
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  className?: string;
+  inputMode?: 'numeric';
+  /** The id of a datalist of suggestions (one line only). */
+  list?: string;
+  onBlur?: () => void;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error} className={fieldClassName}>
+      {(ids) => {
+        const props = {
+          ...control,
+          id: ids.id,
+          value,
+          onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(event.target.value),
+          'aria-describedby': ids.describedBy,
+          'aria-invalid': ids.invalid,
+        };
+        return rows ? <textarea rows={rows} {...props} /> : <input type="text" autoComplete="off" {...props} />;
+      }}
+    </Field>
+  );
+}
+
+/** One option, shaped as the shared lists are (`PERSON_ROLES`, `PLACES_OF_DEATH`). */
+export interface Choice<V extends string> {
+  code: V;
+  label: string;
+}
+
+/**
+ * A labelled choice from a list. `empty` is the first option, meaning nothing is
+ * chosen ("Choose a role", "Not recorded"); without it a value is always chosen.
+ */
+export function SelectField<V extends string>({
+  value,
+  onChange,
+  options,
+  empty,
+  ...field
+}: FieldProps & {
+  value: V | '';
+  onChange: (value: V | '') => void;
+  options: readonly Choice<V>[];
+  empty?: string;
+}) {
+  return (
+    <Field label={field.label} hint={field.hint} error={field.error} className={field.fieldClassName}>
+      {(ids) => (
+        <select
+          id={ids.id}
+          value={value}
+          onChange={(event) => onChange(event.target.value as V | '')}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
+        >
+          {empty === undefined ? null : <option value="">{empty}</option>}
+          {options.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

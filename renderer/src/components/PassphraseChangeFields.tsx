@@ -1,23 +1,18 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { NewPassphraseFields } from './NewPassphraseFields.js';
 import { PasswordField } from './PasswordField.js';
-import { newPassphraseProblem, usePassphraseAssessment } from './passphrase.js';
-import { StrengthMeter } from './StrengthMeter.js';
+import { useNewPassphrase } from './passphrase.js';
 
 /**
  * What changing the passphrase and re-keying both ask for: the current passphrase
- * or recovery key, a new passphrase with its strength meter, and the new one again.
+ * or recovery key, then a new passphrase (with its strength meter) typed twice.
  * Returns the values, why the form cannot be sent yet (null when it can), the
  * fields to render, and a way to clear them.
  */
 export function usePassphraseChangeFields() {
-  const strengthId = useId();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const assessment = usePassphraseAssessment(next);
-  const problem = current
-    ? newPassphraseProblem(next, confirm, assessment)
-    : 'Enter your current passphrase or recovery key.';
+  const chosen = useNewPassphrase();
+  const problem = current ? chosen.problem : 'Enter your current passphrase or recovery key.';
   const fields = (
     <>
       <PasswordField
@@ -26,27 +21,12 @@ export function usePassphraseChangeFields() {
         onChange={setCurrent}
         autoComplete="current-password"
       />
-      <PasswordField
-        label="New passphrase"
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-        describedBy={strengthId}
-      />
-      <StrengthMeter id={strengthId} passphrase={next} assessment={assessment} />
-      <PasswordField
-        label="Confirm new passphrase"
-        value={confirm}
-        onChange={setConfirm}
-        autoComplete="new-password"
-        invalid={confirm.length > 0 && confirm !== next}
-      />
+      <NewPassphraseFields value={chosen} confirmLabel="Confirm new passphrase" />
     </>
   );
   const clear = () => {
     setCurrent('');
-    setNext('');
-    setConfirm('');
+    chosen.reset();
   };
-  return { current, next, problem, fields, clear };
+  return { current, next: chosen.passphrase, problem, fields, clear };
 }

@@ -49,3 +49,18 @@ export function newPassphraseProblem(
   if (confirm !== passphrase) return 'The two passphrases do not match.';
   return null;
 }
+
+/** A new passphrase being chosen: typed, typed again, assessed, and why it cannot be used yet (null when it can). */
+export function useNewPassphrase() {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const assessment = usePassphraseAssessment(passphrase);
+  const problem = newPassphraseProblem(passphrase, confirm, assessment);
+  const reset = () => {
+    setPassphrase('');
+    setConfirm('');
+  };
+  return { passphrase, setPassphrase, confirm, setConfirm, assessment, problem, reset };
+}
+
+export type NewPassphrase = ReturnType<typeof useNewPassphrase>;

@@ -11,14 +11,14 @@ import { useSession } from './session.js';
  * - Load: `useData(channel, input)` asks the contract and keeps the answer in one
  *   store, keyed by channel and input, so two screens showing the same thing share
  *   it. A screen that appears asks again (showing what was cached meanwhile).
- * - Change: `useChange().run(action, { refresh })` calls the contract, shows busy,
+ * - Change: `useChange().run(channel, input, { refresh })` calls the contract, shows busy,
  *   error and a confirmation, then asks again for the channels named in `refresh`
  *   wherever they are on screen. Nothing is patched by hand except where a change
  *   returns the very thing a screen shows (`setData`, `updateData`).
  * - Lock: everything read from the vault is dropped from memory.
  */
 
-export interface Answer {
+interface Answer {
   value?: unknown;
   error: string | null;
   loading: boolean;
@@ -30,7 +30,7 @@ interface DataState {
   answers: Record<string, Answer>;
 }
 
-export const useDataStore = create<DataState>()(() => ({ answers: {} }));
+const useDataStore = create<DataState>()(() => ({ answers: {} }));
 
 /** An answer this fresh is not asked for again when another screen shows it (a page's parts mounting together). */
 const FRESH_MS = 1000;
@@ -46,12 +46,14 @@ const requests = new Map<string, Request>();
 const inFlight = new Map<string, { ticket: number; promise: Promise<void> }>();
 let tickets = 0;
 /** Bumped on lock, so an answer to a call made before the lock is not kept. */
-let epoch = 0;
+let locks = 0;
 
 useSession.subscribe((state, previous) => {
   if (previous.phase === 'unlocked' && state.phase !== 'unlocked') {
-    epoch += 1;
+    locks += 1;
     inFlight.clear();
+    // The requests too: their inputs can hold what was typed (a search, a tag).
+    requests.clear();
     useDataStore.setState({ answers: {} }, true);
   }
 });
@@ -70,7 +72,7 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function keyOf<C extends ChannelName>(channel: C, input: ChannelInput<C>): string {
+function keyOf<C extends ChannelName>(channel: C, input: ChannelInput<C>): string {
   return `${channel} ${JSON.stringify(canonical(input))}`;
 }
 
@@ -84,12 +86,12 @@ function setAnswer(key: string, patch: Partial<Answer>): void {
 }
 
 /** Asks the contract and stores the answer; a newer request for the same key wins over an older one. */
-export function fetchData<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<void> {
+function fetchData<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<void> {
   const key = keyOf(channel, input);
   requests.set(key, { channel, input });
   const ticket = ++tickets;
-  const asked = epoch;
-  const current = () => asked === epoch && inFlight.get(key)?.ticket === ticket;
+  const asked = locks;
+  const current = () => asked === locks && inFlight.get(key)?.ticket === ticket;
   setAnswer(key, { loading: true });
   const promise = call(channel, input).then(
     (value) => {
@@ -107,7 +109,7 @@ export function fetchData<C extends ChannelName>(channel: C, input: ChannelInput
 }
 
 /** Fetches unless an answer is on its way or has just arrived. */
-export function ensureData<C extends ChannelName>(channel: C, input: ChannelInput<C>): void {
+function ensureData<C extends ChannelName>(channel: C, input: ChannelInput<C>): void {
   const key = keyOf(channel, input);
   const answer = useDataStore.getState().answers[key];
   if (inFlight.has(key) || (answer && !answer.error && Date.now() - answer.at < FRESH_MS)) return;
@@ -157,15 +159,6 @@ export function updateData<C extends ChannelName>(
     }
     return { answers };
   });
-}
-
-/** The cached answer of a request, without asking for it. */
-export function readData<C extends ChannelName>(
-  answers: Record<string, Answer>,
-  channel: C,
-  input: ChannelInput<C>,
-): ChannelOutput<C> | undefined {
-  return answers[keyOf(channel, input)]?.value as ChannelOutput<C> | undefined;
 }
 
 export interface Loaded<T> {

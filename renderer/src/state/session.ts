@@ -68,8 +68,18 @@ export async function createVault(passphrase: string): Promise<void> {
 }
 
 /** After a re-key or a new recovery key: shows it once, as at creation, until the person confirms they stored it. */
-export function showNewRecoveryKey(recoveryKey: string): void {
+function showNewRecoveryKey(recoveryKey: string): void {
   useSession.setState({ phase: 'recoveryKey', recoveryKey, recoveryKeyReplaced: true, lockNotice: null });
+}
+
+/** A new recovery key in place of the old one, shown once. */
+export async function replaceRecoveryKey(current: string): Promise<void> {
+  showNewRecoveryKey((await call('vault.replaceRecoveryKey', { current })).recoveryKey);
+}
+
+/** A new data key, the whole vault re-encrypted, a new passphrase and recovery key (shown once). */
+export async function rekeyVault(current: string, next: string): Promise<void> {
+  showNewRecoveryKey((await call('vault.rekey', { current, next })).recoveryKey);
 }
 
 export async function finishCreate(): Promise<void> {

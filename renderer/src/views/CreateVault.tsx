@@ -2,19 +2,16 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert } from '../components/Alert.js';
 import { AuthLayout } from '../components/AuthLayout.js';
+import { NewPassphraseFields } from '../components/NewPassphraseFields.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { PasswordField } from '../components/PasswordField.js';
-import { newPassphraseProblem, usePassphraseAssessment } from '../components/passphrase.js';
-import { StrengthMeter } from '../components/StrengthMeter.js';
+import { useNewPassphrase } from '../components/passphrase.js';
 import { createVault } from '../state/session.js';
 
 export function CreateVault() {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const chosen = useNewPassphrase();
+  const { problem } = chosen;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const assessment = usePassphraseAssessment(passphrase);
-  const problem = newPassphraseProblem(passphrase, confirm, assessment);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -22,7 +19,7 @@ export function CreateVault() {
     setBusy(true);
     setError(null);
     try {
-      await createVault(passphrase);
+      await createVault(chosen.passphrase);
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);
@@ -39,24 +36,7 @@ export function CreateVault() {
         four unrelated words are easier to remember and harder to guess than a short password.
       </p>
       <form onSubmit={submit} noValidate>
-        <PasswordField
-          label="New passphrase"
-          value={passphrase}
-          onChange={setPassphrase}
-          autoComplete="new-password"
-          describedBy="create-strength"
-          autoFocus
-          required
-        />
-        <StrengthMeter id="create-strength" passphrase={passphrase} assessment={assessment} />
-        <PasswordField
-          label="Confirm passphrase"
-          value={confirm}
-          onChange={setConfirm}
-          autoComplete="new-password"
-          invalid={confirm.length > 0 && confirm !== passphrase}
-          required
-        />
+        <NewPassphraseFields value={chosen} confirmLabel="Confirm passphrase" autoFocus />
         <p className="why-disabled" id="create-problem">
           {problem}
         </p>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { StatusMessage } from '../components/Alert.js';
 import { AuthLayout } from '../components/AuthLayout.js';
+import { Checkbox } from '../components/Checkbox.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { finishCreate, useSession } from '../state/session.js';
 
@@ -50,15 +51,11 @@ export function RecoveryKey() {
         Write it down or print it, and keep it somewhere safe away from this laptop, such as a locked drawer at work. Do
         not keep it in an email or in a file on this computer.
       </p>
-      <div className="checkbox">
-        <input
-          id="recovery-stored"
-          type="checkbox"
-          checked={stored}
-          onChange={(event) => setStored(event.target.checked)}
-        />
-        <label htmlFor="recovery-stored">I have stored the recovery key somewhere safe, away from this laptop</label>
-      </div>
+      <Checkbox
+        label="I have stored the recovery key somewhere safe, away from this laptop"
+        checked={stored}
+        onChange={setStored}
+      />
       <p className="why-disabled" id="recovery-problem">
         {stored ? null : 'Tick the box once the key is stored safely.'}
       </p>

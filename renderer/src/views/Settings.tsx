@@ -1,33 +1,34 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
-import { call, errorMessage } from '../api/client.js';
+import { errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
+import { ColumnHeads } from '../components/ColumnHeads.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { usePassphraseChangeFields } from '../components/PassphraseChangeFields.js';
 import { Pending } from '../components/Pending.js';
 import { formatDateTime } from '../format.js';
-import { refresh, useData } from '../state/data.js';
+import { useChange, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
 import { NonWorkingDays } from './NonWorkingDays.js';
 import { VaultKeysSettings } from './VaultKeysSettings.js';
 
 /** Anything saved here is written to the audit log: the recent activity is read again. */
-const changed = () => void refresh('audit.', 'settings.');
+const AUDITED = ['audit.', 'settings.'];
 
 export function Settings() {
   return (
     <>
       <PageHeading title="Settings">Settings</PageHeading>
-      <PreferencesForm onSaved={changed} />
+      <PreferencesForm />
       <NonWorkingDays />
-      <ChangePassphraseForm onChanged={changed} />
+      <ChangePassphraseForm />
       <VaultKeysSettings />
       <AuditSection />
     </>
   );
 }
 
-function PreferencesForm({ onSaved }: { onSaved: () => void }) {
+function PreferencesForm() {
   const headingId = useId();
   const nameId = useId();
   const minutesId = useId();
@@ -36,8 +37,7 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
   const [reviewerName, setReviewerName] = useState('');
   const [minutes, setMinutes] = useState(String(IDLE_LOCK_MINUTES.default));
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, status, clear } = useChange();
 
   // The form starts from the settings as read; later answers do not overwrite what is being typed.
   useEffect(() => {
@@ -57,33 +57,32 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setStatus(null);
+    clear();
     if (minutesProblem || nameProblem) {
       setError([nameProblem, minutesProblem].filter(Boolean).join(' '));
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      const saved = await call('settings.update', {
-        reviewerName: reviewerName.trim(),
-        idleLockMinutes: minutesNumber,
-      });
-      setReviewerName(saved.reviewerName);
-      setMinutes(String(saved.idleLockMinutes));
-      setIdleLockMinutes(saved.idleLockMinutes);
-      setStatus('Settings saved.');
-      onSaved();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await run(
+      'settings.update',
+      { reviewerName: reviewerName.trim(), idleLockMinutes: minutesNumber },
+      {
+        apply: (saved) => {
+          setReviewerName(saved.reviewerName);
+          setMinutes(String(saved.idleLockMinutes));
+          setIdleLockMinutes(saved.idleLockMinutes);
+        },
+        refresh: AUDITED,
+        done: 'Settings saved.',
+      },
+    );
+    if (!outcome.ok) setError(errorMessage(outcome.error));
   }
 
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Your details and auto-lock</h2>
+      {loaded ? null : <Pending data={settings} loading="Loading your settings…" />}
       <form onSubmit={submit} noValidate aria-busy={!loaded}>
         <div className="field">
           <label htmlFor={nameId}>Reviewer name</label>
@@ -123,7 +122,7 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
             disabled={!loaded}
           />
         </div>
-        <ErrorAlert message={error ?? settings.error} />
+        <ErrorAlert message={error} />
         <StatusMessage message={status} />
         <button type="submit" className="primary" disabled={!loaded || busy}>
           {busy ? 'Saving…' : 'Save settings'}
@@ -133,31 +132,27 @@ function PreferencesForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
+function ChangePassphraseForm() {
   const headingId = useId();
   const problemId = useId();
   const { current, next, problem, fields, clear } = usePassphraseChangeFields();
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, message: error, status } = useChange();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (problem || busy) return;
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      const vaultStatus = await call('vault.changePassphrase', { current, next });
-      clear();
-      setStatus('Passphrase changed. Use the new passphrase next time you unlock; the recovery key still works.');
-      statusChanged(vaultStatus);
-      onChanged();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      'vault.changePassphrase',
+      { current, next },
+      {
+        apply: (vaultStatus) => {
+          clear();
+          statusChanged(vaultStatus);
+        },
+        refresh: AUDITED,
+        done: 'Passphrase changed. Use the new passphrase next time you unlock; the recovery key still works.',
+      },
+    );
   }
 
   return (
@@ -181,22 +176,13 @@ function ChangePassphraseForm({ onChanged }: { onChanged: () => void }) {
 function AuditSection() {
   const headingId = useId();
   const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [checkError, setCheckError] = useState<string | null>(null);
+  const { run, busy: checking, message: checkError } = useChange();
   const recent = useData('audit.recent', { limit: 20 });
   const entries = recent.value;
 
-  async function check() {
-    setChecking(true);
-    setCheckError(null);
+  function check() {
     setVerification(null);
-    try {
-      setVerification(await call('vault.verifyAudit', {}));
-    } catch (caught) {
-      setCheckError(errorMessage(caught));
-    } finally {
-      setChecking(false);
-    }
+    return run('vault.verifyAudit', {}, { apply: setVerification });
   }
 
   const result = verification
@@ -229,14 +215,7 @@ function AuditSection() {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Recent activity in the audit log</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['When', 'Who', 'Action', 'Record']} />
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.seq}>

@@ -1,9 +1,9 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { call, errorMessage } from '../api/client.js';
+import { errorMessage } from '../api/client.js';
 import { ErrorAlert } from '../components/Alert.js';
 import { usePassphraseChangeFields } from '../components/PassphraseChangeFields.js';
 import { PasswordField } from '../components/PasswordField.js';
-import { showNewRecoveryKey } from '../state/session.js';
+import { rekeyVault, replaceRecoveryKey } from '../state/session.js';
 import { ConfirmDialog } from './reviews/ConfirmDialog.js';
 
 /**
@@ -29,7 +29,7 @@ function NewRecoveryKeyForm() {
       id="new-recovery-key"
       title="New recovery key"
       problem={problem}
-      change={() => call('vault.replaceRecoveryKey', { current })}
+      change={() => replaceRecoveryKey(current)}
       action="Make a new recovery key"
       confirmTitle="Replace the recovery key?"
       confirmAction="Replace the recovery key"
@@ -58,7 +58,7 @@ function RekeyForm() {
       id="rekey"
       title="Re-key this vault"
       problem={problem}
-      change={() => call('vault.rekey', { current, next })}
+      change={() => rekeyVault(current, next)}
       action="Re-key the vault"
       confirmTitle="Re-key the vault?"
       confirmAction="Re-key the vault"
@@ -85,7 +85,8 @@ function KeyChangeForm(props: {
   explanation: ReactNode;
   children: ReactNode;
   problem: string | null;
-  change: () => Promise<{ recoveryKey: string }>;
+  /** Makes the change; the new recovery key is then on screen. */
+  change: () => Promise<void>;
   action: string;
   confirmTitle: string;
   confirmAction: string;
@@ -108,7 +109,7 @@ function KeyChangeForm(props: {
   async function confirm() {
     setBusy(true);
     try {
-      showNewRecoveryKey((await props.change()).recoveryKey);
+      await props.change();
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);

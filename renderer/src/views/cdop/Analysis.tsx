@@ -8,9 +8,13 @@ import {
 } from '../../../../shared/cdop/case.js';
 import { type AnalysisForm, type FormDomain, getForm } from '../../../../shared/cdop/forms/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { Checkbox } from '../../components/Checkbox.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
+import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { Radios } from '../../components/Radios.js';
+import { RowButton } from '../../components/RowButton.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { useData } from '../../state/data.js';
 import { type Change, useCaseChange } from './case-change.js';
@@ -34,11 +38,11 @@ export function Analysis({ id }: { id: string }) {
     return (
       <div className="cdop">
         <PageHeading title="Analysis form">Analysis form</PageHeading>
-        <Pending data={loaded} loading="Loading the analysis form…">
-          <p>
-            <a href={cdopPath.record(id)}>Back to the case</a>
-          </p>
-        </Pending>
+        <Pending
+          data={loaded}
+          loading="Loading the analysis form…"
+          back={{ href: cdopPath.record(id), label: 'Back to the case' }}
+        />
       </div>
     );
   }
@@ -149,15 +153,14 @@ function DomainFactors({
                 <strong>{factor.modifiable ? 'Modifiable' : 'Not modifiable'}</strong>
                 {factor.evidence ? <> · Evidence: {factor.evidence}</> : null}
               </p>
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`factor: ${factor.description}`}
                 onClick={() =>
                   void change('cdop.factor.remove', { id: factor.id }, `Factor removed from domain ${domain.code}.`)
                 }
               >
-                Remove<span className="visually-hidden"> factor: {factor.description}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>
@@ -166,52 +169,34 @@ function DomainFactors({
       <details className="add-factor-toggle">
         <summary>Add a factor to domain {domain.code}</summary>
         <form onSubmit={add} className="add-factor" aria-label={`Add a factor to domain ${domain.code}`}>
-          <Field label={`New factor in domain ${domain.code}: description`}>
-            {(ids) => (
-              <textarea id={ids.id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-            )}
-          </Field>
-          <fieldset className="radios">
-            <legend>Grade</legend>
-            {form.grades.map((option) => (
-              <label key={option.code} className="radio">
-                <input
-                  type="radio"
-                  name={`grade-${domain.code}`}
-                  value={option.code}
-                  checked={grade === option.code}
-                  onChange={() => setGrade(option.code)}
-                />{' '}
-                {option.code}: {option.label}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="radios inline">
-            <legend>Modifiable</legend>
-            {(['yes', 'no'] as const).map((value) => (
-              <label key={value} className="radio">
-                <input
-                  type="radio"
-                  name={`modifiable-${domain.code}`}
-                  value={value}
-                  checked={modifiable === value}
-                  onChange={() => setModifiable(value)}
-                />{' '}
-                {value === 'yes' ? 'Yes' : 'No'}
-              </label>
-            ))}
-          </fieldset>
-          <Field label="Linked evidence (optional)" hint="Where the panel found it: report, page, paragraph">
-            {(ids) => (
-              <input
-                id={ids.id}
-                type="text"
-                value={evidence}
-                onChange={(e) => setEvidence(e.target.value)}
-                aria-describedby={ids.describedBy}
-              />
-            )}
-          </Field>
+          <TextField
+            label={`New factor in domain ${domain.code}: description`}
+            rows={2}
+            value={description}
+            onChange={setDescription}
+          />
+          <Radios
+            legend="Grade"
+            value={grade}
+            onChange={setGrade}
+            options={form.grades.map((option) => ({ code: option.code, label: `${option.code}: ${option.label}` }))}
+          />
+          <Radios
+            legend="Modifiable"
+            value={modifiable}
+            onChange={setModifiable}
+            options={[
+              { code: 'yes', label: 'Yes' },
+              { code: 'no', label: 'No' },
+            ]}
+            inline
+          />
+          <TextField
+            label="Linked evidence (optional)"
+            hint="Where the panel found it: report, page, paragraph"
+            value={evidence}
+            onChange={setEvidence}
+          />
           <button type="submit" className="secondary" disabled={!ready}>
             Add factor to domain {domain.code}
           </button>
@@ -247,25 +232,13 @@ function Outcome({ form, detail, change }: { form: AnalysisForm; detail: CdopCas
         )}
         <p className="hint">{form.outcomeRule} The panel decides; Casebook only suggests.</p>
       </div>
-      <fieldset className="radios">
-        <legend>Outcome recorded by the panel</legend>
-        {MODIFIABLE_OUTCOMES.map((outcome) => (
-          <label key={outcome} className="radio">
-            <input
-              type="radio"
-              name="outcome"
-              value={outcome}
-              checked={chosen === outcome}
-              onChange={() => choose(outcome)}
-            />{' '}
-            {form.outcomeLabels[outcome]}
-          </label>
-        ))}
-        <label className="radio">
-          <input type="radio" name="outcome" value="" checked={chosen === null} onChange={() => choose(null)} /> Not
-          decided yet
-        </label>
-      </fieldset>
+      <Radios
+        legend="Outcome recorded by the panel"
+        value={chosen ?? ''}
+        onChange={(outcome) => choose(outcome || null)}
+        options={MODIFIABLE_OUTCOMES.map((outcome) => ({ code: outcome, label: form.outcomeLabels[outcome] }))}
+        empty="Not decided yet"
+      />
       {detail.disagreement ? (
         <div className="warning" data-testid="disagreement">
           <p>
@@ -282,30 +255,24 @@ function Category({ form, detail, change }: { form: AnalysisForm; detail: CdopCa
   return (
     <section aria-labelledby="category-heading" className="panel-section">
       <h2 id="category-heading">Category of death</h2>
-      <Field label="Category" hint="The panel records the highest category that applies (1 is the highest).">
-        {(ids) => (
-          <select
-            id={ids.id}
-            aria-describedby={ids.describedBy}
-            value={detail.category === null ? '' : String(detail.category)}
-            onChange={(e) => {
-              const category = e.target.value === '' ? null : Number(e.target.value);
-              void change(
-                'cdop.case.setCategory',
-                { id: detail.id, category },
-                category === null ? 'Category cleared.' : `Category ${category} recorded.`,
-              );
-            }}
-          >
-            <option value="">Not chosen yet</option>
-            {form.categories.map((category) => (
-              <option key={category.number} value={category.number}>
-                {category.number}. {category.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Category"
+        hint="The panel records the highest category that applies (1 is the highest)."
+        value={detail.category === null ? '' : String(detail.category)}
+        onChange={(value) => {
+          const category = value === '' ? null : Number(value);
+          void change(
+            'cdop.case.setCategory',
+            { id: detail.id, category },
+            category === null ? 'Category cleared.' : `Category ${category} recorded.`,
+          );
+        }}
+        options={form.categories.map((category) => ({
+          code: String(category.number),
+          label: `${category.number}. ${category.label}`,
+        }))}
+        empty="Not chosen yet"
+      />
       {detail.categoryHints.map((hint) => (
         <div key={hint.message} className="hint-box" data-testid="category-hint">
           <p>
@@ -339,21 +306,18 @@ function LearningPoints({ detail, change }: { detail: CdopCaseDetail; change: Ch
           {detail.learningPoints.map((point) => (
             <li key={point.id}>
               {point.text}{' '}
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`learning point: ${point.text}`}
                 onClick={() => void change('cdop.learningPoint.remove', { id: point.id }, 'Learning point removed.')}
               >
-                Remove<span className="visually-hidden"> learning point: {point.text}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={add} aria-label="Add a learning point">
-        <Field label="New learning point">
-          {(ids) => <textarea id={ids.id} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
-        </Field>
+        <TextField label="New learning point" rows={2} value={text} onChange={setText} />
         <button type="submit" className="secondary" disabled={!text.trim()}>
           Add learning point
         </button>
@@ -387,16 +351,7 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Recommendations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Level</th>
-                <th scope="col">Responsible agency</th>
-                <th scope="col">Recommendation</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Level', 'Responsible agency', 'Recommendation']} actions />
             <tbody>
               {detail.recommendations.map((item) => (
                 <tr key={item.id}>
@@ -404,15 +359,14 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
                   <td>{item.agency}</td>
                   <td>{item.text}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="link"
+                    <RowButton
+                      about={`recommendation for ${item.agency}`}
                       onClick={() =>
                         void change('cdop.recommendation.remove', { id: item.id }, 'Recommendation removed.')
                       }
                     >
-                      Remove<span className="visually-hidden"> recommendation for {item.agency}</span>
-                    </button>
+                      Remove
+                    </RowButton>
                   </td>
                 </tr>
               ))}
@@ -422,24 +376,15 @@ function Recommendations({ detail, change }: { detail: CdopCaseDetail; change: C
       )}
       <form onSubmit={add} aria-label="Add a recommendation">
         <div className="grid-2">
-          <Field label="Level">
-            {(ids) => (
-              <select id={ids.id} value={level} onChange={(e) => setLevel(e.target.value as RecommendationLevel)}>
-                {RECOMMENDATION_LEVELS.map((code) => (
-                  <option key={code} value={code}>
-                    {LEVEL_LABELS[code]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Responsible agency">
-            {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
-          </Field>
+          <SelectField
+            label="Level"
+            value={level}
+            onChange={(value) => setLevel(value || 'local')}
+            options={RECOMMENDATION_LEVELS.map((code) => ({ code, label: LEVEL_LABELS[code] }))}
+          />
+          <TextField label="Responsible agency" value={agency} onChange={setAgency} />
         </div>
-        <Field label="Recommendation">
-          {(ids) => <textarea id={ids.id} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
-        </Field>
+        <TextField label="Recommendation" rows={2} value={text} onChange={setText} />
         <button type="submit" className="secondary" disabled={!agency.trim() || !text.trim()}>
           Add recommendation
         </button>
@@ -460,7 +405,6 @@ function Referral({
   const [referred, setReferred] = useState(detail.referral.referred);
   const [referredOn, setReferredOn] = useState(detail.referral.referredOn ?? '');
   const [reviewId, setReviewId] = useState(detail.referral.reviewId ?? '');
-  const checkboxId = useId();
   async function save(event: FormEvent) {
     event.preventDefault();
     await change(
@@ -478,29 +422,23 @@ function Referral({
     <section aria-labelledby="referral-heading" className="panel-section">
       <h2 id="referral-heading">Referral for a safeguarding practice review</h2>
       <form onSubmit={save} aria-label="Referral for a safeguarding practice review">
-        <div className="checkbox">
-          <input id={checkboxId} type="checkbox" checked={referred} onChange={(e) => setReferred(e.target.checked)} />
-          <label htmlFor={checkboxId}>
-            Referred for a safeguarding practice review (a serious case review before 2018)
-          </label>
-        </div>
+        <Checkbox
+          label="Referred for a safeguarding practice review (a serious case review before 2018)"
+          checked={referred}
+          onChange={setReferred}
+        />
         {referred ? (
           <div className="grid-2">
             <Field label="Referred on (optional)">
               {(ids) => <UkDateInput id={ids.id} value={referredOn} onChange={(e) => setReferredOn(e.target.value)} />}
             </Field>
-            <Field label="Linked review in Casebook (optional)">
-              {(ids) => (
-                <select id={ids.id} value={reviewId} onChange={(e) => setReviewId(e.target.value)}>
-                  <option value="">Not linked</option>
-                  {reviews.map((review) => (
-                    <option key={review.id} value={review.id}>
-                      {review.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Linked review in Casebook (optional)"
+              value={reviewId}
+              onChange={setReviewId}
+              options={reviews.map((review) => ({ code: review.id, label: review.title }))}
+              empty="Not linked"
+            />
           </div>
         ) : null}
         <button type="submit" className="secondary">

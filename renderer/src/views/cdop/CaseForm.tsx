@@ -15,10 +15,11 @@ import { DEFAULT_FORM_VERSION, FORM_VERSIONS, FORMS, type FormVersion } from '..
 import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
 import { isIsoDate } from '../../../../shared/dates/iso-date.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formProblems } from '../../components/problems.js';
+import { Radios } from '../../components/Radios.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { navigate } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
@@ -63,6 +64,11 @@ const EMPTY: Draft = {
   dateNotified: '',
   formVersion: DEFAULT_FORM_VERSION,
 };
+
+const YES_NO = [
+  { code: 'yes', label: 'Yes' },
+  { code: 'no', label: 'No' },
+] as const;
 
 const tri = (value: TriState): boolean | null => (value === '' ? null : value === 'yes');
 const fromBool = (value: boolean | null): TriState => (value === null ? '' : value ? 'yes' : 'no');
@@ -209,52 +215,28 @@ export function CaseForm({ id }: { id?: string }) {
           <fieldset>
             <legend>The child</legend>
             <div className="grid-2">
-              <Field label="Panel reference" error={err('reference')}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    value={draft.reference}
-                    onChange={(e) => set('reference')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
-              <Field label="Child's name" error={err('childName')}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    value={draft.childName}
-                    onChange={(e) => set('childName')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
-              <Field
+              <TextField
+                label="Panel reference"
+                error={err('reference')}
+                value={draft.reference}
+                onChange={set('reference')}
+              />
+              <TextField
+                label="Child's name"
+                error={err('childName')}
+                value={draft.childName}
+                onChange={set('childName')}
+              />
+              <TextField
                 label="NHS number (optional)"
                 hint="10 digits, e.g. 943 476 5919"
                 error={nhsProblem ?? err('nhsNumber')}
-              >
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    inputMode="numeric"
-                    className="monospace"
-                    value={draft.nhsNumber}
-                    onChange={(e) => set('nhsNumber')(e.target.value)}
-                    onBlur={() => setNhsTouched(true)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
+                inputMode="numeric"
+                className="monospace"
+                value={draft.nhsNumber}
+                onChange={set('nhsNumber')}
+                onBlur={() => setNhsTouched(true)}
+              />
               <Field label="Date of birth" error={err('dateOfBirth')}>
                 {(ids) => (
                   <UkDateInput
@@ -266,24 +248,14 @@ export function CaseForm({ id }: { id?: string }) {
                   />
                 )}
               </Field>
-              <Field label="Sex" error={err('sex')}>
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    value={draft.sex}
-                    onChange={(e) => set('sex')(e.target.value as Sex | '')}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                  >
-                    <option value="">Choose…</option>
-                    {SEXES.map((code) => (
-                      <option key={code} value={code}>
-                        {SEX_LABELS[code]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label="Sex"
+                error={err('sex')}
+                value={draft.sex}
+                onChange={set('sex')}
+                options={SEXES.map((code) => ({ code, label: SEX_LABELS[code] }))}
+                empty="Choose…"
+              />
               <Field label="Ethnicity (optional)" error={err('ethnicity')}>
                 {(ids) => (
                   <select
@@ -305,20 +277,13 @@ export function CaseForm({ id }: { id?: string }) {
                   </select>
                 )}
               </Field>
-              <Field label="Home postcode (optional)" error={err('homePostcode')}>
-                {(ids) => (
-                  <input
-                    id={ids.id}
-                    type="text"
-                    className="narrow-wide"
-                    value={draft.homePostcode}
-                    onChange={(e) => set('homePostcode')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
+              <TextField
+                label="Home postcode (optional)"
+                error={err('homePostcode')}
+                className="narrow-wide"
+                value={draft.homePostcode}
+                onChange={set('homePostcode')}
+              />
             </div>
           </fieldset>
 
@@ -354,23 +319,14 @@ export function CaseForm({ id }: { id?: string }) {
             </div>
             <DerivedAge dateOfBirth={draft.dateOfBirth} dateOfDeath={draft.dateOfDeath} />
             <div className="grid-2">
-              <Field label="Place of death (Form B)" error={err('placeOfDeath')}>
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    value={draft.placeOfDeath}
-                    onChange={(e) => set('placeOfDeath')(e.target.value as PlaceOfDeath | '')}
-                    aria-describedby={ids.describedBy}
-                  >
-                    <option value="">Not recorded</option>
-                    {PLACES_OF_DEATH.map((place) => (
-                      <option key={place.code} value={place.code}>
-                        {place.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label="Place of death (Form B)"
+                error={err('placeOfDeath')}
+                value={draft.placeOfDeath}
+                onChange={set('placeOfDeath')}
+                options={PLACES_OF_DEATH}
+                empty="Not recorded"
+              />
               <Field label="Date notified to the panel" error={err('dateNotified')}>
                 {(ids) => (
                   <UkDateInput
@@ -383,61 +339,45 @@ export function CaseForm({ id }: { id?: string }) {
                 )}
               </Field>
             </div>
-            <Choice
+            <Radios
               legend="Expected or unexpected"
               hint="Unexpected: not anticipated as a significant possibility, for example 24 hours before the death."
               value={draft.expected}
-              options={EXPECTEDNESS.map((code) => ({
-                value: code,
-                label: code === 'expected' ? 'Expected' : 'Unexpected',
-              }))}
-              onChange={(value) => set('expected')(value as Expectedness | '')}
+              options={EXPECTEDNESS.map((code) => ({ code, label: code === 'expected' ? 'Expected' : 'Unexpected' }))}
+              onChange={set('expected')}
+              empty="Not recorded"
             />
-            <Choice
+            <Radios
               legend="Joint Agency Response held"
               value={draft.jointAgencyResponse}
               options={YES_NO}
-              onChange={(value) => set('jointAgencyResponse')(value as TriState)}
+              onChange={set('jointAgencyResponse')}
+              empty="Not recorded"
             />
-            <Choice
+            <Radios
               legend="Post-mortem"
               value={draft.postMortem}
               options={YES_NO}
-              onChange={(value) => set('postMortem')(value as TriState)}
+              onChange={set('postMortem')}
+              empty="Not recorded"
             />
-            <Field label="Summary of circumstances (optional)" error={err('circumstances')}>
-              {(ids) => (
-                <textarea
-                  id={ids.id}
-                  rows={5}
-                  value={draft.circumstances}
-                  onChange={(e) => set('circumstances')(e.target.value)}
-                  aria-describedby={ids.describedBy}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Summary of circumstances (optional)"
+              error={err('circumstances')}
+              rows={5}
+              value={draft.circumstances}
+              onChange={set('circumstances')}
+            />
           </fieldset>
 
           {id ? null : (
-            <Field
+            <SelectField
               label="Analysis form version"
               hint="The 2018 analysis form for current cases; Form C for a legacy case reviewed under the 2010 guidance. It cannot be changed later."
-            >
-              {(ids) => (
-                <select
-                  id={ids.id}
-                  value={draft.formVersion}
-                  onChange={(e) => set('formVersion')(e.target.value as FormVersion)}
-                  aria-describedby={ids.describedBy}
-                >
-                  {FORM_VERSIONS.map((version) => (
-                    <option key={version} value={version}>
-                      {FORMS[version].title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              value={draft.formVersion}
+              onChange={(version) => set('formVersion')(version || DEFAULT_FORM_VERSION)}
+              options={FORM_VERSIONS.map((code) => ({ code, label: FORMS[code].title }))}
+            />
           )}
 
           <div className="actions">
@@ -448,45 +388,5 @@ export function CaseForm({ id }: { id?: string }) {
         </form>
       )}
     </div>
-  );
-}
-
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
-
-/** Radios with a "Not recorded" choice, so an unknown answer stays unknown. */
-function Choice({
-  legend,
-  hint,
-  value,
-  options,
-  onChange,
-}: {
-  legend: string;
-  hint?: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  const name = `choice-${legend.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <fieldset className="radios">
-      <legend>{legend}</legend>
-      {hint ? <p className="hint">{hint}</p> : null}
-      {[...options, { value: '', label: 'Not recorded' }].map((option) => (
-        <label key={option.value} className="radio">
-          <input
-            type="radio"
-            name={name}
-            value={option.value}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />{' '}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
   );
 }

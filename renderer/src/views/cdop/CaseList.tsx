@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
-import { Field } from '../../components/Field.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
+import { Field, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
@@ -52,18 +53,13 @@ export function CaseList() {
       </div>
       <fieldset className="filters">
         <legend>Show cases</legend>
-        <Field label="Status">
-          {({ id }) => (
-            <select id={id} value={status} onChange={(event) => setStatus(event.target.value as CaseStatus | '')}>
-              <option value="">Any status</option>
-              {CASE_STATUSES.map((code) => (
-                <option key={code} value={code}>
-                  {CASE_STATUS_LABELS[code]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={CASE_STATUSES.map((code) => ({ code, label: CASE_STATUS_LABELS[code] }))}
+          empty="Any status"
+        />
         <Field label="Died on or after">
           {({ id }) => <UkDateInput id={id} value={deathFrom} onChange={(e) => setDeathFrom(e.target.value)} />}
         </Field>
@@ -79,16 +75,9 @@ export function CaseList() {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Child death cases, newest death first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Date of death</th>
-                <th scope="col">Age band</th>
-                <th scope="col">Category</th>
-                <th scope="col">Status</th>
-                <th scope="col">Outstanding reports</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={['Reference', 'Date of death', 'Age band', 'Category', 'Status', 'Outstanding reports']}
+            />
             <tbody>
               {cases.map((summary) => (
                 <tr key={summary.id}>

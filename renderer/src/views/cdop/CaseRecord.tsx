@@ -12,9 +12,11 @@ import { AGE_BAND_LABELS, describeAge } from '../../../../shared/cdop/dates.js';
 import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
+import { Field, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
+import { RowButton } from '../../components/RowButton.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
@@ -33,11 +35,11 @@ export function CaseRecord({ id }: { id: string }) {
     return (
       <div className="cdop">
         <PageHeading title="Child death case">Child death case</PageHeading>
-        <Pending data={loaded} loading="Loading the case…">
-          <p>
-            <a href={cdopPath.list()}>Back to child deaths</a>
-          </p>
-        </Pending>
+        <Pending
+          data={loaded}
+          loading="Loading the case…"
+          back={{ href: cdopPath.list(), label: 'Back to child deaths' }}
+        />
       </div>
     );
   }
@@ -217,14 +219,7 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Agencies asked for a report</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Requested</th>
-                <th scope="col">Received</th>
-                <th scope="col">Record arrival</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Agency', 'Requested', 'Received', 'Record arrival']} />
             <tbody>
               {detail.agencyReports.map((report) => (
                 <tr key={report.id}>
@@ -281,9 +276,7 @@ function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Cha
         </ul>
       )}
       <form onSubmit={request} className="inline-fields" aria-label="Ask an agency for a report">
-        <Field label="Agency">
-          {(ids) => <input id={ids.id} type="text" value={agency} onChange={(e) => setAgency(e.target.value)} />}
-        </Field>
+        <TextField label="Agency" value={agency} onChange={setAgency} />
         <Field label="Requested on">
           {(ids) => <UkDateInput id={ids.id} value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
         </Field>
@@ -319,9 +312,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
           {detail.panelMeetings.map((date) => (
             <li key={date}>
               {formatDate(date)}{' '}
-              <button
-                type="button"
-                className="link"
+              <RowButton
+                about={`the meeting on ${formatDate(date)}`}
                 onClick={() =>
                   void change(
                     'cdop.panelMeeting.remove',
@@ -330,8 +322,8 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
                   )
                 }
               >
-                Remove<span className="visually-hidden"> the meeting on {formatDate(date)}</span>
-              </button>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>

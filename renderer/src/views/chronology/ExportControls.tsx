@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../../shared/api/contract.js';
+import { Checkbox } from '../../components/Checkbox.js';
 import { downloadBase64 } from '../../files.js';
 import { useChange } from '../../state/data.js';
 
@@ -37,15 +38,7 @@ export function ExportControls({ reviewId }: { reviewId: string }) {
       <button type="button" className="secondary" disabled={busy !== null} onClick={() => void exportAs('csv')}>
         {busy === 'csv' ? 'Exporting…' : 'Export CSV'}
       </button>
-      <span className="checkbox inline-checkbox">
-        <input
-          id="export-anonymise"
-          type="checkbox"
-          checked={anonymise}
-          onChange={(event) => setAnonymise(event.target.checked)}
-        />
-        <label htmlFor="export-anonymise">Anonymised</label>
-      </span>
+      <Checkbox label="Anonymised" checked={anonymise} onChange={setAnonymise} className="checkbox inline-checkbox" />
       <span className="muted export-message" role="status">
         {message}
       </span>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
 import { formatIsoUk, parseFuzzyDate } from '../../../../shared/dates/fuzzy-date.js';
+import { Checkbox } from '../../components/Checkbox.js';
+import { SelectField, TextField } from '../../components/Field.js';
 import { useData } from '../../state/data.js';
 import { type ListFilters, setFilters, useChronology } from './store.js';
 
@@ -74,68 +76,37 @@ export function Filters({
       </search>
       <fieldset className="chron-filters">
         <legend>Filter the table</legend>
-        <div className="field">
-          <label htmlFor="filter-agency">Agency</label>
-          <select
-            id="filter-agency"
-            value={filters.agencyIds?.[0] ?? ''}
-            onChange={(event) => change({ agencyIds: event.target.value ? [event.target.value] : undefined })}
-          >
-            <option value="">All agencies</option>
-            {review.agencies.map((agency) => (
-              <option key={agency.id} value={agency.id}>
-                {agency.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-person">Person</label>
-          <select
-            id="filter-person"
-            value={filters.personIds?.[0] ?? ''}
-            onChange={(event) => change({ personIds: event.target.value ? [event.target.value] : undefined })}
-          >
-            <option value="">Everyone</option>
-            {(people ?? []).map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name} ({person.pseudonym})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-tag">Tag</label>
-          <input id="filter-tag" type="text" value={tag} onChange={(event) => setTag(event.target.value)} />
-        </div>
+        <SelectField
+          label="Agency"
+          value={filters.agencyIds?.[0] ?? ''}
+          onChange={(agencyId) => change({ agencyIds: agencyId ? [agencyId] : undefined })}
+          options={review.agencies.map((agency) => ({ code: agency.id, label: agency.name }))}
+          empty="All agencies"
+        />
+        <SelectField
+          label="Person"
+          value={filters.personIds?.[0] ?? ''}
+          onChange={(personId) => change({ personIds: personId ? [personId] : undefined })}
+          options={(people ?? []).map((person) => ({ code: person.id, label: `${person.name} (${person.pseudonym})` }))}
+          empty="Everyone"
+        />
+        <TextField label="Tag" value={tag} onChange={setTag} />
         <DateFilter id="filter-from" label="From" value={filters.from} end="start" />
         <DateFilter id="filter-to" label="To" value={filters.to} end="end" />
         {episodes.length > 0 ? (
-          <div className="field">
-            <label htmlFor="filter-episode">Key practice episode</label>
-            <select
-              id="filter-episode"
-              value={filters.episodeId ?? ''}
-              onChange={(event) => change({ episodeId: event.target.value || undefined })}
-            >
-              <option value="">Any</option>
-              {episodes.map((episode) => (
-                <option key={episode.id} value={episode.id}>
-                  {episode.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="checkbox">
-          <input
-            id="filter-significant"
-            type="checkbox"
-            checked={filters.significantOnly ?? false}
-            onChange={(event) => change({ significantOnly: event.target.checked || undefined })}
+          <SelectField
+            label="Key practice episode"
+            value={filters.episodeId ?? ''}
+            onChange={(episodeId) => change({ episodeId: episodeId || undefined })}
+            options={episodes.map((episode) => ({ code: episode.id, label: episode.title }))}
+            empty="Any"
           />
-          <label htmlFor="filter-significant">Significant events only</label>
-        </div>
+        ) : null}
+        <Checkbox
+          label="Significant events only"
+          checked={filters.significantOnly ?? false}
+          onChange={(checked) => change({ significantOnly: checked || undefined })}
+        />
         {hasFilters(filters) ? (
           <button
             type="button"

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { SEARCH_MAX_LIMIT } from '../../../../shared/api/channels/chronology-analysis.js';
 import type { TextSegment } from '../../../../shared/api/contract.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { useDataList } from '../../state/data.js';
 import { chronologyPath } from './routes.js';
 
@@ -69,14 +70,7 @@ export function SearchResults({ reviewId, query }: { reviewId: string; query: st
       {matches && matches.length > 0 ? (
         <div className="table-wrap">
           <table className="search-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Agency</th>
-                <th scope="col">Event</th>
-                <th scope="col">Best match</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Date', 'Agency', 'Event', 'Best match']} />
             <tbody>
               {matches.map((match) => (
                 <tr key={match.entryId} className={match.significant ? 'significant' : undefined}>

@@ -56,6 +56,24 @@ export function DateCell({ date }: { date: EntryDate }) {
 
 const text = (value: string | null) => value ?? '';
 
+/** A column for one of the entry's optional text fields, shown and edited as written. */
+function textColumn(
+  field: 'source' | 'practitioner' | 'action' | 'significance',
+  label: string,
+  width: string,
+  edit: 'text' | 'long',
+): Column {
+  return {
+    key: field,
+    label,
+    width,
+    edit,
+    field,
+    editValue: (entry) => text(entry[field]),
+    render: (entry) => text(entry[field]),
+  };
+}
+
 /** The time column, or the time a date cell carried (`12/05/2015 14:30` in one Excel cell). */
 export function timeOf(entry: ChronologyEntry): string {
   if (entry.time) return entry.time;
@@ -82,24 +100,8 @@ export const COLUMNS: readonly Column[] = [
     render: (entry) => timeOf(entry),
   },
   { key: 'agency', label: 'Agency', width: '6.6em', render: (entry) => entry.agency.name },
-  {
-    key: 'source',
-    label: 'Source',
-    width: '6.8em',
-    edit: 'text',
-    field: 'source',
-    editValue: (entry) => text(entry.source),
-    render: (entry) => entry.source ?? '',
-  },
-  {
-    key: 'practitioner',
-    label: 'Practitioner',
-    width: '7.6em',
-    edit: 'text',
-    field: 'practitioner',
-    editValue: (entry) => text(entry.practitioner),
-    render: (entry) => entry.practitioner ?? '',
-  },
+  textColumn('source', 'Source', '6.8em', 'text'),
+  textColumn('practitioner', 'Practitioner', '7.6em', 'text'),
   {
     key: 'event',
     label: 'Event',
@@ -109,24 +111,8 @@ export const COLUMNS: readonly Column[] = [
     editValue: (entry) => entry.event,
     render: (entry) => entry.event,
   },
-  {
-    key: 'action',
-    label: 'Action',
-    width: 'minmax(7em, 1fr)',
-    edit: 'long',
-    field: 'action',
-    editValue: (entry) => text(entry.action),
-    render: (entry) => entry.action ?? '',
-  },
-  {
-    key: 'significance',
-    label: 'Significance',
-    width: 'minmax(7.6em, 1fr)',
-    edit: 'long',
-    field: 'significance',
-    editValue: (entry) => text(entry.significance),
-    render: (entry) => entry.significance ?? '',
-  },
+  textColumn('action', 'Action', 'minmax(7em, 1fr)', 'long'),
+  textColumn('significance', 'Significance', 'minmax(7.6em, 1fr)', 'long'),
   {
     key: 'significant',
     label: 'Significant',

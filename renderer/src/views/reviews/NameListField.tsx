@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { FieldError } from '../../components/Field.js';
+import { RowButton } from '../../components/RowButton.js';
 
 /**
  * A list of names (agencies, lead reviewers) built one at a time: type, press Add
@@ -73,9 +74,9 @@ export function NameListField({
           {values.map((value, index) => (
             <li key={value}>
               <span>{value}</span>
-              <button type="button" className="link" onClick={() => remove(index)}>
-                Remove<span className="visually-hidden"> {`${itemLabel} ${value}`}</span>
-              </button>
+              <RowButton about={`${itemLabel} ${value}`} onClick={() => remove(index)}>
+                Remove
+              </RowButton>
             </li>
           ))}
         </ul>

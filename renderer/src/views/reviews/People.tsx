@@ -3,7 +3,8 @@ import type { Person, Review } from '../../../../shared/api/contract.js';
 import { CasebookError } from '../../../../shared/api/errors.js';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/reviews/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
+import { Field, SelectField, TextField } from '../../components/Field.js';
 import { Pending } from '../../components/Pending.js';
 import {
   type FormProblems,
@@ -13,6 +14,7 @@ import {
   summary,
   withoutField,
 } from '../../components/problems.js';
+import { RowButton } from '../../components/RowButton.js';
 import { useChange, useData } from '../../state/data.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 
@@ -58,20 +60,10 @@ export function People({ review }: { review: Review }) {
           <div className="table-wrap">
             <table className="people-table">
               <caption className="visually-hidden">People in this review, by pseudonym</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Pseudonym or role code</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Relationship or job</th>
-                  <th scope="col">Agency</th>
-                  <th scope="col">Real name</th>
-                  {review.archived ? null : (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={['Pseudonym or role code', 'Role', 'Relationship or job', 'Agency', 'Real name']}
+                actions={!review.archived}
+              />
               <tbody>
                 {people.map((person) => (
                   <tr key={person.id} className={editing?.id === person.id ? 'editing' : undefined}>
@@ -84,26 +76,25 @@ export function People({ review }: { review: Review }) {
                     <td className="real-name">{person.name}</td>
                     {review.archived ? null : (
                       <td className="row-actions">
-                        <button
-                          type="button"
-                          className="link"
+                        <RowButton
+                          about={person.pseudonym}
                           onClick={() => {
                             setMessage(null);
                             setEditing(person);
                           }}
                         >
-                          Edit<span className="visually-hidden"> {person.pseudonym}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="link danger-link"
+                          Edit
+                        </RowButton>
+                        <RowButton
+                          about={person.pseudonym}
+                          danger
                           onClick={() => {
                             remove.clear();
                             setRemoving(person);
                           }}
                         >
-                          Remove<span className="visually-hidden"> {person.pseudonym}</span>
-                        </button>
+                          Remove
+                        </RowButton>
                       </td>
                     )}
                   </tr>
@@ -178,6 +169,15 @@ function PersonForm({
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const { run, busy } = useChange();
   const clear = (field: (typeof FIELDS)[number]) => setProblems((current) => withoutField(current, field));
+  /** A field's value, its problem, and a change that also clears that problem. */
+  const bind = (field: (typeof FIELDS)[number], value: string, setValue: (value: string) => void) => ({
+    value,
+    error: problems.fields[field],
+    onChange: (next: string) => {
+      setValue(next);
+      clear(field);
+    },
+  });
 
   useEffect(() => {
     if (person) headingRef.current?.focus();
@@ -252,90 +252,42 @@ function PersonForm({
       </h2>
       <form ref={formRef} onSubmit={submit} noValidate>
         <div className="form-grid">
-          <Field label="Role" hint="It decides the kind of pseudonym suggested." error={problems.fields.role}>
-            {(ids) => (
-              <select
-                id={ids.id}
-                value={role}
-                onChange={(event) => {
-                  setRole(event.target.value as PersonRole | '');
-                  clear('role');
-                }}
-                aria-describedby={ids.describedBy}
-                aria-invalid={ids.invalid}
-              >
-                <option value="">Choose a role</option>
-                {PERSON_ROLES.map((option) => (
-                  <option key={option.code} value={option.code}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
+          <SelectField
+            label="Role"
+            hint="It decides the kind of pseudonym suggested."
+            error={problems.fields.role}
+            value={role}
+            onChange={(value) => {
+              setRole(value);
+              clear('role');
+            }}
+            options={PERSON_ROLES}
+            empty="Choose a role"
+          />
+          <TextField
             label="Relationship or job title"
             hint="e.g. Mother, Maternal grandmother, GP, Health visitor"
-            error={problems.fields.relationship}
-          >
-            {(ids) => (
-              <input
-                id={ids.id}
-                type="text"
-                value={relationship}
-                onChange={(event) => {
-                  setRelationship(event.target.value);
-                  clear('relationship');
-                }}
-                aria-describedby={ids.describedBy}
-                aria-invalid={ids.invalid}
-                maxLength={200}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Real name" hint="Kept in the encrypted vault only." error={problems.fields.name}>
-            {(ids) => (
-              <input
-                id={ids.id}
-                type="text"
-                value={name}
-                onChange={(event) => {
-                  setName(event.target.value);
-                  clear('name');
-                }}
-                aria-describedby={ids.describedBy}
-                aria-invalid={ids.invalid}
-                maxLength={200}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Agency (optional)" hint="For professionals: who they work for." error={problems.fields.agency}>
-            {(ids) => (
-              <>
-                <input
-                  id={ids.id}
-                  type="text"
-                  list={agenciesId}
-                  value={agency}
-                  onChange={(event) => {
-                    setAgency(event.target.value);
-                    clear('agency');
-                  }}
-                  aria-describedby={ids.describedBy}
-                  aria-invalid={ids.invalid}
-                  maxLength={200}
-                  autoComplete="off"
-                />
-                <datalist id={agenciesId}>
-                  {review.agencies.map((option) => (
-                    <option key={option.id} value={option.name} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+            {...bind('relationship', relationship, setRelationship)}
+            maxLength={200}
+          />
+          <TextField
+            label="Real name"
+            hint="Kept in the encrypted vault only."
+            {...bind('name', name, setName)}
+            maxLength={200}
+          />
+          <TextField
+            label="Agency (optional)"
+            hint="For professionals: who they work for."
+            list={agenciesId}
+            {...bind('agency', agency, setAgency)}
+            maxLength={200}
+          />
+          <datalist id={agenciesId}>
+            {review.agencies.map((option) => (
+              <option key={option.id} value={option.name} />
+            ))}
+          </datalist>
         </div>
         <Field label="Pseudonym or role code" hint={pseudonymHint} error={problems.fields.pseudonym}>
           {(ids) => (
@@ -371,22 +323,7 @@ function PersonForm({
             </div>
           )}
         </Field>
-        <Field label="Notes (optional)" error={problems.fields.notes}>
-          {(ids) => (
-            <textarea
-              id={ids.id}
-              value={notes}
-              onChange={(event) => {
-                setNotes(event.target.value);
-                clear('notes');
-              }}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid}
-              rows={2}
-              maxLength={5_000}
-            />
-          )}
-        </Field>
+        <TextField label="Notes (optional)" {...bind('notes', notes, setNotes)} rows={2} maxLength={5_000} />
         <ErrorAlert message={summary(problems)} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -44,11 +44,11 @@ export function ReviewDetail({ id, tab }: { id: string; tab: string | null }) {
     return (
       <>
         <PageHeading title="Review">Review</PageHeading>
-        <Pending data={loaded} loading="Loading the review…">
-          <p>
-            <a href={reviewsPath.list()}>Back to reviews</a>
-          </p>
-        </Pending>
+        <Pending
+          data={loaded}
+          loading="Loading the review…"
+          back={{ href: reviewsPath.list(), label: 'Back to reviews' }}
+        />
       </>
     );
   }

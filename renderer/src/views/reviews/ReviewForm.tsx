@@ -8,7 +8,7 @@ import {
   TERMS_OF_REFERENCE_MAX_LENGTH,
 } from '../../../../shared/reviews/index.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from '../../components/problems.js';
@@ -87,11 +87,11 @@ export function ReviewForm({ id }: { id?: string }) {
     return (
       <>
         <PageHeading title="Edit review">Edit review</PageHeading>
-        <Pending data={loaded} loading="Loading the review…">
-          <p>
-            <a href={reviewsPath.list()}>Back to reviews</a>
-          </p>
-        </Pending>
+        <Pending
+          data={loaded}
+          loading="Loading the review…"
+          back={{ href: reviewsPath.list(), label: 'Back to reviews' }}
+        />
       </>
     );
   }
@@ -186,43 +186,23 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
       </p>
       <PageHeading title={title}>{existing ? 'Edit review' : 'New review'}</PageHeading>
       <form ref={formRef} onSubmit={submit} noValidate className="review-form">
-        <Field
+        <TextField
           label="Title"
           hint="How the review is known, e.g. the anonymised name of the child."
           error={fieldError('title')}
-        >
-          {(ids) => (
-            <input
-              id={ids.id}
-              type="text"
-              value={draft.title}
-              onChange={(event) => set('title', event.target.value)}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid}
-              maxLength={200}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={draft.title}
+          onChange={(value) => set('title', value)}
+          maxLength={200}
+        />
 
-        <Field label="Type of review" error={fieldError('type')}>
-          {(ids) => (
-            <select
-              id={ids.id}
-              value={draft.type}
-              onChange={(event) => set('type', event.target.value as ReviewType | '')}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid}
-            >
-              <option value="">Choose a type</option>
-              {REVIEW_TYPES.map((type) => (
-                <option key={type.code} value={type.code}>
-                  {type.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Type of review"
+          error={fieldError('type')}
+          value={draft.type}
+          onChange={(value) => set('type', value)}
+          options={REVIEW_TYPES}
+          empty="Choose a type"
+        />
 
         <fieldset className="field scope">
           <legend>Scope period</legend>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ChannelInput } from '../../../../shared/api/contract.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formatDay } from '../../format.js';
@@ -68,15 +69,7 @@ export function ReviewsList() {
             <caption className="visually-hidden">
               {filter === 'exclude' ? 'Current reviews' : filter === 'only' ? 'Archived reviews' : 'All reviews'}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Type</th>
-                <th scope="col">Scope period</th>
-                <th scope="col">Status</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Title', 'Type', 'Scope period', 'Status', 'Updated']} />
             <tbody>
               {list.map((review) => (
                 <tr key={review.id}>

@@ -5,8 +5,9 @@ import { SEX_LABELS, SEXES } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS, AGE_BANDS, financialYearOf, financialYearStarting } from '../../../../shared/cdop/dates.js';
 import { CATEGORIES_OF_DEATH } from '../../../../shared/cdop/forms/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
+import { Checkbox } from '../../components/Checkbox.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Field } from '../../components/Field.js';
+import { Field, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
@@ -63,18 +64,18 @@ export function Statistics() {
       <PageHeading title="Statistics">Child death statistics</PageHeading>
       <fieldset className="filters">
         <legend>Period (by date of death)</legend>
-        <Field label="Period">
-          {(ids) => (
-            <select id={ids.id} value={choice} onChange={(e) => setChoice(e.target.value)}>
-              {years.map((year) => (
-                <option key={year.startYear} value={year.startYear}>
-                  Financial year {year.label} (April to March)
-                </option>
-              ))}
-              <option value={CUSTOM}>Custom period</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Period"
+          value={choice}
+          onChange={(value) => setChoice(value || CUSTOM)}
+          options={[
+            ...years.map((year) => ({
+              code: String(year.startYear),
+              label: `Financial year ${year.label} (April to March)`,
+            })),
+            { code: CUSTOM, label: 'Custom period' },
+          ]}
+        />
         {choice === CUSTOM ? (
           <>
             <Field label="From">
@@ -159,34 +160,31 @@ function Figures({ figures, trend }: { figures: CdopStatistics; trend: CdopTrend
         wide
         testId="modifiable"
       />
-      <FigureWithTable
-        title="Deaths by age band"
-        columns={['Age band', 'Deaths']}
-        rows={AGE_BANDS.map((band) => [AGE_BAND_LABELS[band], figures.byAgeBand[band]])}
-        testId="by-age-band"
-      />
-      <FigureWithTable
-        title="Deaths by sex"
-        columns={['Sex', 'Deaths']}
-        rows={SEXES.map((sex) => [SEX_LABELS[sex], figures.bySex[sex]])}
-        testId="by-sex"
-      />
-      <FigureWithTable
-        title="Deaths by ethnicity"
-        columns={['Ethnicity', 'Deaths']}
-        rows={Object.entries(figures.byEthnicity)}
-        testId="by-ethnicity"
-      />
-      <FigureWithTable
-        title="Expected and unexpected deaths"
-        columns={['Expected or unexpected', 'Deaths']}
-        rows={[
-          ['Expected', figures.expected],
-          ['Unexpected', figures.unexpected],
-          ['Not recorded', notRecordedExpected],
-        ]}
-        testId="expected"
-      />
+      {/* The simple breakdowns of deaths: [test id, title, what is counted, rows]. */}
+      {(
+        [
+          [
+            'by-age-band',
+            'Deaths by age band',
+            'Age band',
+            AGE_BANDS.map((band) => [AGE_BAND_LABELS[band], figures.byAgeBand[band]]),
+          ],
+          ['by-sex', 'Deaths by sex', 'Sex', SEXES.map((sex) => [SEX_LABELS[sex], figures.bySex[sex]])],
+          ['by-ethnicity', 'Deaths by ethnicity', 'Ethnicity', Object.entries(figures.byEthnicity)],
+          [
+            'expected',
+            'Expected and unexpected deaths',
+            'Expected or unexpected',
+            [
+              ['Expected', figures.expected],
+              ['Unexpected', figures.unexpected],
+              ['Not recorded', notRecordedExpected],
+            ],
+          ],
+        ] as [string, string, string, [string, number][]][]
+      ).map(([testId, title, counted, rows]) => (
+        <FigureWithTable key={testId} title={title} columns={[counted, 'Deaths']} rows={rows} testId={testId} />
+      ))}
       <TrendFigure trend={trend} />
     </>
   );
@@ -305,7 +303,6 @@ function TrendFigure({ trend }: { trend: CdopTrendYear[] }) {
 function ExportPanel({ from, to }: { from: string; to: string }) {
   const [suppress, setSuppress] = useState(true);
   const { run, busy, message, status } = useChange();
-  const checkboxId = useId();
   function download() {
     return run(
       'cdop.statistics.export',
@@ -318,10 +315,11 @@ function ExportPanel({ from, to }: { from: string; to: string }) {
   }
   return (
     <section className="export" aria-label="Export the figures">
-      <div className="checkbox">
-        <input id={checkboxId} type="checkbox" checked={suppress} onChange={(e) => setSuppress(e.target.checked)} />
-        <label htmlFor={checkboxId}>Suppress small numbers (1 to 4 shown as [c]) for publication</label>
-      </div>
+      <Checkbox
+        label="Suppress small numbers (1 to 4 shown as [c]) for publication"
+        checked={suppress}
+        onChange={setSuppress}
+      />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
           Download every figure (XLSX)
