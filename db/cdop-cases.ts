@@ -55,7 +55,8 @@ const bit = (value: boolean | null | undefined): number | null =>
 
 // ---- reading -------------------------------------------------------------------------
 
-function requireCaseRow(database: Database, id: string): CdopCaseRow {
+/** The case's row, or `not_found`: the one "case must exist" check (db/cdop-pathway.ts uses it too). */
+export function requireCaseRow(database: Database, id: string): CdopCaseRow {
   const row = first(database, query.selectFrom('cdop_case').selectAll().where('id', '=', id));
   if (!row) throw new CasebookError('not_found', 'That child death case is not in this vault.');
   return row;
@@ -278,7 +279,8 @@ function referenceTaken(database: Database, reference: string, exceptId: string 
 
 // ---- writing ----------------------------------------------------------------------
 
-function touch(database: Database, caseId: string, now: Date): void {
+/** Marks the case changed: every write to a case or a record of it does (the pathway's too). */
+export function touchCase(database: Database, caseId: string, now: Date): void {
   run(database, query.updateTable('cdop_case').set({ updated_at: now.toISOString() }).where('id', '=', caseId));
 }
 
@@ -563,7 +565,7 @@ export function addFactor(
           created_at: now.toISOString(),
         }),
       );
-      touch(vault.database, input.caseId, now);
+      touchCase(vault.database, input.caseId, now);
     },
   );
   return getCase(vault.database, input.caseId);
@@ -599,7 +601,7 @@ function removeChild(vault: VaultWriter, table: ChildTable, id: string, what: st
   const caseId = ownerOf(vault.database, table, id, what);
   vault.write({ entity: table, entityId: id, action: 'removed', detail: { caseId } }, () => {
     run(vault.database, query.deleteFrom(table).where('id', '=', id));
-    touch(vault.database, caseId, now);
+    touchCase(vault.database, caseId, now);
   });
   return getCase(vault.database, caseId);
 }
@@ -624,7 +626,7 @@ function updateChild(
         .set(changes as never)
         .where('id', '=', id),
     );
-    touch(vault.database, caseId, now);
+    touchCase(vault.database, caseId, now);
   });
   return getCase(vault.database, caseId);
 }
@@ -655,7 +657,7 @@ export function requestAgencyReport(
           created_at: now.toISOString(),
         }),
       );
-      touch(vault.database, input.caseId, now);
+      touchCase(vault.database, input.caseId, now);
     },
   );
   return getCase(vault.database, input.caseId);
@@ -718,7 +720,7 @@ export function addPanelMeeting(
           .orIgnore()
           .values({ case_id: input.caseId, meeting_date: input.meetingDate }),
       );
-      touch(vault.database, input.caseId, now);
+      touchCase(vault.database, input.caseId, now);
     },
   );
   return getCase(vault.database, input.caseId);
@@ -745,7 +747,7 @@ export function removePanelMeeting(
           .where('case_id', '=', input.caseId)
           .where('meeting_date', '=', input.meetingDate),
       );
-      touch(vault.database, input.caseId, now);
+      touchCase(vault.database, input.caseId, now);
     },
   );
   return getCase(vault.database, input.caseId);
@@ -769,7 +771,7 @@ export function addLearningPoint(
           .insertInto('cdop_learning_point')
           .values({ id, case_id: input.caseId, text: input.text, created_at: now.toISOString() }),
       );
-      touch(vault.database, input.caseId, now);
+      touchCase(vault.database, input.caseId, now);
     },
   );
   return getCase(vault.database, input.caseId);
@@ -813,7 +815,7 @@ export function addRecommendation(
           created_at: now.toISOString(),
         }),
       );
-      touch(vault.database, input.caseId, now);
+      touchCase(vault.database, input.caseId, now);
     },
   );
   return getCase(vault.database, input.caseId);

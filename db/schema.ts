@@ -1,4 +1,5 @@
 import { type CdopTables, cdopColumns } from './schema/cdop.js';
+import { type CdopPathwayTables, cdopPathwayColumns } from './schema/cdop-pathway.js';
 import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
 import { type ChronologyAnalysisTables, chronologyAnalysisColumns } from './schema/chronology-analysis.js';
 import type { ColumnsOf } from './schema/columns.js';
@@ -6,7 +7,13 @@ import { type CoreTables, coreColumns } from './schema/core.js';
 import { type ReviewTables, reviewColumns } from './schema/reviews.js';
 
 /** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
-export interface VaultTables extends CoreTables, ReviewTables, ChronologyTables, ChronologyAnalysisTables, CdopTables {}
+export interface VaultTables
+  extends CoreTables,
+    ReviewTables,
+    ChronologyTables,
+    ChronologyAnalysisTables,
+    CdopTables,
+    CdopPathwayTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
 export const vaultColumns = {
@@ -15,4 +22,5 @@ export const vaultColumns = {
   ...chronologyColumns,
   ...chronologyAnalysisColumns,
   ...cdopColumns,
+  ...cdopPathwayColumns,
 } satisfies ColumnsOf<VaultTables>;

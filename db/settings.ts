@@ -1,4 +1,5 @@
 import { extraNonWorkingDaysSchema, IDLE_LOCK_MINUTES, type Settings } from '../shared/api/contract.js';
+import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../shared/cdop/pathway.js';
 import { writeAudited } from './audit.js';
 import { all, type Database, first, query, run } from './query.js';
 
@@ -8,10 +9,15 @@ export function readSettings(database: Database, fallbackReviewerName: string): 
     all(database, query.selectFrom('setting').selectAll()).map((row) => [row.key, JSON.parse(row.value) as unknown]),
   );
   const reviewerName = stored.get('reviewerName');
-  const idleLockMinutes = stored.get('idleLockMinutes');
+  const number = (key: string, fallback: number): number => {
+    const value = stored.get(key);
+    return typeof value === 'number' ? value : fallback;
+  };
   return {
     reviewerName: typeof reviewerName === 'string' ? reviewerName : fallbackReviewerName,
-    idleLockMinutes: typeof idleLockMinutes === 'number' ? idleLockMinutes : IDLE_LOCK_MINUTES.default,
+    idleLockMinutes: number('idleLockMinutes', IDLE_LOCK_MINUTES.default),
+    cdopFormDueDays: number('cdopFormDueDays', FORM_DUE_DAYS.default),
+    cdopOpenCaseDays: number('cdopOpenCaseDays', OPEN_CASE_DAYS.default),
     extraNonWorkingDays: storedExtraNonWorkingDays(stored.get('extraNonWorkingDays')),
   };
 }

@@ -3,6 +3,7 @@ import { explainFailure } from '../db/failures.js';
 import { type Contract, contract, isChannelName } from '../shared/api/contract.js';
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
 import { cdopHandlers } from './handlers/cdop.js';
+import { cdopPathwayHandlers } from './handlers/cdop-pathway.js';
 import { chronologyHandlers } from './handlers/chronology.js';
 import { chronologyAnalysisHandlers } from './handlers/chronology-analysis.js';
 import { reviewsHandlers } from './handlers/reviews.js';
@@ -25,6 +26,7 @@ export function createHandlers(context: AppContext): Handlers {
     ...chronologyHandlers(context),
     ...chronologyAnalysisHandlers(context),
     ...cdopHandlers(context),
+    ...cdopPathwayHandlers(context),
   };
 }
 

@@ -60,6 +60,10 @@ export interface CdopAgencyReportTable {
   requested_on: string;
   received_on: string | null;
   created_at: string;
+  /** Added by 0007_cdop_pathway: null means the default from Settings. */
+  due_on: string | null;
+  /** Added by 0007_cdop_pathway: the agency's involvement, as its form tells it. */
+  involvement: string | null;
 }
 
 export interface CdopPanelMeetingTable {
@@ -141,6 +145,8 @@ export const cdopColumns = {
     requested_on: 'text',
     received_on: 'text | null',
     created_at: 'text',
+    due_on: 'text | null',
+    involvement: 'text | null',
   },
   cdop_panel_meeting: {
     case_id: 'text',

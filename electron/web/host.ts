@@ -150,6 +150,9 @@ async function handleApi(app: CasebookApp, channel: string, request: IncomingMes
       ok: false,
       error: { code: 'invalid_payload', message: 'request body is not valid JSON' },
     });
+  } finally {
+    // The raw bytes may hold a passphrase: wipe our copy (the parsed strings are V8's and cannot be).
+    body.fill(0);
   }
   sendJson(response, 200, await app.invoke(channel, payload));
 }
@@ -172,7 +175,11 @@ function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_LARGE> 
       if (tooLarge) chunks = [];
       else chunks.push(chunk);
     });
-    request.on('end', () => done(tooLarge ? TOO_LARGE : Buffer.concat(chunks)));
+    request.on('end', () => {
+      const body = tooLarge ? TOO_LARGE : Buffer.concat(chunks);
+      for (const chunk of chunks) chunk.fill(0);
+      done(body);
+    });
     request.on('error', fail);
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { cdopChannels } from './channels/cdop.js';
+import { cdopPathwayChannels } from './channels/cdop-pathway.js';
 import { chronologyChannels } from './channels/chronology.js';
 import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
 import type { ImportEvents } from './channels/import.js';
@@ -9,6 +10,7 @@ import type { ApiResult } from './errors.js';
 
 export type { Channel } from './channel.js';
 export * from './channels/cdop.js';
+export * from './channels/cdop-pathway.js';
 export * from './channels/chronology.js';
 export * from './channels/chronology-analysis.js';
 export * from './channels/import.js';
@@ -27,6 +29,7 @@ export const contract = {
   ...chronologyChannels,
   ...chronologyAnalysisChannels,
   ...cdopChannels,
+  ...cdopPathwayChannels,
 } as const;
 
 export type Contract = typeof contract;

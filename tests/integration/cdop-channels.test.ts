@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
-import type { ChannelName, ChannelOutput } from '../../shared/api/contract.js';
+import { answer } from '../support/api.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 /** The import-screen and export channels through the real dispatcher, on a real vault. */
@@ -22,12 +22,6 @@ async function unlockedApp(): Promise<CasebookApp> {
   return app;
 }
 
-async function invoke<C extends ChannelName>(target: CasebookApp, channel: C, payload: unknown) {
-  const result = await target.invoke(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
-
 const CSV = [
   'Case Ref,DOB,Date of death,Gender,Expected/Unexpected,Category of death,Modifiable factors,Date of notification,Review completed',
   'H-001,10/05/2023,07/06/2023,Female,unexpected,10,none,08/06/2023,14/09/2023',
@@ -39,7 +33,7 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 describe('cdop import channels', () => {
   it('previews with row problems, refuses all-or-nothing, then skips the invalid row', async () => {
     const target = await unlockedApp();
-    const preview = await invoke(target, 'cdop.previewImport', { fileName: 'old.csv', contentBase64: base64(CSV) });
+    const preview = await answer(target, 'cdop.previewImport', { fileName: 'old.csv', contentBase64: base64(CSV) });
     expect(preview).toMatchObject({
       format: 'csv',
       missingRequired: [],
@@ -51,13 +45,13 @@ describe('cdop import channels', () => {
     ]);
     expect(preview.sampleRows.map((row) => row.reference)).toEqual(['H-001', 'H-002']);
 
-    const refused = await invoke(target, 'cdop.commitImport', { previewId: preview.previewId });
+    const refused = await answer(target, 'cdop.commitImport', { previewId: preview.previewId });
     expect(refused).toMatchObject({ imported: 0, rejected: [{ row: 4, column: 'DOB' }] });
-    expect(await invoke(target, 'cdop.case.list', {})).toHaveLength(0);
+    expect(await answer(target, 'cdop.case.list', {})).toHaveLength(0);
 
-    const done = await invoke(target, 'cdop.commitImport', { previewId: preview.previewId, mode: 'skip-invalid' });
+    const done = await answer(target, 'cdop.commitImport', { previewId: preview.previewId, mode: 'skip-invalid' });
     expect(done.imported).toBe(2);
-    expect((await invoke(target, 'cdop.case.list', {})).map((c) => c.reference).sort()).toEqual(['H-001', 'H-002']);
+    expect((await answer(target, 'cdop.case.list', {})).map((c) => c.reference).sort()).toEqual(['H-001', 'H-002']);
     // The preview is finished with once written.
     const gone = await target.invoke('cdop.commitImport', { previewId: preview.previewId });
     expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -65,7 +59,7 @@ describe('cdop import channels', () => {
 
   it('reports missing required columns instead of rows, and forgets previews when the vault locks', async () => {
     const target = await unlockedApp();
-    const preview = await invoke(target, 'cdop.previewImport', {
+    const preview = await answer(target, 'cdop.previewImport', {
       fileName: 'bad.csv',
       contentBase64: base64('Case Ref,Something\r\nH-1,x'),
     });
@@ -80,8 +74,8 @@ describe('cdop import channels', () => {
           "'bad.csv' has no column for Date of birth, Date of death, Sex and Date notified (its headers: Case Ref, Something): choose the columns on the import screen, or rename them in the file",
       },
     });
-    await invoke(target, 'vault.lock', {});
-    await invoke(target, 'vault.unlock', { passphrase: PASSPHRASE });
+    await answer(target, 'vault.lock', {});
+    await answer(target, 'vault.unlock', { passphrase: PASSPHRASE });
     const gone = await target.invoke('cdop.commitImport', { previewId: preview.previewId });
     expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
@@ -97,7 +91,7 @@ describe('cdop import: column mapping', () => {
 
   it('maps unfamiliar headers by hand, imports, and remembers the mapping for the next file', async () => {
     const target = await unlockedApp();
-    const preview = await invoke(target, 'cdop.previewImport', {
+    const preview = await answer(target, 'cdop.previewImport', {
       fileName: 'panel.csv',
       contentBase64: base64(UNFAMILIAR),
     });
@@ -118,18 +112,18 @@ describe('cdop import: column mapping', () => {
       ok: false,
       error: { code: 'invalid_payload', message: "one column cannot be both Reference and Child's name" },
     });
-    const mapped = await invoke(target, 'cdop.updatePreview', { previewId: preview.previewId, mapping });
+    const mapped = await answer(target, 'cdop.updatePreview', { previewId: preview.previewId, mapping });
     expect(mapped).toMatchObject({ missingRequired: [], counts: { rows: 2, valid: 2, rejected: 0 } });
     expect(mapped.matchedBy).toMatchObject({ reference: 'chosen', sex: 'chosen' });
-    const done = await invoke(target, 'cdop.commitImport', { previewId: preview.previewId });
+    const done = await answer(target, 'cdop.commitImport', { previewId: preview.previewId });
     expect(done).toMatchObject({ imported: 2, rejected: [], importId: null, possibleDuplicates: null });
-    const cases = await invoke(target, 'cdop.case.list', {});
+    const cases = await answer(target, 'cdop.case.list', {});
     expect(cases.map((c) => [c.reference, c.status]).sort()).toEqual([
       ['K-1', 'notified'],
       ['K-2', 'reviewed'],
     ]);
 
-    expect(await invoke(target, 'cdop.savedMapping', {})).toEqual({
+    expect(await answer(target, 'cdop.savedMapping', {})).toEqual({
       mapping: {
         reference: 'Child ID',
         date_of_birth: 'Born',
@@ -139,7 +133,7 @@ describe('cdop import: column mapping', () => {
         date_review_completed: 'Closed',
       },
     });
-    const next = await invoke(target, 'cdop.previewImport', {
+    const next = await answer(target, 'cdop.previewImport', {
       fileName: 'panel-2024.csv',
       contentBase64: base64(UNFAMILIAR.replaceAll('K-', 'L-')),
     });
@@ -149,14 +143,14 @@ describe('cdop import: column mapping', () => {
 
   it("previews of one kind are not the other kind's, and every held preview is bounded", async () => {
     const target = await unlockedApp();
-    const preview = await invoke(target, 'cdop.previewImport', { fileName: 'old.csv', contentBase64: base64(CSV) });
+    const preview = await answer(target, 'cdop.previewImport', { fileName: 'old.csv', contentBase64: base64(CSV) });
     const crossed = await target.invoke('chronology.commitImport', { previewId: preview.previewId });
     expect(crossed).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // Five previews: the oldest is dropped (at most four are held, of any kind).
     const ids = [preview.previewId];
     for (let index = 0; index < 4; index += 1) {
       ids.push(
-        (await invoke(target, 'cdop.previewImport', { fileName: `f${index}.csv`, contentBase64: base64(CSV) }))
+        (await answer(target, 'cdop.previewImport', { fileName: `f${index}.csv`, contentBase64: base64(CSV) }))
           .previewId,
       );
     }
@@ -171,11 +165,11 @@ describe('cdop import: column mapping', () => {
 describe('cdop.statistics.export', () => {
   it('writes a workbook with a sheet per breakdown, the marking, and suppression on request', async () => {
     const target = await unlockedApp();
-    const preview = await invoke(target, 'cdop.previewImport', { fileName: 'old.csv', contentBase64: base64(CSV) });
-    await invoke(target, 'cdop.commitImport', { previewId: preview.previewId, mode: 'skip-invalid' });
+    const preview = await answer(target, 'cdop.previewImport', { fileName: 'old.csv', contentBase64: base64(CSV) });
+    await answer(target, 'cdop.commitImport', { previewId: preview.previewId, mode: 'skip-invalid' });
 
     const period = { from: '2020-04-01', to: '2024-03-31' };
-    const plain = await invoke(target, 'cdop.statistics.export', period);
+    const plain = await answer(target, 'cdop.statistics.export', period);
     expect(plain.fileName).toBe('casebook-cdop-statistics-2020-04-01-to-2024-03-31.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(plain.contentBase64, 'base64') as unknown as ArrayBuffer);
@@ -195,7 +189,7 @@ describe('cdop.statistics.export', () => {
     expect(summary?.getCell('A6').value).toBe('Deaths notified');
     expect(summary?.getCell('B6').value).toBe(2);
 
-    const suppressed = await invoke(target, 'cdop.statistics.export', { ...period, suppressSmallNumbers: true });
+    const suppressed = await answer(target, 'cdop.statistics.export', { ...period, suppressSmallNumbers: true });
     expect(suppressed.fileName).toMatch(/-suppressed\.xlsx$/);
     const hidden = new ExcelJS.Workbook();
     await hidden.xlsx.load(Buffer.from(suppressed.contentBase64, 'base64') as unknown as ArrayBuffer);

@@ -1,3 +1,4 @@
+import type { ChannelName, ChannelOutput } from '../../shared/api/contract.js';
 import type { ApiErrorBody, ApiResult } from '../../shared/api/errors.js';
 
 /** The value of a call that must succeed; otherwise the test fails showing the error. */
@@ -12,4 +13,13 @@ export async function fails(promise: Promise<ApiResult<unknown>>): Promise<ApiEr
   const result = await promise;
   if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
   return result.error;
+}
+
+/** A channel's answer through the app's dispatcher, typed by the contract; the test fails showing the error if refused. */
+export function answer<C extends ChannelName>(
+  app: { invoke(channel: string, payload: unknown): Promise<ApiResult<unknown>> },
+  channel: C,
+  payload: unknown,
+): Promise<ChannelOutput<C>> {
+  return ok<ChannelOutput<C>>(app.invoke(channel, payload));
 }

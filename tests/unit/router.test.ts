@@ -20,6 +20,7 @@ describe('the hash router', () => {
     expect(parseReviewsPath(reviewsPath.create())).toEqual({ kind: 'new' });
     expect(parseCdopPath(cdopPath.analysis(id))).toEqual({ kind: 'analysis', id });
     expect(parseCdopPath(cdopPath.pack())).toEqual({ kind: 'pack' });
+    expect(parseCdopPath(cdopPath.work())).toEqual({ kind: 'work' });
     const chronology = chronologyPath(id, { entry: 'e1', duplicates: true });
     expect(parseReviewsPath(chronology)).toEqual({ kind: 'detail', id, tab: 'chronology' });
     expect(parseChronologyQuery(chronology)).toEqual({ entry: 'e1', import: false, duplicates: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../../cdop/pathway.js';
 import { channel } from '../channel.js';
 import { isoDate } from '../fields.js';
 
@@ -53,6 +54,10 @@ export interface Settings {
    * sorted: working-day deadlines skip them.
    */
   extraNonWorkingDays: string[];
+  /** Child deaths: calendar days an agency has to return its reporting form, unless a form has its own due date. */
+  cdopFormDueDays: number;
+  /** Child deaths: an open case notified longer ago than this shows on the work list. */
+  cdopOpenCaseDays: number;
 }
 
 /** The reviewer's extra non-working days: real dates, each once; stored sorted. */
@@ -105,6 +110,8 @@ export const vaultChannels = {
         reviewerName: z.string().trim().min(1).max(200).optional(),
         idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
         extraNonWorkingDays: extraNonWorkingDaysSchema.optional(),
+        cdopFormDueDays: z.number().int().min(FORM_DUE_DAYS.min).max(FORM_DUE_DAYS.max).optional(),
+        cdopOpenCaseDays: z.number().int().min(OPEN_CASE_DAYS.min).max(OPEN_CASE_DAYS.max).optional(),
       })
       .strict(),
     { requiresUnlocked: true },

@@ -50,6 +50,9 @@ export function CaseList() {
         <button type="button" className="secondary" onClick={() => navigate(cdopPath.pack())}>
           Panel meeting pack
         </button>
+        <button type="button" className="secondary" onClick={() => navigate(cdopPath.work())}>
+          Work list
+        </button>
       </div>
       <fieldset className="filters">
         <legend>Show cases</legend>

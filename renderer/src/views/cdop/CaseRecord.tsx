@@ -12,20 +12,21 @@ import { AGE_BAND_LABELS, describeAge } from '../../../../shared/cdop/dates.js';
 import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { ColumnHeads } from '../../components/ColumnHeads.js';
-import { Field, TextField } from '../../components/Field.js';
+import { Field } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { RowButton } from '../../components/RowButton.js';
+import { SummaryRow } from '../../components/SummaryRow.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
 import { type Change, useCaseChange } from './case-change.js';
+import { Pathway } from './Pathway.js';
 import { cdopPath } from './routes.js';
 
 const yesNo = (value: boolean | null): string => (value === null ? 'Not recorded' : value ? 'Yes' : 'No');
 
-/** A case: its notification (age and band derived), status steps, agency reports and panel meetings. */
+/** A case: its notification (age and band derived), status steps, the pathway to the panel and panel meetings. */
 export function CaseRecord({ id }: { id: string }) {
   const loaded = useData('cdop.case.get', { id });
   const detail = loaded.value;
@@ -65,29 +66,29 @@ export function CaseRecord({ id }: { id: string }) {
       <section aria-labelledby="notification-heading">
         <h2 id="notification-heading">Notification</h2>
         <dl className="summary">
-          <Row term="Child's name" value={detail.childName} />
-          <Row term="NHS number" value={detail.nhsNumber ? formatNhsNumber(detail.nhsNumber) : 'Not recorded'} />
-          <Row term="Date of birth" value={formatDate(detail.dateOfBirth)} />
-          <Row term="Sex" value={SEX_LABELS[detail.sex]} />
-          <Row term="Ethnicity" value={detail.ethnicity ?? 'Not recorded'} />
-          <Row
+          <SummaryRow term="Child's name" value={detail.childName} />
+          <SummaryRow term="NHS number" value={detail.nhsNumber ? formatNhsNumber(detail.nhsNumber) : 'Not recorded'} />
+          <SummaryRow term="Date of birth" value={formatDate(detail.dateOfBirth)} />
+          <SummaryRow term="Sex" value={SEX_LABELS[detail.sex]} />
+          <SummaryRow term="Ethnicity" value={detail.ethnicity ?? 'Not recorded'} />
+          <SummaryRow
             term="Date and time of death"
             value={`${formatDate(detail.dateOfDeath)}${detail.timeOfDeath ? ` at ${detail.timeOfDeath}` : ''}`}
           />
-          <Row term="Age at death (derived)" value={describeAge(detail.age)} />
-          <Row term="Age band (derived)" value={detail.ageBand ? AGE_BAND_LABELS[detail.ageBand] : '—'} />
-          <Row term="Place of death" value={place} />
-          <Row term="Home postcode" value={detail.homePostcode ?? 'Not recorded'} />
-          <Row
+          <SummaryRow term="Age at death (derived)" value={describeAge(detail.age)} />
+          <SummaryRow term="Age band (derived)" value={detail.ageBand ? AGE_BAND_LABELS[detail.ageBand] : '—'} />
+          <SummaryRow term="Place of death" value={place} />
+          <SummaryRow term="Home postcode" value={detail.homePostcode ?? 'Not recorded'} />
+          <SummaryRow
             term="Expected or unexpected"
             value={
               detail.expected === null ? 'Not recorded' : detail.expected === 'expected' ? 'Expected' : 'Unexpected'
             }
           />
-          <Row term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
-          <Row term="Post-mortem" value={yesNo(detail.postMortem)} />
-          <Row term="Date notified" value={formatDate(detail.dateNotified)} />
-          <Row term="Analysis form" value={getForm(detail.formVersion).title} />
+          <SummaryRow term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
+          <SummaryRow term="Post-mortem" value={yesNo(detail.postMortem)} />
+          <SummaryRow term="Date notified" value={formatDate(detail.dateNotified)} />
+          <SummaryRow term="Analysis form" value={getForm(detail.formVersion).title} />
         </dl>
         {detail.circumstances ? (
           <>
@@ -98,17 +99,8 @@ export function CaseRecord({ id }: { id: string }) {
       </section>
 
       <StatusSteps detail={detail} change={change} />
-      <AgencyReports detail={detail} change={change} />
+      <Pathway detail={detail} caseChange={change} />
       <PanelMeetings detail={detail} change={change} />
-    </div>
-  );
-}
-
-function Row({ term, value }: { term: string; value: string }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
     </div>
   );
 }
@@ -188,102 +180,6 @@ function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Chang
           </button>
         ) : null}
       </div>
-    </section>
-  );
-}
-
-function AgencyReports({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
-  const [agency, setAgency] = useState('');
-  const [requestedOn, setRequestedOn] = useState('');
-  const [received, setReceived] = useState<Record<string, string>>({});
-
-  async function request(event: FormEvent) {
-    event.preventDefault();
-    const ok = await change(
-      'cdop.agencyReport.request',
-      { caseId: detail.id, agency: agency.trim(), requestedOn },
-      `Report requested from ${agency.trim()}.`,
-    );
-    if (ok) {
-      setAgency('');
-      setRequestedOn('');
-    }
-  }
-
-  return (
-    <section aria-labelledby="reports-heading" className="panel-section">
-      <h2 id="reports-heading">Agency reports</h2>
-      {detail.agencyReports.length === 0 ? (
-        <p className="muted">No agency has been asked for a report yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Agencies asked for a report</caption>
-            <ColumnHeads columns={['Agency', 'Requested', 'Received', 'Record arrival']} />
-            <tbody>
-              {detail.agencyReports.map((report) => (
-                <tr key={report.id}>
-                  <td>{report.agency}</td>
-                  <td className="nowrap">{formatDate(report.requestedOn)}</td>
-                  <td className="nowrap">{report.receivedOn ? formatDate(report.receivedOn) : 'Outstanding'}</td>
-                  <td>
-                    {report.receivedOn ? null : (
-                      <div className="inline-form">
-                        <label className="visually-hidden" htmlFor={`received-${report.id}`}>
-                          Date received from {report.agency}
-                        </label>
-                        <UkDateInput
-                          id={`received-${report.id}`}
-                          value={received[report.id] ?? ''}
-                          onChange={(e) => setReceived((all) => ({ ...all, [report.id]: e.target.value }))}
-                        />
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={!received[report.id]}
-                          onClick={() =>
-                            void change(
-                              'cdop.agencyReport.update',
-                              {
-                                id: report.id,
-                                receivedOn: received[report.id] ?? null,
-                              },
-                              `Report from ${report.agency} recorded as received.`,
-                            )
-                          }
-                        >
-                          Received<span className="visually-hidden"> from {report.agency}</span>
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3>Outstanding reports</h3>
-      {detail.outstandingReports.length === 0 ? (
-        <p>None outstanding.</p>
-      ) : (
-        <ul>
-          {detail.outstandingReports.map((report) => (
-            <li key={report.id}>
-              {report.agency}, requested {formatDate(report.requestedOn)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={request} className="inline-fields" aria-label="Ask an agency for a report">
-        <TextField label="Agency" value={agency} onChange={setAgency} />
-        <Field label="Requested on">
-          {(ids) => <UkDateInput id={ids.id} value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
-        </Field>
-        <button type="submit" className="secondary" disabled={!agency.trim() || !requestedOn}>
-          Ask for a report
-        </button>
-      </form>
     </section>
   );
 }

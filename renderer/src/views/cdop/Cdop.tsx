@@ -7,6 +7,7 @@ import { CaseRecord } from './CaseRecord.js';
 import { ImportCases } from './ImportCases.js';
 import { PanelPack } from './PanelPack.js';
 import { parseCdopPath } from './routes.js';
+import { WorkList } from './WorkList.js';
 
 /** The Child deaths (CDOP) section. */
 export function Cdop() {
@@ -20,6 +21,8 @@ export function Cdop() {
       return <ImportCases />;
     case 'pack':
       return <PanelPack />;
+    case 'work':
+      return <WorkList />;
     case 'case':
       return <CaseRecord key={screen.id} id={screen.id} />;
     case 'edit':

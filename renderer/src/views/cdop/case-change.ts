@@ -18,7 +18,7 @@ export function useCaseChange() {
   const change: Change = async (channel, input, done) => {
     const outcome = await run(channel, input, {
       apply: (detail) => setData('cdop.case.get', { id: detail.id }, detail),
-      refresh: ['cdop.case.list', 'cdop.panelPack', 'cdop.statistics'],
+      refresh: ['cdop.case.list', 'cdop.panelPack', 'cdop.statistics', 'cdop.pathway.get', 'cdop.workList'],
       done,
     });
     return outcome.ok;

@@ -1,7 +1,7 @@
 import { hashSegments } from '../../router.js';
 
 /**
- * Screens under `#/cdop`: the list, `#/cdop/new`, `#/cdop/import`, `#/cdop/pack`,
+ * Screens under `#/cdop`: the list, `#/cdop/new`, `#/cdop/import`, `#/cdop/pack`, `#/cdop/work`,
  * a case (`#/cdop/<id>`), its notification form (`/edit`) and analysis form
  * (`/analysis`). The app's router picks the section from the first segment.
  */
@@ -10,6 +10,7 @@ export type CdopScreen =
   | { kind: 'new' }
   | { kind: 'import' }
   | { kind: 'pack' }
+  | { kind: 'work' }
   | { kind: 'case'; id: string }
   | { kind: 'edit'; id: string }
   | { kind: 'analysis'; id: string };
@@ -17,7 +18,7 @@ export type CdopScreen =
 export function parseCdopPath(hash: string): CdopScreen {
   const [, first, second] = hashSegments(hash);
   if (!first) return { kind: 'list' };
-  if (first === 'new' || first === 'import' || first === 'pack') return { kind: first };
+  if (first === 'new' || first === 'import' || first === 'pack' || first === 'work') return { kind: first };
   if (second === 'edit') return { kind: 'edit', id: first };
   if (second === 'analysis') return { kind: 'analysis', id: first };
   return { kind: 'case', id: first };
@@ -28,6 +29,7 @@ export const cdopPath = {
   create: () => '#/cdop/new',
   importCases: () => '#/cdop/import',
   pack: () => '#/cdop/pack',
+  work: () => '#/cdop/work',
   record: (id: string) => `#/cdop/${encodeURIComponent(id)}`,
   edit: (id: string) => `#/cdop/${encodeURIComponent(id)}/edit`,
   analysis: (id: string) => `#/cdop/${encodeURIComponent(id)}/analysis`,
