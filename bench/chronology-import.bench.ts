@@ -7,6 +7,7 @@ import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
 import { chronologyImportBinding } from '../electron/services/import/chronology.js';
 import { ImportEngine } from '../electron/services/import/engine.js';
+import { reviewCreateSchema } from '../shared/api/channels/reviews.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -93,15 +94,7 @@ async function freshVault(directory: string, name: string): Promise<Vault> {
 }
 
 function benchReview(vault: Vault) {
-  return createReview(vault, {
-    title: 'Bench',
-    type: 'cspr',
-    scopeFrom: null,
-    scopeTo: null,
-    termsOfReference: '',
-    agencies: [],
-    leadReviewers: [],
-  });
+  return createReview(vault, reviewCreateSchema.parse({ title: 'Bench', type: 'cspr' }));
 }
 
 /** Preview and commit of one file, as the app does it; milliseconds from bytes to committed. */

@@ -7,6 +7,7 @@ import { searchChronology } from '../db/chronology-search.js';
 import { all, type Database, insertRows, query } from '../db/query.js';
 import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
+import { reviewCreateSchema } from '../shared/api/channels/reviews.js';
 import { type FuzzyDate, parseFuzzyDate, rangeOf, sortKey } from '../shared/dates/fuzzy-date.js';
 import { seededRandom } from './random.js';
 import { measure, report } from './stats.js';
@@ -164,15 +165,10 @@ export async function benchChronologySearch(): Promise<void> {
     const { vault } = await Vault.create(join(directory, 'search.vault'), PASSPHRASE, {
       scrypt: { N: 2 ** 14, r: 8, p: 1 },
     });
-    const review = createReview(vault, {
-      title: 'Search benchmark',
-      type: 'cspr',
-      scopeFrom: null,
-      scopeTo: null,
-      termsOfReference: '',
-      agencies: AGENCIES,
-      leadReviewers: [],
-    });
+    const review = createReview(
+      vault,
+      reviewCreateSchema.parse({ title: 'Search benchmark', type: 'cspr', agencies: AGENCIES }),
+    );
     insertSearchEntries(
       vault,
       review.id,

@@ -11,22 +11,29 @@ import type {
   StatusStep,
 } from '../shared/api/channels/reviews.js';
 import { CasebookError } from '../shared/api/errors.js';
+import { todayIso } from '../shared/dates/iso-date.js';
 import {
   type CriteriaAnswers,
+  type CriteriaFramework,
   type CriteriaOutcome,
-  checkScrCriteria,
+  checkCriteria,
   checkTransition,
+  criteriaFrameworkFor,
   decisionCaution,
   nextStatuses,
+  type ReviewClockDates,
   type ReviewDecision,
   type ReviewStatus,
   type ReviewType,
+  reviewClockProblem,
+  reviewDeadlines,
   reviewDecisionLabel,
   reviewStatusLabel,
   reviewTypeLabel,
 } from '../shared/reviews/index.js';
 import { all, type Database, first, query, run } from './query.js';
 import type { ReviewStatusStepTable, ReviewTable } from './schema/reviews.js';
+import { readExtraNonWorkingDays } from './settings.js';
 import type { VaultWriter } from './vault.js';
 
 /**
@@ -65,7 +72,28 @@ function latestStep(database: Database, reviewId: string): StepRow | undefined {
   );
 }
 
-function toSummary(row: ReviewTable, status: ReviewStatus | null): ReviewSummary {
+/** What the working-day deadlines are counted against: today, and the reviewer's own non-working days. */
+interface ClockContext {
+  today: string;
+  extraNonWorkingDays: readonly string[];
+}
+
+function clockContext(database: Database, today: string): ClockContext {
+  return { today, extraNonWorkingDays: readExtraNonWorkingDays(database) };
+}
+
+function clockDates(row: ReviewTable): ReviewClockDates {
+  return {
+    awareOn: row.aware_on,
+    notifiedOn: row.notified_on,
+    rapidReviewHeldOn: row.rapid_review_held_on,
+    decidedOn: row.decided_on,
+    publishedOn: row.published_on,
+  };
+}
+
+function toSummary(row: ReviewTable, status: ReviewStatus | null, clock: ClockContext): ReviewSummary {
+  const dates = clockDates(row);
   return {
     id: row.id,
     title: row.title,
@@ -79,10 +107,25 @@ function toSummary(row: ReviewTable, status: ReviewStatus | null): ReviewSummary
     archivedAt: row.archived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...dates,
+    deadlines: reviewDeadlines(dates, clock.today, clock.extraNonWorkingDays),
   };
 }
 
-function toStep(row: StepRow): StatusStep {
+/**
+ * The criteria a decision is checked against go by the review's date: the day the
+ * partners became aware of the incident, else the first step recorded (the referral),
+ * else the step being recorded now.
+ */
+function frameworkOf(database: Database, row: ReviewTable, fallbackDate: string): CriteriaFramework {
+  const firstStep = first(
+    database,
+    query.selectFrom('review_status_step').select('step_date').where('review_id', '=', row.id).orderBy('id').limit(1),
+  );
+  return criteriaFrameworkFor(row.aware_on ?? firstStep?.step_date ?? fallbackDate);
+}
+
+function toStep(row: StepRow, framework: CriteriaFramework): StatusStep {
   const decision = row.decision as ReviewDecision | null;
   const outcome = row.criteria_outcome as CriteriaOutcome | null;
   const answers = row.criteria_answers ? (JSON.parse(row.criteria_answers) as CriteriaAnswers) : null;
@@ -101,7 +144,7 @@ function toStep(row: StepRow): StatusStep {
             outcome,
             // The explanation as it was shown when the decision was recorded, not today's wording.
             explanation: row.criteria_explanation ?? '',
-            openQuestions: checkScrCriteria(answers).openQuestions,
+            openQuestions: checkCriteria(framework, answers).openQuestions,
           }
         : null,
     caution: decisionCaution(decision, outcome),
@@ -122,25 +165,33 @@ export function listAgencies(database: Database, reviewId: string): ReviewAgency
   );
 }
 
-export function getReview(database: Database, id: string): Review {
+/** `today` decides which deadlines are overdue (tests pass a fixed day). */
+export function getReview(database: Database, id: string, today: string = todayIso()): Review {
   const row = requireReview(database, id);
+  const framework = frameworkOf(database, row, today);
   const steps = all(
     database,
     query.selectFrom('review_status_step').selectAll().where('review_id', '=', id).orderBy('id'),
-  ).map(toStep);
+  ).map((step) => toStep(step, framework));
   const latest = steps.at(-1);
   const current = latest ? { status: latest.status, decision: latest.decision, date: latest.date } : null;
   return {
-    ...toSummary(row, latest?.status ?? null),
+    ...toSummary(row, latest?.status ?? null, clockContext(database, today)),
     termsOfReference: row.terms_of_reference,
     agencies: listAgencies(database, id),
     leadReviewers: JSON.parse(row.lead_reviewers) as string[],
     statusHistory: steps,
     nextStatuses: nextStatuses(current).map((status) => ({ status, label: reviewStatusLabel(status) })),
+    criteriaFramework: framework,
   };
 }
 
-export function listReviews(database: Database, archived: ArchivedFilter = 'exclude'): ReviewSummary[] {
+export function listReviews(
+  database: Database,
+  archived: ArchivedFilter = 'exclude',
+  today: string = todayIso(),
+): ReviewSummary[] {
+  const clock = clockContext(database, today);
   let select = query
     .selectFrom('review')
     .selectAll('review')
@@ -157,7 +208,7 @@ export function listReviews(database: Database, archived: ArchivedFilter = 'excl
     .orderBy('review.id');
   if (archived === 'exclude') select = select.where('review.archived_at', 'is', null);
   if (archived === 'only') select = select.where('review.archived_at', 'is not', null);
-  return all(database, select).map((row) => toSummary(row, (row.current_status as ReviewStatus | null) ?? null));
+  return all(database, select).map((row) => toSummary(row, (row.current_status as ReviewStatus | null) ?? null, clock));
 }
 
 /**
@@ -246,6 +297,11 @@ export function createReview(vault: VaultWriter, input: ReviewCreateInput): Revi
           archived_at: null,
           created_at: now,
           updated_at: now,
+          aware_on: input.awareOn,
+          notified_on: input.notifiedOn,
+          rapid_review_held_on: input.rapidReviewHeldOn,
+          decided_on: input.decidedOn,
+          published_on: input.publishedOn,
         }),
       );
       replaceAgencies(vault.database, id, input.agencies);
@@ -266,6 +322,17 @@ export function updateReview(vault: VaultWriter, input: ReviewUpdateInput): Revi
     if (scopeFrom && scopeTo && scopeFrom > scopeTo) {
       throw new CasebookError('invalid_payload', 'The scope period must not end before it starts');
     }
+    const stored = clockDates(row);
+    const keep = <K extends keyof ReviewClockDates>(key: K) => (rest[key] === undefined ? stored[key] : rest[key]);
+    const dates: ReviewClockDates = {
+      awareOn: keep('awareOn'),
+      notifiedOn: keep('notifiedOn'),
+      rapidReviewHeldOn: keep('rapidReviewHeldOn'),
+      decidedOn: keep('decidedOn'),
+      publishedOn: keep('publishedOn'),
+    };
+    const problem = reviewClockProblem(dates);
+    if (problem) throw new CasebookError('invalid_payload', problem);
     run(
       vault.database,
       query
@@ -277,6 +344,11 @@ export function updateReview(vault: VaultWriter, input: ReviewUpdateInput): Revi
           ...(leadReviewers !== undefined && { lead_reviewers: JSON.stringify(leadReviewers) }),
           scope_from: scopeFrom,
           scope_to: scopeTo,
+          aware_on: dates.awareOn,
+          notified_on: dates.notifiedOn,
+          rapid_review_held_on: dates.rapidReviewHeldOn,
+          decided_on: dates.decidedOn,
+          published_on: dates.publishedOn,
           updated_at: new Date().toISOString(),
         })
         .where('id', '=', id),
@@ -318,7 +390,7 @@ export function recordStatus(vault: VaultWriter, input: RecordStatusInput): Revi
       detail: { step: stepId, status: input.status, ...(input.decision && { decision: input.decision }) },
     }),
     () => {
-      requireOpenReview(vault.database, input.reviewId);
+      const review = requireOpenReview(vault.database, input.reviewId);
       const latest = latestStep(vault.database, input.reviewId);
       const current = latest
         ? {
@@ -335,7 +407,8 @@ export function recordStatus(vault: VaultWriter, input: RecordStatusInput): Revi
         hasCriteria: input.criteria !== null,
       });
       if (!verdict.ok) throw new CasebookError('conflict', verdict.reason);
-      const check = input.criteria ? checkScrCriteria(input.criteria) : null;
+      const framework = frameworkOf(vault.database, review, input.date);
+      const check = input.criteria ? checkCriteria(framework, input.criteria) : null;
       const result = run(
         vault.database,
         query.insertInto('review_status_step').values({

@@ -1,7 +1,7 @@
-import { IDLE_LOCK_MINUTES, type Settings } from '../shared/api/contract.js';
+import { extraNonWorkingDaysSchema, IDLE_LOCK_MINUTES, type Settings } from '../shared/api/contract.js';
 import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../shared/cdop/pathway.js';
 import { writeAudited } from './audit.js';
-import { all, type Database, query, run } from './query.js';
+import { all, type Database, first, query, run } from './query.js';
 
 /** Settings live inside the vault: even a reviewer's name is personal data. */
 export function readSettings(database: Database, fallbackReviewerName: string): Settings {
@@ -18,7 +18,20 @@ export function readSettings(database: Database, fallbackReviewerName: string): 
     idleLockMinutes: number('idleLockMinutes', IDLE_LOCK_MINUTES.default),
     cdopFormDueDays: number('cdopFormDueDays', FORM_DUE_DAYS.default),
     cdopOpenCaseDays: number('cdopOpenCaseDays', OPEN_CASE_DAYS.default),
+    extraNonWorkingDays: storedExtraNonWorkingDays(stored.get('extraNonWorkingDays')),
   };
+}
+
+/** The reviewer's own non-working days, which every working-day deadline skips. */
+export function readExtraNonWorkingDays(database: Database): string[] {
+  const row = first(database, query.selectFrom('setting').select('value').where('key', '=', 'extraNonWorkingDays'));
+  return storedExtraNonWorkingDays(row ? (JSON.parse(row.value) as unknown) : undefined);
+}
+
+// Stored through the same schema the channel checks, so anything else reads as none.
+function storedExtraNonWorkingDays(value: unknown): string[] {
+  const parsed = extraNonWorkingDaysSchema.safeParse(value ?? []);
+  return parsed.success ? parsed.data : [];
 }
 
 export function updateSettings(database: Database, actor: string, changes: Partial<Settings>): void {

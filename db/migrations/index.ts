@@ -4,6 +4,7 @@ import { reviews } from './0002_reviews.js';
 import { cdop } from './0003_cdop.js';
 import { chronology } from './0004_chronology.js';
 import { chronologyAnalysis } from './0005_chronology_analysis.js';
+import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 
 /**
@@ -19,4 +20,12 @@ export interface Migration {
   up: (database: Database) => void;
 }
 
-export const migrations: readonly Migration[] = [initial, reviews, cdop, chronology, chronologyAnalysis, cdopPathway];
+export const migrations: readonly Migration[] = [
+  initial,
+  reviews,
+  cdop,
+  chronology,
+  chronologyAnalysis,
+  reviewClock,
+  cdopPathway,
+];

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ColumnsOf } from './columns.js';
 
-/** Tables of the reviews feature (migration 0002_reviews). */
+/** Tables of the reviews feature (migration 0002_reviews; the review's clock dates from 0006_review_clock). */
 
 export interface ReviewTable {
   id: string;
@@ -15,6 +15,11 @@ export interface ReviewTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  aware_on: string | null;
+  notified_on: string | null;
+  rapid_review_held_on: string | null;
+  decided_on: string | null;
+  published_on: string | null;
 }
 
 export interface ReviewAgencyTable {
@@ -72,6 +77,11 @@ export const reviewColumns = {
     archived_at: 'text | null',
     created_at: 'text',
     updated_at: 'text',
+    aware_on: 'text | null',
+    notified_on: 'text | null',
+    rapid_review_held_on: 'text | null',
+    decided_on: 'text | null',
+    published_on: 'text | null',
   },
   review_agency: {
     id: 'text',

@@ -1,7 +1,7 @@
 import { addPerson, listPeople, removePerson, suggestPseudonymFor, updatePerson } from '../../db/people.js';
 import { createReview, getReview, listReviews, recordStatus, setArchived, updateReview } from '../../db/reviews.js';
 import type { reviewsChannels } from '../../shared/api/channels/reviews.js';
-import { checkScrCriteria } from '../../shared/reviews/index.js';
+import { checkCriteria } from '../../shared/reviews/index.js';
 import type { AppContext, HandlersFor } from './types.js';
 
 export function reviewsHandlers({ session }: AppContext): HandlersFor<typeof reviewsChannels> {
@@ -13,7 +13,7 @@ export function reviewsHandlers({ session }: AppContext): HandlersFor<typeof rev
     'reviews.archive': ({ id }) => setArchived(session.current(), id, true),
     'reviews.restore': ({ id }) => setArchived(session.current(), id, false),
     'reviews.recordStatus': (input) => recordStatus(session.current(), input),
-    'reviews.criteriaCheck': (answers) => checkScrCriteria(answers),
+    'reviews.criteriaCheck': ({ framework, ...answers }) => checkCriteria(framework, answers),
     'people.add': (input) => addPerson(session.current(), input),
     'people.update': (input) => updatePerson(session.current(), input),
     'people.remove': ({ id }) => {

@@ -46,8 +46,4 @@ export function formatDay(isoInstant: string): string {
 }
 
 /** Today as YYYY-MM-DD in the person's time zone (the default date of a new status step). */
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayIso } from '../../shared/dates/iso-date.js';

@@ -39,3 +39,8 @@ export function isPartialIsoDate(text: string): boolean {
 export function formatIsoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** Today as YYYY-MM-DD where the person is (their computer's time zone): "today" for due dates and defaults. */
+export function todayIso(now: Date = new Date()): string {
+  return formatIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}

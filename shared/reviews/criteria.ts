@@ -2,7 +2,9 @@
  * The SCR criteria of Working Together 2015: a Serious Case Review must be held if
  * (a) abuse or neglect of a child is known or suspected, AND (b) either the child
  * has died, OR the child has been seriously harmed and there is cause for concern
- * about the way agencies worked together.
+ * about the way agencies worked together. One review must always be held whatever
+ * (a) says: when a child died in custody, in a secure setting or while detained
+ * under the Mental Health Act (LSCB Regulations 2006, reg 5(2)).
  *
  * Reviewers often decide before every fact is established, so each answer may be
  * "not known" and the check reasons in three values: it says "met" or "not met"
@@ -18,10 +20,20 @@ export const CRITERIA_QUESTIONS = [
   { key: 'childDied', question: 'Has the child died?' },
   { key: 'seriouslyHarmed', question: 'Has the child been seriously harmed?' },
   { key: 'agencyConcern', question: 'Is there cause for concern about the way agencies worked together?' },
+  {
+    key: 'diedInCustody',
+    question: 'Did the child die in custody, in a secure setting, or while detained under the Mental Health Act?',
+  },
 ] as const;
 
 export type CriteriaQuestionKey = (typeof CRITERIA_QUESTIONS)[number]['key'];
-export type CriteriaAnswers = Record<CriteriaQuestionKey, CriteriaAnswer>;
+/**
+ * The reviewer's answers. The 2018 check asks only the first three questions, and a
+ * decision recorded before the custody question existed has no answer to it, so
+ * those two may be absent: absent means "not known".
+ */
+export type CriteriaAnswers = Record<'abuseOrNeglect' | 'childDied' | 'seriouslyHarmed', CriteriaAnswer> &
+  Partial<Record<'agencyConcern' | 'diedInCustody', CriteriaAnswer>>;
 
 export type CriteriaOutcome = 'met' | 'not-met' | 'not-yet-answerable';
 
@@ -40,12 +52,12 @@ export const CRITERIA_OUTCOME_LABELS: Record<CriteriaOutcome, string> = {
 };
 
 // Kleene three-valued logic: "not known" stays unknown unless the other side settles it.
-function and(left: CriteriaAnswer, right: CriteriaAnswer): CriteriaAnswer {
+export function and(left: CriteriaAnswer, right: CriteriaAnswer): CriteriaAnswer {
   if (left === 'no' || right === 'no') return 'no';
   return left === 'yes' && right === 'yes' ? 'yes' : 'not-known';
 }
 
-function or(left: CriteriaAnswer, right: CriteriaAnswer): CriteriaAnswer {
+export function or(left: CriteriaAnswer, right: CriteriaAnswer): CriteriaAnswer {
   if (left === 'yes' || right === 'yes') return 'yes';
   return left === 'no' && right === 'no' ? 'no' : 'not-known';
 }
@@ -55,21 +67,72 @@ const STATEMENTS: Record<CriteriaQuestionKey, string> = {
   childDied: 'the child has died',
   seriouslyHarmed: 'the child has been seriously harmed',
   agencyConcern: 'there is cause for concern about the way agencies worked together',
+  diedInCustody: 'the child died in custody, in a secure setting or while detained under the Mental Health Act',
 };
 
-function joinWith(parts: readonly string[], word: string): string {
+const ALWAYS =
+  'Working Together 2015 says a review must always be held when a child dies in custody, in a secure setting or while detained under the Mental Health Act';
+
+export function joinWith(parts: readonly string[], word: string): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} ${word} ${parts.at(-1)}`;
 }
 
 /** Missing answers count as "not known", so the form can ask for a check after every answer. */
 export function checkScrCriteria(given: Partial<CriteriaAnswers>): CriteriaCheck {
-  const answers: CriteriaAnswers = {
+  const died = given.childDied ?? 'not-known';
+  const custody = and(died, given.diedInCustody ?? 'not-known');
+  const core = checkAbuseOrNeglectCriteria(given);
+  if (core.outcome === 'met' || custody === 'no') return core;
+  if (custody === 'yes') {
+    return {
+      outcome: 'met',
+      explanation: `The criteria for a Serious Case Review are met: ${STATEMENTS.diedInCustody}. ${ALWAYS}, whether or not abuse or neglect is known or suspected.`,
+      openQuestions: [],
+    };
+  }
+  // Abuse or neglect known: if the child died the criteria are met anyway, so custody cannot change the outcome.
+  if (given.abuseOrNeglect === 'yes') return core;
+  // Otherwise whether the child died in custody is still open, and it alone could make a review necessary.
+  const open: CriteriaQuestionKey[] = [
+    ...core.openQuestions,
+    ...(died === 'not-known' && !core.openQuestions.includes('childDied') ? (['childDied'] as const) : []),
+    ...((given.diedInCustody ?? 'not-known') === 'not-known' ? (['diedInCustody'] as const) : []),
+  ];
+  if (core.outcome === 'not-met') {
+    return {
+      outcome: 'not-yet-answerable',
+      explanation: `Not yet answerable: unless ${STATEMENTS.diedInCustody}, the criteria are not met, because ${notMetReason(given)}. ${ALWAYS}, and it is not yet known whether that is so.`,
+      openQuestions: open,
+    };
+  }
+  return {
+    outcome: 'not-yet-answerable',
+    explanation: `${core.explanation} ${ALWAYS}; it is not yet known whether that is so.`,
+    openQuestions: open,
+  };
+}
+
+/** Why (a) and (b) are not met, for answers that settle them as not met. */
+function notMetReason(answers: Partial<CriteriaAnswers>): string {
+  if (answers.abuseOrNeglect === 'no') {
+    return 'abuse or neglect of the child is neither known nor suspected, and that is needed whatever harm the child came to';
+  }
+  const harmPart =
+    answers.seriouslyHarmed === 'no'
+      ? 'the child has not been seriously harmed'
+      : 'there is no cause for concern about the way agencies worked together';
+  return `the child has not died, and ${harmPart}; a review is needed only if the child died, or was seriously harmed with cause for concern about how agencies worked together`;
+}
+
+/** Conditions (a) and (b), without the "must always" trigger. */
+function checkAbuseOrNeglectCriteria(given: Partial<CriteriaAnswers>): CriteriaCheck {
+  const answers = {
     abuseOrNeglect: given.abuseOrNeglect ?? 'not-known',
     childDied: given.childDied ?? 'not-known',
     seriouslyHarmed: given.seriouslyHarmed ?? 'not-known',
     agencyConcern: given.agencyConcern ?? 'not-known',
-  };
+  } as const satisfies Record<string, CriteriaAnswer>;
   const { abuseOrNeglect: a, childDied: died, seriouslyHarmed: harmed, agencyConcern: concern } = answers;
   const harmWithConcern = and(harmed, concern);
   const b = or(died, harmWithConcern);
@@ -88,20 +151,9 @@ export function checkScrCriteria(given: Partial<CriteriaAnswers>): CriteriaCheck
   }
 
   if (outcome === 'no') {
-    let why: string;
-    if (a === 'no') {
-      why =
-        'abuse or neglect of the child is neither known nor suspected, and that is needed whatever harm the child came to';
-    } else {
-      const harmPart =
-        harmed === 'no'
-          ? 'has not been seriously harmed'
-          : 'there is no cause for concern about the way agencies worked together';
-      why = `the child has not died, and ${harmed === 'no' ? 'the child ' : ''}${harmPart}; a review is needed only if the child died, or was seriously harmed with cause for concern about how agencies worked together`;
-    }
     return {
       outcome: 'not-met',
-      explanation: `The criteria for a Serious Case Review are not met: ${why}. A Chair may still choose another kind of learning review.`,
+      explanation: `The criteria for a Serious Case Review are not met: ${notMetReason(answers)}. A Chair may still choose another kind of learning review.`,
       openQuestions: [],
     };
   }

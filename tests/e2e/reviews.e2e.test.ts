@@ -52,9 +52,13 @@ function tab(name: string) {
   return page.getByRole('tab', { name, exact: true });
 }
 
+function question(text: RegExp) {
+  return page.getByRole('group', { name: text });
+}
+
 /** Answers one of the criteria check's questions. */
-function answer(question: RegExp, choice: 'Yes' | 'No' | 'Not known') {
-  return page.getByRole('group', { name: question }).getByLabel(choice, { exact: true }).check();
+function answer(text: RegExp, choice: 'Yes' | 'No' | 'Not known') {
+  return question(text).getByLabel(choice, { exact: true }).check();
 }
 
 describe('reviews: create, status process with the SCR criteria check, people, archive', () => {
@@ -205,6 +209,9 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     await expect.poll(() => result.textContent()).toContain('Not yet answerable');
     await answer(/cause for concern about the way agencies worked together/, 'Yes');
     await expect.poll(() => result.textContent()).toContain('Result: Criteria met');
+    // The 2015 "must always" trigger is asked too; it cannot change met criteria.
+    await answer(/die in custody, in a secure setting, or while detained under the Mental Health Act/, 'No');
+    await expect.poll(() => result.textContent()).toContain('Result: Criteria met');
     expect(await result.textContent()).toContain(
       'the child has been seriously harmed and there is cause for concern about the way agencies worked together',
     );
@@ -238,6 +245,7 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     await answer(/Has the child died/, 'No');
     await answer(/Has the child been seriously harmed/, 'Yes');
     await answer(/cause for concern about the way agencies worked together/, 'Yes');
+    await answer(/die in custody/, 'No');
     await expect.poll(() => page.locator('.criteria-result').textContent()).toContain('Criteria met');
     await page.getByLabel('Alternative multi-agency learning review').check();
     await page.getByLabel('Date of this step').fill('01/10/2015');
@@ -418,6 +426,80 @@ describe('reviews: create, status process with the SCR criteria check, people, a
     await heading('Child H (2015)').waitFor();
     expect(page.url()).toBe(address);
     expect(await tab('People').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('counts a rapid review’s deadlines in working days over Christmas and New Year, and warns when overdue', async () => {
+    await page.getByRole('link', { name: 'Back to reviews' }).click();
+    await heading('Reviews').waitFor();
+    await page.getByRole('button', { name: 'New review' }).click();
+    await heading('New review').waitFor();
+    await page.getByLabel('Title', { exact: true }).fill('Child R');
+    await page.getByLabel('Type of review').selectOption('rapid');
+    // Friday 24 December 2021: 27, 28 December and 3 January were bank holidays.
+    await page.getByLabel('Became aware of the incident').fill('24/12/2021');
+    await page.getByRole('button', { name: 'Create review' }).click();
+    await heading('Child R').waitFor();
+
+    const dueCell = (step: string) =>
+      page
+        .getByRole('row', { name: new RegExp(step) })
+        .locator('td')
+        .nth(1);
+    expect(await dueCell('Notification sent to the national panel').textContent()).toContain('05/01/2022');
+    expect(await dueCell('Rapid review held').textContent()).toContain('19/01/2022');
+    const warning = page.locator('.deadline-banner');
+    expect(await warning.textContent()).toContain(
+      'Notification to the national panel was due by 05/01/2022 (5 working days after becoming aware)',
+    );
+    expect(await warning.textContent()).toContain('Rapid review was due by 19/01/2022');
+    await tallScreenshot('reviews-12-rapid-review-deadlines', 1300);
+    await expectAccessible('rapid review overview');
+
+    await page.getByRole('link', { name: 'Back to reviews' }).click();
+    const row = page.getByRole('row', { name: /Child R/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Overdue: notification to the national panel, rapid review');
+    await screenshot(page, 'reviews-13-list-overdue');
+    expect(await page.getByRole('row', { name: /Child H/ }).textContent()).not.toContain('Overdue');
+
+    // An extra non-working day in Settings moves both due dates by a day.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await heading('Settings').waitFor();
+    await page.getByLabel('Add a non-working day').fill('29/12/2021');
+    await page.getByRole('button', { name: 'Add day' }).click();
+    await page.getByText('29 December 2021 added: due dates skip it.').waitFor();
+    await page.getByRole('button', { name: 'Remove 29 December 2021' }).waitFor();
+    await screenshot(page, 'reviews-14-settings-non-working-days');
+    await page.getByRole('link', { name: 'Reviews' }).click();
+    await row.getByRole('link', { name: 'Child R' }).click();
+    await heading('Child R').waitFor();
+    expect(await dueCell('Notification sent to the national panel').textContent()).toContain('06/01/2022');
+    expect(await dueCell('Rapid review held').textContent()).toContain('20/01/2022');
+
+    // Recording the notification in time clears its warning; the rapid review stays overdue.
+    await page.getByRole('link', { name: 'Edit review' }).click();
+    await heading('Edit review').waitFor();
+    await page.getByLabel('Notification sent to the national panel').fill('06/01/2022');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Review saved.').waitFor();
+    expect(await page.getByRole('row', { name: /Notification sent/ }).textContent()).toContain('Done in time');
+    expect(await warning.textContent()).not.toContain('Notification');
+    expect(await warning.textContent()).toContain('Rapid review was due by 20/01/2022');
+
+    // A case from 2021 is checked as a serious child safeguarding case (2018), not against the 2015 SCR criteria.
+    await tab('Status history').click();
+    await page.getByLabel('Date of this step').fill('24/12/2021');
+    await page.getByRole('button', { name: 'Record step' }).click();
+    await page.getByText('Recorded: Referral received.').waitFor();
+    await page.getByRole('group', { name: 'Serious child safeguarding case check' }).waitFor();
+    expect(await question(/cause for concern about the way agencies worked together/).count()).toBe(0);
+    await answer(/Is abuse or neglect of the child known or suspected/, 'Yes');
+    await answer(/Has the child died/, 'No');
+    await answer(/Has the child been seriously harmed/, 'Yes');
+    await expect
+      .poll(() => page.locator('.criteria-result').textContent())
+      .toContain('This is a serious child safeguarding case');
+    await tallScreenshot('reviews-15-serious-case-check', 1500);
   });
 
   it('ran without console errors or CSP violations', () => {

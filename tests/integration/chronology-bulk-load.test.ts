@@ -7,6 +7,7 @@ import { searchChronology } from '../../db/chronology-search.js';
 import { all, query } from '../../db/query.js';
 import { createReview } from '../../db/reviews.js';
 import { Vault } from '../../db/vault.js';
+import { reviewCreateSchema } from '../../shared/api/channels/reviews.js';
 import { parseFuzzyDate } from '../../shared/dates/fuzzy-date.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -44,15 +45,7 @@ async function importRows(count: number) {
   const path = join(tempDirectory(), 'bulk.vault');
   const { vault } = await Vault.create(path, PASSPHRASE, { scrypt: FAST_SCRYPT });
   vaults.push(vault);
-  const review = createReview(vault, {
-    title: 'Child H',
-    type: 'cspr',
-    scopeFrom: null,
-    scopeTo: null,
-    termsOfReference: '',
-    agencies: [],
-    leadReviewers: [],
-  });
+  const review = createReview(vault, reviewCreateSchema.parse({ title: 'Child H', type: 'cspr' }));
   const records = Array.from({ length: count }, (_, index) => record(index + 2));
   // Settle the WAL from creating the vault, so the file sizes below are the import's alone.
   vault.database.pragma('wal_checkpoint(TRUNCATE)');

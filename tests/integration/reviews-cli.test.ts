@@ -4,6 +4,7 @@ import { listPeople } from '../../db/people.js';
 import { getReview } from '../../db/reviews.js';
 import { Vault } from '../../db/vault.js';
 import { createCasebookApp } from '../../electron/app.js';
+import type { Review } from '../../shared/api/contract.js';
 import { CLI } from '../support/build.js';
 import { closedVault } from '../support/cli.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
@@ -100,6 +101,12 @@ describe('casebook review and person commands', () => {
       archivedAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      awareOn: null,
+      notifiedOn: null,
+      rapidReviewHeldOn: null,
+      decidedOn: null,
+      publishedOn: null,
+      deadlines: [],
     });
     expect(reviews.map((review) => review.type).sort()).toEqual(['scr', 'single-agency']);
 
@@ -299,5 +306,65 @@ describe('personal values on standard input (--input -), not in the process argu
       expect(help).toContain('process list');
       expect(help).toContain('shell history');
     }
+  });
+});
+
+/** `review create --type rapid --aware-on DATE --json`, as in the README. */
+function createRapidReview(vault: string, awareOn: string) {
+  return casebook([
+    '--vault',
+    vault,
+    'review',
+    'create',
+    '--type',
+    'rapid',
+    '--title',
+    'Child R',
+    '--aware-on',
+    awareOn,
+    '--json',
+  ]);
+}
+
+describe('casebook review create --aware-on and review get', () => {
+  it('counts the notification and rapid review due dates in working days over Christmas and New Year', async () => {
+    const vault = await newVault();
+    const created = createRapidReview(vault, '2021-12-24');
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const { id } = JSON.parse(created.stdout) as { id: string };
+
+    const got = casebook(['--vault', vault, 'review', 'get', '--review', id, '--json']);
+    expect(got.stderr).toBe('');
+    expect(got.code).toBe(0);
+    const review = JSON.parse(got.stdout) as Review;
+    expect(review).toMatchObject({ id, type: 'rapid', awareOn: '2021-12-24', notifiedOn: null });
+    expect(review.deadlines.map(({ step, due }) => ({ step, due }))).toEqual([
+      { step: 'notification', due: '2022-01-05' },
+      { step: 'rapid-review', due: '2022-01-19' },
+    ]);
+    // Long past and never recorded as done.
+    expect(review.deadlines.every((deadline) => deadline.overdue)).toBe(true);
+
+    const text = casebook(['--vault', vault, 'review', 'get', '--review', id]);
+    expect(text.stdout).toContain('Notification to the national panel: due 2022-01-05');
+    expect(text.stdout).toContain('is overdue');
+  });
+
+  it('refuses a date that is not real before unlocking, and writes nothing', async () => {
+    const vault = await newVault();
+    const bad = createRapidReview(vault, '2021-02-30');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--aware-on');
+    expect(bad.stderr).toContain('enter a real date as YYYY-MM-DD');
+    const listed = casebook(['--vault', vault, 'review', 'list', '--json']);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
+  it('review get without --review says how to use it', async () => {
+    const vault = await newVault();
+    const missing = casebook(['--vault', vault, 'review', 'get', '--json']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('casebook review get --review ID');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit.js';
 import type { CasebookApp } from '../../electron/app.js';
-import type { Person, Review, ReviewSummary } from '../../shared/api/contract.js';
-import { ok } from '../support/api.js';
+import type { Person, Review, ReviewSummary, Settings } from '../../shared/api/contract.js';
+import { fails, ok } from '../support/api.js';
 import { newVaultAppFactory } from '../support/app.js';
 
 const unlockedApp = newVaultAppFactory();
@@ -240,9 +240,16 @@ describe('reviews', () => {
       outcome: 'met',
     });
     await casebook.invoke('vault.lock', {});
+    // Ruling out abuse or neglect is not enough under 2015: a death in custody would still need a review.
     expect(await ok(casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'no' }))).toMatchObject({
-      outcome: 'not-met',
+      outcome: 'not-yet-answerable',
+      openQuestions: ['childDied', 'diedInCustody'],
     });
+    expect(await ok(casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'no', childDied: 'no' }))).toMatchObject(
+      {
+        outcome: 'not-met',
+      },
+    );
     expect(await casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'maybe' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload' },
@@ -422,5 +429,109 @@ describe('people', () => {
     for (const table of ['review_agency', 'review_status_step', 'person']) {
       expect(database.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
+  });
+});
+
+describe('the review clock through the channels', () => {
+  it("moves due dates for the reviewer's own non-working days, kept in the vault's settings", async () => {
+    const casebook = await unlockedApp();
+    const review = await ok<Review>(
+      casebook.invoke('reviews.create', { title: 'Child R', type: 'rapid', awareOn: '2021-12-24' }),
+    );
+    expect(review.deadlines[0]?.due).toBe('2022-01-05');
+
+    const settings = await ok<Settings>(
+      casebook.invoke('settings.update', { extraNonWorkingDays: ['2021-12-31', '2021-12-29'] }),
+    );
+    expect(settings.extraNonWorkingDays).toEqual(['2021-12-29', '2021-12-31']);
+    const moved = await ok<Review>(casebook.invoke('reviews.get', { id: review.id }));
+    expect(moved.deadlines.map((deadline) => deadline.due)).toEqual(['2022-01-07', '2022-01-21']);
+
+    const refused = await fails(casebook.invoke('settings.update', { extraNonWorkingDays: ['2021-13-01'] }));
+    expect(refused.message).toContain('Non-working day: enter a real date');
+    const twice = await fails(
+      casebook.invoke('settings.update', { extraNonWorkingDays: ['2021-12-29', '2021-12-29'] }),
+    );
+    expect(twice.message).toContain('once only');
+    expect(await ok<Settings>(casebook.invoke('settings.get', {}))).toMatchObject({
+      extraNonWorkingDays: ['2021-12-29', '2021-12-31'],
+    });
+  });
+
+  it('records the dates done, refuses one before becoming aware, and lists the overdue ones', async () => {
+    const casebook = await unlockedApp();
+    const review = await ok<Review>(
+      casebook.invoke('reviews.create', { title: 'Child R', type: 'rapid', awareOn: '2021-12-24' }),
+    );
+    const before = await fails(casebook.invoke('reviews.update', { id: review.id, notifiedOn: '2021-12-20' }));
+    expect(before.message).toContain('before the date of becoming aware');
+
+    const notified = await ok<Review>(
+      casebook.invoke('reviews.update', { id: review.id, notifiedOn: '2022-01-05', rapidReviewHeldOn: '2022-01-20' }),
+    );
+    expect(notified.deadlines.map(({ step, overdue, late }) => ({ step, overdue, late }))).toEqual([
+      { step: 'notification', overdue: false, late: false },
+      { step: 'rapid-review', overdue: false, late: true },
+    ]);
+
+    const other = await ok<Review>(
+      casebook.invoke('reviews.create', { title: 'Child S', type: 'rapid', awareOn: '2022-06-01' }),
+    );
+    const listed = await ok<ReviewSummary[]>(casebook.invoke('reviews.list', {}));
+    const overdue = listed.find((item) => item.id === other.id)?.deadlines.filter((deadline) => deadline.overdue);
+    expect(overdue?.map((deadline) => deadline.step)).toEqual(['notification', 'rapid-review']);
+  });
+
+  it('checks a decision against the criteria of the review’s date: 2018 for a case from 2021, 2015 before', async () => {
+    const casebook = await unlockedApp();
+    const recent = await ok<Review>(
+      casebook.invoke('reviews.create', { title: 'Child R', type: 'cspr', awareOn: '2021-12-24' }),
+    );
+    expect(recent.criteriaFramework).toBe('2018');
+    await ok(
+      casebook.invoke('reviews.recordStatus', { reviewId: recent.id, status: 'referral-received', date: '2021-12-24' }),
+    );
+    // Serious harm without concern about agencies: a serious child safeguarding case, but no SCR under 2015.
+    const answers = { abuseOrNeglect: 'yes', childDied: 'no', seriouslyHarmed: 'yes', agencyConcern: 'no' };
+    const decided = await ok<Review>(
+      casebook.invoke('reviews.recordStatus', {
+        reviewId: recent.id,
+        status: 'subgroup-considered',
+        date: '2022-01-10',
+        decision: 'scr',
+        rationale: 'Serious harm from suspected abuse.',
+        criteria: answers,
+      }),
+    );
+    expect(decided.statusHistory.at(-1)?.criteria).toMatchObject({ outcome: 'met' });
+    expect(decided.statusHistory.at(-1)?.criteria?.explanation).toContain('serious child safeguarding case');
+
+    const older = await ok<Review>(casebook.invoke('reviews.create', { title: 'Child H', type: 'scr' }));
+    await ok(
+      casebook.invoke('reviews.recordStatus', { reviewId: older.id, status: 'referral-received', date: '2016-01-04' }),
+    );
+    const olderDecided = await ok<Review>(
+      casebook.invoke('reviews.recordStatus', {
+        reviewId: older.id,
+        status: 'subgroup-considered',
+        date: '2016-01-20',
+        decision: 'no-review',
+        rationale: 'Agencies worked together well.',
+        criteria: answers,
+      }),
+    );
+    expect(olderDecided.criteriaFramework).toBe('2015');
+    expect(olderDecided.statusHistory.at(-1)?.criteria).toMatchObject({ outcome: 'not-met' });
+
+    expect(
+      await ok(
+        casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'yes', seriouslyHarmed: 'yes', framework: '2018' }),
+      ),
+    ).toMatchObject({ outcome: 'met' });
+    expect(
+      await ok(casebook.invoke('reviews.criteriaCheck', { abuseOrNeglect: 'yes', seriouslyHarmed: 'yes' })),
+    ).toMatchObject({
+      outcome: 'not-yet-answerable',
+    });
   });
 });

@@ -15,20 +15,27 @@ import {
 } from '../../shared/reviews/index.js';
 
 const VALUES: CriteriaAnswer[] = ['yes', 'no', 'not-known'];
-const KEYS = ['abuseOrNeglect', 'childDied', 'seriouslyHarmed', 'agencyConcern'] as const;
+const KEYS = ['abuseOrNeglect', 'childDied', 'seriouslyHarmed', 'agencyConcern', 'diedInCustody'] as const;
 
 function everyAnswerSet(): CriteriaAnswers[] {
   const sets: CriteriaAnswers[] = [];
   for (const abuseOrNeglect of VALUES)
     for (const childDied of VALUES)
       for (const seriouslyHarmed of VALUES)
-        for (const agencyConcern of VALUES) sets.push({ abuseOrNeglect, childDied, seriouslyHarmed, agencyConcern });
+        for (const agencyConcern of VALUES)
+          for (const diedInCustody of VALUES)
+            sets.push({ abuseOrNeglect, childDied, seriouslyHarmed, agencyConcern, diedInCustody });
   return sets;
 }
 
-/** Working Together 2015 with every answer known. */
+/**
+ * Working Together 2015 with every answer known: (a) and (b), or the "must always"
+ * trigger of a death in custody, a secure setting or Mental Health Act detention.
+ */
 function statute(answers: Record<(typeof KEYS)[number], boolean>): boolean {
-  return answers.abuseOrNeglect && (answers.childDied || (answers.seriouslyHarmed && answers.agencyConcern));
+  const conditions =
+    answers.abuseOrNeglect && (answers.childDied || (answers.seriouslyHarmed && answers.agencyConcern));
+  return conditions || (answers.childDied && answers.diedInCustody);
 }
 
 /** Every way of filling in the "not known" answers with yes or no. */
@@ -91,12 +98,13 @@ describe('SCR criteria check', () => {
     );
   });
 
-  it('not met without abuse or neglect, whatever else', () => {
+  it('not met without abuse or neglect, unless the child died in custody', () => {
     const check = checkScrCriteria({
       abuseOrNeglect: 'no',
       childDied: 'yes',
       seriouslyHarmed: 'yes',
       agencyConcern: 'yes',
+      diedInCustody: 'no',
     });
     expect(check.outcome).toBe('not-met');
     expect(check.explanation).toContain('abuse or neglect of the child is neither known nor suspected');
@@ -130,6 +138,7 @@ describe('SCR criteria check', () => {
       childDied: 'yes',
       seriouslyHarmed: 'no',
       agencyConcern: 'no',
+      diedInCustody: 'no',
     });
     expect(check).toEqual({
       outcome: 'not-yet-answerable',
@@ -155,7 +164,7 @@ describe('SCR criteria check', () => {
   it('treats unanswered questions as not known, so the form can check after every answer', () => {
     expect(checkScrCriteria({})).toMatchObject({
       outcome: 'not-yet-answerable',
-      openQuestions: ['abuseOrNeglect', 'childDied', 'seriouslyHarmed', 'agencyConcern'],
+      openQuestions: ['abuseOrNeglect', 'childDied', 'seriouslyHarmed', 'agencyConcern', 'diedInCustody'],
     });
     expect(checkScrCriteria({})).toEqual(
       checkScrCriteria({

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addPerson, listPeople } from '../../../db/people.js';
-import { createReview, listReviews } from '../../../db/reviews.js';
+import { createReview, getReview, listReviews } from '../../../db/reviews.js';
 import { personAddSchema, reviewCreateSchema } from '../../../shared/api/channels/reviews.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { PERSON_ROLE_CODES, REVIEW_TYPE_CODES } from '../../../shared/reviews/index.js';
@@ -8,7 +8,7 @@ import { globals, print, readVault, withVault } from '../common.js';
 import { readInput, takesPersonalInput } from '../input.js';
 
 /**
- * `casebook review create | list` and `casebook person add | list`. Input is checked
+ * `casebook review create | get | list` and `casebook person add | list`. Input is checked
  * against the same schemas as the app's channels, before the vault is unlocked, so
  * a typo costs no passphrase prompt and writes nothing.
  */
@@ -33,6 +33,7 @@ export function registerReviewsCommands(program: Command): void {
     .option('--scope-to <date>', 'end of the scope period, YYYY-MM-DD')
     .option('--agency <name>', 'an agency involved (repeat for each; a list in --input)', collect, [])
     .option('--lead-reviewer <name>', 'a lead reviewer (repeat for each; a list in --input)', collect, [])
+    .option('--aware-on <date>', 'when the partners became aware of the incident (day 0 of the deadlines), YYYY-MM-DD')
     .action(async (_options, command: Command) => {
       const { vaultPath, json } = globals(command);
       const input = await readInput(command, {
@@ -44,6 +45,7 @@ export function registerReviewsCommands(program: Command): void {
           scopeTo: '--scope-to',
           agencies: '--agency',
           leadReviewers: '--lead-reviewer',
+          awareOn: '--aware-on',
         },
         required: ['title', 'type'],
         usage: REVIEW_CREATE_USAGE,
@@ -51,6 +53,27 @@ export function registerReviewsCommands(program: Command): void {
       });
       const created = await withVault(vaultPath, (vault) => createReview(vault, input));
       print(json, { id: created.id }, `Created review ${created.id}`);
+    });
+
+  review
+    .command('get')
+    .description('show a review: its status, dates and working-day deadlines')
+    .option('--review <id>', 'the review id')
+    .action(async (options: { review?: string }, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      const reviewId = options.review?.trim();
+      if (!reviewId)
+        throw new CasebookError('invalid_payload', 'missing --review; usage: casebook review get --review ID');
+      const found = await readVault(vaultPath, (database) => getReview(database, reviewId));
+      const lines = [
+        `${found.id}  ${found.typeLabel}  ${found.statusLabel}${found.archived ? '  (archived)' : ''}  ${found.title}`,
+        ...(found.awareOn ? [`Became aware: ${found.awareOn}`] : []),
+        ...found.deadlines.map(
+          (deadline) =>
+            `${deadline.label}: due ${deadline.due}${deadline.done ? `, done ${deadline.done}` : ''}${deadline.warning ? `  ${deadline.warning}` : ''}`,
+        ),
+      ];
+      print(json, found, lines.join('\n'));
     });
 
   review

@@ -10,6 +10,7 @@ import { formatDateTime } from '../format.js';
 import { useChange, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
 import { ChildDeathSettingsForm } from './cdop/ChildDeathSettings.js';
+import { NonWorkingDays } from './NonWorkingDays.js';
 import { VaultKeysSettings } from './VaultKeysSettings.js';
 
 /** Anything saved here is written to the audit log: the recent activity is read again. */
@@ -20,6 +21,7 @@ export function Settings() {
     <>
       <PageHeading title="Settings">Settings</PageHeading>
       <PreferencesForm />
+      <NonWorkingDays />
       <ChildDeathSettingsForm />
       <ChangePassphraseForm />
       <VaultKeysSettings />

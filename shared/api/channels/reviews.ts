@@ -3,16 +3,20 @@ import {
   CRITERIA_ANSWER_CODES,
   type CriteriaAnswers,
   type CriteriaCheck,
+  type CriteriaFramework,
   type CriteriaOutcome,
+  type Deadline,
   normalisePersonRole,
   PERSON_ROLE_CODES,
   type PersonRole,
   REVIEW_DECISION_CODES,
   REVIEW_STATUS_CODES,
   REVIEW_TYPE_CODES,
+  type ReviewClockDates,
   type ReviewDecision,
   type ReviewStatus,
   type ReviewType,
+  reviewClockProblem,
   TERMS_OF_REFERENCE_MAX_LENGTH,
 } from '../../reviews/index.js';
 import { channel } from '../channel.js';
@@ -37,9 +41,19 @@ export const personRoleSchema = z
   .pipe(z.enum(PERSON_ROLE_CODES));
 
 const answer = z.enum(CRITERIA_ANSWER_CODES, { error: 'Answer yes, no or not-known' });
+/** The 2018 check asks only the first three; a 2015 decision recorded before the custody question has no answer to it. */
 export const criteriaAnswersSchema = z
-  .object({ abuseOrNeglect: answer, childDied: answer, seriouslyHarmed: answer, agencyConcern: answer })
+  .object({
+    abuseOrNeglect: answer,
+    childDied: answer,
+    seriouslyHarmed: answer,
+    agencyConcern: answer.optional(),
+    diedInCustody: answer.optional(),
+  })
   .strict();
+export const criteriaFrameworkSchema = z.enum(['2015', '2018'], {
+  error: 'Choose the criteria: 2015 (Serious Case Review) or 2018 (serious child safeguarding case)',
+});
 
 const names = (what: string) =>
   z
@@ -69,6 +83,23 @@ const reviewFields = {
     ),
   agencies: names('agency'),
   leadReviewers: names('lead reviewer'),
+  awareOn: isoDate('Date of becoming aware').nullable(),
+  notifiedOn: isoDate('Date the notification was sent').nullable(),
+  rapidReviewHeldOn: isoDate('Date the rapid review was held').nullable(),
+  decidedOn: isoDate('Date of the decision').nullable(),
+  publishedOn: isoDate('Date of publication').nullable(),
+};
+
+/** The clock's dates must follow the date of becoming aware (checked again against stored dates on update). */
+const clockInOrder = (value: Partial<ReviewClockDates>, context: z.RefinementCtx) => {
+  const problem = reviewClockProblem({
+    awareOn: value.awareOn ?? null,
+    notifiedOn: value.notifiedOn ?? null,
+    rapidReviewHeldOn: value.rapidReviewHeldOn ?? null,
+    decidedOn: value.decidedOn ?? null,
+    publishedOn: value.publishedOn ?? null,
+  });
+  if (problem) context.addIssue({ code: 'custom', message: problem, path: ['awareOn'] });
 };
 
 export const reviewCreateSchema = z
@@ -80,9 +111,15 @@ export const reviewCreateSchema = z
     termsOfReference: reviewFields.termsOfReference.default(''),
     agencies: reviewFields.agencies.default([]),
     leadReviewers: reviewFields.leadReviewers.default([]),
+    awareOn: reviewFields.awareOn.default(null),
+    notifiedOn: reviewFields.notifiedOn.default(null),
+    rapidReviewHeldOn: reviewFields.rapidReviewHeldOn.default(null),
+    decidedOn: reviewFields.decidedOn.default(null),
+    publishedOn: reviewFields.publishedOn.default(null),
   })
   .strict()
-  .refine(scopeInOrder, scopeOrder);
+  .refine(scopeInOrder, scopeOrder)
+  .superRefine(clockInOrder);
 
 export const reviewUpdateSchema = z
   .object({
@@ -95,6 +132,11 @@ export const reviewUpdateSchema = z
     /** The whole list: names kept keep their agency (and what refers to it), new ones are added. */
     agencies: reviewFields.agencies.optional(),
     leadReviewers: reviewFields.leadReviewers.optional(),
+    awareOn: reviewFields.awareOn.optional(),
+    notifiedOn: reviewFields.notifiedOn.optional(),
+    rapidReviewHeldOn: reviewFields.rapidReviewHeldOn.optional(),
+    decidedOn: reviewFields.decidedOn.optional(),
+    publishedOn: reviewFields.publishedOn.optional(),
   })
   .strict()
   .refine(scopeInOrder, scopeOrder);
@@ -187,6 +229,14 @@ export interface ReviewSummary {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The post-2018 clock, YYYY-MM-DD or null: day 0 and what has been done since. */
+  awareOn: string | null;
+  notifiedOn: string | null;
+  rapidReviewHeldOn: string | null;
+  decidedOn: string | null;
+  publishedOn: string | null;
+  /** Notification and rapid review due dates in working days from `awareOn` (none until it is set). */
+  deadlines: Deadline[];
 }
 
 export interface Review extends ReviewSummary {
@@ -197,6 +247,8 @@ export interface Review extends ReviewSummary {
   statusHistory: StatusStep[];
   /** What may be recorded next, for the status form. */
   nextStatuses: { status: ReviewStatus; label: string }[];
+  /** Which criteria decisions are checked against, by the review's date (Working Together 2015 or 2018). */
+  criteriaFramework: CriteriaFramework;
 }
 
 export interface Person {
@@ -216,7 +268,7 @@ export interface Person {
   updatedAt: string;
 }
 
-export type { CriteriaAnswers, CriteriaCheck, CriteriaOutcome };
+export type { CriteriaAnswers, CriteriaCheck, CriteriaFramework, CriteriaOutcome, Deadline };
 
 // ---- channels ---------------------------------------------------------------------
 
@@ -232,7 +284,10 @@ export const reviewsChannels = {
   'reviews.restore': channel<Review>()(byId('review'), { requiresUnlocked: true }),
   'reviews.recordStatus': channel<Review>()(recordStatusSchema, { requiresUnlocked: true }),
   /** Pure evaluation as the reviewer answers: reads nothing from the vault. */
-  'reviews.criteriaCheck': channel<CriteriaCheck>()(criteriaAnswersSchema.partial(), { requiresUnlocked: false }),
+  'reviews.criteriaCheck': channel<CriteriaCheck>()(
+    criteriaAnswersSchema.partial().extend({ framework: criteriaFrameworkSchema.default('2015') }),
+    { requiresUnlocked: false },
+  ),
   'people.add': channel<Person>()(personAddSchema, { requiresUnlocked: true }),
   'people.update': channel<Person>()(personUpdateSchema, { requiresUnlocked: true }),
   'people.remove': channel<{ removed: true }>()(byId('person'), { requiresUnlocked: true }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../../cdop/pathway.js';
 import { channel } from '../channel.js';
+import { isoDate } from '../fields.js';
 
 /** The vault, the session lock, the audit log and settings. */
 
@@ -47,11 +48,24 @@ export interface Settings {
   /** Name recorded as "who" in the audit log. */
   reviewerName: string;
   idleLockMinutes: number;
+  /**
+   * Days the reviewer does not work besides weekends and the bank holidays of
+   * England and Wales (a local closure, a year not yet in the list), YYYY-MM-DD,
+   * sorted: working-day deadlines skip them.
+   */
+  extraNonWorkingDays: string[];
   /** Child deaths: calendar days an agency has to return its reporting form, unless a form has its own due date. */
   cdopFormDueDays: number;
   /** Child deaths: an open case notified longer ago than this shows on the work list. */
   cdopOpenCaseDays: number;
 }
+
+/** The reviewer's extra non-working days: real dates, each once; stored sorted. */
+export const extraNonWorkingDaysSchema = z
+  .array(isoDate('Non-working day'))
+  .max(500, 'At most 500 extra non-working days')
+  .refine((days) => new Set(days).size === days.length, { message: 'Each non-working day once only' })
+  .transform((days) => [...days].sort());
 
 export const IDLE_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
 
@@ -95,6 +109,7 @@ export const vaultChannels = {
       .object({
         reviewerName: z.string().trim().min(1).max(200).optional(),
         idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
+        extraNonWorkingDays: extraNonWorkingDaysSchema.optional(),
         cdopFormDueDays: z.number().int().min(FORM_DUE_DAYS.min).max(FORM_DUE_DAYS.max).optional(),
         cdopOpenCaseDays: z.number().int().min(OPEN_CASE_DAYS.min).max(OPEN_CASE_DAYS.max).optional(),
       })

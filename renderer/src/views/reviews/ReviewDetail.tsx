@@ -12,6 +12,7 @@ import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
 import { People } from './People.js';
+import { CaseDates, DeadlineWarnings } from './ReviewClock.js';
 import { reviewsPath } from './routes.js';
 import { StatusHistory } from './StatusHistory.js';
 import { TermsOfReference } from './TermsOfReference.js';
@@ -79,6 +80,7 @@ export function ReviewDetail({ id, tab }: { id: string; tab: string | null }) {
           read-only; restore it (on the Overview tab) to make changes.
         </p>
       ) : null}
+      <DeadlineWarnings review={review} />
       <StatusMessage message={shownNotice} />
       {current ? <Tabs review={review} current={current} /> : null}
     </>
@@ -187,6 +189,7 @@ function Overview({ review }: { review: Review }) {
         </button>
       </div>
       <StatusMessage message={status} />
+      <CaseDates review={review} />
       <section aria-labelledby={termsId}>
         <h2 id={termsId}>Terms of reference</h2>
         <TermsOfReference text={review.termsOfReference} />

@@ -1,6 +1,12 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
-import { REVIEW_TYPES, type ReviewType, TERMS_OF_REFERENCE_MAX_LENGTH } from '../../../../shared/reviews/index.js';
+import {
+  REVIEW_CLOCK_DATE_LABELS,
+  REVIEW_TYPES,
+  type ReviewClockDates,
+  type ReviewType,
+  TERMS_OF_REFERENCE_MAX_LENGTH,
+} from '../../../../shared/reviews/index.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -15,9 +21,22 @@ import { NameListField } from './NameListField.js';
 import { reviewsPath } from './routes.js';
 import { TermsOfReference } from './TermsOfReference.js';
 
-const FIELDS = ['title', 'type', 'scopeFrom', 'scopeTo', 'termsOfReference', 'agencies', 'leadReviewers'] as const;
+const CLOCK_FIELDS = ['awareOn', 'notifiedOn', 'rapidReviewHeldOn', 'decidedOn', 'publishedOn'] as const;
+const FIELDS = [
+  'title',
+  'type',
+  'scopeFrom',
+  'scopeTo',
+  ...CLOCK_FIELDS,
+  'termsOfReference',
+  'agencies',
+  'leadReviewers',
+] as const;
 
-interface Draft {
+/** The clock's dates as typed: an ISO date, '' or the text as typed when it is not (yet) a date. */
+type ClockDraft = Record<keyof ReviewClockDates, string>;
+
+interface Draft extends ClockDraft {
   title: string;
   type: ReviewType | '';
   scopeFrom: string;
@@ -35,6 +54,11 @@ const EMPTY: Draft = {
   termsOfReference: '',
   agencies: [],
   leadReviewers: [],
+  awareOn: '',
+  notifiedOn: '',
+  rapidReviewHeldOn: '',
+  decidedOn: '',
+  publishedOn: '',
 };
 
 function draftOf(review: Review): Draft {
@@ -46,6 +70,11 @@ function draftOf(review: Review): Draft {
     termsOfReference: review.termsOfReference,
     agencies: review.agencies.map((agency) => agency.name),
     leadReviewers: review.leadReviewers,
+    awareOn: review.awareOn ?? '',
+    notifiedOn: review.notifiedOn ?? '',
+    rapidReviewHeldOn: review.rapidReviewHeldOn ?? '',
+    decidedOn: review.decidedOn ?? '',
+    publishedOn: review.publishedOn ?? '',
   };
 }
 
@@ -96,6 +125,10 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
     const scopeTo = ukDateProblem(draft.scopeTo);
     if (scopeFrom) fields.scopeFrom = scopeFrom;
     if (scopeTo) fields.scopeTo = scopeTo;
+    for (const key of CLOCK_FIELDS) {
+      const problem = ukDateProblem(draft[key]);
+      if (problem) fields[key] = problem;
+    }
     return fields;
   }
 
@@ -117,6 +150,11 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
       termsOfReference: draft.termsOfReference,
       agencies: draft.agencies,
       leadReviewers: draft.leadReviewers,
+      awareOn: draft.awareOn || null,
+      notifiedOn: draft.notifiedOn || null,
+      rapidReviewHeldOn: draft.rapidReviewHeldOn || null,
+      decidedOn: draft.decidedOn || null,
+      publishedOn: draft.publishedOn || null,
     };
     const outcome = existing
       ? await run('reviews.update', { id: existing.id, ...fields }, { refresh: ['reviews.'] })
@@ -198,6 +236,31 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
           <p className="readout" id={`${scopeId}-readout`}>
             {scopeReadout}
           </p>
+        </fieldset>
+
+        <fieldset className="field review-clock-dates">
+          <legend>Serious child safeguarding case</legend>
+          <p className="hint">
+            Since Working Together 2018 the national panel is notified within 5 working days of becoming aware of the
+            incident, and a rapid review is completed within 15 working days. Enter the date of becoming aware and
+            Casebook counts the due dates, skipping weekends and bank holidays. Leave empty what has not happened yet.
+          </p>
+          <div className="date-grid">
+            {CLOCK_FIELDS.map((key) => (
+              <Field key={key} label={REVIEW_CLOCK_DATE_LABELS[key]} hint="dd/mm/yyyy" error={fieldError(key)}>
+                {(ids) => (
+                  <UkDateInput
+                    id={ids.id}
+                    className="date"
+                    value={draft[key]}
+                    onChange={(event) => set(key, event.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
         </fieldset>
 
         <div className="terms-editor">

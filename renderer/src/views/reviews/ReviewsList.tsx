@@ -7,6 +7,7 @@ import { formatDay } from '../../format.js';
 import { navigate } from '../../router.js';
 import { useData } from '../../state/data.js';
 import { formatScope } from './format.js';
+import { OverdueMarker } from './ReviewClock.js';
 import { reviewsPath } from './routes.js';
 
 type ArchivedFilter = NonNullable<ChannelInput<'reviews.list'>['archived']>;
@@ -75,6 +76,7 @@ export function ReviewsList() {
                   <th scope="row" className="title-cell">
                     <a href={reviewsPath.detail(review.id)}>{review.title}</a>
                     {review.archived ? <span className="tag">Archived</span> : null}
+                    <OverdueMarker review={review} />
                   </th>
                   <td>{review.typeLabel}</td>
                   <td className="nowrap">

@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { CriteriaCheck, Review, StatusStep } from '../../../../shared/api/contract.js';
 import {
+  CRITERIA_FRAMEWORKS,
   CRITERIA_OUTCOME_LABELS,
   CRITERIA_QUESTIONS,
   type CriteriaAnswer,
   type CriteriaAnswers,
+  type CriteriaFramework,
   type CriteriaQuestionKey,
   decisionCaution,
   REVIEW_DECISIONS,
@@ -27,6 +29,19 @@ const ANSWER_OPTIONS: { value: CriteriaAnswer; label: string }[] = [
 
 const ANSWER_LABELS: Record<CriteriaAnswer, string> = { yes: 'Yes', no: 'No', 'not-known': 'Not known' };
 
+/** The questions the review's criteria ask, in order. */
+function questionsOf(framework: CriteriaFramework) {
+  const keys: readonly CriteriaQuestionKey[] = CRITERIA_FRAMEWORKS[framework].questions;
+  return CRITERIA_QUESTIONS.filter((question) => keys.includes(question.key));
+}
+
+const FRAMEWORK_HINTS: Record<CriteriaFramework, string> = {
+  '2015':
+    'Working Together 2015: a Serious Case Review must be held if abuse or neglect is known or suspected, and the child has died, or has been seriously harmed with cause for concern about how agencies worked together; and always when a child dies in custody, in a secure setting or while detained under the Mental Health Act.',
+  '2018':
+    'Working Together 2018 and 2023: a serious child safeguarding case is one where abuse or neglect is known or suspected and the child has died or been seriously harmed. It is notified to the national panel and gets a rapid review.',
+};
+
 export function StatusHistory({ review }: { review: Review }) {
   const historyId = useId();
   const [recorded, setRecorded] = useState<string | null>(null);
@@ -39,7 +54,7 @@ export function StatusHistory({ review }: { review: Review }) {
         ) : (
           <ol className="timeline">
             {review.statusHistory.map((step) => (
-              <Step key={step.id} step={step} />
+              <Step key={step.id} step={step} framework={review.criteriaFramework} />
             ))}
           </ol>
         )}
@@ -61,7 +76,7 @@ export function StatusHistory({ review }: { review: Review }) {
   );
 }
 
-function Step({ step }: { step: StatusStep }) {
+function Step({ step, framework }: { step: StatusStep; framework: CriteriaFramework }) {
   return (
     <li className="timeline-step">
       <h3>
@@ -87,18 +102,20 @@ function Step({ step }: { step: StatusStep }) {
         ) : null}
         {step.criteria ? (
           <div>
-            <dt>SCR criteria check</dt>
+            <dt>{CRITERIA_FRAMEWORKS[framework].label}</dt>
             <dd>
               <p className="criteria-outcome-line">
                 <strong>{CRITERIA_OUTCOME_LABELS[step.criteria.outcome]}.</strong> {step.criteria.explanation}
               </p>
               <ul className="criteria-answers">
-                {CRITERIA_QUESTIONS.map((question) => (
-                  <li key={question.key}>
-                    {question.question}{' '}
-                    <strong>{ANSWER_LABELS[step.criteria?.answers[question.key] ?? 'not-known']}</strong>
-                  </li>
-                ))}
+                {CRITERIA_QUESTIONS.filter((question) => step.criteria?.answers[question.key] !== undefined).map(
+                  (question) => (
+                    <li key={question.key}>
+                      {question.question}{' '}
+                      <strong>{ANSWER_LABELS[step.criteria?.answers[question.key] ?? 'not-known']}</strong>
+                    </li>
+                  ),
+                )}
               </ul>
             </dd>
           </div>
@@ -131,7 +148,8 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
   const { run, busy } = useChange();
   const clear = (field: (typeof FIELDS)[number]) => setProblems((current) => withoutField(current, field));
   const needs = status ? stepRequirements(status) : { decision: false, rationaleRequired: false, criteria: false };
-  const check = useCriteriaCheck(answers, needs.criteria);
+  const framework = review.criteriaFramework;
+  const check = useCriteriaCheck(answers, framework, needs.criteria);
   const caution = needs.decision && decision ? decisionCaution(decision, check?.outcome ?? null) : null;
   const decisionLegend = status === 'subgroup-considered' ? "The sub-group's recommendation" : "The Chair's decision";
 
@@ -141,8 +159,8 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
     const local: Record<string, string> = {};
     const dateProblem = date.trim() === '' ? 'Enter the date of this step as dd/mm/yyyy.' : ukDateProblem(date);
     if (dateProblem) local.date = dateProblem;
-    if (needs.criteria && CRITERIA_QUESTIONS.some((question) => !answers[question.key])) {
-      local.criteria = 'Answer all four questions: choose "Not known" where it is not yet known.';
+    if (needs.criteria && questionsOf(framework).some((question) => !answers[question.key])) {
+      local.criteria = 'Answer every question: choose "Not known" where it is not yet known.';
     }
     if (needs.decision && !decision) local.decision = `Choose ${decisionLegend.toLowerCase()}.`;
     if (needs.rationaleRequired && !rationale.trim()) local.rationale = 'Give the rationale for this decision.';
@@ -223,7 +241,13 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
         </Field>
 
         {needs.criteria ? (
-          <CriteriaQuestions answers={answers} onChange={setAnswers} check={check} error={problems.fields.criteria} />
+          <CriteriaQuestions
+            framework={framework}
+            answers={answers}
+            onChange={setAnswers}
+            check={check}
+            error={problems.fields.criteria}
+          />
         ) : null}
 
         {needs.decision ? (
@@ -290,8 +314,12 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
 }
 
 /** The check as the vault's rules see the answers so far; null until the first answer arrives. */
-function useCriteriaCheck(answers: Partial<CriteriaAnswers>, active: boolean): CriteriaCheck | null {
-  const check = useData('reviews.criteriaCheck', active ? answers : null);
+function useCriteriaCheck(
+  answers: Partial<CriteriaAnswers>,
+  framework: CriteriaFramework,
+  active: boolean,
+): CriteriaCheck | null {
+  const check = useData('reviews.criteriaCheck', active ? { ...answers, framework } : null);
   // The last check stays on screen while the next is asked for, so the result does not flicker.
   const [shown, setShown] = useState<CriteriaCheck | null>(null);
   useEffect(() => {
@@ -302,11 +330,13 @@ function useCriteriaCheck(answers: Partial<CriteriaAnswers>, active: boolean): C
 }
 
 function CriteriaQuestions({
+  framework,
   answers,
   onChange,
   check,
   error,
 }: {
+  framework: CriteriaFramework;
   answers: Partial<CriteriaAnswers>;
   onChange: (answers: Partial<CriteriaAnswers>) => void;
   check: CriteriaCheck | null;
@@ -317,13 +347,10 @@ function CriteriaQuestions({
   const open = new Set<CriteriaQuestionKey>(check?.openQuestions ?? []);
   return (
     <fieldset className={`criteria field${error ? ' field-invalid' : ''}`} aria-describedby={resultId}>
-      <legend>SCR criteria check</legend>
-      <p className="hint">
-        Working Together 2015: a Serious Case Review must be held if abuse or neglect is known or suspected, and the
-        child has died, or has been seriously harmed with cause for concern about how agencies worked together.
-      </p>
+      <legend>{framework === '2015' ? 'SCR criteria check' : 'Serious child safeguarding case check'}</legend>
+      <p className="hint">{FRAMEWORK_HINTS[framework]}</p>
       {error ? <FieldError id={undefined} message={error} /> : null}
-      {CRITERIA_QUESTIONS.map((question, index) => (
+      {questionsOf(framework).map((question, index) => (
         <fieldset key={question.key} className="question">
           <legend>
             {index + 1}. {question.question}
