@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium } from '../chromium.js';
 import { report } from '../stats.js';
 
 /**
@@ -21,7 +22,6 @@ import { report } from '../stats.js';
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const PAGE = join(ROOT, 'bench/timeline/page');
 const OUT = join(ROOT, 'dist/bench-timeline');
-const CHROMIUM = process.env.CASEBOOK_CHROMIUM ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -96,18 +96,7 @@ const max = (values: number[]) => Math.max(...values);
 export async function benchTimeline(): Promise<void> {
   await buildPage();
   const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
     const run = async (lib: string) => {

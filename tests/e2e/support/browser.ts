@@ -1,26 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../bench/chromium.js';
 import { REPO_ROOT } from './host.js';
 
-/** Chromium for the end-to-end tests: the system build, headless, with nothing phoning home. */
-export const CHROMIUM_PATH = process.env.CASEBOOK_CHROMIUM ?? '/usr/bin/chromium';
+/** Chromium for the end-to-end tests: the benchmark's launch (the system build, headless, nothing phoning home). */
+export const launchBrowser = launchChromium;
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results/screenshots');
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 export interface AppPage {
   context: BrowserContext;
