@@ -260,6 +260,15 @@ const seeds: Record<string, (database: Database) => void> = {
     );
     execute(database, query.insertInto('key_practice_episode_entry').values({ episode_id: EPISODE, entry_id: ENTRY }));
   },
+  '0006_review_clock': (database) => {
+    execute(
+      database,
+      query
+        .updateTable('review')
+        .set({ aware_on: '2021-12-24', notified_on: '2021-12-30', rapid_review_held_on: null })
+        .where('id', '=', REVIEW),
+    );
+  },
   '0007_cdop_pathway': (database) => {
     execute(
       database,
@@ -333,6 +342,19 @@ const afterwards: Record<string, (database: Database) => void> = {
     database.prepare('DELETE FROM chronology_entry WHERE id = ?').run(ENTRY);
     expect(database.prepare('SELECT count(*) AS n FROM key_practice_episode_entry').get()).toEqual({ n: 0 });
     expect(database.prepare('SELECT count(*) AS n FROM key_practice_episode').get()).toEqual({ n: 1 });
+  },
+  '0006_review_clock': (database) => {
+    // A review written before the migration has no clock until its dates are recorded.
+    expect(
+      database
+        .prepare('SELECT aware_on, notified_on, rapid_review_held_on, decided_on, published_on FROM review')
+        .get(),
+    ).toEqual({ aware_on: null, notified_on: null, rapid_review_held_on: null, decided_on: null, published_on: null });
+    seeds['0006_review_clock']?.(database);
+    expect(database.prepare('SELECT aware_on, notified_on FROM review WHERE id = ?').get(REVIEW)).toEqual({
+      aware_on: '2021-12-24',
+      notified_on: '2021-12-30',
+    });
   },
   '0007_cdop_pathway': (database) => {
     // The form asked for before the migration takes the default due date (null) until given one.
