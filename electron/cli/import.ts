@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CasebookError } from '../../shared/api/errors.js';
 import { describeProblem } from '../../shared/import/problems.js';
 import { type ImportBinding, ImportEngine } from '../services/import/engine.js';
+import { checkFileSize } from '../services/import/read-table.js';
 import { AlreadyReported, globals, print, withVault } from './common.js';
 
 /**
@@ -48,16 +49,19 @@ export function addImportCommand<Field extends string, Value, Context, Target, D
   command.action(async (file: string, options: Record<string, unknown>, self: Command) => {
     const { vaultPath, json } = globals(self);
     const target = spec.target(options);
+    const fileName = basename(file);
     let bytes: Uint8Array;
     try {
+      // The size first: a file far over the limit is refused without being read into memory.
+      checkFileSize(fileName, statSync(file).size);
       bytes = readFileSync(file);
-    } catch {
+    } catch (error) {
+      if (error instanceof CasebookError) throw error;
       throw new CasebookError(
         'unreadable_file',
         `cannot read ${file}: check the path and that the file is not open elsewhere`,
       );
     }
-    const fileName = basename(file);
     const imports = new ImportEngine();
     const result = await withVault(vaultPath, async (vault) => {
       const preview = await imports.preview(binding, vault.database, {

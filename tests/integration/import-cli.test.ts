@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAgencyCsv } from '../../bench/chronology-import.bench.js';
@@ -218,6 +218,19 @@ describe('import limits and refusals, chronology and CDOP alike', () => {
     const cdop = casebook(['--vault', vault, 'cdop', 'import', file, '--json']);
     expect(cdop.stderr).toBe(chronology.stderr);
     expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await counts(vault)).toEqual(NOTHING);
+  });
+
+  it('refuses a file over the size limit by its size, without reading it into memory', async () => {
+    const { directory, vault, reviewId } = await newVault();
+    // Sparse: 3 GB on paper, nothing on disk. Read whole, it would fail as unreadable (over Node's 2 GiB).
+    const file = join(directory, 'huge.csv');
+    writeFileSync(file, 'Date,Event\n');
+    truncateSync(file, 3_000_000_000);
+    const result = casebook([...chronologyImportArgs(vault, reviewId), file, '--json']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error.code).toBe('too_large');
+    expect(result.stderr).toMatch(/^'huge\.csv' is 3,000 MB: Casebook imports files of up to 48 MB/);
     expect(await counts(vault)).toEqual(NOTHING);
   });
 

@@ -42,14 +42,19 @@ function unreadable(message: string): CasebookError {
   return new CasebookError('unreadable_file', message);
 }
 
-export async function readTable(file: TableFile, options: ReadTableOptions = {}): Promise<Table> {
-  const { fileName, bytes } = file;
-  if (bytes.length > IMPORT_LIMITS.fileBytes) {
+/** Refuses a file over the import limit; callers holding only a path check its size before reading it. */
+export function checkFileSize(fileName: string, size: number): void {
+  if (size > IMPORT_LIMITS.fileBytes) {
     throw new CasebookError(
       'too_large',
-      `'${fileName}' is ${formatCount(Math.round(bytes.length / 1e6))} MB: Casebook imports files of up to ${formatCount(IMPORT_LIMITS.fileBytes / 1e6)} MB; split it and import each part`,
+      `'${fileName}' is ${formatCount(Math.round(size / 1e6))} MB: Casebook imports files of up to ${formatCount(IMPORT_LIMITS.fileBytes / 1e6)} MB; split it and import each part`,
     );
   }
+}
+
+export async function readTable(file: TableFile, options: ReadTableOptions = {}): Promise<Table> {
+  const { fileName, bytes } = file;
+  checkFileSize(fileName, bytes.length);
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const oleCompound = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]);
   if (['xlsx', 'xlsm'].includes(extension)) {
