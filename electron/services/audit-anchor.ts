@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AuditChainHead } from '../../db/audit.js';
@@ -32,7 +32,7 @@ export async function readAuditAnchor(file: string): Promise<AuditChainHead> {
       await workbook.xlsx.readFile(file);
       text = workbook.description ?? '';
     } else {
-      text = readFileSync(file, 'utf8').split(/\r?\n/, 1)[0] ?? '';
+      text = firstLine(file);
     }
   } catch (error) {
     throw new CasebookError(
@@ -48,4 +48,16 @@ export async function readAuditAnchor(file: string): Promise<AuditChainHead> {
     );
   }
   return anchor;
+}
+
+/** A CSV export's marking line: read from the start of the file, not the whole export. */
+function firstLine(file: string): string {
+  const start = Buffer.alloc(4096);
+  const descriptor = openSync(file, 'r');
+  try {
+    const read = readSync(descriptor, start, 0, start.length, 0);
+    return start.subarray(0, read).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+  } finally {
+    closeSync(descriptor);
+  }
 }
