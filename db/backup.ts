@@ -46,7 +46,7 @@ export function backupFolder(vaultPath: string): string {
 /** How many automatic backups are kept, and how old the newest may be before another is made. */
 export const AUTOMATIC_BACKUPS = { keep: 7, everyHours: 24 } as const;
 
-const AUTOMATIC_NAME = /^backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.casebook$/;
+const AUTOMATIC_NAME = /^backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})\.casebook$/;
 
 /**
  * Writes a backup of the open vault `database` (at `vaultPath`) to `target`, which
@@ -138,16 +138,17 @@ function describe(path: string): Backup {
   const name = basename(path);
   const parts = AUTOMATIC_NAME.exec(name)?.slice(1).map(Number);
   const stats = statSync(path);
-  const [year = 0, month = 1, day = 1, hours = 0, minutes = 0, seconds = 0] = parts ?? [];
+  const [year = 0, month = 1, day = 1, hours = 0, minutes = 0, seconds = 0, milliseconds = 0] = parts ?? [];
   const madeAt = parts
-    ? new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds)).toISOString()
+    ? new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, milliseconds)).toISOString()
     : stats.mtime.toISOString();
   return { path, keys: keyFilePath(path), madeAt, bytes: stats.size };
 }
 
 /** The file name of an automatic backup made at `now`. */
 export function automaticBackupName(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  // To the millisecond, so "Back up now" just after an automatic backup gets a name of its own.
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
   return `backup-${stamp}.casebook`;
 }
 
