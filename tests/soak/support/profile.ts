@@ -33,7 +33,7 @@ const PROFILES: Record<SoakProfile['name'], SoakProfile> = {
     payloadsPerChannel: 300,
     payloadsThroughHost: 1_000,
     importKills: 20,
-    otherKills: 6,
+    otherKills: 4,
     importRows: 3_000,
     files: 150,
     loadCallers: 20,
