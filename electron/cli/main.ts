@@ -6,6 +6,7 @@ import { APP_VERSION } from '../../shared/version.js';
 import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
 import { registerChronologyExportCommand } from './commands/chronology-export.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerChronologyCommands(program);
   registerChronologyExportCommand(program);
   registerCdopCommands(program);
+  registerReportCommands(program);
   registerServeCommand(program);
 
   return program;

@@ -311,6 +311,18 @@ const seeds: Record<string, (database: Database) => void> = {
         .values({ id: 'attendee-1', case_id: CASE, role: 'GP', name: null, position: 0 }),
     );
   },
+  '0012_report_prose': (database) => {
+    execute(
+      database,
+      query.insertInto('report_prose').values({
+        review_id: REVIEW,
+        section_id: 'introduction',
+        prose: JSON.stringify([{ type: 'paragraph', content: [{ text: 'Why the review was held', bold: true }] }]),
+        version: 1,
+        updated_at: NOW,
+      }),
+    );
+  },
 };
 
 /** What must work after each migration with the rows the version before it wrote. */
@@ -374,6 +386,18 @@ const afterwards: Record<string, (database: Database) => void> = {
     ]) {
       expect(database.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
+  },
+  '0012_report_prose': (database) => {
+    seeds['0012_report_prose']?.(database);
+    // Only a JSON array is stored as prose.
+    expect(() =>
+      database
+        .prepare('INSERT INTO report_prose VALUES (?, \'methodology\', \'{"type": "paragraph"}\', 1, ?)')
+        .run(REVIEW, NOW),
+    ).toThrow(/CHECK constraint failed/);
+    // Deleting the review written before the migration takes its prose with it.
+    database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
+    expect(database.prepare('SELECT count(*) AS n FROM report_prose').get()).toEqual({ n: 0 });
   },
 };
 
