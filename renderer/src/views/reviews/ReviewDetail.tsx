@@ -8,6 +8,7 @@ import { replacePath } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
 import { useNotice } from '../../state/notice.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
+import { ReportTab } from '../report/ReportTab.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
@@ -33,6 +34,7 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
   { id: 'people', label: 'People', render: (review) => <People review={review} /> },
   { id: 'chronology', label: 'Chronology', render: (review) => <ChronologyTab review={review} /> },
   { id: 'timeline', label: 'Timeline', render: (review) => <TimelineView review={review} /> },
+  { id: 'report', label: 'Report', render: (review) => <ReportTab review={review} /> },
 ];
 
 export function ReviewDetail({ id, tab }: { id: string; tab: string | null }) {
