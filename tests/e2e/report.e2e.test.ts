@@ -149,6 +149,7 @@ describe('the report screen in the browser', () => {
   });
 
   it('saves text typed just before going to another tab', async () => {
+    await openReport();
     const methodology = section('3. Methodology and independence');
     await methodology.getByRole('textbox', { name: 'Methodology and independence' }).click();
     await page.keyboard.type('Learning Together, led by an independent reviewer.');
