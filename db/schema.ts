@@ -1,3 +1,4 @@
+import { type AnalysisTables, analysisColumns } from './schema/analysis.js';
 import { type CdopTables, cdopColumns } from './schema/cdop.js';
 import { type CdopPathwayTables, cdopPathwayColumns } from './schema/cdop-pathway.js';
 import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
@@ -15,6 +16,7 @@ export interface VaultTables
     ChronologyAnalysisTables,
     CdopTables,
     CdopPathwayTables,
+    AnalysisTables,
     ReportProseTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
@@ -25,5 +27,6 @@ export const vaultColumns = {
   ...chronologyAnalysisColumns,
   ...cdopColumns,
   ...cdopPathwayColumns,
+  ...analysisColumns,
   ...reportProseColumns,
 } satisfies ColumnsOf<VaultTables>;
