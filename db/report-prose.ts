@@ -3,6 +3,7 @@ import type { ReportProse, SectionProse, saveProseSchema } from '../shared/api/c
 import { CasebookError } from '../shared/api/errors.js';
 import { type Prose, proseFromText, proseLength, proseSchema } from '../shared/reports/prose.js';
 import { type BriefingSectionId, PROSE_SECTION_IDS, type ProseSectionId } from '../shared/reports/sections.js';
+import { readAnalysis } from './analysis.js';
 import { all, type Database, first, query, run } from './query.js';
 import { requireOpenReview, requireReview } from './reviews.js';
 import type { ReportProseTable } from './schema/report-prose.js';
@@ -37,17 +38,37 @@ function rowsOf(database: Database, reviewId: string): Map<string, ReportProseTa
   return new Map(rows.map((row) => [row.section_id, row]));
 }
 
+type Drawn = { prose: Prose; drawnFrom: string };
+
+function bullets(lines: string[]): Prose {
+  return lines.map((text) => ({ type: 'bullet', depth: 0, content: [{ text }] }));
+}
+
 /**
- * What a briefing part says until the reviewer saves it: the case in brief from the
- * review's terms of reference (anonymised on export, like all of the briefing).
+ * What a briefing part says until the reviewer saves it, drawn from the review's
+ * records: the case in brief from the terms of reference (anonymised on export, like
+ * all of the briefing), what was found from the findings, and what to do differently
+ * from the recommendations.
  */
-function briefingDefaults(
-  database: Database,
-  reviewId: string,
-): Partial<Record<BriefingSectionId, { prose: Prose; drawnFrom: string }>> {
+function briefingDefaults(database: Database, reviewId: string): Partial<Record<BriefingSectionId, Drawn>> {
   const review = requireReview(database, reviewId);
+  const { findings, recommendations } = readAnalysis(database, { kind: 'review', id: reviewId });
+  const drawn: Partial<Record<BriefingSectionId, Drawn>> = {};
   const terms = proseFromText(review.terms_of_reference);
-  return terms.length > 0 ? { 'briefing-case': { prose: terms, drawnFrom: "the review's terms of reference" } } : {};
+  if (terms.length > 0) drawn['briefing-case'] = { prose: terms, drawnFrom: "the review's terms of reference" };
+  if (findings.length > 0) {
+    drawn['briefing-found'] = {
+      prose: bullets(findings.map((finding) => finding.title)),
+      drawnFrom: "the review's findings",
+    };
+  }
+  if (recommendations.length > 0) {
+    drawn['briefing-do'] = {
+      prose: bullets(recommendations.map((recommendation) => recommendation.text)),
+      drawnFrom: "the review's recommendations",
+    };
+  }
+  return drawn;
 }
 
 function sectionOf(sectionId: ProseSectionId, row: ReportProseTable): SectionProse {
@@ -58,10 +79,7 @@ function sectionOf(sectionId: ProseSectionId, row: ReportProseTable): SectionPro
 export function getReportProse(database: Database, reviewId: string): ReportProse {
   requireReview(database, reviewId);
   const rows = rowsOf(database, reviewId);
-  const defaults: Partial<Record<ProseSectionId, { prose: Prose; drawnFrom: string }>> = briefingDefaults(
-    database,
-    reviewId,
-  );
+  const defaults: Partial<Record<ProseSectionId, Drawn>> = briefingDefaults(database, reviewId);
   const sections = PROSE_SECTION_IDS.map((sectionId): SectionProse => {
     const row = rows.get(sectionId);
     if (row) return sectionOf(sectionId, row);

@@ -1,6 +1,7 @@
 import type { ReportRecordsSummary } from '../shared/api/channels/report-prose.js';
 import { formatIsoUk } from '../shared/dates/fuzzy-date.js';
 import { formatCount } from '../shared/import/limits.js';
+import { readAnalysis } from './analysis.js';
 import { type Database, first, query } from './query.js';
 import { requireReview } from './reviews.js';
 
@@ -35,6 +36,7 @@ export function reportRecordsSummary(database: Database, reviewId: string): Repo
   const entries = countOf(database, 'chronology_entry', reviewId);
   const people = countOf(database, 'person', reviewId);
   const episodes = countOf(database, 'key_practice_episode', reviewId);
+  const analysis = readAnalysis(database, { kind: 'review', id: reviewId });
   const scope =
     review.scope_from || review.scope_to
       ? `Scope ${review.scope_from ? formatIsoUk(review.scope_from) : 'open'} to ${review.scope_to ? formatIsoUk(review.scope_to) : 'open'}`
@@ -43,8 +45,8 @@ export function reportRecordsSummary(database: Database, reviewId: string): Repo
     'terms-of-reference': `${scope}; ${review.terms_of_reference.trim() ? 'terms of reference recorded' : 'no terms of reference recorded'}`,
     background: `${counted(people, 'person', 'people')} of the review, printed by pseudonym or role`,
     'agency-involvement': `${counted(agencies, 'agency', 'agencies')}, ${counted(entries, 'chronology entry', 'chronology entries')}, ${counted(episodes, 'key practice episode', 'key practice episodes')}`,
-    analysis: 'Contributory factors, printed from the analysis once recorded',
-    findings: 'Findings, printed from the analysis once recorded',
-    recommendations: 'Recommendations and their actions, printed from the analysis once recorded',
+    analysis: counted(analysis.factors.length, 'contributory factor', 'contributory factors'),
+    findings: `${counted(analysis.findings.length, 'finding', 'findings')}, each in the SCIE form`,
+    recommendations: `${counted(analysis.recommendations.length, 'recommendation', 'recommendations')}, ${counted(analysis.actions.length, 'action', 'actions')} in the action plan`,
   };
 }

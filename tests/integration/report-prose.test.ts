@@ -145,7 +145,7 @@ describe('report prose through the channels', () => {
     );
   });
 
-  it("draws the briefing's case in brief from the terms of reference until the reviewer saves it; the export reads the same", async () => {
+  it("draws the briefing's parts from the terms of reference, findings and recommendations until the reviewer saves them; the export reads the same", async () => {
     const app = await newVaultApp();
     const review = await reviewIn(app, 'Why Child Q was not seen.\nHow agencies shared information.');
     const drawn = (await answer(app, 'report.prose', { reviewId: review.id })).sections.find(
@@ -159,15 +159,49 @@ describe('report prose through the channels', () => {
         { type: 'paragraph', content: [{ text: 'How agencies shared information.' }] },
       ],
     });
+    const owner = { kind: 'review', id: review.id };
+    await answer(app, 'analysis.finding.create', { owner, title: 'Health visitors were not told of the move' });
+    await answer(app, 'analysis.finding.create', { owner, title: 'Supervision did not test the plan' });
+    await answer(app, 'analysis.recommendation.create', {
+      owner,
+      text: 'Share a change of address with health visiting the same day',
+      addressee: 'board',
+    });
+    const defaults = (await answer(app, 'report.prose', { reviewId: review.id })).sections;
+    expect(defaults.find((section) => section.sectionId === 'briefing-found')).toMatchObject({
+      version: 0,
+      drawnFrom: "the review's findings",
+      prose: [
+        { type: 'bullet', depth: 0, content: [{ text: 'Health visitors were not told of the move' }] },
+        { type: 'bullet', depth: 0, content: [{ text: 'Supervision did not test the plan' }] },
+      ],
+    });
+    const toDo = defaults.find((section) => section.sectionId === 'briefing-do');
+    expect(toDo).toMatchObject({
+      drawnFrom: "the review's recommendations",
+      prose: [
+        {
+          type: 'bullet',
+          depth: 0,
+          content: [{ text: 'Share a change of address with health visiting the same day' }],
+        },
+      ],
+    });
+
     await answer(app, 'report.saveProse', { reviewId: review.id, sectionId: 'introduction', prose: INTRODUCTION });
+    const found: Prose = [{ type: 'paragraph', content: [{ text: 'Two findings, in my words.' }] }];
+    await answer(app, 'report.saveProse', { reviewId: review.id, sectionId: 'briefing-found', prose: found });
     const mine: Prose = [{ type: 'paragraph', content: [{ text: 'A baby of six months.' }] }];
     await answer(app, 'report.saveProse', { reviewId: review.id, sectionId: 'briefing-why', prose: mine });
 
     const vault = app.session.current();
+    // What the reviewer saved wins over what is drawn; parts never saved print what is drawn.
     expect(readReportProse(vault.database, review.id)).toEqual({
       introduction: INTRODUCTION,
       'briefing-case': drawn?.prose,
       'briefing-why': mine,
+      'briefing-found': found,
+      'briefing-do': toDo?.prose,
     });
   });
 
@@ -185,6 +219,12 @@ describe('report prose through the channels', () => {
     expect(records['terms-of-reference']).toBe('Scope 01/01/2015 to 31/12/2016; no terms of reference recorded');
     expect(records.background).toBe('1 person of the review, printed by pseudonym or role');
     expect(records['agency-involvement']).toBe('2 agencies, 0 chronology entries, 0 key practice episodes');
+    const owner = { kind: 'review', id: review.id };
+    await answer(app, 'analysis.finding.create', { owner, title: 'A finding' });
+    const withFinding = await answer(app, 'report.records', { reviewId: review.id });
+    expect(withFinding.findings).toBe('1 finding, each in the SCIE form');
+    expect(withFinding.recommendations).toBe('0 recommendations, 0 actions in the action plan');
+    expect(withFinding.analysis).toBe('0 contributory factors');
     expect(JSON.stringify(records)).not.toContain('Amira');
   });
 });
