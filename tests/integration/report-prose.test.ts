@@ -2,13 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReportProse } from '../../db/report-prose.js';
-import { Vault } from '../../db/vault.js';
 import type { CasebookApp } from '../../electron/app.js';
 import type { Prose } from '../../shared/reports/prose.js';
 import { PROSE_SECTION_IDS } from '../../shared/reports/sections.js';
 import { answer, fails } from '../support/api.js';
 import { newVaultAppFactory } from '../support/app.js';
-import { casebook, closedVault } from '../support/cli.js';
+import { casebook, closedVault, countsIn } from '../support/cli.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 /** The reviewer's prose per report section, through the app's channels and the CLI, on real vaults. */
@@ -31,8 +30,16 @@ const INTRODUCTION: Prose = [
   { type: 'number', depth: 0, content: [{ text: 'First question' }] },
 ];
 
-async function reviewIn(app: CasebookApp, termsOfReference = '') {
-  return answer(app, 'reviews.create', { title: 'Child Q', type: 'cspr', termsOfReference });
+/** An app on a new vault with one review in it. */
+async function appWithReview(termsOfReference = '') {
+  const app = await newVaultApp();
+  return { app, review: await answer(app, 'reviews.create', { title: 'Child Q', type: 'cspr', termsOfReference }) };
+}
+
+/** One section of the review's report prose, as the channel gives it. */
+async function sectionOf(app: CasebookApp, reviewId: string, sectionId: string) {
+  const { sections } = await answer(app, 'report.prose', { reviewId });
+  return sections.find((section) => section.sectionId === sectionId);
 }
 
 /** The report's audit rows, detail included (the audit channel leaves the detail out). */
@@ -45,8 +52,7 @@ function auditRows(app: CasebookApp) {
 
 describe('report prose through the channels', () => {
   it('saves a section with its formatting, counts versions, and gives it back after the vault is locked and unlocked', async () => {
-    const app = await newVaultApp();
-    const review = await reviewIn(app);
+    const { app, review } = await appWithReview();
 
     const empty = await answer(app, 'report.prose', { reviewId: review.id });
     expect(empty.sections.map((section) => section.sectionId)).toEqual(PROSE_SECTION_IDS);
@@ -70,16 +76,14 @@ describe('report prose through the channels', () => {
 
     await answer(app, 'vault.lock', {});
     await answer(app, 'vault.unlock', { passphrase: PASSPHRASE });
-    const after = await answer(app, 'report.prose', { reviewId: review.id });
-    expect(after.sections.find((section) => section.sectionId === 'introduction')).toMatchObject({
+    expect(await sectionOf(app, review.id, 'introduction')).toMatchObject({
       prose: changed,
       version: 2,
     });
   });
 
   it('records each save in the audit log by section, version and length, never the text; an unchanged text is not saved again', async () => {
-    const app = await newVaultApp();
-    const review = await reviewIn(app);
+    const { app, review } = await appWithReview();
     const save = () =>
       answer(app, 'report.saveProse', { reviewId: review.id, sectionId: 'methodology', prose: INTRODUCTION });
     expect((await save()).version).toBe(1);
@@ -95,8 +99,7 @@ describe('report prose through the channels', () => {
   });
 
   it('refuses a save over a newer version from another window, keeping the newer text', async () => {
-    const app = await newVaultApp();
-    const review = await reviewIn(app);
+    const { app, review } = await appWithReview();
     const one: Prose = [{ type: 'paragraph', content: [{ text: 'Saved in window one' }] }];
     await answer(app, 'report.saveProse', { reviewId: review.id, sectionId: 'background', prose: one, baseVersion: 0 });
     const refused = await fails(
@@ -109,16 +112,14 @@ describe('report prose through the channels', () => {
     );
     expect(refused.code).toBe('conflict');
     expect(refused.message).toMatch(/another window/);
-    const kept = await answer(app, 'report.prose', { reviewId: review.id });
-    expect(kept.sections.find((section) => section.sectionId === 'background')).toMatchObject({
+    expect(await sectionOf(app, review.id, 'background')).toMatchObject({
       prose: one,
       version: 1,
     });
   });
 
   it('refuses a javascript: link, an unknown section, and a save to an archived review, with clear messages', async () => {
-    const app = await newVaultApp();
-    const review = await reviewIn(app);
+    const { app, review } = await appWithReview();
     const link = await fails(
       app.invoke('report.saveProse', {
         reviewId: review.id,
@@ -146,11 +147,8 @@ describe('report prose through the channels', () => {
   });
 
   it("draws the briefing's parts from the terms of reference, findings and recommendations until the reviewer saves them; the export reads the same", async () => {
-    const app = await newVaultApp();
-    const review = await reviewIn(app, 'Why Child Q was not seen.\nHow agencies shared information.');
-    const drawn = (await answer(app, 'report.prose', { reviewId: review.id })).sections.find(
-      (section) => section.sectionId === 'briefing-case',
-    );
+    const { app, review } = await appWithReview('Why Child Q was not seen.\nHow agencies shared information.');
+    const drawn = await sectionOf(app, review.id, 'briefing-case');
     expect(drawn).toMatchObject({
       version: 0,
       drawnFrom: "the review's terms of reference",
@@ -167,8 +165,7 @@ describe('report prose through the channels', () => {
       text: 'Share a change of address with health visiting the same day',
       addressee: 'board',
     });
-    const defaults = (await answer(app, 'report.prose', { reviewId: review.id })).sections;
-    expect(defaults.find((section) => section.sectionId === 'briefing-found')).toMatchObject({
+    expect(await sectionOf(app, review.id, 'briefing-found')).toMatchObject({
       version: 0,
       drawnFrom: "the review's findings",
       prose: [
@@ -176,7 +173,7 @@ describe('report prose through the channels', () => {
         { type: 'bullet', depth: 0, content: [{ text: 'Supervision did not test the plan' }] },
       ],
     });
-    const toDo = defaults.find((section) => section.sectionId === 'briefing-do');
+    const toDo = await sectionOf(app, review.id, 'briefing-do');
     expect(toDo).toMatchObject({
       drawnFrom: "the review's recommendations",
       prose: [
@@ -237,44 +234,25 @@ describe('casebook report prose', () => {
     return { vault, reviewId: (JSON.parse(created.stdout) as { id: string }).id };
   }
 
+  /** `report prose --section S --input SOURCE --json`, with `stdin` piped in. */
+  function setSection(vault: string, reviewId: string, section: string, source: string, stdin?: string) {
+    return casebook(
+      ['--vault', vault, 'report', 'prose', '--review', reviewId, '--section', section, '--input', source, '--json'],
+      stdin,
+    );
+  }
+
   it('sets a section from a file and from standard input, and reads them back with --json', async () => {
     const { vault, reviewId } = await vaultWithReview();
     const file = join(tempDirectory(), 'introduction.json');
     writeFileSync(file, JSON.stringify(INTRODUCTION));
-    const fromFile = casebook([
-      '--vault',
-      vault,
-      'report',
-      'prose',
-      '--review',
-      reviewId,
-      '--section',
-      'introduction',
-      '--input',
-      file,
-      '--json',
-    ]);
+    const fromFile = setSection(vault, reviewId, 'introduction', file);
     expect(fromFile.stderr).toBe('');
     expect(fromFile.code).toBe(0);
     expect(JSON.parse(fromFile.stdout)).toMatchObject({ sectionId: 'introduction', version: 1 });
 
     const why: Prose = [{ type: 'paragraph', content: [{ text: 'Because', italic: true }] }];
-    const fromStdin = casebook(
-      [
-        '--vault',
-        vault,
-        'report',
-        'prose',
-        '--review',
-        reviewId,
-        '--section',
-        'briefing-why',
-        '--input',
-        '-',
-        '--json',
-      ],
-      JSON.stringify(why),
-    );
+    const fromStdin = setSection(vault, reviewId, 'briefing-why', '-', JSON.stringify(why));
     expect(fromStdin.code).toBe(0);
 
     const read = casebook(['--vault', vault, 'report', 'prose', '--review', reviewId, '--json']);
@@ -292,11 +270,7 @@ describe('casebook report prose', () => {
 
   it('refuses bad prose before unlocking, says why, and writes nothing', async () => {
     const { vault, reviewId } = await vaultWithReview();
-    const set = (stdin: string, section = 'introduction') =>
-      casebook(
-        ['--vault', vault, 'report', 'prose', '--review', reviewId, '--section', section, '--input', '-', '--json'],
-        stdin,
-      );
+    const set = (stdin: string, section = 'introduction') => setSection(vault, reviewId, section, '-', stdin);
 
     const notJson = set('[{"type": "paragraph",');
     expect(notJson.code).toBe(2);
@@ -309,26 +283,10 @@ describe('casebook report prose', () => {
     const badSection = set('[]', 'epilogue');
     expect(badSection.code).toBe(2);
     expect(badSection.stderr).toMatch(/sectionId: Choose a section of the report or the briefing/);
-    const missing = casebook([
-      '--vault',
-      vault,
-      'report',
-      'prose',
-      '--review',
-      reviewId,
-      '--section',
-      'introduction',
-      '--input',
-      join(tempDirectory(), 'nope.json'),
-    ]);
+    const missing = setSection(vault, reviewId, 'introduction', join(tempDirectory(), 'nope.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--input: cannot read .*nope\.json \(ENOENT\)/);
 
-    const opened = await Vault.unlock(vault, { passphrase: PASSPHRASE });
-    try {
-      expect(opened.database.prepare('SELECT count(*) AS n FROM report_prose').get()).toEqual({ n: 0 });
-    } finally {
-      opened.close();
-    }
+    expect(await countsIn(vault, { prose: 'SELECT count(*) AS n FROM report_prose' })).toEqual({ prose: 0 });
   });
 });
