@@ -165,6 +165,29 @@ describe('the report screen in the browser', () => {
       .waitFor();
   });
 
+  it('keeps the text of every cell of a pasted table (Prose has no tables)', async () => {
+    const background = section('6. Background and family structure');
+    const editor = background.getByRole('textbox', { name: 'Background and family structure' });
+    await editor.click();
+    await editor.evaluate((element) => {
+      const data = new DataTransfer();
+      data.setData(
+        'text/html',
+        '<table><tr><td>Agency</td><td>Contacts</td></tr><tr><td>Police</td><td>3</td></tr></table>',
+      );
+      data.setData('text/plain', 'Agency\tContacts\nPolice\t3');
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await background
+      .getByRole('status')
+      .filter({ hasText: /^Saved / })
+      .waitFor();
+    const text = storedProse('background')
+      .map((block) => block.content.map((run) => run.text).join(''))
+      .join('|');
+    for (const cell of ['Agency', 'Contacts', 'Police', '3']) expect(text).toContain(cell);
+  });
+
   it("shows the briefing's six parts, the case in brief drawn from the terms of reference", async () => {
     await page.getByRole('link', { name: 'Seven-minute briefing' }).click();
     await page.getByRole('heading', { name: 'Seven-minute briefing', level: 2 }).waitFor();
