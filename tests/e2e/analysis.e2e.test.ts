@@ -63,6 +63,15 @@ async function wholeScreen(name: string) {
 }
 
 const form = (name: string) => page.getByRole('form', { name, exact: true });
+
+/** An add form of the analysis, unfolded (they are folded away until wanted). */
+async function addForm(name: string) {
+  const details = page.locator('details.add-item').filter({ has: page.locator('summary', { hasText: name }) });
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await details.locator('summary').click();
+  }
+  return form(name);
+}
 /** A link's checkbox shows the saved link: it is ticked once the main process has answered. */
 const item = (text: string) => page.locator('li.item').filter({ has: page.locator('.item-title', { hasText: text }) });
 
@@ -125,7 +134,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     await page.getByRole('tab', { name: 'Analysis', selected: true }).waitFor();
     await page.getByRole('heading', { name: 'Contributory factors', level: 2 }).waitFor();
 
-    const factorForm = form('Add a contributory factor');
+    const factorForm = await addForm('Add a contributory factor');
     await factorForm
       .getByLabel('Factor', { exact: true })
       .fill('Explanation of a missed review accepted without a home visit');
@@ -147,7 +156,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     await factor.getByRole('button', { name: 'Link', exact: true }).click();
     await factor.getByRole('button', { name: /^Unlink/ }).waitFor();
 
-    const findingForm = form('Add a finding');
+    const findingForm = await addForm('Add a finding');
     await findingForm
       .getByLabel('Finding', { exact: true })
       .fill('Missed contacts are not followed up when the parent reassures');
@@ -171,7 +180,7 @@ describe('the modifiable-factor analysis in the browser', () => {
       .poll(() => finding.getByLabel('Explanation of a missed review accepted without a home visit').isChecked())
       .toBe(true);
 
-    const recommendationForm = form('Add a recommendation');
+    const recommendationForm = await addForm('Add a recommendation');
     await recommendationForm
       .getByLabel('Recommendation', { exact: true })
       .fill('Health visiting to follow up every missed contact');
@@ -182,7 +191,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     await recommendation.getByLabel('Missed contacts are not followed up when the parent reassures').click();
     await expect.poll(() => recommendation.getByLabel(/Missed contacts are not followed up/).isChecked()).toBe(true);
 
-    const actionForm = form('Add an action');
+    const actionForm = await addForm('Add an action');
     await actionForm
       .getByLabel('For the recommendation')
       .selectOption({ label: 'Health visiting to follow up every missed contact' });
@@ -262,7 +271,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     expect(await factor.textContent()).toMatch(/Domain C: Factors in the physical environment, grade 2 · Modifiable/);
     expect(await factor.textContent()).toMatch(/Found in: Police report p. 3/);
 
-    const findingForm = form('Add a finding');
+    const findingForm = await addForm('Add a finding');
     await findingForm.getByLabel('Finding', { exact: true }).fill('Safer sleep advice is not repeated after birth');
     await findingForm.getByRole('button', { name: 'Add finding' }).click();
     const finding = item('Safer sleep advice is not repeated');
@@ -270,7 +279,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     await finding.getByLabel('Unsafe sleeping arrangement').click();
     await expect.poll(() => finding.getByLabel('Unsafe sleeping arrangement').isChecked()).toBe(true);
 
-    const recommendationForm = form('Add a recommendation');
+    const recommendationForm = await addForm('Add a recommendation');
     await recommendationForm
       .getByLabel('Recommendation', { exact: true })
       .fill('Repeat safer sleep advice at every contact');
@@ -280,7 +289,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     const recommendation = item('Repeat safer sleep advice');
     await recommendation.waitFor();
 
-    const actionForm = form('Add an action');
+    const actionForm = await addForm('Add an action');
     await actionForm
       .getByLabel('For the recommendation')
       .selectOption({ label: 'Repeat safer sleep advice at every contact' });
