@@ -276,6 +276,17 @@ export function recommendationsOf(database: Database, owner: AnalysisOwner): Rec
   ).map(toRecommendation);
 }
 
+const toAction = (row: AnalysisActionTable, evidence: Action['evidence']): Action => ({
+  id: row.id,
+  text: row.text,
+  ownerAgency: row.owner_agency,
+  ownerRole: row.owner_role,
+  dueOn: row.due_on,
+  status: row.status as ActionStatus,
+  outcomeMeasure: row.outcome_measure,
+  evidence,
+});
+
 function actionsOf(database: Database, owner: AnalysisOwner): Action[] {
   const rows = all(
     database,
@@ -307,16 +318,7 @@ function actionsOf(database: Database, owner: AnalysisOwner): Action[] {
       ]);
     }
   }
-  return rows.map((row: AnalysisActionTable) => ({
-    id: row.id,
-    text: row.text,
-    ownerAgency: row.owner_agency,
-    ownerRole: row.owner_role,
-    dueOn: row.due_on,
-    status: row.status as ActionStatus,
-    outcomeMeasure: row.outcome_measure,
-    evidence: evidence.get(row.id) ?? [],
-  }));
+  return rows.map((row) => toAction(row, evidence.get(row.id) ?? []));
 }
 
 function episodesOf(database: Database, owner: AnalysisOwner): EpisodeAnalysis[] {
@@ -472,6 +474,53 @@ function defined<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
+/**
+ * Adds one item in one audited write. `values` receives the owner's form version
+ * (a child death's), which classifies a factor; `after` runs in the same write.
+ */
+function createItem(
+  vault: VaultWriter,
+  kind: ItemKind,
+  owner: AnalysisOwner,
+  values: (formVersion: string | null) => Record<string, unknown>,
+  now: Date,
+  after?: (id: string) => void,
+): string {
+  const id = randomUUID();
+  vault.write({ entity: TABLES[kind], entityId: id, action: 'created', detail: { [owner.kind]: owner.id } }, () => {
+    const { formVersion } = requireOwner(vault.database, owner, true);
+    insertItem(vault, kind, owner, values(formVersion), now, id);
+    after?.(id);
+  });
+  return id;
+}
+
+/**
+ * Changes one item: what was given over what is stored, checked as a whole (a
+ * recommendation to an agency still names it), in one audited write naming the
+ * fields, never their text.
+ */
+function changeItem<T extends object>(
+  vault: VaultWriter,
+  kind: ItemKind,
+  input: { id: string } & Changes<T>,
+  stored: (database: Database, id: string) => T,
+  values: (merged: T, formVersion: string | null) => Record<string, unknown>,
+  now: Date,
+): AnalysisOwner {
+  const { owner } = requireItem(vault.database, input.id, kind);
+  vault.write(
+    { entity: TABLES[kind], entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
+    () => {
+      const { formVersion } = requireOwner(vault.database, owner, true);
+      const { id: _id, ...changes } = defined(input) as { id: string } & Partial<T>;
+      updateItem(vault, kind, input.id, values({ ...stored(vault.database, input.id), ...changes }, formVersion), now);
+      touchOwner(vault.database, owner, now);
+    },
+  );
+  return owner;
+}
+
 export interface FactorInput extends FactorClassification {
   description: string;
   modifiable: boolean;
@@ -479,53 +528,31 @@ export interface FactorInput extends FactorClassification {
   note: string | null;
 }
 
-function factorValues(input: FactorInput) {
+function factorValues(input: FactorInput, formVersion: string | null) {
+  const classified = classifyFactor(formVersion, input);
   return {
     description: input.description,
-    taxonomy: input.taxonomy,
-    level: input.level,
-    domain: input.domain,
-    grade: input.grade,
+    taxonomy: classified.taxonomy,
+    level: classified.level,
+    domain: classified.domain,
+    grade: classified.grade,
     modifiable: input.modifiable ? 1 : 0,
     agencies: JSON.stringify([...new Set(input.agencies)]),
     note: input.note,
   };
 }
 
-export function createFactor(vault: VaultWriter, owner: AnalysisOwner, input: FactorInput, now = new Date()): string {
-  const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_factor', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      const { formVersion } = requireOwner(vault.database, owner, true);
-      insertItem(vault, 'factor', owner, factorValues({ ...input, ...classifyFactor(formVersion, input) }), now, id);
-    },
+const storedFactor = (database: Database, id: string): FactorInput =>
+  toFactor(
+    first(database, query.selectFrom('analysis_factor').selectAll().where('id', '=', id)) as AnalysisFactorTable,
   );
-  return id;
+
+export function createFactor(vault: VaultWriter, owner: AnalysisOwner, input: FactorInput, now = new Date()): string {
+  return createItem(vault, 'factor', owner, (formVersion) => factorValues(input, formVersion), now);
 }
 
-export function updateFactor(
-  vault: VaultWriter,
-  input: { id: string } & Changes<FactorInput>,
-  now = new Date(),
-): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'factor');
-  vault.write(
-    { entity: 'analysis_factor', entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
-    () => {
-      const { formVersion } = requireOwner(vault.database, owner, true);
-      const existing = toFactor(
-        first(
-          vault.database,
-          query.selectFrom('analysis_factor').selectAll().where('id', '=', input.id),
-        ) as AnalysisFactorTable,
-      );
-      const merged = { ...existing, ...defined(input) };
-      updateItem(vault, 'factor', input.id, factorValues({ ...merged, ...classifyFactor(formVersion, merged) }), now);
-      touchOwner(vault.database, owner, now);
-    },
-  );
-  return owner;
+export function updateFactor(vault: VaultWriter, input: { id: string } & Changes<FactorInput>, now = new Date()) {
+  return changeItem(vault, 'factor', input, storedFactor, factorValues, now);
 }
 
 export interface FindingInput {
@@ -559,51 +586,28 @@ const EMPTY_FINDING: Omit<FindingInput, 'title'> = {
   boardQuestions: null,
 };
 
+const storedFinding = (database: Database, id: string): FindingInput =>
+  toFinding(
+    first(database, query.selectFrom('analysis_finding').selectAll().where('id', '=', id)) as AnalysisFindingTable,
+  );
+
 export function createFinding(
   vault: VaultWriter,
   owner: AnalysisOwner,
   input: Changes<FindingInput> & { title: string },
   now = new Date(),
 ): string {
-  const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_finding', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      insertItem(
-        vault,
-        'finding',
-        owner,
-        findingValues({ ...EMPTY_FINDING, ...defined(input), title: input.title }),
-        now,
-        id,
-      );
-    },
+  return createItem(
+    vault,
+    'finding',
+    owner,
+    () => findingValues({ ...EMPTY_FINDING, ...defined(input), title: input.title }),
+    now,
   );
-  return id;
 }
 
-export function updateFinding(
-  vault: VaultWriter,
-  input: { id: string } & Changes<FindingInput>,
-  now = new Date(),
-): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'finding');
-  vault.write(
-    { entity: 'analysis_finding', entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      const existing = toFinding(
-        first(
-          vault.database,
-          query.selectFrom('analysis_finding').selectAll().where('id', '=', input.id),
-        ) as AnalysisFindingTable,
-      );
-      updateItem(vault, 'finding', input.id, findingValues({ ...existing, ...defined(input) }), now);
-      touchOwner(vault.database, owner, now);
-    },
-  );
-  return owner;
+export function updateFinding(vault: VaultWriter, input: { id: string } & Changes<FindingInput>, now = new Date()) {
+  return changeItem(vault, 'finding', input, storedFinding, findingValues, now);
 }
 
 export interface RecommendationInput {
@@ -618,49 +622,29 @@ function recommendationValues(input: RecommendationInput) {
   return { text: input.text, addressee: input.addressee, agency: input.agency, level: input.level };
 }
 
+const storedRecommendation = (database: Database, id: string): RecommendationInput =>
+  toRecommendation(
+    first(
+      database,
+      query.selectFrom('analysis_recommendation').selectAll().where('id', '=', id),
+    ) as AnalysisRecommendationTable,
+  );
+
 export function createRecommendation(
   vault: VaultWriter,
   owner: AnalysisOwner,
   input: RecommendationInput,
   now = new Date(),
 ): string {
-  const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_recommendation', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      insertItem(vault, 'recommendation', owner, recommendationValues(input), now, id);
-    },
-  );
-  return id;
+  return createItem(vault, 'recommendation', owner, () => recommendationValues(input), now);
 }
 
 export function updateRecommendation(
   vault: VaultWriter,
   input: { id: string } & Changes<RecommendationInput>,
   now = new Date(),
-): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'recommendation');
-  vault.write(
-    {
-      entity: 'analysis_recommendation',
-      entityId: input.id,
-      action: 'updated',
-      detail: { fields: changedFields(input) },
-    },
-    () => {
-      requireOwner(vault.database, owner, true);
-      const existing = toRecommendation(
-        first(
-          vault.database,
-          query.selectFrom('analysis_recommendation').selectAll().where('id', '=', input.id),
-        ) as AnalysisRecommendationTable,
-      );
-      updateItem(vault, 'recommendation', input.id, recommendationValues({ ...existing, ...defined(input) }), now);
-      touchOwner(vault.database, owner, now);
-    },
-  );
-  return owner;
+) {
+  return changeItem(vault, 'recommendation', input, storedRecommendation, recommendationValues, now);
 }
 
 export interface ActionInput {
@@ -683,49 +667,33 @@ function actionValues(input: ActionInput) {
   };
 }
 
+const storedAction = (database: Database, id: string): ActionInput =>
+  toAction(
+    first(database, query.selectFrom('analysis_action').selectAll().where('id', '=', id)) as AnalysisActionTable,
+    [],
+  );
+
+/** An action, linked at once to the recommendation it carries out when one is given. */
 export function createAction(
   vault: VaultWriter,
   owner: AnalysisOwner,
   input: ActionInput & { recommendationId?: string | undefined },
   now = new Date(),
 ): string {
-  const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_action', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      insertItem(vault, 'action', owner, actionValues(input), now, id);
+  return createItem(
+    vault,
+    'action',
+    owner,
+    () => actionValues(input),
+    now,
+    (id) => {
       if (input.recommendationId !== undefined) addLink(vault.database, { from: input.recommendationId, to: id }, now);
     },
   );
-  return id;
 }
 
-export function updateAction(
-  vault: VaultWriter,
-  input: { id: string } & Changes<ActionInput>,
-  now = new Date(),
-): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'action');
-  vault.write(
-    { entity: 'analysis_action', entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      const row = first(vault.database, query.selectFrom('analysis_action').selectAll().where('id', '=', input.id));
-      if (!row) throw new CasebookError('not_found', 'That action is not in this vault.');
-      const existing: ActionInput = {
-        text: row.text,
-        ownerAgency: row.owner_agency,
-        ownerRole: row.owner_role,
-        dueOn: row.due_on,
-        status: row.status as ActionStatus,
-        outcomeMeasure: row.outcome_measure,
-      };
-      updateItem(vault, 'action', input.id, actionValues({ ...existing, ...defined(input) }), now);
-      touchOwner(vault.database, owner, now);
-    },
-  );
-  return owner;
+export function updateAction(vault: VaultWriter, input: { id: string } & Changes<ActionInput>, now = new Date()) {
+  return changeItem(vault, 'action', input, storedAction, actionValues, now);
 }
 
 export function addActionEvidence(
@@ -1091,10 +1059,7 @@ function writeImport(
     }
   }
   for (const factor of data.factors) {
-    ids.set(
-      factor.id,
-      insertItem(vault, 'factor', owner, factorValues({ ...factor, ...classifyFactor(formVersion, factor) }), now),
-    );
+    ids.set(factor.id, insertItem(vault, 'factor', owner, factorValues(factor, formVersion), now));
   }
   for (const finding of data.findings) {
     ids.set(
