@@ -39,6 +39,7 @@ import { getForm } from '../shared/cdop/forms/index.js';
 import { todayIso } from '../shared/dates/iso-date.js';
 import { type Prose, proseSchema } from '../shared/reports/prose.js';
 import { inIntegratedOrder } from './chronology.js';
+import { listEpisodes } from './key-practice-episodes.js';
 import { all, type Database, first, query, run } from './query.js';
 import { requireOpenReview, requireReview } from './reviews.js';
 import type {
@@ -157,12 +158,7 @@ function checkLabel(taxonomies: Record<string, Taxonomy>, version: string, code:
   }
 }
 
-interface FactorClassification {
-  taxonomy: string | null;
-  level: string | null;
-  domain: string | null;
-  grade: string | null;
-}
+type FactorClassification = Pick<Factor, 'taxonomy' | 'level' | 'domain' | 'grade'>;
 
 /**
  * A review's factor is classified by a taxonomy level (the default taxonomy when none
@@ -321,40 +317,32 @@ function actionsOf(database: Database, owner: AnalysisOwner): Action[] {
   return rows.map((row) => toAction(row, evidence.get(row.id) ?? []));
 }
 
+/** The chronology's key practice episodes (db/key-practice-episodes.ts) with the reviewer's account of each. */
 function episodesOf(database: Database, owner: AnalysisOwner): EpisodeAnalysis[] {
   if (owner.kind !== 'review') return [];
-  const rows = all(
-    database,
-    query
-      .selectFrom('key_practice_episode')
-      .selectAll()
-      .where('review_id', '=', owner.id)
-      .orderBy((eb) => eb('span_from', 'is', null))
-      .orderBy('span_from')
-      .orderBy('created_at')
-      .orderBy('id'),
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    from: row.span_from,
-    to: row.span_to,
-    entryIds: all(
+  const accounts = new Map(
+    all(
       database,
-      inIntegratedOrder(
-        query
-          .selectFrom('key_practice_episode_entry as k')
-          .innerJoin('chronology_entry as e', 'e.id', 'k.entry_id')
-          .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
-          .select('e.id')
-          .where('k.episode_id', '=', row.id),
-      ),
-    ).map((entry) => entry.id),
-    wentWell: parseProse(row.went_well),
-    wentLessWell: parseProse(row.went_less_well),
-    practitionersView: parseProse(row.practitioners_view),
-    familyView: parseProse(row.family_view),
-  }));
+      query
+        .selectFrom('key_practice_episode')
+        .select(['id', 'went_well', 'went_less_well', 'practitioners_view', 'family_view'])
+        .where('review_id', '=', owner.id),
+    ).map((row) => [row.id, row]),
+  );
+  return listEpisodes(database, owner.id).map((episode) => {
+    const account = accounts.get(episode.id);
+    return {
+      id: episode.id,
+      title: episode.title,
+      from: episode.from,
+      to: episode.to,
+      entryIds: episode.entryIds,
+      wentWell: parseProse(account?.went_well ?? null),
+      wentLessWell: parseProse(account?.went_less_well ?? null),
+      practitionersView: parseProse(account?.practitioners_view ?? null),
+      familyView: parseProse(account?.family_view ?? null),
+    };
+  });
 }
 
 function linksOf(database: Database, owner: AnalysisOwner): AnalysisLink[] {
@@ -521,12 +509,7 @@ function changeItem<T extends object>(
   return owner;
 }
 
-export interface FactorInput extends FactorClassification {
-  description: string;
-  modifiable: boolean;
-  agencies: string[];
-  note: string | null;
-}
+export type FactorInput = Omit<Factor, 'id'>;
 
 function factorValues(input: FactorInput, formVersion: string | null) {
   const classified = classifyFactor(formVersion, input);
@@ -555,15 +538,7 @@ export function updateFactor(vault: VaultWriter, input: { id: string } & Changes
   return changeItem(vault, 'factor', input, storedFactor, factorValues, now);
 }
 
-export interface FindingInput {
-  title: string;
-  taxonomy: string | null;
-  pattern: string | null;
-  inThisCase: string | null;
-  widerEvidence: string | null;
-  whyItMatters: string | null;
-  boardQuestions: string | null;
-}
+export type FindingInput = Omit<Finding, 'id'>;
 
 function findingValues(input: FindingInput) {
   return {
@@ -610,12 +585,7 @@ export function updateFinding(vault: VaultWriter, input: { id: string } & Change
   return changeItem(vault, 'finding', input, storedFinding, findingValues, now);
 }
 
-export interface RecommendationInput {
-  text: string;
-  addressee: Addressee;
-  agency: string | null;
-  level: RecommendationLevel | null;
-}
+export type RecommendationInput = Omit<Recommendation, 'id'>;
 
 function recommendationValues(input: RecommendationInput) {
   checkAddressee(input.addressee, input.agency);
@@ -647,14 +617,7 @@ export function updateRecommendation(
   return changeItem(vault, 'recommendation', input, storedRecommendation, recommendationValues, now);
 }
 
-export interface ActionInput {
-  text: string;
-  ownerAgency: string | null;
-  ownerRole: string | null;
-  dueOn: string | null;
-  status: ActionStatus;
-  outcomeMeasure: string | null;
-}
+export type ActionInput = Omit<Action, 'id' | 'evidence'>;
 
 function actionValues(input: ActionInput) {
   return {
