@@ -12,9 +12,9 @@ import { basename, join } from 'node:path';
 export interface ConvertedDocument {
   pdf: string;
   pages: number;
-  /** All pages' text, laid out as on the page (pdftotext -layout). */
+  /** All pages' text in reading order, a cell's lines together (pdftotext). */
   text: string;
-  /** One page's text, 1-based. */
+  /** One page's text, 1-based, laid out as on the page (pdftotext -layout). */
   page(number: number): string;
 }
 
@@ -32,13 +32,14 @@ export function convertWithLibreOffice(docx: string, outDirectory: string): Conv
   const pdf = join(outDirectory, basename(docx).replace(/\.docx$/i, '.pdf'));
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? Number.NaN);
-  const pageText = (first?: number, last?: number) =>
-    execFileSync(
-      'pdftotext',
-      ['-layout', ...(first ? ['-f', String(first), '-l', String(last ?? first)] : []), pdf, '-'],
-      { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
-    );
-  return { pdf, pages, text: pageText(), page: (number) => pageText(number) };
+  const pdftotext = (options: string[]) =>
+    execFileSync('pdftotext', [...options, pdf, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  return {
+    pdf,
+    pages,
+    text: pdftotext([]),
+    page: (number) => pdftotext(['-layout', '-f', String(number), '-l', String(number)]),
+  };
 }
 
 /** Page images for a person to look at (pdftoppm -png -r 60), `prefix`-1.png and so on. */

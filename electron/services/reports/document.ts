@@ -15,7 +15,9 @@ import {
   TextRun,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { type LongTable, longTableMarker, writeLongTable } from './long-table.js';
 import { type ReportBlock, type ReportModel, statusText } from './model.js';
+import { replacePart } from './package.js';
 import { proseParagraphs } from './prose.js';
 import { HEADING_COLOUR, REPORT_NUMBERING, REPORT_STYLES, SIZE } from './style.js';
 import { columnWidths, factsTable, reportTable } from './table.js';
@@ -44,11 +46,42 @@ export function textWidth(orientation: 'portrait' | 'landscape'): number {
   return across - 2 * MARGIN[orientation];
 }
 
-export async function packReport(model: ReportModel): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(model));
+/** The finished .docx; `onRows` hears how many rows of a streamed table are written. */
+export async function packReport(
+  model: ReportModel,
+  onRows: (done: number, total: number) => void = () => undefined,
+): Promise<Buffer> {
+  const streamed: LongTable[] = [];
+  const packed = await Packer.toBuffer(reportDocument(model, streamed));
+  if (streamed.length === 0) return packed;
+  const total = streamed.reduce((sum, table) => sum + table.rows.length, 0);
+  return replacePart(packed, 'word/document.xml', async (xml, emit) => {
+    let from = 0;
+    let before = 0;
+    for (const [index, table] of streamed.entries()) {
+      const marker = xml.indexOf(longTableMarker(index), from);
+      const start = Math.max(xml.lastIndexOf('<w:p>', marker), xml.lastIndexOf('<w:p ', marker));
+      const end = xml.indexOf('</w:p>', marker) + '</w:p>'.length;
+      if (marker === -1 || start === -1 || end < marker) throw new Error('A long table lost its place in the document');
+      await emit(xml.slice(from, start));
+      await writeLongTable(table, emit, (done) => onRows(before + done, total));
+      before += table.rows.length;
+      from = end;
+    }
+    await emit(xml.slice(from));
+  });
 }
 
-export function reportDocument(model: ReportModel): Document {
+/** The document; a streamed table is left as a marker paragraph and collected in `streamed`. */
+export function reportDocument(model: ReportModel, streamed: LongTable[] = []): Document {
+  const lastBlock = model.parts.at(-1)?.blocks.at(-1);
+  for (const part of model.parts) {
+    for (const block of part.blocks) {
+      if (block.type === 'table' && block.streamed === true && block !== lastBlock) {
+        throw new Error('A streamed table must be the last block of the document');
+      }
+    }
+  }
   let lists = 0;
   const nextList = () => {
     lists += 1;
@@ -117,7 +150,7 @@ export function reportDocument(model: ReportModel): Document {
   };
   const parts: ISectionOptions[] = model.parts.map((part) => ({
     ...frame(part.orientation),
-    children: part.blocks.flatMap((block) => render(block, textWidth(part.orientation), nextList)),
+    children: part.blocks.flatMap((block) => render(block, textWidth(part.orientation), nextList, streamed)),
   }));
 
   return new Document({
@@ -171,6 +204,7 @@ function render(
   block: ReportBlock,
   width: number,
   nextList: () => number,
+  streamed: LongTable[],
 ): (Paragraph | ReturnType<typeof reportTable>)[] {
   switch (block.type) {
     case 'heading':
@@ -188,15 +222,21 @@ function render(
       ];
     case 'facts':
       return [factsTable(block.rows, width), new Paragraph({ spacing: { after: 120 }, children: [] })];
-    case 'table':
+    case 'table': {
+      const widths = columnWidths(width, block.headers.length, block.widths);
+      if (block.streamed) {
+        streamed.push({ headers: block.headers, rows: block.rows, widths });
+        return [new Paragraph({ children: [new TextRun(longTableMarker(streamed.length - 1))] })];
+      }
       return [
         reportTable({
           headers: block.headers,
           rows: block.rows,
-          widths: columnWidths(width, block.headers.length, block.widths),
+          widths,
         }),
         ...(block.caption ? [new Paragraph({ style: 'Caption', children: [new TextRun(block.caption)] })] : []),
       ];
+    }
     case 'image': {
       // Fitted to the text width at 96 pixels an inch (15 twips a pixel), keeping its shape.
       const scale = Math.min(1, width / 15 / block.width);

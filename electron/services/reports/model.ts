@@ -23,6 +23,12 @@ export type ReportBlock =
       /** Relative column widths; equal when left out. */
       widths?: number[];
       caption?: string;
+      /**
+       * Thousands of rows (the chronology): written as XML straight into the packed
+       * file (long-table.ts). Only as the document's last block, as the page layout
+       * that numbers the contents does not reach past it.
+       */
+      streamed?: boolean;
     }
   | { type: 'image'; png: Uint8Array; width: number; height: number; caption: string };
 

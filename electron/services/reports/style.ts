@@ -1,4 +1,4 @@
-import { AlignmentType, type INumberingOptions, type IStylesOptions, LevelFormat } from 'docx';
+import { AlignmentType, type INumberingOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
 
 /**
  * The house style of every Word document Casebook writes: plain, readable and
@@ -17,7 +17,10 @@ export const SIZE = { body: 22, small: 18, table: 16, title: 48, subtitle: 28 } 
 
 export const REPORT_STYLES: IStylesOptions = {
   default: {
-    document: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { after: 120, line: 276 } } },
+    document: {
+      run: { font: FONT, size: SIZE.body },
+      paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+    },
     heading1: {
       run: { font: FONT, size: 32, bold: true, color: HEADING_COLOUR },
       paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 },
