@@ -148,9 +148,12 @@ export function reportDocument(model: ReportModel, streamed: LongTable[] = []): 
         : []),
     ],
   };
-  const parts: ISectionOptions[] = model.parts.map((part) => ({
+  const parts: ISectionOptions[] = model.parts.map((part, index) => ({
     ...frame(part.orientation),
-    children: part.blocks.flatMap((block) => render(block, textWidth(part.orientation), nextList, streamed)),
+    children: [
+      ...(index === 0 && !model.titlePage ? titleLines(model, status) : []),
+      ...part.blocks.flatMap((block) => render(block, textWidth(part.orientation), nextList, streamed)),
+    ],
   }));
 
   return new Document({
@@ -161,7 +164,7 @@ export function reportDocument(model: ReportModel, streamed: LongTable[] = []): 
     numbering: REPORT_NUMBERING,
     features: { updateFields: true },
     pageNumbers: estimatePageNumbers,
-    sections: [opening, ...parts],
+    sections: model.titlePage ? [opening, ...parts] : parts,
   });
 }
 
@@ -182,6 +185,24 @@ function titlePage(model: ReportModel, status: string): Paragraph[] {
     new Paragraph({
       spacing: { before: 240 },
       children: [new TextRun({ text: model.marking, bold: true, size: SIZE.subtitle, color: 'C00000' })],
+    }),
+  ];
+}
+
+/** The title at the head of the first page, for a document without a title page. */
+function titleLines(model: ReportModel, status: string): Paragraph[] {
+  return [
+    new Paragraph({
+      style: 'Title',
+      spacing: { after: 120 },
+      children: [new TextRun({ text: model.title, size: 36 })],
+    }),
+    new Paragraph({
+      spacing: { after: 240 },
+      border: { bottom: { style: 'single', size: 8, color: HEADING_COLOUR, space: 4 } },
+      children: [
+        new TextRun({ text: [...model.subtitle, status].join(' | '), size: SIZE.small, color: HEADING_COLOUR }),
+      ],
     }),
   ];
 }

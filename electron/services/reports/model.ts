@@ -34,7 +34,9 @@ export type ReportBlock =
 
 export type DocumentStatus =
   | { kind: 'draft'; version: number; date: string }
-  | { kind: 'final'; version: number; date: string };
+  | { kind: 'final'; version: number; date: string }
+  /** A record that is not versioned (a CDOP case record): the date it was made. */
+  | { kind: 'dated'; date: string };
 
 export interface ReportPart {
   orientation: 'portrait' | 'landscape';
@@ -49,6 +51,8 @@ export interface ReportModel {
   status: DocumentStatus;
   /** The protective marking printed at the top and bottom of every page (Settings). */
   marking: string;
+  /** A title page of its own; without one, the title heads the first page (a briefing). */
+  titlePage: boolean;
   /** A contents page after the title page. */
   contents: boolean;
   /** Written into the document's description property (the audit anchor). */
@@ -97,7 +101,6 @@ export function mapText(model: ReportModel, change: (text: string) => string): R
 
 /** The status as printed in the header and on the title page: "DRAFT v2 02/12/2026" or "FINAL". */
 export function statusText(status: DocumentStatus): string {
-  return status.kind === 'final'
-    ? `FINAL (version ${status.version}) ${status.date}`
-    : `DRAFT v${status.version} ${status.date}`;
+  if (status.kind === 'dated') return `As at ${status.date}`;
+  return status.kind === 'final' ? `FINAL (version ${status.version})` : `DRAFT v${status.version} ${status.date}`;
 }

@@ -58,15 +58,21 @@ function entries(bytes: Buffer): Entry[] {
   return found;
 }
 
-function inflate(entry: Entry): Buffer {
+function inflate(entry: Entry, limit?: number): Buffer {
   if (entry.method === 0) return entry.compressed;
   if (entry.method !== 8) throw damaged();
-  return inflateRawSync(entry.compressed);
+  return inflateRawSync(entry.compressed, limit === undefined ? {} : { maxOutputLength: limit });
 }
 
 /** Every part of the package, inflated, in order: name and bytes. */
 export function packageParts(bytes: Buffer): { name: string; data: Buffer }[] {
   return entries(bytes).map((entry) => ({ name: entry.name, data: inflate(entry) }));
+}
+
+/** One part, inflated to at most `limit` bytes: for a file from outside (verify --anchor's). */
+export function packagePart(bytes: Buffer, name: string, limit: number): Buffer | null {
+  const entry = entries(bytes).find((item) => item.name === name);
+  return entry ? inflate(entry, limit) : null;
 }
 
 /**
