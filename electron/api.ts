@@ -6,6 +6,7 @@ import { cdopHandlers } from './handlers/cdop.js';
 import { cdopPathwayHandlers } from './handlers/cdop-pathway.js';
 import { chronologyHandlers } from './handlers/chronology.js';
 import { chronologyAnalysisHandlers } from './handlers/chronology-analysis.js';
+import { reportsHandlers } from './handlers/reports.js';
 import { reviewsHandlers } from './handlers/reviews.js';
 import type { AppContext, HandlersFor } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault.js';
@@ -27,6 +28,7 @@ export function createHandlers(context: AppContext): Handlers {
     ...chronologyAnalysisHandlers(context),
     ...cdopHandlers(context),
     ...cdopPathwayHandlers(context),
+    ...reportsHandlers(context),
   };
 }
 

@@ -4,6 +4,7 @@ import { cdopPathwayChannels } from './channels/cdop-pathway.js';
 import { chronologyChannels } from './channels/chronology.js';
 import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
 import type { ImportEvents } from './channels/import.js';
+import { type ReportEvents, reportsChannels } from './channels/reports.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
@@ -14,6 +15,7 @@ export * from './channels/cdop-pathway.js';
 export * from './channels/chronology.js';
 export * from './channels/chronology-analysis.js';
 export * from './channels/import.js';
+export * from './channels/reports.js';
 export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
@@ -30,6 +32,7 @@ export const contract = {
   ...chronologyAnalysisChannels,
   ...cdopChannels,
   ...cdopPathwayChannels,
+  ...reportsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,7 +49,7 @@ export function isChannelName(name: string): name is ChannelName {
 
 // ---- events (main -> renderer) -------------------------------------------------
 
-export interface EventMap extends ImportEvents {
+export interface EventMap extends ImportEvents, ReportEvents {
   'vault.locked': { reason: 'user' | 'idle' };
 }
 export type EventName = keyof EventMap;

@@ -1,4 +1,4 @@
-import type { Prose } from '../../../shared/reports/prose.js';
+import type { Prose, ProseInline } from '../../../shared/reports/prose.js';
 
 /**
  * A Word document as Casebook describes it before it is written: plain data, every
@@ -62,6 +62,14 @@ export interface ReportModel {
 
 /** The model with `change` applied to every string in it: the one way text is anonymised. */
 export function mapText(model: ReportModel, change: (text: string) => string): ReportModel {
+  // A name can be split across formatting ("**Am**ira"): when the paragraph read whole
+  // changes differently from its runs one by one, it keeps the whole reading, and
+  // loses its formatting rather than keep the name.
+  const inlines = (content: ProseInline[]): ProseInline[] => {
+    const each = content.map((inline) => ({ ...inline, text: change(inline.text) }));
+    const whole = change(content.map((inline) => inline.text).join(''));
+    return each.map((inline) => inline.text).join('') === whole ? each : [{ text: whole }];
+  };
   const block = (item: ReportBlock): ReportBlock => {
     switch (item.type) {
       case 'heading':
@@ -71,10 +79,7 @@ export function mapText(model: ReportModel, change: (text: string) => string): R
       case 'prose':
         return {
           ...item,
-          prose: item.prose.map((proseBlock) => ({
-            ...proseBlock,
-            content: proseBlock.content.map((inline) => ({ ...inline, text: change(inline.text) })),
-          })),
+          prose: item.prose.map((proseBlock) => ({ ...proseBlock, content: inlines(proseBlock.content) })),
         };
       case 'facts':
         return { ...item, rows: item.rows.map(([label, value]): [string, string] => [change(label), change(value)]) };

@@ -33,7 +33,7 @@ export interface ReviewReportInput {
 }
 
 /** The chronology columns in the Word appendix: the spreadsheet export's, weighted to fit a landscape page. */
-const CHRONOLOGY_WIDTHS = [3, 7, 7, 6, 6, 4, 22, 12, 12, 4, 7, 4, 4, 5];
+const CHRONOLOGY_WIDTHS = [3, 9, 7, 7, 7, 5, 20, 11, 11, 7, 7, 5, 7, 5];
 
 function period(review: Review): string {
   if (review.scopeFrom && review.scopeTo) return `${formatIsoUk(review.scopeFrom)} to ${formatIsoUk(review.scopeTo)}`;
