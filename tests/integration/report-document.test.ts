@@ -39,6 +39,7 @@ function model(): ReportModel {
     subtitle: ['Northshire Safeguarding Children Partnership', 'Child Safeguarding Practice Review (CSPR)'],
     status: { kind: 'draft', version: 3, date: '02/12/2026' },
     marking: 'OFFICIAL-SENSITIVE',
+    titlePage: true,
     contents: true,
     description: 'Casebook audit anchor: 4 entries, head '.concat('b'.repeat(64)),
     parts: [
