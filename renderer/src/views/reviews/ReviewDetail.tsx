@@ -8,6 +8,7 @@ import { replacePath } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
 import { useNotice } from '../../state/notice.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
+import { ReviewWordExport } from '../reports/WordExport.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
@@ -218,6 +219,7 @@ function Overview({ review }: { review: Review }) {
           <p className="muted">No lead reviewer recorded yet.</p>
         )}
       </section>
+      <ReviewWordExport reviewId={review.id} />
       <ConfirmDialog
         open={confirming}
         title={review.archived ? 'Restore this review?' : 'Archive this review?'}
