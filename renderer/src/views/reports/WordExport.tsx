@@ -11,6 +11,7 @@ import { onNamedEvent } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Checkbox } from '../../components/Checkbox.js';
 import { SelectField, TextField } from '../../components/Field.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
 import { downloadBase64 } from '../../files.js';
 import { useChange, useData } from '../../state/data.js';
 
@@ -33,25 +34,12 @@ function useProgress(exportId: string) {
   return [progress, setProgress] as const;
 }
 
-function ProgressBar({ progress }: { progress: { stage: string; done: number; total: number } }) {
-  const percent = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+function Progress({ progress }: { progress: { stage: string; done: number; total: number } }) {
   const words =
     progress.stage === 'writing'
       ? `Writing the chronology: ${progress.done} of ${progress.total} rows`
       : `${progress.stage[0]?.toUpperCase()}${progress.stage.slice(1)}…`;
-  return (
-    <div
-      className="progress"
-      role="progressbar"
-      aria-label="Export progress"
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={percent}
-      aria-valuetext={words}
-    >
-      <div className="progress-fill" style={{ width: `${percent}%` }} />
-    </div>
-  );
+  return <ProgressBar label="Export progress" done={progress.done} total={progress.total} valueText={words} />;
 }
 
 function Leaks({ leaks }: { leaks: string[] }) {
@@ -123,7 +111,7 @@ export function ReviewWordExport({ reviewId }: { reviewId: string }) {
           {busy ? 'Exporting…' : 'Export to Word'}
         </button>
       </div>
-      {busy && progress ? <ProgressBar progress={progress} /> : null}
+      {busy && progress ? <Progress progress={progress} /> : null}
       <ErrorAlert message={message} />
       <Leaks leaks={leaks} />
       <StatusMessage message={status || null} />
@@ -262,7 +250,7 @@ export function CdopRecordExport({ caseId }: { caseId: string }) {
         {busy ? 'Exporting…' : 'Record (Word)'}
       </button>
       <Checkbox label="Anonymised" checked={anonymise} onChange={setAnonymise} className="checkbox inline-checkbox" />
-      {busy && progress ? <ProgressBar progress={progress} /> : null}
+      {busy && progress ? <Progress progress={progress} /> : null}
       <ErrorAlert message={message} />
       <Leaks leaks={leaks} />
       <StatusMessage message={status || null} />
