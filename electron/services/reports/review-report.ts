@@ -33,7 +33,7 @@ export interface ReviewReportInput {
 }
 
 /** The chronology columns in the Word appendix: the spreadsheet export's, weighted to fit a landscape page. */
-const CHRONOLOGY_WIDTHS = [3, 9, 7, 7, 7, 5, 20, 11, 11, 7, 7, 5, 7, 5];
+const CHRONOLOGY_WIDTHS = [4, 9, 7, 7, 10, 5, 17, 10, 10, 9, 8, 6, 8, 5];
 
 function period(review: Review): string {
   if (review.scopeFrom && review.scopeTo) return `${formatIsoUk(review.scopeFrom)} to ${formatIsoUk(review.scopeTo)}`;
