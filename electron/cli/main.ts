@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { explainFailure } from '../../db/failures.js';
 import { APP_VERSION } from '../../shared/version.js';
+import { registerAnalysisCommands } from './commands/analysis.js';
 import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
 import { registerChronologyExportCommand } from './commands/chronology-export.js';
-import { registerReportCommands } from './commands/reports.js';
+import { registerReportCommands } from './commands/report.js';
+import { registerReportExportCommands } from './commands/reports.js';
 import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
@@ -34,7 +36,9 @@ export function buildProgram(): Command {
   registerChronologyCommands(program);
   registerChronologyExportCommand(program);
   registerCdopCommands(program);
+  registerAnalysisCommands(program);
   registerReportCommands(program);
+  registerReportExportCommands(program);
   registerServeCommand(program);
 
   return program;

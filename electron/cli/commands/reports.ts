@@ -59,8 +59,9 @@ function report(json: boolean, out: string, result: WordExport | RefusedExport, 
   );
 }
 
-export function registerReportCommands(program: Command): void {
-  const reports = program.command('report').description("a review's Word documents: export, versions and sign-off");
+export function registerReportExportCommands(program: Command): void {
+  // `report prose` is registered in report.ts; the Word documents join the same `report` command.
+  const reports = program.commands.find((item) => item.name() === 'report') ?? program.command('report');
 
   reports
     .command('export')

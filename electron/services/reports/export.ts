@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { auditChainHead } from '../../../db/audit.js';
 import { getCase } from '../../../db/cdop-cases.js';
 import { anonymisePeople } from '../../../db/people.js';
+import { readReportProse } from '../../../db/report-prose.js';
 import { approvedVersionWith, insertVersion, nextVersionNumber } from '../../../db/report-versions.js';
 import { readSettings } from '../../../db/settings.js';
 import type { Vault } from '../../../db/vault.js';
@@ -9,13 +10,14 @@ import { describeLeak, findLeaks } from '../../../shared/anonymise/leak-check.js
 import type { AnonymisePerson } from '../../../shared/anonymise/names.js';
 import { createAnonymiser } from '../../../shared/anonymise/replace.js';
 import { formatIsoUk } from '../../../shared/dates/fuzzy-date.js';
+import type { ProseSectionId } from '../../../shared/reports/sections.js';
 import type { ReportKind, VersionSection } from '../../../shared/reports/versions.js';
 import { formatAuditAnchor } from '../audit-anchor.js';
 import { cdopRecordModel, cdopRecordPeople } from './cdop-record.js';
 import { packReport } from './document.js';
 import { documentTexts } from './document-text.js';
 import { type DocumentStatus, mapText, type ReportBlock, type ReportModel } from './model.js';
-import { briefingModel, type ProseOf, reviewReportModel } from './review-report.js';
+import { briefingModel, reviewReportModel } from './review-report.js';
 
 /**
  * Exporting a Word document, the one way for every kind:
@@ -140,7 +142,6 @@ export async function exportReviewDocument(
     reviewId: string;
     kind: ReportKind;
     anonymise: boolean;
-    prose?: ProseOf;
     now?: Date;
     onProgress?: (update: ExportProgress) => void;
   },
@@ -154,6 +155,7 @@ export async function exportReviewDocument(
   // The briefing goes to the whole workforce: always anonymised.
   const anonymised = input.anonymise || input.kind === 'briefing';
   const build = input.kind === 'briefing' ? briefingModel : reviewReportModel;
+  const storedProse = readReportProse(database, input.reviewId);
   const draft = build({
     vault,
     reviewId: input.reviewId,
@@ -161,7 +163,7 @@ export async function exportReviewDocument(
     marking: settings.protectiveMarking,
     boardName: settings.boardName,
     description: formatAuditAnchor(auditChainHead(database)),
-    prose: input.prose ?? (() => null),
+    prose: (sectionId) => storedProse[sectionId as ProseSectionId] ?? null,
   });
   const sections = modelSections(draft);
   const hash = contentHash(sections, input.kind, anonymised);
