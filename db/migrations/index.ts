@@ -8,6 +8,7 @@ import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { analysis } from './0011_analysis.js';
 import { reportProse } from './0012_report_prose.js';
+import { reportVersions } from './0013_report_versions.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   cdopPathway,
   analysis,
   reportProse,
+  reportVersions,
 ];
