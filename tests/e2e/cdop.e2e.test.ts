@@ -377,7 +377,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     });
     await page.getByRole('button', { name: 'Read the file' }).click();
     await heading('Check the rows before importing', 2).waitFor();
-    expect(await page.locator('.columns-used-table').textContent()).toContain('Remembered from the last import');
+    expect(await page.locator('.columns-used-list').textContent()).toContain('Remembered from the last import');
     await page.getByRole('button', { name: 'Change the columns' }).click();
     await heading('Match the columns', 2).waitFor();
     expect(await page.locator('.mapping-table').textContent()).toContain('Remembered from the last import');

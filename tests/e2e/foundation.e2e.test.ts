@@ -176,7 +176,8 @@ describe('foundation: vault, lock and frame in the browser', () => {
     expect(activity.at(-1)).toContain(`${REVIEWER_NAME}Vault created`);
     await expect
       .poll(async () => (await rows.first().textContent()) ?? '')
-      .toContain('A. ReviewerSettings changed: reviewer name, idle lock minutes');
+      // Recorded as the person who made the change, by the name they had when they made it.
+      .toContain(`${REVIEWER_NAME}Settings changed: reviewer name, idle lock minutes`);
     expect(activity.join('\n')).not.toMatch(/_|settings updated|vault created/);
     // Only the content pane scrolls, so a tall window shows the whole of Settings at once.
     await page.setViewportSize({ width: 1280, height: 1600 });

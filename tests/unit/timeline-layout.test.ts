@@ -135,6 +135,19 @@ describe('timeline labels', () => {
   });
 });
 
+describe('timeline labels at the edge', () => {
+  it('stops a label at the right edge of the lanes, or leaves it out when too little would show', () => {
+    const late = [entry('near', 0, '27/05/2015'), entry('edge', 0, '31/05/2015')];
+    const view = windowView(Date.UTC(2015, 4, 1), Date.UTC(2015, 5, 1), 1000);
+    const layout = layoutFrame(late, buildLaneIndex(late, 1), view, (text) => text.length * 40);
+    const near = layout.placed.find((item) => late[item.entry]?.id === 'near');
+    const edge = layout.placed.find((item) => late[item.entry]?.id === 'edge');
+    expect(near && near.x1 + near.label).toBeLessThanOrEqual(1000);
+    expect(near?.label).toBeGreaterThan(0);
+    expect(edge?.label).toBe(0);
+  });
+});
+
 describe('timeline mini-map', () => {
   it('counts entries per lane over the whole period and places the window on it', () => {
     const entries = [entry('a', 0, '2015'), entry('b', 1, 'March 2015'), entry('c', 1, 'April 2015')];

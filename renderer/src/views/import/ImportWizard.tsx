@@ -491,7 +491,8 @@ function PreviewStep<Draft>({
         {preview.sampleRows.length === 0 ? (
           <p>No valid rows.</p>
         ) : (
-          <div className="table-wrap">
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+          <div className="table-wrap sample-wrap" tabIndex={0}>
             <table className="sample-table">
               <thead>
                 <tr>
@@ -582,24 +583,15 @@ function ColumnsUsed({ preview, onChange }: { preview: Preview<unknown>; onChang
   return (
     <section aria-labelledby={headingId} className="columns-used">
       <h3 id={headingId}>Columns used</h3>
-      <table className="columns-used-table">
-        <thead>
-          <tr>
-            <th scope="col">Casebook field</th>
-            <th scope="col">Column in the file</th>
-            <th scope="col">How it was matched</th>
-          </tr>
-        </thead>
-        <tbody>
-          {used.map((field) => (
-            <tr key={field.field}>
-              <th scope="row">{field.label}</th>
-              <td>{headerLabel(preview, preview.mapping[field.field] ?? 0)}</td>
-              <td>{howMatched(preview, field, preview.mapping[field.field])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Compact, so the import button stays in reach below a file with many columns. */}
+      <dl className="columns-used-list">
+        {used.map((field) => (
+          <div key={field.field}>
+            <dt>{field.label}</dt>
+            <dd>{howMatched(preview, field, preview.mapping[field.field])}</dd>
+          </div>
+        ))}
+      </dl>
       {preview.unmatchedHeaders.length > 0 ? (
         <p className="muted">Not read: {preview.unmatchedHeaders.map((header) => `“${header}”`).join(', ')}.</p>
       ) : null}

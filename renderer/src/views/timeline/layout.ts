@@ -139,7 +139,9 @@ export function layoutFrame(
         if (cluster.sample.length < 3) cluster.sample.push(entryIndex);
         continue;
       }
-      const label = withLabels ? Math.min(GEOMETRY.maxLabel, measure(entry.excerpt) + 6) : 0;
+      // A label stops at the edge of the lanes (cut short with an ellipsis), or is left out when too little is left.
+      const wanted = withLabels ? Math.min(GEOMETRY.maxLabel, measure(entry.excerpt) + 6, view.width - x1) : 0;
+      const label = wanted >= GEOMETRY.minLabel ? wanted : 0;
       // The first row that is free at x0; if none is, the one that frees soonest (a small overlap).
       let row = 0;
       let best = Number.POSITIVE_INFINITY;
