@@ -110,10 +110,12 @@ describe('chronology: stable entry numbers, delete and restore, remove an import
     // Health visiting's five were numbered 1-5 when imported, the police three 6-8; by date they interleave.
     expect(all.map((row) => row.ref)).toEqual(['6', '7', '1', '8', '2', '3', '4', '5']);
     await page.getByText(/Entries are in date order: an uncertain date sits at the start of its range/).waitFor();
+    await page.locator('.chron-table-section').evaluate((section) => section.scrollIntoView());
     await screenshot(page, 'chronology-refs-01-table-1366');
 
     await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Northshire Police' });
     await expect.poll(async () => (await gridRows()).map((row) => row.ref)).toEqual(['6', '7', '8']);
+    await page.locator('.chron-table-section').evaluate((section) => section.scrollIntoView());
     await screenshot(page, 'chronology-refs-02-filtered-1366');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(async () => (await gridRows()).length).toBe(8);
@@ -193,7 +195,7 @@ describe('chronology: stable entry numbers, delete and restore, remove an import
     await banner.getByRole('radio', { name: 'Import only the 3 new entries' }).check();
     await expectAccessible('the corrected-file preview');
     await screenshot(page, 'chronology-refs-05-corrected-file');
-    await importAll.click();
+    await page.getByRole('button', { name: 'Import the 3 new rows' }).click();
     await page.getByRole('heading', { name: 'Import finished', level: 2 }).waitFor();
     expect(await page.locator('.import-counts').textContent()).toContain('Imported3');
     expect(await page.locator('.import-counts').textContent()).toContain('Already there, not imported again5');
@@ -203,6 +205,9 @@ describe('chronology: stable entry numbers, delete and restore, remove an import
     await expect
       .poll(async () => (await gridRows()).map((row) => Number(row.ref)).sort((a, b) => a - b))
       .toEqual([1, 2, 3, 4, 5, 9, 10, 11]);
-    expect(app.problems).toEqual([]);
+    // Chromium's note that a <meta> CSP cannot set frame-ancestors is the web host's, not a fault here.
+    expect(
+      app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>")),
+    ).toEqual([]);
   });
 });

@@ -593,7 +593,9 @@ function PreviewStep<Draft>({
           aria-describedby={allReason ? 'import-all-why' : undefined}
           onClick={() => void commit('all-or-nothing')}
         >
-          Import all {counts.rows} rows
+          {preview.overlap !== null && overlapChoice === 'only-new'
+            ? `Import the ${preview.overlap.fresh} new rows`
+            : `Import all ${counts.rows} rows`}
         </button>
         {counts.rejected > 0 && counts.valid > 0 ? (
           <button
