@@ -375,7 +375,7 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     for (let step = 0; step < position; step += 1) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
-    const panel = page.getByRole('complementary', { name: /^Entry:/ });
+    const panel = page.getByRole('complementary', { name: /^Entry \d+:/ });
     await panel.waitFor();
     expect(page.url()).toContain(`/chronology?entry=${target?.id}`);
     const text = (await panel.textContent()) ?? '';

@@ -40,7 +40,13 @@ describe('casebook chronology import and list', () => {
     const refused = casebook([...args, hv, '--json']);
     expect(refused.code).toBe(1);
     const refusedJson = JSON.parse(refused.stdout);
-    expect(Object.keys(refusedJson)).toEqual(['imported', 'rejected', 'possibleDuplicates']);
+    expect(Object.keys(refusedJson)).toEqual([
+      'imported',
+      'rejected',
+      'possibleDuplicates',
+      'alreadyThere',
+      'replaced',
+    ]);
     expect(refusedJson).toEqual({
       imported: 0,
       rejected: [
@@ -49,6 +55,8 @@ describe('casebook chronology import and list', () => {
         { row: 8, column: 'Event', reason: 'event text is empty' },
       ],
       possibleDuplicates: 0,
+      alreadyThere: 0,
+      replaced: null,
     });
     expect(refused.stdout.trim().split('\n')).toHaveLength(1);
     expect(await entryCount(vault)).toEqual({ entries: 0, imports: 0, audited: 0 });
@@ -75,6 +83,8 @@ describe('casebook chronology import and list', () => {
       imported: 3,
       rejected: [{ row: 5, column: 'Details', reason: 'event text is empty' }],
       possibleDuplicates: 0,
+      alreadyThere: 0,
+      replaced: null,
     });
     expect(await entryCount(vault)).toEqual({ entries: 13, imports: 3, audited: 3 });
 
@@ -85,6 +95,7 @@ describe('casebook chronology import and list', () => {
     for (const entry of entries) {
       for (const key of [
         'id',
+        'ref',
         'agency',
         'date',
         'precision',

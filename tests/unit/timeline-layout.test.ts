@@ -15,7 +15,7 @@ function date(text: string) {
 }
 
 function entry(id: string, agency: number, text: string, significant = false): TimelineEntry {
-  return timelineEntry({ id, agency, date: date(text), significant, event: `Event ${id}` });
+  return timelineEntry({ id, ref: 1, agency, date: date(text), significant, event: `Event ${id}` });
 }
 
 const measure = (text: string) => text.length * 6;
@@ -116,6 +116,7 @@ describe('timeline labels', () => {
     const crowded = ['10', '11', '12', '13', '14', '15'].map((day, i) =>
       timelineEntry({
         id: `e${i}`,
+        ref: i + 1,
         agency: 0,
         date: date(`${day}/05/2015`),
         significant: false,

@@ -8,6 +8,7 @@ import type {
   ImportPreviewResult,
 } from '../../../../shared/api/contract.js';
 import { normaliseHeader } from '../../../../shared/import/columns.js';
+import type { Overlap, OverlapChoice } from '../../../../shared/import/kind.js';
 import { groupProblems } from '../../../../shared/import/problems.js';
 import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
@@ -416,12 +417,15 @@ function PreviewStep<Draft>({
 }) {
   const [importing, setImporting] = useState(false);
   const [confirmReimport, setConfirmReimport] = useState(false);
+  const [overlapChoice, setOverlapChoice] = useState<OverlapChoice | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const { send, message } = useImportChange(kind.prefix);
   const { counts, problems } = preview;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  const needsConfirm = preview.alreadyImported !== null && !confirmReimport;
+  // A re-import of the same file must be confirmed; a corrected file's overlap must be decided.
+  const needsConfirm =
+    (preview.alreadyImported !== null && !confirmReimport) || (preview.overlap !== null && overlapChoice === null);
   const problemsId = useId();
   const sampleId = useId();
 
@@ -430,25 +434,34 @@ function PreviewStep<Draft>({
     setImporting(true);
     const result = await send<ImportCommitResult>(
       'commitImport',
-      { previewId: preview.previewId, mode, confirmReimport: preview.alreadyImported !== null && confirmReimport },
+      {
+        previewId: preview.previewId,
+        mode,
+        confirmReimport: preview.alreadyImported !== null && confirmReimport,
+        ...(preview.overlap !== null && overlapChoice !== null ? { overlap: overlapChoice } : {}),
+      },
       { refresh: true },
     );
-    if (result && result.imported > 0) return onDone(result);
+    if (result && (result.imported > 0 || result.alreadyThere > 0)) return onDone(result);
     setImporting(false);
     if (result) setRefused(`Nothing was imported: ${result.rejected.length} problems must be corrected first.`);
   }
 
   if (importing) return <Progress previewId={preview.previewId} />;
 
+  const confirmFirst =
+    preview.overlap !== null
+      ? 'Choose above what to do with the rows already in the chronology.'
+      : 'Confirm above that this file should be imported again.';
   const allReason =
     counts.rows === 0
       ? 'The file has no rows to import.'
       : counts.rejected > 0 && counts.valid === 0
         ? 'Every row has errors: correct the file and read it again.'
         : counts.rejected > 0
-          ? `${counts.rejected} ${counts.rejected === 1 ? 'row has' : 'rows have'} errors: correct the file and read it again to import every row, or skip ${counts.rejected === 1 ? 'it' : 'them'}.${needsConfirm ? ' Confirm above that this file should be imported again.' : ''}`
+          ? `${counts.rejected} ${counts.rejected === 1 ? 'row has' : 'rows have'} errors: correct the file and read it again to import every row, or skip ${counts.rejected === 1 ? 'it' : 'them'}.${needsConfirm ? ` ${confirmFirst}` : ''}`
           : needsConfirm
-            ? 'Confirm above that this file should be imported again.'
+            ? confirmFirst
             : '';
 
   return (
@@ -541,6 +554,15 @@ function PreviewStep<Draft>({
         </div>
       ) : null}
 
+      {preview.overlap ? (
+        <OverlapChoiceBanner
+          overlap={preview.overlap}
+          rows={kind.rows}
+          choice={overlapChoice}
+          onChoose={setOverlapChoice}
+        />
+      ) : null}
+
       <ErrorAlert message={refused ?? message} />
       <div className="actions">
         {/* One import button: all the rows when every row is valid, else the valid ones (never a dead "all" beside it). */}
@@ -552,7 +574,9 @@ function PreviewStep<Draft>({
             aria-describedby={allReason ? 'import-all-why' : undefined}
             onClick={() => void commit('all-or-nothing')}
           >
-            Import all {counts.rows} {counts.rows === 1 ? 'row' : 'rows'}
+            {preview.overlap !== null && overlapChoice === 'only-new'
+              ? `Import the ${preview.overlap.fresh} new ${preview.overlap.fresh === 1 ? 'row' : 'rows'}`
+              : `Import all ${counts.rows} ${counts.rows === 1 ? 'row' : 'rows'}`}
           </button>
         ) : counts.valid > 0 ? (
           <button
@@ -668,6 +692,58 @@ function ProblemsTable({ preview }: { preview: Preview<unknown> }) {
   );
 }
 
+/** A corrected file: some rows are already there from an earlier import of the same agency, row for row. */
+function OverlapChoiceBanner({
+  overlap,
+  rows,
+  choice,
+  onChoose,
+}: {
+  overlap: Overlap;
+  rows: { one: string; many: string };
+  choice: OverlapChoice | null;
+  onChoose: (choice: OverlapChoice) => void;
+}) {
+  const legendId = useId();
+  const noun = (count: number) => (count === 1 ? rows.one : rows.many);
+  const options: { value: OverlapChoice; label: string }[] = [
+    { value: 'only-new', label: `Import only the ${overlap.fresh} new ${noun(overlap.fresh)}` },
+    {
+      value: 'replace',
+      label: `Replace the earlier import: delete its ${overlap.rows} ${noun(overlap.rows)} and import this whole file`,
+    },
+    { value: 'all', label: `Import every row anyway (the ${overlap.same} already there twice)` },
+  ];
+  return (
+    <div className="banner reimport overlap">
+      <p>
+        <strong>
+          {overlap.same} of this file’s {noun(overlap.same)} are already in the chronology
+        </strong>
+        , row for row, from “{overlap.fileName}” (imported {formatDateTime(overlap.importedAt)}). {overlap.fresh}{' '}
+        {overlap.fresh === 1 ? 'is' : 'are'} new.
+      </p>
+      <fieldset aria-labelledby={legendId}>
+        <legend id={legendId}>Is this a corrected copy of that file?</legend>
+        <div className="radios">
+          {options.map((option) => (
+            <label key={option.value} className="radio">
+              <input
+                type="radio"
+                name="overlap"
+                value={option.value}
+                checked={choice === option.value}
+                onChange={() => onChoose(option.value)}
+              />
+              <span>{option.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 // ---- 4. progress ------------------------------------------------------------------------
 
 function Progress({ previewId }: { previewId: string }) {
@@ -743,7 +819,14 @@ function ResultStep<Draft>({
             <dd>{result.possibleDuplicates}</dd>
           </div>
         )}
+        {result.alreadyThere > 0 ? (
+          <div>
+            <dt>Already there, not imported again</dt>
+            <dd>{result.alreadyThere}</dd>
+          </div>
+        ) : null}
       </dl>
+      {result.replaced ? <p>The earlier import was removed: its entries are in Deleted entries.</p> : null}
       {skipped.length > 0 ? (
         <p>
           Skipped rows (spreadsheet row numbers): {skipped.join(', ')}. Correct them in the file and import them, or add
