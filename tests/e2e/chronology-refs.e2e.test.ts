@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, accessibilityViolations, screenshot } from './support/browser.js';
-import { REPO_ROOT, type RunningHost } from './support/host.js';
+import { callApi, REPO_ROOT, type RunningHost } from './support/host.js';
 import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
 
 /**
@@ -25,15 +25,8 @@ let app: AppPage;
 let page: Page;
 let reviewId = '';
 
-async function api<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${host.baseUrl}api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
+function api<T>(channel: string, payload: unknown): Promise<T> {
+  return callApi<T>(host, channel, payload);
 }
 
 /** An import through the same channels the wizard uses, to set the scene quickly. */

@@ -1,21 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT } from '../support/build.js';
-import { chronologyImportArgs, closedVault, countsIn } from '../support/cli.js';
-import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { ROOT } from '../support/build.js';
+import { chronologyImportArgs, closedVault, countsIn, runCli } from '../support/cli.js';
+import { tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 
-function casebook(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const casebook = runCli;
 
 async function newVaultWithReview(): Promise<{ vault: string; reviewId: string }> {
   const vault = await closedVault(tempDirectory());

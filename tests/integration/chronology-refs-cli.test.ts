@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT } from '../support/build.js';
-import { chronologyImportArgs, closedVault, countsIn } from '../support/cli.js';
-import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { ROOT } from '../support/build.js';
+import { chronologyImportArgs, closedVault, countsIn, runCli } from '../support/cli.js';
+import { tempDirectoryFactory } from '../support/temp.js';
 
 /**
  * Stable entry numbers, removing an import, deleting and restoring an entry, a
@@ -16,14 +15,7 @@ const HV = join(FIXTURES, 'health-visiting-excel-utf8.csv');
 const HV_CORRECTED = join(FIXTURES, 'health-visiting-corrected.csv');
 const POLICE = join(FIXTURES, 'police-semicolon.csv');
 
-function casebook(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const casebook = runCli;
 
 function json(args: string[]) {
   const result = casebook([...args, '--json']);

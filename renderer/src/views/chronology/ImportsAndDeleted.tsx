@@ -13,15 +13,14 @@ import { ENTRIES_CHANGED } from './store.js';
  * number), and Renumber (the only thing that changes entry numbers). Every one is
  * recorded in the audit log by the vault.
  */
-export function ImportsAndDeleted({
-  review,
-  readOnly,
-  onStatus,
-}: {
+interface SectionProps {
   review: Review;
   readOnly: boolean;
+  /** Says what was done, in the chronology's status line. */
   onStatus: (message: string) => void;
-}) {
+}
+
+export function ImportsAndDeleted({ review, readOnly, onStatus }: SectionProps) {
   return (
     <div className="chron-corrections">
       <ImportsList review={review} readOnly={readOnly} onStatus={onStatus} />
@@ -31,15 +30,7 @@ export function ImportsAndDeleted({
   );
 }
 
-function ImportsList({
-  review,
-  readOnly,
-  onStatus,
-}: {
-  review: Review;
-  readOnly: boolean;
-  onStatus: (message: string) => void;
-}) {
+function ImportsList({ review, readOnly, onStatus }: SectionProps) {
   const loaded = useData('chronology.imports', { reviewId: review.id });
   const imports = loaded.value;
   const [removing, setRemoving] = useState<ImportRecord | null>(null);
@@ -119,15 +110,7 @@ function ImportsList({
   );
 }
 
-function DeletedEntries({
-  review,
-  readOnly,
-  onStatus,
-}: {
-  review: Review;
-  readOnly: boolean;
-  onStatus: (message: string) => void;
-}) {
+function DeletedEntries({ review, readOnly, onStatus }: SectionProps) {
   const loaded = useData('chronology.deleted', { reviewId: review.id });
   const deleted = loaded.value;
   const { run, busy, message } = useChange();

@@ -12,7 +12,8 @@ import type { Overlap, OverlapChoice } from '../../../../shared/import/kind.js';
 import { groupProblems } from '../../../../shared/import/problems.js';
 import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { type Choice, Field } from '../../components/Field.js';
+import { Radios } from '../../components/Radios.js';
 import { readFileAsBase64 } from '../../files.js';
 import { formatDateTime } from '../../format.js';
 import { useChange } from '../../state/data.js';
@@ -704,15 +705,14 @@ function OverlapChoiceBanner({
   choice: OverlapChoice | null;
   onChoose: (choice: OverlapChoice) => void;
 }) {
-  const legendId = useId();
   const noun = (count: number) => (count === 1 ? rows.one : rows.many);
-  const options: { value: OverlapChoice; label: string }[] = [
-    { value: 'only-new', label: `Import only the ${overlap.fresh} new ${noun(overlap.fresh)}` },
+  const options: Choice<OverlapChoice>[] = [
+    { code: 'only-new', label: `Import only the ${overlap.fresh} new ${noun(overlap.fresh)}` },
     {
-      value: 'replace',
+      code: 'replace',
       label: `Replace the earlier import: delete its ${overlap.rows} ${noun(overlap.rows)} and import this whole file`,
     },
-    { value: 'all', label: `Import every row anyway (the ${overlap.same} already there twice)` },
+    { code: 'all', label: `Import every row anyway (the ${overlap.same} already there twice)` },
   ];
   return (
     <div className="banner reimport overlap">
@@ -723,23 +723,14 @@ function OverlapChoiceBanner({
         , row for row, from “{overlap.fileName}” (imported {formatDateTime(overlap.importedAt)}). {overlap.fresh}{' '}
         {overlap.fresh === 1 ? 'is' : 'are'} new.
       </p>
-      <fieldset aria-labelledby={legendId}>
-        <legend id={legendId}>Is this a corrected copy of that file?</legend>
-        <div className="radios">
-          {options.map((option) => (
-            <label key={option.value} className="radio">
-              <input
-                type="radio"
-                name="overlap"
-                value={option.value}
-                checked={choice === option.value}
-                onChange={() => onChoose(option.value)}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Radios
+        legend="Is this a corrected copy of that file?"
+        value={choice ?? ''}
+        onChange={(value) => {
+          if (value !== '') onChoose(value);
+        }}
+        options={options}
+      />
     </div>
   );
 }
