@@ -93,7 +93,7 @@ describe('child death reviews (CDOP) in the browser', () => {
 
     await page.getByRole('button', { name: 'Record the notification' }).click();
     await heading('Case CDOP-2023-017').waitFor();
-    const summary = await page.locator('.summary').textContent();
+    const summary = await page.getByRole('region', { name: 'Notification' }).locator('.summary').textContent();
     expect(summary).toContain('Age band (derived)28-364 days');
     expect(summary).toContain('943 476 5919');
     expect(summary).toContain('07/06/2023 at 03:40');
