@@ -110,7 +110,7 @@ export async function importFile(vault: Vault, reviewId: string, agency: string,
     chronologyImportBinding,
     vault,
     { previewId: preview.previewId, mode: 'all-or-nothing', confirmReimport: false },
-    { howToConfirmReimport: '' },
+    { howToChooseOverlap: '', howToConfirmReimport: '' },
   );
   const elapsed = performance.now() - start;
   if (result.imported !== rows)

@@ -6,6 +6,7 @@ import { chronology } from './0004_chronology.js';
 import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
+import { chronologyRefs } from './0008_chronology_refs.js';
 import { analysis } from './0011_analysis.js';
 import { reportProse } from './0012_report_prose.js';
 import { reportVersions } from './0013_report_versions.js';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   chronologyAnalysis,
   reviewClock,
   cdopPathway,
+  chronologyRefs,
   analysis,
   reportProse,
   reportVersions,

@@ -306,6 +306,21 @@ const seeds: Record<string, (database: Database) => void> = {
         .values({ id: 'attendee-1', case_id: CASE, role: 'GP', name: null, position: 0 }),
     );
   },
+  '0008_chronology_refs': (database) => {
+    execute(
+      database,
+      query.insertInto('chronology_entry_deleted').values({
+        id: '00000000-0000-4000-8000-000000000010',
+        review_id: REVIEW,
+        ref: 3,
+        import_id: IMPORT,
+        reason: 'deleted',
+        deleted_at: NOW,
+        deleted_by: 'A. Reviewer',
+        snapshot: JSON.stringify({ entry: { event: 'Deleted' }, agencyName: 'Health visiting', links: {} }),
+      }),
+    );
+  },
   '0011_analysis': (database) => {
     const owned = { review_id: REVIEW, cdop_case_id: null, position: 1, created_at: NOW, updated_at: NOW };
     execute(
@@ -480,6 +495,25 @@ const afterwards: Record<string, (database: Database) => void> = {
       expect(database.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
   },
+  '0008_chronology_refs': (database) => {
+    // The order key rewritten (an untimed day after the day's times), and the entries numbered
+    // in the chronology's order: same day, so by the agency's place (Health visiting, then Police).
+    expect(database.prepare('SELECT id, sort_key, ref FROM chronology_entry ORDER BY ref').all()).toEqual([
+      { id: ENTRY, sort_key: '2015-03-12T23:59|141|', ref: 1 },
+      { id: OTHER_ENTRY, sort_key: '2015-03-12T23:59|141|', ref: 2 },
+    ]);
+    expect(() => database.prepare('UPDATE chronology_entry SET ref = 1 WHERE id = ?').run(OTHER_ENTRY)).toThrow(
+      /UNIQUE/,
+    );
+    expect(database.prepare('SELECT removed_at, removed_by FROM chronology_import').get()).toEqual({
+      removed_at: null,
+      removed_by: null,
+    });
+    seeds['0008_chronology_refs']?.(database);
+    // Deleting the review takes its deleted entries with it.
+    database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_deleted').get()).toEqual({ n: 0 });
+  },
   '0011_analysis': (database) => {
     // The child death's factor and recommendation are now its analysis's, same ids, same words.
     expect(
@@ -538,6 +572,11 @@ const afterwards: Record<string, (database: Database) => void> = {
   },
 };
 
+/** Columns a migration recomputes on purpose: left out of the rows-unchanged check, checked in its own. */
+const rewritten: Record<string, Record<string, string[]>> = {
+  '0008_chronology_refs': { chronology_entry: ['sort_key'] },
+};
+
 /** Every row of every ordinary table (FTS5's own tables are checked through MATCH instead). */
 function snapshot(database: Database): Record<string, unknown[]> {
   const tables = database
@@ -579,11 +618,15 @@ describe('each migration, from a vault written by the version before it', () => 
       // Columns a migration adds to an existing table are compared in its own check below.
       for (const [table, rows] of Object.entries(written)) {
         if (movedBy[migration.name]?.includes(table)) continue;
-        const columnsBefore = Object.keys((rows[0] ?? {}) as object);
+        const recomputed = rewritten[migration.name]?.[table] ?? [];
+        const columnsBefore = Object.keys((rows[0] ?? {}) as object).filter((column) => !recomputed.includes(column));
         const afterRows = (after[table] ?? []).map((row) =>
           Object.fromEntries(columnsBefore.map((column) => [column, (row as Record<string, unknown>)[column]])),
         );
-        expect(afterRows, table).toEqual(rows);
+        const rowsBefore = rows.map((row) =>
+          Object.fromEntries(columnsBefore.map((column) => [column, (row as Record<string, unknown>)[column]])),
+        );
+        expect(afterRows, table).toEqual(rowsBefore);
       }
       expect(database.pragma('foreign_key_check')).toEqual([]);
       expect(database.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -43,3 +43,13 @@ export async function countsIn<Name extends string>(
 export function chronologyImportArgs(vault: string, reviewId: string, agency = 'Health visiting'): string[] {
   return ['--vault', vault, 'chronology', 'import', '--review', reviewId, '--agency', agency];
 }
+
+/** Runs the built CLI as a process, unlocking with PASSPHRASE from the environment (never an argument). */
+export function runCli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

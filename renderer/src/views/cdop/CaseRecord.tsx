@@ -47,6 +47,8 @@ export function CaseRecord({ id }: { id: string }) {
   }
 
   const place = PLACES_OF_DEATH.find((p) => p.code === detail.placeOfDeath)?.label ?? 'Not recorded';
+  const form = getForm(detail.formVersion);
+  const category = form.categories.find((candidate) => candidate.number === detail.category);
   return (
     <div className="cdop">
       <PageHeading title={`Case ${detail.reference}`}>Case {detail.reference}</PageHeading>
@@ -64,6 +66,22 @@ export function CaseRecord({ id }: { id: string }) {
       <CdopRecordExport caseId={detail.id} />
       <ErrorAlert message={actionError} />
       <StatusMessage message={status} />
+
+      <section aria-labelledby="decision-heading">
+        <h2 id="decision-heading">Panel decision</h2>
+        <dl className="summary">
+          <SummaryRow term="Status" value={CASE_STATUS_LABELS[detail.status]} />
+          <SummaryRow
+            term="Category of death"
+            value={category ? `${category.number}. ${category.label}` : 'Not yet recorded'}
+          />
+          <SummaryRow
+            term="Modifiable factors"
+            value={detail.modifiable ? form.outcomeLabels[detail.modifiable] : 'Not yet recorded'}
+          />
+        </dl>
+        <p className="muted">Recorded on the analysis form.</p>
+      </section>
 
       <section aria-labelledby="notification-heading">
         <h2 id="notification-heading">Notification</h2>
@@ -90,7 +108,7 @@ export function CaseRecord({ id }: { id: string }) {
           <SummaryRow term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
           <SummaryRow term="Post-mortem" value={yesNo(detail.postMortem)} />
           <SummaryRow term="Date notified" value={formatDate(detail.dateNotified)} />
-          <SummaryRow term="Analysis form" value={getForm(detail.formVersion).title} />
+          <SummaryRow term="Analysis form" value={form.title} />
         </dl>
         {detail.circumstances ? (
           <>

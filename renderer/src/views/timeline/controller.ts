@@ -51,6 +51,8 @@ export class TimelineController {
   private index: LaneIndex = buildLaneIndex([], 0);
   private episodes: readonly TimelineEpisode[] = [];
   private extent = { start: Date.UTC(2015, 0, 1), end: Date.UTC(2016, 0, 1) };
+  /** The scope period widened to every entry: as far as the window can go. */
+  private reach = this.extent;
   private limits: ZoomLimits = limitsFor(this.extent);
   private view: Viewport = windowView(this.extent.start, this.extent.end, 800);
   private density: Density | null = null;
@@ -106,6 +108,7 @@ export class TimelineController {
         : this.extent.start,
       end: Number.isFinite(this.index.extent.end) ? Math.max(this.extent.end, this.index.extent.end) : this.extent.end,
     };
+    this.reach = reach;
     this.limits = limitsFor(reach);
     this.density = densityOf(data.entries, data.agencies.length, this.extent, 240);
     this.selected.clear();
@@ -148,6 +151,11 @@ export class TimelineController {
     this.setWindow(this.extent.start, this.extent.end);
   }
 
+  /** The scope period and every entry outside it. */
+  showEveryEntry(): void {
+    this.setWindow(this.reach.start, this.reach.end);
+  }
+
   /** Clears a dragged span and picked entries; `notify` false when the parent asked for it. */
   clearSelection(notify = true): void {
     if (this.span === null && this.selected.size === 0) return;
@@ -157,7 +165,11 @@ export class TimelineController {
     if (notify) this.callbacks.onSelect(null);
   }
 
-  /** Entries touching the current window in time order (capped), for the list alternative. */
+  /**
+   * Entries touching the current window in the chronology's order (capped), for the
+   * list alternative: `data.entries` comes in that order (shared/chronology/order.ts),
+   * so their indexes are it.
+   */
   visibleEntries(limit: number): { entries: TimelineEntry[]; total: number } {
     const start = this.view.start;
     const end = endOf(this.view);
@@ -170,7 +182,7 @@ export class TimelineController {
         if (entry.end >= start && entry.start <= end) found.push(entryIndex);
       }
     }
-    found.sort((a, b) => (this.data.entries[a]?.start ?? 0) - (this.data.entries[b]?.start ?? 0) || a - b);
+    found.sort((a, b) => a - b);
     return { entries: found.slice(0, limit).map((i) => this.data.entries[i] as TimelineEntry), total: found.length };
   }
 
