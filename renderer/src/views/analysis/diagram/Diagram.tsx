@@ -1,0 +1,222 @@
+import {
+  type Connection,
+  Controls,
+  type Edge,
+  type FinalConnectionState,
+  ReactFlow,
+  type ReactFlowInstance,
+  useEdgesState,
+  useNodesState,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  DIAGRAM_COLUMNS,
+  type DiagramColumn,
+  type DiagramEdge,
+  type DiagramGraph,
+  edgeId,
+  orient,
+  type Position,
+  type Positions,
+} from '../../../../../shared/diagram/graph.js';
+import { ChainEdge } from './ChainEdge.js';
+import { ItemNode, type ItemNodeType } from './ItemNode.js';
+import { createDiagramStore, DiagramStoreContext } from './store.js';
+import './diagram.css';
+
+/**
+ * The analysis diagram drawn with React Flow: the graph's items at their
+ * positions, links drawn by dragging from an item's right handle to the next
+ * column's item (or with the keyboard: L on one item, L on the other), unlinked
+ * by selecting a link and pressing Delete (or L then Delete), a link dragged to
+ * empty space asks for a new item there. Selecting an item highlights its chain.
+ * It shows what it is given and reports what the person did; the view saves it.
+ */
+
+// Defined once at module level: React Flow redraws every node if these objects change.
+const nodeTypes = { item: ItemNode };
+const edgeTypes = { chain: ChainEdge };
+
+export interface CreateRequest {
+  /** The item the new one links to, and the column the new one goes in. */
+  from: string;
+  column: DiagramColumn;
+  position: Position;
+}
+
+export interface DiagramProps {
+  graph: DiagramGraph;
+  positions: Positions;
+  /** The diagram's accessible name. */
+  label: string;
+  onLink?: (edge: DiagramEdge) => void;
+  onUnlink?: (edge: DiagramEdge) => void;
+  /** Items dragged to a new place (every item of a dragged selection). */
+  onMove?: (moved: { id: string; x: number; y: number }[]) => void;
+  /** A link dragged from an item to empty space: a new item wanted in the next (or previous) column. */
+  onCreate?: (request: CreateRequest) => void;
+  onSelect?: (id: string | null) => void;
+  /** Called once React Flow is ready (the benchmark and the export read the viewport through it). */
+  onInit?: (instance: ReactFlowInstance<ItemNodeType>) => void;
+}
+
+function toNodes(graph: DiagramGraph, positions: Positions): ItemNodeType[] {
+  return graph.nodes.map((item) => ({
+    id: item.id,
+    type: 'item',
+    position: positions[item.id] ?? { x: 0, y: 0 },
+    data: { item },
+    deletable: false,
+    ariaLabel: `${item.kind}: ${item.title}${item.problems.length > 0 ? `. Problem: ${item.problems.join('; ')}` : ''}`,
+  }));
+}
+
+function toEdges(graph: DiagramGraph): Edge[] {
+  return graph.edges.map((edge) => ({ id: edgeId(edge), source: edge.from, target: edge.to, type: 'chain' }));
+}
+
+export function Diagram({
+  graph,
+  positions,
+  label,
+  onLink,
+  onUnlink,
+  onMove,
+  onCreate,
+  onSelect,
+  onInit,
+}: DiagramProps) {
+  const [store] = useState(createDiagramStore);
+  const builtNodes = useMemo(() => toNodes(graph, positions), [graph, positions]);
+  const builtEdges = useMemo(() => toEdges(graph), [graph]);
+  const [nodes, setNodes, onNodesChange] = useNodesState(builtNodes);
+  const [edges, setEdges, onEdgesChange] = useEdgesState(builtEdges);
+  const shown = useRef({ nodes: builtNodes, edges: builtEdges });
+  const [linkNote, setLinkNote] = useState('');
+  const flow = useRef<ReactFlowInstance<ItemNodeType> | null>(null);
+
+  // A new model or new positions from the view: draw them (not again on first mount).
+  useEffect(() => {
+    if (shown.current.nodes !== builtNodes) setNodes(builtNodes);
+    if (shown.current.edges !== builtEdges) setEdges(builtEdges);
+    shown.current = { nodes: builtNodes, edges: builtEdges };
+    const { selected } = store.getState();
+    if (selected !== null) store.getState().select(graph, graph.nodes.some((n) => n.id === selected) ? selected : null);
+  }, [builtNodes, builtEdges, graph, setNodes, setEdges, store]);
+
+  const titleOf = (id: string) => graph.nodes.find((node) => node.id === id)?.title ?? id;
+
+  function connect(connection: Connection): void {
+    const edge = orient(graph, connection.source, connection.target);
+    if (edge) onLink?.(edge);
+  }
+
+  function connectEnd(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
+    if (state.isValid || !state.fromNode || !onCreate || !flow.current) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target?.classList.contains('react-flow__pane')) return;
+    const from = graph.nodes.find((node) => node.id === state.fromNode?.id);
+    if (!from) return;
+    const step = state.fromHandle?.type === 'target' ? -1 : 1;
+    const column = DIAGRAM_COLUMNS[DIAGRAM_COLUMNS.indexOf(from.column) + step];
+    if (!column) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    onCreate({
+      from: from.id,
+      column,
+      position: flow.current.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
+    });
+  }
+
+  /** Keyboard linking: L on an item starts a link, L on another finishes it, Delete there removes it, Escape stops. */
+  function keyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const target = event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
+    const id = target?.getAttribute('data-id');
+    const { linkFrom, setLinkFrom } = store.getState();
+    if (event.key === 'Escape' && linkFrom !== null) {
+      setLinkFrom(null);
+      setLinkNote('Linking cancelled.');
+      return;
+    }
+    if (!id) return;
+    if (event.key === 'l' || event.key === 'L') {
+      event.preventDefault();
+      if (linkFrom === null || linkFrom === id) {
+        setLinkFrom(id);
+        setLinkNote(
+          `Linking from ${titleOf(id)}. Go to an item in the next or previous column and press L to link, Delete to unlink, Escape to stop.`,
+        );
+        return;
+      }
+      const edge = orient(graph, linkFrom, id);
+      if (!edge) {
+        setLinkNote(
+          `${titleOf(id)} is not in a column next to ${titleOf(linkFrom)}; choose another item or press Escape.`,
+        );
+        return;
+      }
+      setLinkFrom(null);
+      setLinkNote(`Linked ${titleOf(edge.from)} to ${titleOf(edge.to)}.`);
+      onLink?.(edge);
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && linkFrom !== null && linkFrom !== id) {
+      event.preventDefault();
+      const edge = orient(graph, linkFrom, id);
+      setLinkFrom(null);
+      if (edge && graph.edges.some((e) => e.from === edge.from && e.to === edge.to)) {
+        setLinkNote(`Unlinked ${titleOf(edge.from)} from ${titleOf(edge.to)}.`);
+        onUnlink?.(edge);
+      } else {
+        setLinkNote('Those two items are not linked.');
+      }
+    }
+  }
+
+  return (
+    <DiagramStoreContext.Provider value={store}>
+      <p className="diagram-link-note" aria-live="polite">
+        {linkNote}
+      </p>
+      <ReactFlow<ItemNodeType>
+        className="diagram"
+        aria-label={label}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={connect}
+        onConnectEnd={connectEnd}
+        isValidConnection={(connection) => orient(graph, connection.source, connection.target) !== null}
+        onEdgesDelete={(deleted) => {
+          for (const edge of deleted) onUnlink?.({ from: edge.source, to: edge.target });
+        }}
+        onNodeDragStop={(_event, _node, dragged) =>
+          onMove?.(
+            dragged.map((node) => ({ id: node.id, x: Math.round(node.position.x), y: Math.round(node.position.y) })),
+          )
+        }
+        onSelectionChange={({ nodes: chosen }) => {
+          const id = chosen.length === 1 ? (chosen[0]?.id ?? null) : null;
+          if (id === store.getState().selected) return;
+          store.getState().select(graph, id);
+          onSelect?.(id);
+        }}
+        onInit={(instance) => {
+          flow.current = instance;
+          onInit?.(instance);
+        }}
+        onKeyDown={keyDown}
+        deleteKeyCode={['Delete', 'Backspace']}
+        edgesFocusable={false}
+        fitView
+        minZoom={0.2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </DiagramStoreContext.Provider>
+  );
+}
