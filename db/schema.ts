@@ -1,3 +1,4 @@
+import { type AnalysisTables, analysisColumns } from './schema/analysis.js';
 import { type CdopTables, cdopColumns } from './schema/cdop.js';
 import { type CdopPathwayTables, cdopPathwayColumns } from './schema/cdop-pathway.js';
 import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
@@ -13,7 +14,8 @@ export interface VaultTables
     ChronologyTables,
     ChronologyAnalysisTables,
     CdopTables,
-    CdopPathwayTables {}
+    CdopPathwayTables,
+    AnalysisTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
 export const vaultColumns = {
@@ -23,4 +25,5 @@ export const vaultColumns = {
   ...chronologyAnalysisColumns,
   ...cdopColumns,
   ...cdopPathwayColumns,
+  ...analysisColumns,
 } satisfies ColumnsOf<VaultTables>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { explainFailure } from '../db/failures.js';
 import { type Contract, contract, isChannelName } from '../shared/api/contract.js';
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
+import { analysisHandlers } from './handlers/analysis.js';
 import { cdopHandlers } from './handlers/cdop.js';
 import { cdopPathwayHandlers } from './handlers/cdop-pathway.js';
 import { chronologyHandlers } from './handlers/chronology.js';
@@ -27,6 +28,7 @@ export function createHandlers(context: AppContext): Handlers {
     ...chronologyAnalysisHandlers(context),
     ...cdopHandlers(context),
     ...cdopPathwayHandlers(context),
+    ...analysisHandlers(context),
   };
 }
 

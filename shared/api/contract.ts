@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analysisChannels } from './channels/analysis.js';
 import { cdopChannels } from './channels/cdop.js';
 import { cdopPathwayChannels } from './channels/cdop-pathway.js';
 import { chronologyChannels } from './channels/chronology.js';
@@ -9,6 +10,7 @@ import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
 
 export type { Channel } from './channel.js';
+export * from './channels/analysis.js';
 export * from './channels/cdop.js';
 export * from './channels/cdop-pathway.js';
 export * from './channels/chronology.js';
@@ -30,6 +32,7 @@ export const contract = {
   ...chronologyAnalysisChannels,
   ...cdopChannels,
   ...cdopPathwayChannels,
+  ...analysisChannels,
 } as const;
 
 export type Contract = typeof contract;
