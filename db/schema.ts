@@ -1,4 +1,5 @@
 import { type AnalysisTables, analysisColumns } from './schema/analysis.js';
+import { type AnalysisDiagramTables, analysisDiagramColumns } from './schema/analysis-diagram.js';
 import { type CdopTables, cdopColumns } from './schema/cdop.js';
 import { type CdopPathwayTables, cdopPathwayColumns } from './schema/cdop-pathway.js';
 import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
@@ -15,7 +16,8 @@ export interface VaultTables
     ChronologyAnalysisTables,
     CdopTables,
     CdopPathwayTables,
-    AnalysisTables {}
+    AnalysisTables,
+    AnalysisDiagramTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
 export const vaultColumns = {
@@ -26,4 +28,5 @@ export const vaultColumns = {
   ...cdopColumns,
   ...cdopPathwayColumns,
   ...analysisColumns,
+  ...analysisDiagramColumns,
 } satisfies ColumnsOf<VaultTables>;

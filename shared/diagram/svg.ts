@@ -58,7 +58,11 @@ export function wrapText(text: string, width: number, lines: number): string[] {
   return out;
 }
 
-export function diagramSvg(graph: DiagramGraph, positions: Positions): { svg: string; width: number; height: number } {
+export function diagramSvg(
+  graph: DiagramGraph,
+  positions: Positions,
+  options: { marking?: string } = {},
+): { svg: string; width: number; height: number } {
   const placed = graph.nodes.filter((node) => positions[node.id]);
   const xs = placed.map((node) => positions[node.id]?.x ?? 0);
   const ys = placed.map((node) => positions[node.id]?.y ?? 0);
@@ -75,6 +79,11 @@ export function diagramSvg(graph: DiagramGraph, positions: Positions): { svg: st
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
+  if (options.marking) {
+    parts.push(
+      `<text x="${width - MARGIN}" y="${MARGIN - 6}" text-anchor="end" font-size="12" font-weight="bold" fill="#0b0c0c">${escapeXml(options.marking)}</text>`,
+    );
+  }
   for (const column of columnsUsed.length > 0 ? DIAGRAM_COLUMNS : []) {
     parts.push(
       `<text x="${columnX(column) + dx}" y="${MARGIN + 16}" font-size="16" font-weight="bold" fill="#0b0c0c">${escapeXml(COLUMN_TITLES[column])}</text>`,

@@ -10,6 +10,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { StoreApi } from 'zustand';
 import {
   DIAGRAM_COLUMNS,
   type DiagramColumn,
@@ -22,7 +23,7 @@ import {
 } from '../../../../../shared/diagram/graph.js';
 import { ChainEdge } from './ChainEdge.js';
 import { ItemNode, type ItemNodeType } from './ItemNode.js';
-import { createDiagramStore, DiagramStoreContext } from './store.js';
+import { createDiagramStore, type DiagramState, DiagramStoreContext } from './store.js';
 import './diagram.css';
 
 /**
@@ -76,17 +77,8 @@ function toEdges(graph: DiagramGraph): Edge[] {
   return graph.edges.map((edge) => ({ id: edgeId(edge), source: edge.from, target: edge.to, type: 'chain' }));
 }
 
-export function Diagram({
-  graph,
-  positions,
-  label,
-  onLink,
-  onUnlink,
-  onMove,
-  onCreate,
-  onSelect,
-  onInit,
-}: DiagramProps) {
+export function Diagram(props: DiagramProps) {
+  const { graph, positions, label } = props;
   const [store] = useState(createDiagramStore);
   const builtNodes = useMemo(() => toNodes(graph, positions), [graph, positions]);
   const builtEdges = useMemo(() => toEdges(graph), [graph]);
@@ -94,7 +86,11 @@ export function Diagram({
   const [edges, setEdges, onEdgesChange] = useEdgesState(builtEdges);
   const shown = useRef({ nodes: builtNodes, edges: builtEdges });
   const [linkNote, setLinkNote] = useState('');
-  const flow = useRef<ReactFlowInstance<ItemNodeType> | null>(null);
+  // The handlers read the latest props through a ref and are made once: new functions
+  // on every drag frame would make React Flow update its store and redraw its handles.
+  const latest = useRef(props);
+  latest.current = props;
+  const handlers = useMemo(() => diagramHandlers(latest, store, setLinkNote), [store]);
 
   // A new model or new positions from the view: draw them (not again on first mount).
   useEffect(() => {
@@ -104,74 +100,6 @@ export function Diagram({
     const { selected } = store.getState();
     if (selected !== null) store.getState().select(graph, graph.nodes.some((n) => n.id === selected) ? selected : null);
   }, [builtNodes, builtEdges, graph, setNodes, setEdges, store]);
-
-  const titleOf = (id: string) => graph.nodes.find((node) => node.id === id)?.title ?? id;
-
-  function connect(connection: Connection): void {
-    const edge = orient(graph, connection.source, connection.target);
-    if (edge) onLink?.(edge);
-  }
-
-  function connectEnd(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
-    if (state.isValid || !state.fromNode || !onCreate || !flow.current) return;
-    const target = event.target instanceof Element ? event.target : null;
-    if (!target?.classList.contains('react-flow__pane')) return;
-    const from = graph.nodes.find((node) => node.id === state.fromNode?.id);
-    if (!from) return;
-    const step = state.fromHandle?.type === 'target' ? -1 : 1;
-    const column = DIAGRAM_COLUMNS[DIAGRAM_COLUMNS.indexOf(from.column) + step];
-    if (!column) return;
-    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-    if (!point) return;
-    onCreate({
-      from: from.id,
-      column,
-      position: flow.current.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
-    });
-  }
-
-  /** Keyboard linking: L on an item starts a link, L on another finishes it, Delete there removes it, Escape stops. */
-  function keyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const target = event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
-    const id = target?.getAttribute('data-id');
-    const { linkFrom, setLinkFrom } = store.getState();
-    if (event.key === 'Escape' && linkFrom !== null) {
-      setLinkFrom(null);
-      setLinkNote('Linking cancelled.');
-      return;
-    }
-    if (!id) return;
-    if (event.key === 'l' || event.key === 'L') {
-      event.preventDefault();
-      if (linkFrom === null || linkFrom === id) {
-        setLinkFrom(id);
-        setLinkNote(
-          `Linking from ${titleOf(id)}. Go to an item in the next or previous column and press L to link, Delete to unlink, Escape to stop.`,
-        );
-        return;
-      }
-      const edge = orient(graph, linkFrom, id);
-      if (!edge) {
-        setLinkNote(
-          `${titleOf(id)} is not in a column next to ${titleOf(linkFrom)}; choose another item or press Escape.`,
-        );
-        return;
-      }
-      setLinkFrom(null);
-      setLinkNote(`Linked ${titleOf(edge.from)} to ${titleOf(edge.to)}.`);
-      onLink?.(edge);
-    } else if ((event.key === 'Delete' || event.key === 'Backspace') && linkFrom !== null && linkFrom !== id) {
-      event.preventDefault();
-      const edge = orient(graph, linkFrom, id);
-      setLinkFrom(null);
-      if (edge && graph.edges.some((e) => e.from === edge.from && e.to === edge.to)) {
-        setLinkNote(`Unlinked ${titleOf(edge.from)} from ${titleOf(edge.to)}.`);
-        onUnlink?.(edge);
-      } else {
-        setLinkNote('Those two items are not linked.');
-      }
-    }
-  }
 
   return (
     <DiagramStoreContext.Provider value={store}>
@@ -187,36 +115,118 @@ export function Diagram({
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={connect}
-        onConnectEnd={connectEnd}
-        isValidConnection={(connection) => orient(graph, connection.source, connection.target) !== null}
-        onEdgesDelete={(deleted) => {
-          for (const edge of deleted) onUnlink?.({ from: edge.source, to: edge.target });
-        }}
-        onNodeDragStop={(_event, _node, dragged) =>
-          onMove?.(
-            dragged.map((node) => ({ id: node.id, x: Math.round(node.position.x), y: Math.round(node.position.y) })),
-          )
-        }
-        onSelectionChange={({ nodes: chosen }) => {
-          const id = chosen.length === 1 ? (chosen[0]?.id ?? null) : null;
-          if (id === store.getState().selected) return;
-          store.getState().select(graph, id);
-          onSelect?.(id);
-        }}
-        onInit={(instance) => {
-          flow.current = instance;
-          onInit?.(instance);
-        }}
-        onKeyDown={keyDown}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onConnect={handlers.connect}
+        onConnectEnd={handlers.connectEnd}
+        isValidConnection={handlers.isValidConnection}
+        onEdgesDelete={handlers.edgesDelete}
+        onNodeDragStop={handlers.nodeDragStop}
+        onSelectionChange={handlers.selectionChange}
+        onInit={handlers.init}
+        onKeyDown={handlers.keyDown}
+        deleteKeyCode={DELETE_KEYS}
         edgesFocusable={false}
         fitView
         minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Controls showInteractive={false} />
       </ReactFlow>
     </DiagramStoreContext.Provider>
   );
+}
+
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const PRO_OPTIONS = { hideAttribution: true };
+
+function diagramHandlers(
+  latest: { current: DiagramProps },
+  store: StoreApi<DiagramState>,
+  setLinkNote: (note: string) => void,
+) {
+  let flow: ReactFlowInstance<ItemNodeType> | null = null;
+  const titleOf = (id: string) => latest.current.graph.nodes.find((node) => node.id === id)?.title ?? id;
+  return {
+    connect(connection: Connection): void {
+      const edge = orient(latest.current.graph, connection.source, connection.target);
+      if (edge) latest.current.onLink?.(edge);
+    },
+    isValidConnection(connection: Connection | Edge): boolean {
+      return orient(latest.current.graph, connection.source, connection.target) !== null;
+    },
+    connectEnd(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
+      const { graph, onCreate } = latest.current;
+      if (state.isValid || !state.fromNode || !onCreate || !flow) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target?.classList.contains('react-flow__pane')) return;
+      const from = graph.nodes.find((node) => node.id === state.fromNode?.id);
+      if (!from) return;
+      const step = state.fromHandle?.type === 'target' ? -1 : 1;
+      const column = DIAGRAM_COLUMNS[DIAGRAM_COLUMNS.indexOf(from.column) + step];
+      if (!column) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      onCreate({ from: from.id, column, position: flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }) });
+    },
+    edgesDelete(deleted: Edge[]): void {
+      for (const edge of deleted) latest.current.onUnlink?.({ from: edge.source, to: edge.target });
+    },
+    nodeDragStop(_event: unknown, _node: ItemNodeType, dragged: ItemNodeType[]): void {
+      latest.current.onMove?.(
+        dragged.map((node) => ({ id: node.id, x: Math.round(node.position.x), y: Math.round(node.position.y) })),
+      );
+    },
+    selectionChange({ nodes: chosen }: { nodes: ItemNodeType[] }): void {
+      const id = chosen.length === 1 ? (chosen[0]?.id ?? null) : null;
+      if (id === store.getState().selected) return;
+      store.getState().select(latest.current.graph, id);
+      latest.current.onSelect?.(id);
+    },
+    init(instance: ReactFlowInstance<ItemNodeType>): void {
+      flow = instance;
+      latest.current.onInit?.(instance);
+    },
+    /** Keyboard linking: L on an item starts a link, L on another finishes it, Delete there removes it, Escape stops. */
+    keyDown(event: KeyboardEvent<HTMLDivElement>): void {
+      const { graph, onLink, onUnlink } = latest.current;
+      const target = event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
+      const id = target?.getAttribute('data-id');
+      const { linkFrom, setLinkFrom } = store.getState();
+      if (event.key === 'Escape' && linkFrom !== null) {
+        setLinkFrom(null);
+        setLinkNote('Linking cancelled.');
+        return;
+      }
+      if (!id) return;
+      if (event.key === 'l' || event.key === 'L') {
+        event.preventDefault();
+        if (linkFrom === null || linkFrom === id) {
+          setLinkFrom(id);
+          setLinkNote(
+            `Linking from ${titleOf(id)}. Go to an item in the next or previous column and press L to link, Delete to unlink, Escape to stop.`,
+          );
+          return;
+        }
+        const edge = orient(graph, linkFrom, id);
+        if (!edge) {
+          setLinkNote(
+            `${titleOf(id)} is not in a column next to ${titleOf(linkFrom)}; choose another item or press Escape.`,
+          );
+          return;
+        }
+        setLinkFrom(null);
+        setLinkNote(`Linked ${titleOf(edge.from)} to ${titleOf(edge.to)}.`);
+        onLink?.(edge);
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && linkFrom !== null && linkFrom !== id) {
+        event.preventDefault();
+        const edge = orient(graph, linkFrom, id);
+        setLinkFrom(null);
+        if (edge && graph.edges.some((e) => e.from === edge.from && e.to === edge.to)) {
+          setLinkNote(`Unlinked ${titleOf(edge.from)} from ${titleOf(edge.to)}.`);
+          onUnlink?.(edge);
+        } else {
+          setLinkNote('Those two items are not linked.');
+        }
+      }
+    },
+  };
 }

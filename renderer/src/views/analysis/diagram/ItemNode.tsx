@@ -1,7 +1,7 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { DiagramNode } from '../../../../../shared/diagram/graph.js';
-import { useDiagramState, useNodeMark } from './store.js';
+import { useNodeMark } from './store.js';
 
 export type ItemNodeType = Node<{ item: DiagramNode }, 'item'>;
 
@@ -13,10 +13,8 @@ export type ItemNodeType = Node<{ item: DiagramNode }, 'item'>;
 function ItemNodeView({ id, data }: NodeProps<ItemNodeType>) {
   const { item } = data;
   const mark = useNodeMark(id);
-  const linking = useDiagramState((state) => state.linkFrom === id);
   const classes = ['diagram-node', `diagram-node-${item.column}`, `diagram-${mark}`];
   if (item.problems.length > 0) classes.push('diagram-node-problem');
-  if (linking) classes.push('diagram-node-linking');
   return (
     <div className={classes.join(' ')}>
       {item.column !== 'evidence' && <Handle type="target" position={Position.Left} />}

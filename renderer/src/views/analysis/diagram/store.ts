@@ -38,8 +38,11 @@ export function useDiagramState<T>(selector: (state: DiagramState) => T): T {
 /** How an item or link is drawn against the selection: in the chain, out of it (faded), or no selection. */
 export type ChainMark = 'chain' | 'faded' | 'none';
 
-export function useNodeMark(id: string): ChainMark {
-  return useDiagramState((state) => (state.chain === null ? 'none' : state.chain.nodes.has(id) ? 'chain' : 'faded'));
+/** An item's mark, or 'linking' while a keyboard link starts from it: one subscription per node. */
+export function useNodeMark(id: string): ChainMark | 'linking' {
+  return useDiagramState((state) =>
+    state.linkFrom === id ? 'linking' : state.chain === null ? 'none' : state.chain.nodes.has(id) ? 'chain' : 'faded',
+  );
 }
 
 export function useEdgeMark(id: string): ChainMark {
