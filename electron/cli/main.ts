@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { explainFailure } from '../../db/failures.js';
 import { APP_VERSION } from '../../shared/version.js';
+import { registerAnalysisCommands } from './commands/analysis.js';
 import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
 import { registerChronologyExportCommand } from './commands/chronology-export.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerChronologyCommands(program);
   registerChronologyExportCommand(program);
   registerCdopCommands(program);
+  registerAnalysisCommands(program);
   registerServeCommand(program);
 
   return program;
