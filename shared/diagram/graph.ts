@@ -48,7 +48,7 @@ export type Positions = Record<string, Position>;
 /** Every node is drawn this size, so the layout, the screen and the export agree. */
 export const NODE_SIZE = { width: 240, height: 72 } as const;
 /** The gap between columns and between nodes in a column, for the layout and the column arrangement. */
-export const SPACING = { column: 120, row: 24 } as const;
+export const SPACING = { column: 80, row: 24 } as const;
 
 export const edgeId = (edge: DiagramEdge): string => `${edge.from}->${edge.to}`;
 

@@ -12,11 +12,13 @@ import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import {
+  columnX,
   DIAGRAM_COLUMNS,
   type DiagramColumn,
   type DiagramEdge,
   type DiagramGraph,
   edgeId,
+  NODE_SIZE,
   orient,
   type Position,
   type Positions,
@@ -40,10 +42,11 @@ const nodeTypes = { item: ItemNode };
 const edgeTypes = { chain: ChainEdge };
 
 export interface CreateRequest {
-  /** The item the new one links to, and the column the new one goes in. */
+  /** The item the new one links to ('' for none), and the column the new one goes in. */
   from: string;
   column: DiagramColumn;
-  position: Position;
+  /** Where it was dropped on the diagram; null puts it under its column. */
+  position: Position | null;
 }
 
 export interface DiagramProps {
@@ -62,9 +65,11 @@ export interface DiagramProps {
   onInit?: (instance: ReactFlowInstance<ItemNodeType>) => void;
 }
 
-function toNodes(graph: DiagramGraph, positions: Positions): ItemNodeType[] {
+/** `selected` keeps React Flow's selection when the nodes are rebuilt after a change. */
+function toNodes(graph: DiagramGraph, positions: Positions, selected: string | null): ItemNodeType[] {
   return graph.nodes.map((item) => ({
     id: item.id,
+    selected: item.id === selected,
     type: 'item',
     position: positions[item.id] ?? { x: 0, y: 0 },
     data: { item },
@@ -80,7 +85,7 @@ function toEdges(graph: DiagramGraph): Edge[] {
 export function Diagram(props: DiagramProps) {
   const { graph, positions, label } = props;
   const [store] = useState(createDiagramStore);
-  const builtNodes = useMemo(() => toNodes(graph, positions), [graph, positions]);
+  const builtNodes = useMemo(() => toNodes(graph, positions, store.getState().selected), [graph, positions, store]);
   const builtEdges = useMemo(() => toEdges(graph), [graph]);
   const [nodes, setNodes, onNodesChange] = useNodesState(builtNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(builtEdges);
@@ -126,6 +131,7 @@ export function Diagram(props: DiagramProps) {
         deleteKeyCode={DELETE_KEYS}
         edgesFocusable={false}
         fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         proOptions={PRO_OPTIONS}
       >
@@ -137,6 +143,8 @@ export function Diagram(props: DiagramProps) {
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
+/** A small analysis opens at its own size, not magnified; a large one no smaller than its words can be read. */
+const FIT_VIEW = { maxZoom: 1, minZoom: 0.6 };
 
 function diagramHandlers(
   latest: { current: DiagramProps },
@@ -155,9 +163,8 @@ function diagramHandlers(
     },
     connectEnd(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
       const { graph, onCreate } = latest.current;
-      if (state.isValid || !state.fromNode || !onCreate || !flow) return;
-      const target = event.target instanceof Element ? event.target : null;
-      if (!target?.classList.contains('react-flow__pane')) return;
+      // Let go away from any item's handle: a new item is wanted there.
+      if (state.isValid || state.toHandle || !state.fromNode || !onCreate || !flow) return;
       const from = graph.nodes.find((node) => node.id === state.fromNode?.id);
       if (!from) return;
       const step = state.fromHandle?.type === 'target' ? -1 : 1;
@@ -165,7 +172,13 @@ function diagramHandlers(
       if (!column) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
-      onCreate({ from: from.id, column, position: flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }) });
+      // Dropped in its column, centred on the pointer's height: the columns stay columns.
+      const dropped = flow.screenToFlowPosition({ x: point.clientX, y: point.clientY });
+      onCreate({
+        from: from.id,
+        column,
+        position: { x: columnX(column), y: Math.round(dropped.y - NODE_SIZE.height / 2) },
+      });
     },
     edgesDelete(deleted: Edge[]): void {
       for (const edge of deleted) latest.current.onUnlink?.({ from: edge.source, to: edge.target });

@@ -15,14 +15,17 @@ function ItemNodeView({ id, data }: NodeProps<ItemNodeType>) {
   const mark = useNodeMark(id);
   const classes = ['diagram-node', `diagram-node-${item.column}`, `diagram-${mark}`];
   if (item.problems.length > 0) classes.push('diagram-node-problem');
+  // The handles sit outside the box, whose overflow is hidden, so all of each can be grabbed.
   return (
-    <div className={classes.join(' ')}>
+    <>
       {item.column !== 'evidence' && <Handle type="target" position={Position.Left} />}
-      <span className="diagram-node-kind">{item.kind}</span>
-      <span className="diagram-node-title">{item.title}</span>
-      {item.problems.length > 0 && <span className="diagram-node-problems">⚠ {item.problems.join('; ')}</span>}
+      <div className={classes.join(' ')}>
+        <span className="diagram-node-kind">{item.kind}</span>
+        <span className="diagram-node-title">{item.title}</span>
+        {item.problems.length > 0 && <span className="diagram-node-problems">⚠ {item.problems.join('; ')}</span>}
+      </div>
       {item.column !== 'action' && <Handle type="source" position={Position.Right} />}
-    </div>
+    </>
   );
 }
 
