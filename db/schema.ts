@@ -6,6 +6,7 @@ import { type ChronologyTables, chronologyColumns } from './schema/chronology.js
 import { type ChronologyAnalysisTables, chronologyAnalysisColumns } from './schema/chronology-analysis.js';
 import type { ColumnsOf } from './schema/columns.js';
 import { type CoreTables, coreColumns } from './schema/core.js';
+import { type ReportProseTables, reportProseColumns } from './schema/report-prose.js';
 import { type ReviewTables, reviewColumns } from './schema/reviews.js';
 
 /** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
@@ -17,6 +18,7 @@ export interface VaultTables
     CdopTables,
     CdopPathwayTables,
     AnalysisTables,
+    ReportProseTables,
     AnalysisDiagramTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
@@ -28,5 +30,6 @@ export const vaultColumns = {
   ...cdopColumns,
   ...cdopPathwayColumns,
   ...analysisColumns,
+  ...reportProseColumns,
   ...analysisDiagramColumns,
 } satisfies ColumnsOf<VaultTables>;

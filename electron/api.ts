@@ -8,6 +8,7 @@ import { cdopHandlers } from './handlers/cdop.js';
 import { cdopPathwayHandlers } from './handlers/cdop-pathway.js';
 import { chronologyHandlers } from './handlers/chronology.js';
 import { chronologyAnalysisHandlers } from './handlers/chronology-analysis.js';
+import { reportProseHandlers } from './handlers/report-prose.js';
 import { reviewsHandlers } from './handlers/reviews.js';
 import type { AppContext, HandlersFor } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault.js';
@@ -30,6 +31,7 @@ export function createHandlers(context: AppContext): Handlers {
     ...cdopHandlers(context),
     ...cdopPathwayHandlers(context),
     ...analysisHandlers(context),
+    ...reportProseHandlers(context),
     ...analysisDiagramHandlers(context),
   };
 }

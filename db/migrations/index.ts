@@ -7,6 +7,7 @@ import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { analysis } from './0011_analysis.js';
+import { reportProse } from './0012_report_prose.js';
 import { analysisDiagram } from './0014_analysis_diagram.js';
 
 /**
@@ -31,5 +32,6 @@ export const migrations: readonly Migration[] = [
   reviewClock,
   cdopPathway,
   analysis,
+  reportProse,
   analysisDiagram,
 ];

@@ -7,6 +7,7 @@ import { registerAnalysisCommands } from './commands/analysis.js';
 import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
 import { registerChronologyExportCommand } from './commands/chronology-export.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerChronologyExportCommand(program);
   registerCdopCommands(program);
   registerAnalysisCommands(program);
+  registerReportCommands(program);
   registerServeCommand(program);
 
   return program;

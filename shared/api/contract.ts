@@ -6,6 +6,7 @@ import { cdopPathwayChannels } from './channels/cdop-pathway.js';
 import { chronologyChannels } from './channels/chronology.js';
 import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
 import type { ImportEvents } from './channels/import.js';
+import { reportProseChannels } from './channels/report-prose.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
@@ -18,6 +19,7 @@ export * from './channels/cdop-pathway.js';
 export * from './channels/chronology.js';
 export * from './channels/chronology-analysis.js';
 export * from './channels/import.js';
+export * from './channels/report-prose.js';
 export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
@@ -35,6 +37,7 @@ export const contract = {
   ...cdopChannels,
   ...cdopPathwayChannels,
   ...analysisChannels,
+  ...reportProseChannels,
   ...analysisDiagramChannels,
 } as const;
 

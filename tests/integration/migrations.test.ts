@@ -341,7 +341,7 @@ const seeds: Record<string, (database: Database) => void> = {
       query.insertInto('analysis_finding').values({
         ...owned,
         id: 'finding-1',
-        title: 'Plans were not tested',
+        title: 'Supervision did not test the plan',
         taxonomy: null,
         pattern: null,
         in_this_case: null,
@@ -355,11 +355,11 @@ const seeds: Record<string, (database: Database) => void> = {
       query.insertInto('analysis_action').values({
         ...owned,
         id: 'action-1',
-        text: 'Audit supervision',
+        text: 'Audit supervision records',
         owner_agency: 'Health visiting',
         owner_role: null,
         due_on: '2026-06-30',
-        status: 'in-progress',
+        status: 'not-started',
         outcome_measure: null,
       }),
     );
@@ -370,8 +370,20 @@ const seeds: Record<string, (database: Database) => void> = {
         action_id: 'action-1',
         recorded_on: '2026-01-01',
         source: 'note',
-        text: 'Audit started',
+        text: 'Audit planned',
         created_at: NOW,
+      }),
+    );
+  },
+  '0012_report_prose': (database) => {
+    execute(
+      database,
+      query.insertInto('report_prose').values({
+        review_id: REVIEW,
+        section_id: 'introduction',
+        prose: JSON.stringify([{ type: 'paragraph', content: [{ text: 'Why the review was held', bold: true }] }]),
+        version: 1,
+        updated_at: NOW,
       }),
     );
   },
@@ -489,6 +501,18 @@ const afterwards: Record<string, (database: Database) => void> = {
     database.prepare('DELETE FROM cdop_case WHERE id = ?').run(CASE);
     expect(database.prepare('SELECT count(*) AS n FROM analysis_recommendation').get()).toEqual({ n: 0 });
   },
+  '0012_report_prose': (database) => {
+    seeds['0012_report_prose']?.(database);
+    // Only a JSON array is stored as prose.
+    expect(() =>
+      database
+        .prepare('INSERT INTO report_prose VALUES (?, \'methodology\', \'{"type": "paragraph"}\', 1, ?)')
+        .run(REVIEW, NOW),
+    ).toThrow(/CHECK constraint failed/);
+    // Deleting the review written before the migration takes its prose with it.
+    database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
+    expect(database.prepare('SELECT count(*) AS n FROM report_prose').get()).toEqual({ n: 0 });
+  },
   '0014_analysis_diagram': (database) => {
     seeds['0014_analysis_diagram']?.(database);
     const placed = () =>
@@ -529,8 +553,7 @@ describe('each migration, from a vault written by the version before it', () => 
     const before = migrations[index - 1];
     if (!before) continue;
     it(`${migration.name}: the rows written before it are all there, whole, and work with its tables`, () => {
-      // Each version's rows are written in that version's schema, then migrated on, as a real vault's were
-      // (0003's CDOP factors, for one, exist only until 0011 moves them).
+      // Each version's rows written by that version, on its own schema (a later migration may drop a table).
       const database = vaultAt(migrations[0]?.name ?? before.name);
       for (const [at, seed] of migrations.slice(0, index).entries()) {
         if (at > 0) migrate(database, undefined, { until: seed.name });

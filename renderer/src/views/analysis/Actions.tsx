@@ -15,6 +15,7 @@ import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
 import { todayIso } from '../../../../shared/dates/iso-date.js';
 import { Field, SelectField, TextField } from '../../components/Field.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
+import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
 import { LinkedFrom } from './Links.js';
 
@@ -42,7 +43,9 @@ export function Actions({ analysis, change }: { analysis: Analysis; change: Anal
           </li>
         ))}
       </ul>
-      <ActionForm owner={analysis.owner} change={change} recommendations={recommendations} />
+      <AddItem summary="Add an action">
+        <ActionForm owner={analysis.owner} change={change} recommendations={recommendations} />
+      </AddItem>
     </section>
   );
 }
@@ -125,7 +128,6 @@ function ActionForm({
 
   return (
     <form className="item-form" onSubmit={submit} aria-label={action ? 'Edit action' : 'Add an action'}>
-      {action ? null : <h3>Add an action</h3>}
       {action ? null : (
         <SelectField
           label="For the recommendation"

@@ -4,6 +4,7 @@ import { DEFAULT_FACTOR_LEVELS, FACTOR_LEVELS, labelOf } from '../../../../share
 import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { Checkbox } from '../../components/Checkbox.js';
 import { SelectField, TextField } from '../../components/Field.js';
+import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
 import { type Candidate, EvidenceLinks } from './Links.js';
 
@@ -41,7 +42,9 @@ export function Factors({
           </li>
         ))}
       </ul>
-      <FactorForm owner={analysis.owner} formVersion={formVersion} change={change} />
+      <AddItem summary="Add a contributory factor">
+        <FactorForm owner={analysis.owner} formVersion={formVersion} change={change} />
+      </AddItem>
     </section>
   );
 }
@@ -161,7 +164,6 @@ function FactorForm({
 
   return (
     <form className="item-form" onSubmit={submit} aria-label={factor ? 'Edit factor' : 'Add a contributory factor'}>
-      {factor ? null : <h3>Add a contributory factor</h3>}
       <TextField label="Factor" value={description} onChange={setDescription} rows={2} />
       {form ? (
         <div className="field-row">

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { Analysis, AnalysisOwner, Finding } from '../../../../shared/analysis/model.js';
 import { DEFAULT_FINDING_PATTERNS, FINDING_PATTERNS, labelOf } from '../../../../shared/analysis/taxonomy/index.js';
 import { SelectField, TextField } from '../../components/Field.js';
+import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
 import { LinkedFrom } from './Links.js';
 
@@ -35,7 +36,9 @@ export function Findings({ analysis, change }: { analysis: Analysis; change: Ana
           </li>
         ))}
       </ul>
-      <FindingForm owner={analysis.owner} change={change} />
+      <AddItem summary="Add a finding">
+        <FindingForm owner={analysis.owner} change={change} />
+      </AddItem>
     </section>
   );
 }
@@ -109,7 +112,6 @@ function FindingForm({
 
   return (
     <form className="item-form" onSubmit={submit} aria-label={finding ? 'Edit finding' : 'Add a finding'}>
-      {finding ? null : <h3>Add a finding</h3>}
       <TextField label="Finding" value={title} onChange={setTitle} />
       <SelectField
         label="Underlying pattern (SCIE)"

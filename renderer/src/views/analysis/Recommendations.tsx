@@ -3,6 +3,7 @@ import type { Addressee, Analysis, AnalysisOwner, Recommendation } from '../../.
 import { RECOMMENDATION_LEVELS, type RecommendationLevel } from '../../../../shared/cdop/case.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { Radios } from '../../components/Radios.js';
+import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
 import { LinkedFrom } from './Links.js';
 
@@ -37,7 +38,9 @@ export function Recommendations({ analysis, change }: { analysis: Analysis; chan
           </li>
         ))}
       </ul>
-      <RecommendationForm owner={analysis.owner} change={change} />
+      <AddItem summary="Add a recommendation">
+        <RecommendationForm owner={analysis.owner} change={change} />
+      </AddItem>
     </section>
   );
 }
@@ -121,7 +124,6 @@ function RecommendationForm({
       onSubmit={submit}
       aria-label={recommendation ? 'Edit recommendation' : 'Add a recommendation'}
     >
-      {recommendation ? null : <h3>Add a recommendation</h3>}
       <TextField label="Recommendation" value={text} onChange={setText} rows={2} />
       <Radios
         legend="Addressed to"
