@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Analysis, AnalysisOwner } from '../../../../../shared/analysis/model.js';
+import { DIAGRAM_FORMATS } from '../../../../../shared/api/channels/analysis-diagram.js';
 import { analysisGraph } from '../../../../../shared/diagram/from-analysis.js';
 import { COLUMN_TITLES, type DiagramEdge, placeNodes } from '../../../../../shared/diagram/graph.js';
 import { ErrorAlert, StatusMessage } from '../../../components/Alert.js';
@@ -89,32 +90,22 @@ export function AnalysisDiagram({
             New {COLUMN_TITLES[column].toLowerCase().replace(/s$/, '')}
           </button>
         ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            void run(
-              'analysis.diagram.export',
-              { owner, format: 'png' },
-              { apply: downloadBase64, done: 'Diagram exported as PNG.' },
-            )
-          }
-        >
-          Export PNG
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            void run(
-              'analysis.diagram.export',
-              { owner, format: 'svg' },
-              { apply: downloadBase64, done: 'Diagram exported as SVG.' },
-            )
-          }
-        >
-          Export SVG
-        </button>
+        {DIAGRAM_FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void run(
+                'analysis.diagram.export',
+                { owner, format },
+                { apply: downloadBase64, done: `Diagram exported as ${format.toUpperCase()}.` },
+              )
+            }
+          >
+            Export {format.toUpperCase()}
+          </button>
+        ))}
         <button type="button" className="secondary" aria-pressed={asList} onClick={() => setAsList(!asList)}>
           Show as a list
         </button>
