@@ -99,7 +99,7 @@ export function requireOwner(
 }
 
 /** A change to a child death's analysis is a change to the case: its "updated" moves. */
-export function touchOwner(database: Database, owner: AnalysisOwner, now: Date): void {
+function touchOwner(database: Database, owner: AnalysisOwner, now: Date): void {
   if (owner.kind === 'cdop-case') {
     run(database, query.updateTable('cdop_case').set({ updated_at: now.toISOString() }).where('id', '=', owner.id));
   }
