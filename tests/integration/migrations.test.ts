@@ -428,6 +428,19 @@ const seeds: Record<string, (database: Database) => void> = {
       }),
     );
   },
+  '0014_analysis_diagram': (database) => {
+    for (const [item_id, x] of [
+      [ENTRY, 0],
+      ['factor-2', 360],
+    ] as const) {
+      execute(
+        database,
+        query
+          .insertInto('analysis_diagram_position')
+          .values({ item_id, review_id: REVIEW, cdop_case_id: null, x, y: 48, updated_at: NOW }),
+      );
+    }
+  },
 };
 
 /** Tables a migration moves into others (and drops): their rows are checked where they went. */
@@ -569,6 +582,21 @@ const afterwards: Record<string, (database: Database) => void> = {
     );
     database.prepare('DELETE FROM report_version').run();
     expect(database.prepare('SELECT count(*) AS n FROM report_sign_off').get()).toEqual({ n: 0 });
+  },
+  '0014_analysis_diagram': (database) => {
+    seeds['0014_analysis_diagram']?.(database);
+    const placed = () =>
+      (
+        database.prepare('SELECT item_id FROM analysis_diagram_position ORDER BY item_id').all() as {
+          item_id: string;
+        }[]
+      ).map((row) => row.item_id);
+    expect(placed()).toEqual([ENTRY, 'factor-2'].sort());
+    // An item deleted takes its place on the diagram with it, whether an analysis item or a chronology entry.
+    database.prepare('DELETE FROM analysis_factor WHERE id = ?').run('factor-2');
+    expect(placed()).toEqual([ENTRY]);
+    database.prepare('DELETE FROM chronology_entry WHERE id = ?').run(ENTRY);
+    expect(placed()).toEqual([]);
   },
 };
 
