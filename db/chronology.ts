@@ -30,6 +30,7 @@ import {
 } from '../shared/dates/fuzzy-date.js';
 import { checkpointAfterwards } from './checkpoint.js';
 import { flagPossibleDuplicates } from './chronology-duplicates.js';
+import { linkPeopleFoundInText, setEntryPeople } from './entry-people.js';
 import { all, type Database, first, insertRows, nocase, prepare, query, run } from './query.js';
 import { ensureAgency, listAgencies, requireOpenReview, requireReview } from './reviews.js';
 import type { ChronologyEntryTable } from './schema/chronology.js';
@@ -479,6 +480,7 @@ export async function writeImport(
           await pause();
         }
         saveMapping(database, agency.id, input.mapping, now);
+        linkPeopleFoundInText(database, input.reviewId, ids);
         const possibleDuplicates = flagPossibleDuplicates(database, input.reviewId, ids);
         return { importId, imported: ids.length, possibleDuplicates, agencyId: agency.id };
       },
@@ -584,27 +586,6 @@ function replaceTags(database: Database, entryId: string, tags: readonly string[
   );
 }
 
-/** Links an entry to people of its own review; a person from another review is refused. */
-function replacePeople(database: Database, reviewId: string, entryId: string, personIds: readonly string[]): void {
-  run(database, query.deleteFrom('chronology_entry_person').where('entry_id', '=', entryId));
-  for (const personId of personIds) {
-    const linked = run(
-      database,
-      query
-        .insertInto('chronology_entry_person')
-        .columns(['entry_id', 'person_id'])
-        .expression((eb) =>
-          eb
-            .selectFrom('person')
-            .select([eb.val(entryId).as('entry_id'), 'id'])
-            .where('id', '=', personId)
-            .where('review_id', '=', reviewId),
-        ),
-    );
-    if (linked.changes === 0) throw new CasebookError('invalid_payload', `person ${personId} is not in this review`);
-  }
-}
-
 export function createEntry(vault: VaultWriter, input: EntryCreateInput): ChronologyEntry {
   const { date, time } = readDateAndTime(input.date, input.time);
   const end = readEnd(input.endDate, input.endTime);
@@ -637,7 +618,8 @@ export function createEntry(vault: VaultWriter, input: EntryCreateInput): Chrono
       const [entryId] = insertRecords(vault.database, input.reviewId, null, [record]);
       indexForSearch(vault.database, before);
       replaceTags(vault.database, entryId as string, input.tags);
-      replacePeople(vault.database, input.reviewId, entryId as string, input.personIds);
+      setEntryPeople(vault.database, input.reviewId, entryId as string, input.personIds);
+      linkPeopleFoundInText(vault.database, input.reviewId, [entryId as string]);
       return entryId as string;
     },
   );
@@ -664,6 +646,9 @@ function currentValues(entry: ChronologyEntry): Required<EntryUpdateValues> {
     personIds: entry.personIds,
   };
 }
+
+/** The fields whose text can name people (db/entry-people.ts). */
+const TEXT_FIELDS = new Set<keyof EntryUpdateValues>(['source', 'practitioner', 'event', 'action', 'significance']);
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -722,7 +707,8 @@ export function updateEntry(vault: VaultWriter, input: EntryUpdateInput): EntryU
         .where('id', '=', id),
     );
     if (changed.includes('tags')) replaceTags(database, id, next.tags);
-    if (changed.includes('personIds')) replacePeople(database, before.reviewId, id, next.personIds);
+    if (changed.includes('personIds')) setEntryPeople(database, before.reviewId, id, next.personIds);
+    if (changed.some((key) => TEXT_FIELDS.has(key))) linkPeopleFoundInText(database, before.reviewId, [id]);
   });
   return { entry: getEntry(database, id), previous };
 }

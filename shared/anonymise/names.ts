@@ -130,14 +130,17 @@ export function nameFinder(people: readonly AnonymisePerson[]): NameFinder {
   }
   const terms = [...meanings.keys()].sort((a, b) => b.length - a.length);
   if (terms.length === 0) return { find: () => [] };
-  const title = `(?:(?:${TITLES.join('|')})\\.?\\s)?`;
-  const pattern = new RegExp(`(?<![${LETTER}])${title}(${terms.map(escapeRegExp).join('|')})(?![${LETTER}])`, 'gu');
+  // A name on its own first, so another name that includes a title ("Dr Okafor")
+  // wins over the title followed by a shorter, shared name ("Okafor").
+  const names = terms.map(escapeRegExp).join('|');
+  const title = `(?:${TITLES.join('|')})\\.?\\s`;
+  const pattern = new RegExp(`(?<![${LETTER}])(?:(${names})|${title}(${names}))(?![${LETTER}])`, 'gu');
 
   function find(text: string): NameMention[] {
     const folded = foldWithPositions(text);
     const mentions: NameMention[] = [];
     for (const match of folded.text.matchAll(pattern)) {
-      const term = match[1] as string;
+      const term = (match[1] ?? match[2]) as string;
       const at = match.index;
       const termAt = at + match[0].length - term.length;
       const start = folded.from[at] as number;

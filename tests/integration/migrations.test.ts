@@ -311,6 +311,27 @@ const seeds: Record<string, (database: Database) => void> = {
         .values({ id: 'attendee-1', case_id: CASE, role: 'GP', name: null, position: 0 }),
     );
   },
+  '0009_people_names': (database) => {
+    execute(
+      database,
+      query
+        .updateTable('person')
+        .set({ also_known_as: JSON.stringify(['Hal']), nhs_number: '9434765919', postcode: 'LS1 4AB' })
+        .where('id', '=', PERSON),
+    );
+    execute(
+      database,
+      query
+        .insertInto('chronology_entry_person')
+        .values({ entry_id: OTHER_ENTRY, person_id: PERSON, found_in_text: 1 }),
+    );
+    execute(
+      database,
+      query
+        .insertInto('chronology_entry_person_removed')
+        .values({ entry_id: ENTRY, person_id: PERSON, removed_at: NOW }),
+    );
+  },
 };
 
 /** What must work after each migration with the rows the version before it wrote. */
@@ -374,6 +395,22 @@ const afterwards: Record<string, (database: Database) => void> = {
     ]) {
       expect(database.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
+  },
+  '0009_people_names': (database) => {
+    // People and links written before the migration: no other names, and every link the reviewer's.
+    expect(database.prepare('SELECT also_known_as, nhs_number FROM person').get()).toEqual({
+      also_known_as: '[]',
+      nhs_number: null,
+    });
+    expect(database.prepare('SELECT found_in_text FROM chronology_entry_person').all()).toEqual([{ found_in_text: 0 }]);
+    seeds['0009_people_names']?.(database);
+    expect(() => database.prepare("UPDATE person SET also_known_as = 'Hal' WHERE id = ?").run(PERSON)).toThrow(
+      /CHECK constraint/,
+    );
+    // Removing the person written before the migration takes their links and removed links with them.
+    database.prepare('DELETE FROM person WHERE id = ?').run(PERSON);
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_person').get()).toEqual({ n: 0 });
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_person_removed').get()).toEqual({ n: 0 });
   },
 };
 
