@@ -114,9 +114,10 @@ interface EntryLinks {
   duplicates: string[];
   linked: string[];
   people: string[];
+  peopleFoundInText: string[];
 }
 
-function toEntry(row: EntryRow, { tags, duplicates, linked, people }: EntryLinks): ChronologyEntry {
+function toEntry(row: EntryRow, { tags, duplicates, linked, people, peopleFoundInText }: EntryLinks): ChronologyEntry {
   return {
     id: row.id,
     reviewId: row.review_id,
@@ -148,6 +149,7 @@ function toEntry(row: EntryRow, { tags, duplicates, linked, people }: EntryLinks
     possibleDuplicateOf: duplicates,
     linkedWith: linked,
     personIds: people,
+    peopleFoundInText,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -178,17 +180,17 @@ function sideTables(database: Database, reviewId: string, onlyIds?: readonly str
         .orderBy('x.tag'),
     ),
   );
-  const people = groupBy(
-    all(
-      database,
-      query
-        .selectFrom('chronology_entry_person as x')
-        .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
-        .select(['x.entry_id as key', 'x.person_id as value'])
-        .where('e.review_id', '=', reviewId)
-        .$if(ids !== null, (select) => select.where('x.entry_id', 'in', ids ?? [])),
-    ),
+  const personLinks = all(
+    database,
+    query
+      .selectFrom('chronology_entry_person as x')
+      .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
+      .select(['x.entry_id as key', 'x.person_id as value', 'x.found_in_text'])
+      .where('e.review_id', '=', reviewId)
+      .$if(ids !== null, (select) => select.where('x.entry_id', 'in', ids ?? [])),
   );
+  const people = groupBy(personLinks);
+  const peopleFoundInText = groupBy(personLinks.filter((link) => link.found_in_text === 1));
   // Both directions of each pair: a flag is stored once with entry_id < other_id.
   const openFlags = (from: 'entry_id' | 'other_id', to: 'entry_id' | 'other_id') =>
     query
@@ -201,7 +203,7 @@ function sideTables(database: Database, reviewId: string, onlyIds?: readonly str
   const pairs = all(database, openFlags('entry_id', 'other_id').unionAll(openFlags('other_id', 'entry_id')));
   const duplicates = groupBy(pairs.filter((pair) => pair.status === 'flagged'));
   const linked = groupBy(pairs.filter((pair) => pair.status === 'linked'));
-  return { tags, duplicates, linked, people };
+  return { tags, duplicates, linked, people, peopleFoundInText };
 }
 
 function linksOf(side: ReturnType<typeof sideTables>, id: string): EntryLinks {
@@ -210,6 +212,7 @@ function linksOf(side: ReturnType<typeof sideTables>, id: string): EntryLinks {
     duplicates: side.duplicates.get(id) ?? [],
     linked: side.linked.get(id) ?? [],
     people: side.people.get(id) ?? [],
+    peopleFoundInText: side.peopleFoundInText.get(id) ?? [],
   };
 }
 
