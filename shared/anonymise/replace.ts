@@ -19,6 +19,18 @@ import { fold, foldWithPositions } from './normalise.js';
  *
  * Pure and Node-free. Build it once per export (`createAnonymiser`) and use it for
  * every piece of text; then run the leak check (./leak-check.ts) on the result.
+ *
+ * Using it for an export (the chronology's in electron/services/chronology-export.ts):
+ *
+ *     const people = anonymisePeople(database, reviewId);   // db/people.ts
+ *     const anonymise = createAnonymiser(people);            // or anonymiser(people) for text only
+ *     const cell = anonymise.text(entry.event);              // "Tyler’s" -> "Child T’s"
+ *     const leaks = findLeaks(people, [{ where: 'Row 4, Event', text: cell }, ...]);
+ *     if (leaks.length > 0) refuse, listing leaks.map(describeLeak)
+ *
+ * Anonymise the source text before it is split into formatting runs, and check
+ * the finished file's text with runs joined: a name split across runs is then
+ * still one name to the leak check.
  */
 
 export const AMBIGUOUS_NAME = '[name]';
