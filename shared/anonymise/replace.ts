@@ -106,7 +106,7 @@ export function createAnonymiser(people: readonly AnonymisePerson[]): Anonymiser
   const initialAlternatives = [...uniqueInitials.keys()].flatMap((code) => {
     const dotted = code
       .split('')
-      .map((letter) => `${letter}\\.\\s?`)
+      .map((letter) => `${letter}\\. ?`)
       .join('');
     return ABBREVIATIONS.has(code.toUpperCase()) ? [dotted] : [dotted, code];
   });
@@ -134,8 +134,8 @@ export function createAnonymiser(people: readonly AnonymisePerson[]): Anonymiser
     for (const match of folded.text.matchAll(initialPattern)) {
       const trailing = match[0].endsWith(' ');
       const length = match[0].length - (trailing ? 1 : 0);
-      const start = folded.from[match.index] as number;
-      const end = folded.to[match.index + length - 1] as number;
+      const start = folded.start(match.index);
+      const end = folded.end(match.index + length - 1);
       const written = value.slice(start, end);
       // Initials are written in capitals; "ss" in running text is not someone.
       if (written !== written.toUpperCase()) continue;
