@@ -110,7 +110,7 @@ async function importFile(vault: Vault, reviewId: string, agency: string, bytes:
     chronologyImportBinding,
     vault,
     { previewId: preview.previewId, mode: 'all-or-nothing', confirmReimport: false },
-    { howToConfirmReimport: '' },
+    { howToChooseOverlap: '', howToConfirmReimport: '' },
   );
   const elapsed = performance.now() - start;
   if (result.imported !== rows)

@@ -8,7 +8,8 @@ import { all, type Database, insertRows, query } from '../db/query.js';
 import { createReview } from '../db/reviews.js';
 import { Vault } from '../db/vault.js';
 import { reviewCreateSchema } from '../shared/api/channels/reviews.js';
-import { type FuzzyDate, parseFuzzyDate, rangeOf, sortKey } from '../shared/dates/fuzzy-date.js';
+import { orderKey } from '../shared/chronology/order.js';
+import { type FuzzyDate, parseFuzzyDate, rangeOf } from '../shared/dates/fuzzy-date.js';
 import { seededRandom } from './random.js';
 import { measure, report } from './stats.js';
 
@@ -97,6 +98,7 @@ export function insertSearchEntries(vault: Vault, reviewId: string, agencyIds: r
     'significant',
     'created_at',
     'updated_at',
+    'ref',
   ]);
   const now = new Date().toISOString();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -121,7 +123,7 @@ export function insertSearchEntries(vault: Vault, reviewId: string, agencyIds: r
         date_qualifier: date.qualifier,
         date_start: date.start,
         date_end: date.end,
-        sort_key: sortKey(date),
+        sort_key: orderKey(date),
         range_start: range.earliest,
         range_end: range.latest,
         source: `Case record ${i}`,
@@ -132,6 +134,7 @@ export function insertSearchEntries(vault: Vault, reviewId: string, agencyIds: r
         significant: next() < 0.1 ? 1 : 0,
         created_at: now,
         updated_at: now,
+        ref: i + 1,
       });
     }
     // Index the rows as the import does, whether or not a trigger already did: 'rebuild' is idempotent.

@@ -198,6 +198,7 @@ function hitSelect() {
     .select([
       'e.seq',
       'e.id',
+      'e.ref',
       'e.agency_id',
       'a.name as agency_name',
       'e.date_precision',
@@ -303,6 +304,7 @@ export function searchChronology(
   const matches = hits.slice(0, input.limit).map(
     (hit): SearchMatch => ({
       entryId: hit.id,
+      ref: hit.ref,
       agency: { id: hit.agency_id, name: hit.agency_name },
       date: formatFuzzyDate({
         precision: hit.date_precision as DatePrecision,

@@ -15,8 +15,9 @@ import type {
   TimelineData,
 } from '../shared/api/channels/chronology.js';
 import { CasebookError } from '../shared/api/errors.js';
-import { entryDateFields, readEndDate, readTime, sequenceNumber, withTime } from '../shared/chronology/entry.js';
+import { entryDateFields, readEndDate, readTime, withTime } from '../shared/chronology/entry.js';
 import type { ChildSeen, ChronologyField, EntryContent } from '../shared/chronology/fields.js';
+import { sequenceNumber } from '../shared/chronology/order.js';
 import {
   type DatePrecision,
   type DateQualifier,
@@ -43,9 +44,10 @@ import type { VaultWriter } from './vault.js';
  * timeline's compact data. Every write goes through `vault.write`; audit detail
  * holds ids and counts only (event text names families).
  *
- * The integrated order (documented in shared/api/channels/chronology.ts) is
- * `ORDER_BY` below: sort key, sequence (by the number in the reference: R9 before R10), time
- * (blank first), the agency's place in the review, then insertion order.
+ * The integrated order is shared/chronology/order.ts; `INTEGRATED_ORDER` below is the
+ * same rule in SQL, over the stored `orderKey` (`sort_key`), so a page of 500 is the
+ * right 500 (tests/integration/chronology-order.test.ts holds the two together).
+ * Each entry's `ref` is its number in the review: see `numberNewEntries` and `renumber`.
  */
 
 export type EntryCreateInput = z.output<typeof entryCreateSchema>;
@@ -65,12 +67,13 @@ export interface EntryRecord extends EntryContent {
 const order = expressionBuilder<{ e: ChronologyEntryTable; a: ReviewAgencyTable }, 'e' | 'a'>();
 const INTEGRATED_ORDER: readonly Expression<unknown>[] = [
   order.ref('e.sort_key'),
+  order.ref('a.position'),
   order('e.sequence_number', 'is', null),
   order.ref('e.sequence_number'),
+  order('e.sequence', 'is', null),
   order.ref('e.sequence'),
-  order('e.time', 'is not', null),
-  order.ref('e.time'),
-  order.ref('a.position'),
+  order('e.source_row', 'is', null),
+  order.ref('e.source_row'),
   order.ref('e.seq'),
 ];
 
@@ -120,6 +123,7 @@ interface EntryLinks {
 function toEntry(row: EntryRow, { tags, duplicates, linked, people, peopleFoundInText }: EntryLinks): ChronologyEntry {
   return {
     id: row.id,
+    ref: row.ref,
     reviewId: row.review_id,
     agency: { id: row.agency_id, name: row.agency_name },
     date: entryDate(rowDate(row)),
@@ -309,17 +313,20 @@ const ENTRY_COLUMNS = [
   'significant',
   'created_at',
   'updated_at',
+  'ref',
 ] as const;
 
 /**
  * Inserts records with one prepared statement; call inside a write, then
- * `indexForSearch` once for all of them. Returns the new ids in order.
+ * `indexForSearch` once for all of them. `refOf` numbers each record by its index.
+ * Returns the new ids in order.
  */
 function insertRecords(
   database: Database,
   reviewId: string,
   importId: string | null,
   records: readonly EntryRecord[],
+  refOf: (index: number) => number,
 ): string[] {
   const insert = insertRows(database, 'chronology_entry', ENTRY_COLUMNS);
   const now = new Date().toISOString();
@@ -365,9 +372,49 @@ function insertRecords(
       significant: record.significant ? 1 : 0,
       created_at: now,
       updated_at: now,
+      ref: refOf(index),
     });
   }
   return ids;
+}
+
+/** The highest entry number a review has used: a deleted entry keeps its number, so a restored one gets it back. */
+function lastRef(database: Database, reviewId: string): number {
+  const highest = (table: 'chronology_entry' | 'chronology_entry_deleted') =>
+    query
+      .selectFrom(table)
+      .select((eb) => eb.fn.max('ref').as('ref'))
+      .where('review_id', '=', reviewId);
+  const rows = all(database, highest('chronology_entry').unionAll(highest('chronology_entry_deleted')));
+  return Math.max(0, ...rows.map((row) => row.ref ?? 0));
+}
+
+/**
+ * Numbers the entries written with a provisional negative ref after `base` (the
+ * review's last number), in the integrated order: an import's entries are
+ * numbered as they will read in the chronology, not as the file listed them.
+ */
+function numberNewEntries(database: Database, reviewId: string, base = lastRef(database, reviewId)): void {
+  const numbered = query
+    .selectFrom('chronology_entry as e')
+    .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
+    .select((eb) => [
+      'e.seq',
+      eb.fn
+        .agg<number>('row_number')
+        .over((over) => INTEGRATED_ORDER.reduce((ordered, term) => ordered.orderBy(term), over))
+        .as('n'),
+    ])
+    .where('e.review_id', '=', reviewId)
+    .where('e.ref', '<', 0);
+  run(
+    database,
+    query
+      .updateTable('chronology_entry')
+      .from(numbered.as('numbered'))
+      .set((eb) => ({ ref: eb(eb.val(base), '+', eb.ref('numbered.n')) }))
+      .whereRef('numbered.seq', '=', 'chronology_entry.seq'),
+  );
 }
 
 /** The last entry's seq so far: entries inserted after it get higher ones (seq is the rowid). */
@@ -378,6 +425,14 @@ function lastSeq(database: Database): number {
       query.selectFrom('chronology_entry').select((eb) => eb.fn.max('seq').as('seq')),
     )?.seq ?? 0
   );
+}
+
+/** Runs `insert` (inside a write) and adds the entries it wrote to the full-text index. */
+export function indexNewEntries<T>(database: Database, insert: () => T): T {
+  const before = lastSeq(database);
+  const result = insert();
+  indexForSearch(database, before);
+  return result;
 }
 
 /**
@@ -410,6 +465,36 @@ export interface ImportWrite {
   onProgress?: (done: number) => void;
   /** Runs first inside the transaction: a check there (a re-import) cannot be overtaken by another writer. */
   guard?: (database: Database) => void;
+  /** The earlier import this one replaces (removed by `guard`), for the audit row. */
+  replaces?: string | null;
+}
+
+/**
+ * The entries still in the chronology from the review's earlier imports from this
+ * agency (by name, any case), with what `sameRowKey` reads of them.
+ */
+export function importedEntriesOf(database: Database, reviewId: string, agencyName: string) {
+  return all(
+    database,
+    query
+      .selectFrom('chronology_entry as e')
+      .innerJoin('chronology_import as i', 'i.id', 'e.import_id')
+      .innerJoin('review_agency as a', 'a.id', 'i.agency_id')
+      .select([
+        'i.id as importId',
+        'i.file_name as fileName',
+        'i.imported_at as importedAt',
+        'e.date_qualifier',
+        'e.date_start',
+        'e.date_end',
+        'e.time',
+        'e.sequence',
+        'e.event',
+      ])
+      .where('e.review_id', '=', reviewId)
+      .where(nocase('a.name'), '=', agencyName)
+      .where('i.removed_at', 'is', null),
+  );
 }
 
 export function findImportByHash(database: Database, reviewId: string, contentHash: string) {
@@ -420,6 +505,7 @@ export function findImportByHash(database: Database, reviewId: string, contentHa
       .selectAll()
       .where('review_id', '=', reviewId)
       .where('content_hash', '=', contentHash)
+      .where('removed_at', 'is', null)
       .orderBy('imported_at', 'desc')
       .limit(1),
   );
@@ -444,6 +530,7 @@ export async function writeImport(
           rejected: input.rowsRejected,
           mode: input.mode,
           possibleDuplicates: result.possibleDuplicates,
+          ...(input.replaces ? { replaces: input.replaces } : {}),
         },
       }),
       async (pause) => {
@@ -477,11 +564,15 @@ export async function writeImport(
         for (let start = 0; start < input.records.length; start += PROGRESS_EVERY) {
           const step = input.records.slice(start, start + PROGRESS_EVERY);
           const before = lastSeq(database);
-          for (const id of insertRecords(database, input.reviewId, importId, step)) ids.push(id);
+          const provisional = -(start + 1);
+          for (const id of insertRecords(database, input.reviewId, importId, step, (index) => provisional - index)) {
+            ids.push(id);
+          }
           indexForSearch(database, before);
           input.onProgress?.(ids.length);
           await pause();
         }
+        numberNewEntries(database, input.reviewId);
         saveMapping(database, agency.id, input.mapping, now);
         linkPeopleFoundInText(database, input.reviewId, ids);
         const possibleDuplicates = flagPossibleDuplicates(database, input.reviewId, ids);
@@ -528,17 +619,26 @@ export function savedMapping(
   return row ? (JSON.parse(row.mapping) as Partial<Record<ChronologyField, string>>) : null;
 }
 
+/** A review's imports that have not been removed, oldest first, each with how many of its entries are still in the chronology. */
 export function listImports(database: Database, reviewId: string): ImportRecord[] {
   requireReview(database, reviewId);
   const rows = all(
     database,
     query
-      .selectFrom('chronology_import')
-      .innerJoin('review_agency', 'review_agency.id', 'chronology_import.agency_id')
-      .selectAll('chronology_import')
-      .select('review_agency.name as agency_name')
-      .where('chronology_import.review_id', '=', reviewId)
-      .orderBy('chronology_import.imported_at'),
+      .selectFrom('chronology_import as i')
+      .innerJoin('review_agency as a', 'a.id', 'i.agency_id')
+      .selectAll('i')
+      .select((eb) => [
+        'a.name as agency_name',
+        eb
+          .selectFrom('chronology_entry as e')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('e.import_id', '=', 'i.id')
+          .as('entries'),
+      ])
+      .where('i.review_id', '=', reviewId)
+      .where('i.removed_at', 'is', null)
+      .orderBy('i.imported_at'),
   );
   return rows.map((row) => ({
     id: row.id,
@@ -551,7 +651,50 @@ export function listImports(database: Database, reviewId: string): ImportRecord[
     importedBy: row.imported_by,
     rowsImported: row.rows_imported,
     rowsRejected: row.rows_rejected,
+    entries: row.entries ?? 0,
   }));
+}
+
+/**
+ * The reviewer's Renumber: the review's entries become 1, 2, 3... in the
+ * chronology's order, and its deleted entries take the numbers after them (in their
+ * old order), so a restored entry never takes another's number. One audit row.
+ */
+export function renumber(vault: VaultWriter, reviewId: string): { renumbered: number } {
+  const { database } = vault;
+  return vault.write(
+    (result: { renumbered: number }) => ({
+      entity: 'review',
+      entityId: reviewId,
+      action: 'chronology renumbered',
+      detail: { entries: result.renumbered },
+    }),
+    () => {
+      requireOpenReview(database, reviewId);
+      const renumbered = run(
+        database,
+        query
+          .updateTable('chronology_entry')
+          .set((eb) => ({ ref: eb.neg(eb.ref('ref')) }))
+          .where('review_id', '=', reviewId),
+      ).changes;
+      numberNewEntries(database, reviewId, 0);
+      const deleted = all(
+        database,
+        query.selectFrom('chronology_entry_deleted').select('id').where('review_id', '=', reviewId).orderBy('ref'),
+      );
+      deleted.forEach((row, index) => {
+        run(
+          database,
+          query
+            .updateTable('chronology_entry_deleted')
+            .set({ ref: renumbered + index + 1 })
+            .where('id', '=', row.id),
+        );
+      });
+      return { renumbered };
+    },
+  );
 }
 
 // ---- typed-in entries and edits ------------------------------------------------------
@@ -617,9 +760,10 @@ export function createEntry(vault: VaultWriter, input: EntryCreateInput): Chrono
     }),
     () => {
       requireOpenReview(vault.database, input.reviewId);
-      const before = lastSeq(vault.database);
-      const [entryId] = insertRecords(vault.database, input.reviewId, null, [record]);
-      indexForSearch(vault.database, before);
+      const ref = lastRef(vault.database, input.reviewId) + 1;
+      const [entryId] = indexNewEntries(vault.database, () =>
+        insertRecords(vault.database, input.reviewId, null, [record], () => ref),
+      );
       replaceTags(vault.database, entryId as string, input.tags);
       setEntryPeople(vault.database, input.reviewId, entryId as string, input.personIds);
       linkPeopleFoundInText(vault.database, input.reviewId, [entryId as string]);
@@ -716,18 +860,6 @@ export function updateEntry(vault: VaultWriter, input: EntryUpdateInput): EntryU
   return { entry: getEntry(database, id), previous };
 }
 
-export function deleteEntry(vault: VaultWriter, id: string): ChronologyEntry {
-  const entry = getEntry(vault.database, id);
-  vault.write(
-    { entity: 'chronology_entry', entityId: id, action: 'deleted', detail: { reviewId: entry.reviewId } },
-    () => {
-      requireOpenReview(vault.database, entry.reviewId);
-      run(vault.database, query.deleteFrom('chronology_entry').where('id', '=', id));
-    },
-  );
-  return entry;
-}
-
 // ---- timeline -------------------------------------------------------------------------
 
 /** Compact data for drawing every entry: ranges in UTC ms, in the integrated order. */
@@ -743,6 +875,7 @@ export function timelineData(database: Database, reviewId: string): TimelineData
         .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
         .select((eb) => [
           'e.id',
+          'e.ref',
           'e.agency_id',
           'e.range_start',
           'e.range_end',
@@ -763,6 +896,7 @@ export function timelineData(database: Database, reviewId: string): TimelineData
     const { startMs, endMs } = spanMsOf({ earliest: row.range_start, latest: row.range_end });
     return {
       id: row.id,
+      ref: row.ref,
       agencyIndex: index.get(row.agency_id) ?? 0,
       startMs,
       endMs,

@@ -6,6 +6,7 @@ import { chronology } from './0004_chronology.js';
 import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
+import { chronologyRefs } from './0008_chronology_refs.js';
 import { peopleNames } from './0009_people_names.js';
 
 /**
@@ -29,5 +30,6 @@ export const migrations: readonly Migration[] = [
   chronologyAnalysis,
   reviewClock,
   cdopPathway,
+  chronologyRefs,
   peopleNames,
 ];

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ColumnsOf } from './columns.js';
 
-/** Tables of the chronology feature (migration 0004_chronology). */
+/** Tables of the chronology feature (migrations 0004_chronology and 0008_chronology_refs). */
 
 export interface ChronologyImportTable {
   id: string;
@@ -15,6 +15,9 @@ export interface ChronologyImportTable {
   imported_by: string;
   rows_imported: number;
   rows_rejected: number;
+  /** Set when the reviewer removed the import (its entries moved to chronology_entry_deleted). */
+  removed_at: string | null;
+  removed_by: string | null;
 }
 
 export interface ChronologyEntryTable {
@@ -47,6 +50,21 @@ export interface ChronologyEntryTable {
   significant: number;
   created_at: string;
   updated_at: string;
+  /** The entry's number in its review (0008): stable, changed only by Renumber. Every insert gives one. */
+  ref: Generated<number>;
+}
+
+/** A deleted entry, kept whole to be restored (0008). */
+export interface ChronologyEntryDeletedTable {
+  id: string;
+  review_id: string;
+  ref: number;
+  import_id: string | null;
+  reason: string;
+  deleted_at: string;
+  deleted_by: string;
+  /** JSON: `{ entry, links }`, see migration 0008. */
+  snapshot: string;
 }
 
 export interface ChronologyEntryTagTable {
@@ -88,6 +106,7 @@ export interface ChronologyMappingTable {
 export interface ChronologyTables {
   chronology_import: ChronologyImportTable;
   chronology_entry: ChronologyEntryTable;
+  chronology_entry_deleted: ChronologyEntryDeletedTable;
   chronology_entry_tag: ChronologyEntryTagTable;
   chronology_entry_person: ChronologyEntryPersonTable;
   chronology_entry_person_removed: ChronologyEntryPersonRemovedTable;
@@ -109,6 +128,8 @@ export const chronologyColumns = {
     imported_by: 'text',
     rows_imported: 'integer',
     rows_rejected: 'integer',
+    removed_at: 'text | null',
+    removed_by: 'text | null',
   },
   chronology_entry: {
     seq: 'integer',
@@ -140,6 +161,17 @@ export const chronologyColumns = {
     significant: 'integer',
     created_at: 'text',
     updated_at: 'text',
+    ref: 'integer',
+  },
+  chronology_entry_deleted: {
+    id: 'text',
+    review_id: 'text',
+    ref: 'integer',
+    import_id: 'text | null',
+    reason: 'text',
+    deleted_at: 'text',
+    deleted_by: 'text',
+    snapshot: 'text',
   },
   chronology_entry_tag: {
     entry_id: 'text',

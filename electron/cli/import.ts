@@ -10,7 +10,8 @@ import { AlreadyReported, globals, print, withVault } from './common.js';
 /**
  * `casebook <kind> import FILE`, the same for every import kind, through the same
  * engine as the app. Prints `{"imported": n, "rejected": [{"row", "column",
- * "reason"}]}` (and `"possibleDuplicates"` for a kind that detects them).
+ * "reason"}]}` (and `"possibleDuplicates"` for a kind that detects them, and
+ * `"alreadyThere"` and `"replaced"` for a kind that spots a corrected file).
  *
  * Exit codes, whatever the kind: 0 rows were imported (with --skip-invalid, the
  * rejected ones listed); 1 rows were rejected and nothing was written; 2 nothing
@@ -21,6 +22,8 @@ import { AlreadyReported, globals, print, withVault } from './common.js';
  */
 
 export const CLI_CONFIRM_REIMPORT = 'Run the command again with --yes-reimport to import it anyway.';
+export const CLI_CHOOSE_OVERLAP =
+  'Run the command again with --only-new to import only the new rows, or --replace-earlier to replace that import.';
 
 export interface ImportCommandSpec<Target> {
   description: string;
@@ -45,6 +48,14 @@ export function addImportCommand<Field extends string, Value, Context, Target, D
     .option('--skip-invalid', 'import the valid rows and leave out the rejected ones');
   if (binding.earlierImport) {
     command = command.option('--yes-reimport', 'import a file already imported to the same place (same content) again');
+  }
+  if (binding.overlap) {
+    command = command
+      .option('--only-new', 'a corrected file: import only the rows not already there from an earlier import')
+      .option(
+        '--replace-earlier',
+        'a corrected file: replace the earlier import its rows overlap (its entries deleted)',
+      );
   }
   command.action(async (file: string, options: Record<string, unknown>, self: Command) => {
     const { vaultPath, json } = globals(self);
@@ -78,9 +89,11 @@ export function addImportCommand<Field extends string, Value, Context, Target, D
           previewId: preview.previewId,
           mode: options.skipInvalid ? 'skip-invalid' : 'all-or-nothing',
           confirmReimport: options.yesReimport === true,
+          overlap: options.replaceEarlier ? 'replace' : options.onlyNew ? 'only-new' : undefined,
         },
         {
           howToConfirmReimport: CLI_CONFIRM_REIMPORT,
+          howToChooseOverlap: CLI_CHOOSE_OVERLAP,
           ...(showProgress
             ? {
                 onProgress: (done: number, total: number) =>
@@ -95,12 +108,15 @@ export function addImportCommand<Field extends string, Value, Context, Target, D
       imported: result.imported,
       rejected: result.rejected,
       ...(result.possibleDuplicates === null ? {} : { possibleDuplicates: result.possibleDuplicates }),
+      ...(binding.overlap ? { alreadyThere: result.alreadyThere, replaced: result.replaced } : {}),
     };
-    const refused = result.imported === 0;
+    const refused = result.imported === 0 && result.alreadyThere === 0;
     const lines = [
-      refused
-        ? `Nothing imported: ${result.rejected.length} problem(s) below.${options.skipInvalid ? '' : ' Fix the file, or use --skip-invalid to import the valid rows.'}`
-        : `Imported ${result.imported} ${result.imported === 1 ? one : many}${result.possibleDuplicates ? `, ${result.possibleDuplicates} possible duplicates flagged` : ''}.`,
+      result.imported === 0 && !refused
+        ? `Nothing imported: all ${result.alreadyThere} rows are already there.`
+        : refused
+          ? `Nothing imported: ${result.rejected.length} problem(s) below.${options.skipInvalid ? '' : ' Fix the file, or use --skip-invalid to import the valid rows.'}`
+          : `Imported ${result.imported} ${result.imported === 1 ? one : many}${result.possibleDuplicates ? `, ${result.possibleDuplicates} possible duplicates flagged` : ''}.`,
       ...result.rejected.map((problem) => describeProblem({ ...problem, severity: 'error' })),
     ];
     print(json, output, lines.join('\n'));

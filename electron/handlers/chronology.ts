@@ -1,12 +1,13 @@
 import {
   createEntry,
-  deleteEntry,
   getEntry,
   listEntries,
   listImports,
+  renumber,
   timelineData,
   updateEntry,
 } from '../../db/chronology.js';
+import { deleteEntry, listDeleted, removeImport, restoreEntry } from '../../db/chronology-deleted.js';
 import { type chronologyChannels, chronologyImportChannels } from '../../shared/api/channels/chronology.js';
 import { chronologyImportBinding } from '../services/import/chronology.js';
 import { importHandlers } from './import.js';
@@ -21,7 +22,11 @@ export function chronologyHandlers(context: AppContext): HandlersFor<typeof chro
     'chronology.get': ({ id }) => getEntry(session.current().database, id),
     'chronology.create': (input) => createEntry(session.current(), input),
     'chronology.update': (input) => updateEntry(session.current(), input),
-    'chronology.delete': ({ id }) => ({ deleted: deleteEntry(session.current(), id) }),
+    'chronology.delete': ({ id }) => deleteEntry(session.current(), id),
+    'chronology.restore': ({ id }) => restoreEntry(session.current(), id),
+    'chronology.deleted': ({ reviewId }) => listDeleted(session.current().database, reviewId),
+    'chronology.removeImport': ({ importId }) => removeImport(session.current(), importId),
+    'chronology.renumber': ({ reviewId }) => ({ renumbered: renumber(session.current(), reviewId).renumbered }),
     'chronology.timeline': ({ reviewId }) => timelineData(session.current().database, reviewId),
   };
 }

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import type { Channel } from '../../shared/api/channel.js';
 import type { ImportMode } from '../../shared/api/channels/import.js';
-import type { MappingChoice } from '../../shared/import/kind.js';
+import type { MappingChoice, OverlapChoice } from '../../shared/import/kind.js';
 import type { ImportBinding } from '../services/import/engine.js';
 import type { AppContext, HandlersFor } from './types.js';
 
 /** What the app's re-import refusal tells the reviewer to do (the CLI names its flag instead). */
 export const APP_CONFIRM_REIMPORT = 'Tick “Import this file again anyway” to import it.';
+
+/** What the app says when a corrected file's rows are already there and no choice was made. */
+export const APP_CHOOSE_OVERLAP = 'Choose “Import only the new rows” or “Replace the earlier import”.';
 
 type MappingInput = MappingChoice<string> | undefined;
 
@@ -41,10 +44,17 @@ export function importHandlers<Channels extends Record<string, Channel<z.ZodType
       }),
     updatePreview: (input: { previewId: string; sheet?: string; mapping?: MappingInput }) =>
       imports.update(binding, database(), input),
-    commitImport: (input: { previewId: string; mapping?: MappingInput; mode: ImportMode; confirmReimport: boolean }) =>
+    commitImport: (input: {
+      previewId: string;
+      mapping?: MappingInput;
+      mode: ImportMode;
+      confirmReimport: boolean;
+      overlap?: OverlapChoice;
+    }) =>
       session.exclusive((vault) =>
         imports.commit(binding, vault, input, {
           howToConfirmReimport: APP_CONFIRM_REIMPORT,
+          howToChooseOverlap: APP_CHOOSE_OVERLAP,
           onProgress: (done, total) => events.emit('import.progress', { previewId: input.previewId, done, total }),
         }),
       ),

@@ -96,7 +96,8 @@ export function chronologyExportTable(
   const practitioner = (value: string | null) =>
     value === null ? '' : anonymiser ? anonymiser.practitioner(value) : value;
 
-  const numberOf = new Map(entries.map((entry, index) => [entry.id, String(index + 1)]));
+  // Entries by their own numbers (`ref`), as the table and the report cite them.
+  const numberOf = new Map(entries.map((entry) => [entry.id, String(entry.ref)]));
   const links = linkedEntries(database, reviewId);
   const episodes = episodeTitlesByEntry(database, reviewId);
   const numbers = (ids: readonly string[]) =>
@@ -105,12 +106,12 @@ export function chronologyExportTable(
       .filter((n): n is string => n !== undefined)
       .join(', ');
 
-  const rows = entries.map((entry, index) => {
+  const rows = entries.map((entry) => {
     const linked = links.get(entry.id) ?? [];
     const flagged = entry.possibleDuplicateOf.filter((id) => !linked.includes(id));
     const childSeen = entry.childSeen ? (CHILD_SEEN[entry.childSeen] ?? entry.childSeen) : '';
     return [
-      String(index + 1),
+      String(entry.ref),
       dateText(entry),
       text(entry.agency.name),
       text(entry.source),

@@ -1,5 +1,6 @@
-import { type DateInput, type FuzzyDate, parseFuzzyDate, rangeOf, sortKey } from '../dates/fuzzy-date.js';
+import { type DateInput, type FuzzyDate, parseFuzzyDate, rangeOf } from '../dates/fuzzy-date.js';
 import { parseUkTime, type UkDateOptions } from '../dates/uk-date.js';
+import { orderKey } from './order.js';
 
 /**
  * Reading an entry's date and time the same way for an imported row, a typed-in
@@ -53,7 +54,7 @@ export interface EntryDateFields {
 
 export function entryDateFields(date: FuzzyDate): EntryDateFields {
   const range = rangeOf(date);
-  return { date, sortKey: sortKey(date), rangeStart: range.earliest, rangeEnd: range.latest };
+  return { date, sortKey: orderKey(date), rangeStart: range.earliest, rangeEnd: range.latest };
 }
 
 /** An end date: a plain date to any precision (no qualifier), ISO. */
@@ -70,14 +71,4 @@ export function readEndDate(
     return { ok: false, reason: `${parsed.date.text}: an end date is a plain date, e.g. 15/03/2015` };
   }
   return { ok: true, iso: parsed.date.start };
-}
-
-/**
- * A reference's number, for ordering entries on the same day: the last run of
- * digits, so "R9" < "R10" and "HV-012" is 12 ("12.5" stays 12.5). Null when there
- * is none; references with the same number then order by their text.
- */
-export function sequenceNumber(sequence: string | null): number | null {
-  const match = sequence?.match(/(\d{1,15}(?:\.\d{1,6})?)\D*$/);
-  return match ? Number(match[1]) : null;
 }

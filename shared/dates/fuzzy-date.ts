@@ -16,12 +16,8 @@ import {
  *
  * Decisions, so they can be explained to a reviewer:
  *
- * - **Order** (`sortKey`): an entry sorts at the start of the period it names,
- *   and a less precise entry comes *before* the more precise entries in that
- *   period: `2015`, then `May 2015`, then `01/05/2015`, then `01/05/2015 09:00`.
- *   The month-only entry reads like a heading for what happened that month.
- *   `before X` sorts just before everything at the start of X; `after X` just
- *   after everything in X. Equal keys keep their agency sequence, then import order.
+ * - **Order**: the chronology's order of entries and their dates is
+ *   shared/chronology/order.ts.
  * - **early / mid / late** are thirds: of a year, January-April, May-August,
  *   September-December; of a month, days 1-10, 11-20, 21 to the end. They are
  *   stored as `between` ranges, so `early 2016` is between Jan 2016 and Apr 2016.
@@ -426,27 +422,6 @@ export function couldOverlap(a: FuzzyDate, b: FuzzyDate): boolean {
   const startsBeforeOtherEnds = (x: DateRange, y: DateRange) =>
     x.earliest === null || y.latest === null || x.earliest <= y.latest;
   return startsBeforeOtherEnds(first, second) && startsBeforeOtherEnds(second, first);
-}
-
-const QUALIFIER_RANK: Record<DateQualifier, string> = { before: '0', on: '1', circa: '2', between: '3', after: '4' };
-
-/**
- * A string whose order is the chronology's order (see the module header):
- * position, then before / the rest / after, then coarser precision first, then qualifier, then range end.
- */
-export function sortKey(date: FuzzyDate): string {
-  const position = date.qualifier === 'after' ? latestOf(date.start) : earliestOf(date.start);
-  const group = date.qualifier === 'before' ? '0' : date.qualifier === 'after' ? '2' : '1';
-  const precision = PRECISIONS.indexOf(precisionOfIso(date.start));
-  const end = date.end === null ? '' : latestOf(date.end);
-  return `${position}|${group}${precision}${QUALIFIER_RANK[date.qualifier]}|${end}`;
-}
-
-/** For Array.prototype.sort: the chronology's order. Equal dates compare 0 so a stable sort keeps sequence order. */
-export function compareFuzzyDates(a: FuzzyDate, b: FuzzyDate): number {
-  const first = sortKey(a);
-  const second = sortKey(b);
-  return first < second ? -1 : first > second ? 1 : 0;
 }
 
 // ---- display -------------------------------------------------------------------

@@ -126,3 +126,18 @@ export const chronologyImport: ImportKind<ChronologyField, ImportedEntry, Chrono
     };
   },
 };
+
+/**
+ * What makes two rows "the same row" of an agency's file, for spotting a corrected
+ * file sent again: the date as read, the time, the agency's sequence and the event
+ * text (spacing and case aside). Any other change makes it a new row.
+ */
+export function sameRowKey(row: {
+  date: Pick<FuzzyDate, 'qualifier' | 'start' | 'end'>;
+  time: string | null;
+  sequence: string | null;
+  event: string;
+}): string {
+  const event = row.event.replace(/\s+/g, ' ').trim().toLowerCase();
+  return JSON.stringify([row.date.qualifier, row.date.start, row.date.end, row.time, row.sequence, event]);
+}

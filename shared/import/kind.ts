@@ -203,3 +203,29 @@ export function alreadyImportedMessage(
   const noun = earlier.rows === 1 ? kind.rows.one : kind.rows.many;
   return `This file was already imported into this review (as '${earlier.fileName}', ${formatCount(earlier.rows)} ${noun}, on ${formatIsoUk(earlier.importedAt.slice(0, 10))}). ${howToConfirm}`;
 }
+
+/**
+ * What to do with a file whose rows overlap an earlier import of the same place
+ * row for row (a corrected file sent again): import only the rows not already
+ * there, replace the earlier import with this file, or import every row anyway.
+ */
+export const OVERLAP_CHOICES = ['only-new', 'replace', 'all'] as const;
+export type OverlapChoice = (typeof OVERLAP_CHOICES)[number];
+
+export interface Overlap extends EarlierImport {
+  importId: string;
+  /** Rows of this file already there, row for row. */
+  same: number;
+  /** Rows of this file that are not. */
+  fresh: number;
+}
+
+/** Some rows are already there and the reviewer has not chosen what to do. `howToChoose` differs by shell. */
+export function overlapMessage(
+  kind: { rows: { one: string; many: string } },
+  overlap: Overlap,
+  howToChoose: string,
+): string {
+  const noun = (count: number) => (count === 1 ? kind.rows.one : kind.rows.many);
+  return `${formatCount(overlap.same)} of this file's ${noun(overlap.same)} are already in this review, from '${overlap.fileName}' (imported on ${formatIsoUk(overlap.importedAt.slice(0, 10))}, ${formatCount(overlap.rows)} ${noun(overlap.rows)}); ${formatCount(overlap.fresh)} ${overlap.fresh === 1 ? 'is' : 'are'} new. ${howToChoose}`;
+}

@@ -147,7 +147,7 @@ describe('timeline in the browser', () => {
     await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/\/chronology\?entry=/);
     await page
       .locator('.entry-panel')
-      .getByRole('heading', { name: /^Entry: / })
+      .getByRole('heading', { name: /^Entry \d+: / })
       .waitFor();
     await page.goBack();
     await page.locator('.timeline-canvas').waitFor();

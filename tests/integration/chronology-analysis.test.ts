@@ -164,7 +164,7 @@ describe('search', () => {
 });
 
 describe('search index upkeep', () => {
-  it('finds a typed-in entry, follows an edit of its text and forgets a deleted one', async () => {
+  it('finds a typed-in entry, follows an edit of its text, forgets a deleted one and finds it restored', async () => {
     const { casebook, reviewId } = await reviewWithTwoAgencies();
     const search = async (query: string) =>
       (await ok<SearchResult>(casebook.invoke('chronology.search', { reviewId, query }))).matches.length;
@@ -182,6 +182,9 @@ describe('search index upkeep', () => {
     expect(await search('wombat')).toBe(1);
     await ok(casebook.invoke('chronology.delete', { id: created.id }));
     expect(await search('wombat')).toBe(0);
+    // Restored: found again, under its own id.
+    await ok(casebook.invoke('chronology.restore', { id: created.id }));
+    expect(await search('wombat')).toBe(1);
   });
 });
 

@@ -1,21 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT } from '../support/build.js';
-import { chronologyImportArgs, closedVault, countsIn } from '../support/cli.js';
-import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { ROOT } from '../support/build.js';
+import { chronologyImportArgs, closedVault, countsIn, runCli } from '../support/cli.js';
+import { tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 
-function casebook(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const casebook = runCli;
 
 async function newVaultWithReview(): Promise<{ vault: string; reviewId: string }> {
   const vault = await closedVault(tempDirectory());
@@ -40,7 +32,13 @@ describe('casebook chronology import and list', () => {
     const refused = casebook([...args, hv, '--json']);
     expect(refused.code).toBe(1);
     const refusedJson = JSON.parse(refused.stdout);
-    expect(Object.keys(refusedJson)).toEqual(['imported', 'rejected', 'possibleDuplicates']);
+    expect(Object.keys(refusedJson)).toEqual([
+      'imported',
+      'rejected',
+      'possibleDuplicates',
+      'alreadyThere',
+      'replaced',
+    ]);
     expect(refusedJson).toEqual({
       imported: 0,
       rejected: [
@@ -49,6 +47,8 @@ describe('casebook chronology import and list', () => {
         { row: 8, column: 'Event', reason: 'event text is empty' },
       ],
       possibleDuplicates: 0,
+      alreadyThere: 0,
+      replaced: null,
     });
     expect(refused.stdout.trim().split('\n')).toHaveLength(1);
     expect(await entryCount(vault)).toEqual({ entries: 0, imports: 0, audited: 0 });
@@ -75,6 +75,8 @@ describe('casebook chronology import and list', () => {
       imported: 3,
       rejected: [{ row: 5, column: 'Details', reason: 'event text is empty' }],
       possibleDuplicates: 0,
+      alreadyThere: 0,
+      replaced: null,
     });
     expect(await entryCount(vault)).toEqual({ entries: 13, imports: 3, audited: 3 });
 
@@ -85,6 +87,7 @@ describe('casebook chronology import and list', () => {
     for (const entry of entries) {
       for (const key of [
         'id',
+        'ref',
         'agency',
         'date',
         'precision',

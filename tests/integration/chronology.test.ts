@@ -231,7 +231,7 @@ describe('chronology import', () => {
 });
 
 describe('integrated chronology', () => {
-  it('merges agencies in the documented order: sort key, sequence, time, agency, insertion', async () => {
+  it('merges agencies in the one order (shared/chronology/order.ts): date, untimed after timed, agency, sequence', async () => {
     const { casebook, reviewId } = await setUp();
     const add = (agency: string, date: string, event: string, extra = {}) =>
       ok<ChronologyEntry>(casebook.invoke('chronology.create', { reviewId, agency, date, event, ...extra }));
@@ -252,17 +252,20 @@ describe('integrated chronology', () => {
       'police year only',
       'police month only',
       'hv circa May',
-      // Same start and precision: on before between.
-      'hv first of May',
+      // Uncertain: at the start of its range, before the untimed first of May.
       'school between',
+      'hv first of May',
       'school before',
+      // Timed before untimed on the same day.
+      'school timed',
+      // Then by the agency's place in the review (Health visiting, Police, School), then sequence.
       'hv same day seq 2',
       'hv same day seq 10',
-      // No sequence: by the agency's place in the review (Health visiting, Police, School).
       'police same day, no sequence',
       'school same day, no sequence',
-      'school timed',
     ]);
+    // Each entry keeps the number it was given when added, whatever its place.
+    expect(entries.map((entry) => entry.ref)).toEqual([7, 4, 5, 6, 10, 8, 9, 2, 3, 1, 11]);
     // Stable: the same again.
     expect((await list(casebook, reviewId)).entries.map((entry) => entry.id)).toEqual(entries.map((entry) => entry.id));
     // Filters: agency, date window (fuzzy ranges overlap), significant.
@@ -275,11 +278,11 @@ describe('integrated chronology', () => {
       'police month only',
       'hv circa May',
       'school between',
+      'school timed',
       'hv same day seq 2',
       'hv same day seq 10',
       'police same day, no sequence',
       'school same day, no sequence',
-      'school timed',
     ]);
     expect((await list(casebook, reviewId, { significantOnly: true })).total).toBe(0);
 
@@ -351,8 +354,8 @@ describe('integrated chronology', () => {
     expect(undone.entry.date).toEqual(entry.date);
     expect(rows(casebook, "SELECT rowid FROM chronology_fts WHERE chronology_fts MATCH 'corrected'")).toHaveLength(0);
 
-    const deleted = await ok<{ deleted: ChronologyEntry }>(casebook.invoke('chronology.delete', { id: entry.id }));
-    expect(deleted.deleted.id).toBe(entry.id);
+    const deleted = await ok<{ ref: number }>(casebook.invoke('chronology.delete', { id: entry.id }));
+    expect(deleted.ref).toBe(entry.ref);
     expect((await list(casebook, reviewId)).total).toBe(0);
     expect(rows(casebook, "SELECT rowid FROM chronology_fts WHERE chronology_fts MATCH 'visit'")).toHaveLength(0);
     const actions = rows(casebook, "SELECT action FROM audit_log WHERE entity = 'chronology_entry'").map(

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Vault } from '../../db/vault.js';
+import { CLI } from './build.js';
 import { FAST_SCRYPT, PASSPHRASE } from './temp.js';
 
 /** A new vault at `directory/fileName`, closed, made with the cheap KDF so each CLI command unlocks it quickly. */
@@ -29,4 +31,14 @@ export async function countsIn<Name extends string>(
 /** The start of a `casebook chronology import` of one agency's file into a review; the file and flags follow. */
 export function chronologyImportArgs(vault: string, reviewId: string, agency = 'Health visiting'): string[] {
   return ['--vault', vault, 'chronology', 'import', '--review', reviewId, '--agency', agency];
+}
+
+/** Runs the built CLI as a process, unlocking with PASSPHRASE from the environment (never an argument). */
+export function runCli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareFuzzyDates,
   couldOverlap,
   type FuzzyDate,
   formatFuzzyDate,
@@ -9,7 +8,6 @@ import {
   outsidePeriod,
   parseFuzzyDate,
   rangeOf,
-  sortKey,
 } from '../../shared/dates/fuzzy-date.js';
 
 const REFERENCE = { referenceYear: 2025 };
@@ -190,45 +188,6 @@ describe('rangeOf', () => {
     expect(couldOverlap(parsed('before 12/05/2015'), parsed('2010'))).toBe(true);
     expect(couldOverlap(parsed('before 12/05/2015'), parsed('after 11/05/2015'))).toBe(false);
     expect(couldOverlap(parsed('circa June 2015'), parsed('20/07/2015'))).toBe(true);
-  });
-});
-
-describe('sortKey: date, then precision (coarser first)', () => {
-  it('puts each entry with its period, less precise first, before and after at the edges', () => {
-    const expected = [
-      '2014',
-      '2015',
-      'early 2015',
-      'May 2015',
-      'circa May 2015',
-      '01/05/2015',
-      // Same start and precision: on, then circa, then between.
-      'between 01/05/2015 and 03/05/2015',
-      '01/05/2015 09:00',
-      'before 12/05/2015',
-      '12/05/2015',
-      'between 12/05/2015 and 14/05/2015',
-      // A time is more precise than a day, so it follows every day-precision entry that starts that day.
-      '12/05/2015 00:00',
-      '31/05/2015 23:59',
-      'after May 2015',
-      '01/06/2015',
-      'after 2015',
-    ];
-    // Reverse and shuffle deterministically so the order comes from the keys, not the input.
-    const shuffled = [...expected].reverse().sort((a, b) => (a.length % 3) - (b.length % 3));
-    const sorted = shuffled.map(parsed).sort(compareFuzzyDates);
-    expect(sorted.map((date) => date.text)).toEqual(expected);
-  });
-
-  it('gives equal keys to the same date written differently, so sequence numbers break the tie', () => {
-    expect(sortKey(parsed('12/05/2015'))).toBe(sortKey(parsed('2015-05-12')));
-    expect(compareFuzzyDates(parsed('May 2015'), parsed('05/2015'))).toBe(0);
-  });
-
-  it('does not depend on text length quirks (a month sorts before its first day)', () => {
-    expect(compareFuzzyDates(parsed('May 2015'), parsed('01/05/2015'))).toBeLessThan(0);
-    expect(compareFuzzyDates(parsed('30/04/2015'), parsed('May 2015'))).toBeLessThan(0);
   });
 });
 

@@ -15,7 +15,7 @@ function date(text: string) {
 }
 
 function entry(id: string, agency: number, text: string, significant = false): TimelineEntry {
-  return timelineEntry({ id, agency, date: date(text), significant, event: `Event ${id}` });
+  return timelineEntry({ id, ref: 1, agency, date: date(text), significant, event: `Event ${id}` });
 }
 
 const measure = (text: string) => text.length * 6;

@@ -61,7 +61,7 @@ function casebookBench(): Bench {
       // Mapping to the timeline's data is part of mounting, as it would be in the app.
       const data: TimelineData = {
         agencies: BENCH_AGENCIES,
-        entries: items.map((item) => timelineEntry(item)),
+        entries: items.map((item, index) => timelineEntry({ ...item, ref: index + 1 })),
         scope: BENCH_PERIOD,
       };
       const painted = nextFrame();
@@ -102,8 +102,8 @@ function visBench(): Bench {
       const start = performance.now();
       const groups = new DataSet(BENCH_AGENCIES.map((name, id) => ({ id, content: name })));
       const data = new DataSet(
-        items.map((item) => {
-          const entry = timelineEntry(item);
+        items.map((item, index) => {
+          const entry = timelineEntry({ ...item, ref: index + 1 });
           const point = entry.end - entry.start <= 86_400_000;
           return {
             id: item.id,

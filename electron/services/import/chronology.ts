@@ -1,4 +1,5 @@
-import { entryDate, findImportByHash, savedMapping, writeImport } from '../../../db/chronology.js';
+import { entryDate, findImportByHash, importedEntriesOf, savedMapping, writeImport } from '../../../db/chronology.js';
+import { removeImportInside } from '../../../db/chronology-deleted.js';
 import { listAgencies, requireOpenReview } from '../../../db/reviews.js';
 import type { EntryDraft } from '../../../shared/api/channels/chronology.js';
 import type { ChronologyField } from '../../../shared/chronology/fields.js';
@@ -6,12 +7,14 @@ import {
   type ChronologyImportContext,
   chronologyImport,
   type ImportedEntry,
+  sameRowKey,
 } from '../../../shared/import/chronology.js';
 import type { ImportBinding } from './engine.js';
 
 /**
  * The chronology kind's vault side: the review's scope for the row check, the
- * agency's saved mapping, earlier imports of the same file, and the writer
+ * agency's saved mapping, earlier imports of the same file or of the same rows
+ * (a corrected file: `overlap`), and the writer
  * (db/chronology.ts `writeImport`: entries, the import record, the mapping and
  * duplicate detection in one transaction, in steps).
  */
@@ -67,6 +70,38 @@ export const chronologyImportBinding: ImportBinding<
         }
       : null;
   },
+  overlap: (database, { reviewId, agency }, rows) => {
+    const earlier = importedEntriesOf(database, reviewId, agency);
+    if (earlier.length === 0) return null;
+    const importOf = new Map<string, string>();
+    const imports = new Map<string, { fileName: string; importedAt: string; rows: number; same: number }>();
+    for (const entry of earlier) {
+      const key = sameRowKey({
+        date: {
+          qualifier: entry.date_qualifier as ImportedEntry['date']['qualifier'],
+          start: entry.date_start,
+          end: entry.date_end,
+        },
+        time: entry.time,
+        sequence: entry.sequence,
+        event: entry.event,
+      });
+      importOf.set(key, entry.importId);
+      const known = imports.get(entry.importId);
+      if (known) known.rows += 1;
+      else imports.set(entry.importId, { fileName: entry.fileName, importedAt: entry.importedAt, rows: 1, same: 0 });
+    }
+    const same = rows.map((row) => {
+      const importId = importOf.get(sameRowKey(row));
+      const found = importId === undefined ? undefined : imports.get(importId);
+      if (found) found.same += 1;
+      return found !== undefined;
+    });
+    // The import most of the rows come from is the one a replacement replaces.
+    const [importId, most] = [...imports].reduce((best, next) => (next[1].same > best[1].same ? next : best));
+    if (most.same === 0) return null;
+    return { importId, fileName: most.fileName, importedAt: most.importedAt, rows: most.rows, same };
+  },
   write: async (vault, job) => {
     const written = await writeImport(vault, {
       reviewId: job.target.reviewId,
@@ -78,7 +113,11 @@ export const chronologyImportBinding: ImportBinding<
       records: job.rows,
       rowsRejected: job.rowsRejected,
       mapping: job.mapping,
-      guard: job.guard,
+      guard: (database) => {
+        job.guard(database);
+        if (job.replaces !== null) removeImportInside(vault, job.replaces);
+      },
+      replaces: job.replaces,
       ...(job.onProgress ? { onProgress: job.onProgress } : {}),
     });
     return { importId: written.importId, possibleDuplicates: written.possibleDuplicates };

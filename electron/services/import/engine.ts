@@ -13,6 +13,9 @@ import {
   type MappingChoice,
   mappingProblem,
   missingColumnsMessage,
+  type Overlap,
+  type OverlapChoice,
+  overlapMessage,
   type ResolvedMapping,
   resolveMapping,
 } from '../../../shared/import/kind.js';
@@ -52,6 +55,16 @@ export interface ImportBinding<Field extends string, Value, Context, Target, Dra
     contentHash: string,
   ): (EarlierImport & { importId: string }) | null;
   /**
+   * The earlier import (not this same file) that the rows overlap row for row, with
+   * which rows are already there (`same[i]` for `rows[i]`); null when none is. Absent
+   * for a kind that keeps no import record.
+   */
+  overlap?(
+    database: Database,
+    target: Target,
+    rows: readonly Value[],
+  ): (EarlierImport & { importId: string; same: readonly boolean[] }) | null;
+  /**
    * Writes the rows in one transaction with one audit row, and saves the mapping.
    * `guard` must run first inside that transaction: a check there cannot be
    * overtaken by another process writing the same file at the same moment.
@@ -72,6 +85,8 @@ export interface WriteJob<Field extends string, Value, Target> {
   rowsRejected: number;
   /** Field -> header text, remembered for next time. */
   mapping: Partial<Record<Field, string>>;
+  /** The earlier import this file replaces: the writer removes it in the same transaction. */
+  replaces: string | null;
   guard(database: Database): void;
   onProgress?: (done: number) => void;
 }
@@ -105,11 +120,15 @@ export interface CommitInput<Field extends string> {
   mapping?: MappingChoice<Field> | undefined;
   mode: ImportMode;
   confirmReimport: boolean;
+  /** What to do with rows already there from an earlier import; needed when there are some. */
+  overlap?: OverlapChoice | undefined;
 }
 
 export interface CommitOptions {
   /** How this shell lets the reviewer confirm a re-import: the CLI names its flag, the app its button. */
   howToConfirmReimport: string;
+  /** How this shell lets the reviewer choose what to do with rows already there. */
+  howToChooseOverlap: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -202,6 +221,8 @@ export class ImportEngine {
       warnings: 0,
       possibleDuplicates: binding.flagsDuplicates ? 0 : null,
       mode: input.mode,
+      alreadyThere: 0,
+      replaced: null,
     });
     // All or nothing unless the reviewer chose to skip rejected rows; and no rows is never an import.
     if ((rejected.length > 0 && input.mode === 'all-or-nothing') || checked.valid.length === 0) {
@@ -209,7 +230,23 @@ export class ImportEngine {
       if (input.mode === 'skip-invalid') this.previews.discard(held.id);
       return unwritten();
     }
-    const rows = checked.valid.map((row) => row.value);
+    const valid = checked.valid.map((row) => row.value);
+    // The same bytes again is the re-import check's to refuse (in the guard); a corrected file is this one's.
+    const sameFile = binding.earlierImport?.(database, target, held.contentHash) ?? null;
+    const overlap = sameFile === null ? (binding.overlap?.(database, target, valid) ?? null) : null;
+    const choice = input.overlap ?? (input.confirmReimport ? 'all' : undefined);
+    if (overlap !== null && choice === undefined) {
+      throw new CasebookError(
+        'conflict',
+        overlapMessage(binding.kind, overlapSummary(overlap), options.howToChooseOverlap),
+      );
+    }
+    const rows = overlap !== null && choice === 'only-new' ? valid.filter((_, index) => !overlap.same[index]) : valid;
+    const replaces = overlap !== null && choice === 'replace' ? overlap.importId : null;
+    if (rows.length === 0) {
+      this.previews.discard(held.id);
+      return { ...unwritten(), alreadyThere: valid.length };
+    }
     const total = rows.length;
     const written = await binding.write(vault, {
       target,
@@ -220,10 +257,11 @@ export class ImportEngine {
       rows,
       rowsRejected: checked.counts.rejected,
       mapping: mappingToSave(held.table.headers, held.resolved.mapping) as Partial<Record<Field, string>>,
+      replaces,
       guard: (inside) => {
         if (input.confirmReimport || !binding.earlierImport) return;
         const earlier = binding.earlierImport(inside, target, held.contentHash);
-        if (earlier) {
+        if (earlier && earlier.importId !== replaces) {
           throw new CasebookError(
             'conflict',
             alreadyImportedMessage(binding.kind, earlier, options.howToConfirmReimport),
@@ -241,6 +279,8 @@ export class ImportEngine {
       warnings,
       possibleDuplicates: written.possibleDuplicates,
       mode: input.mode,
+      alreadyThere: valid.length - rows.length,
+      replaced: replaces,
     };
   }
 
@@ -286,6 +326,14 @@ export class ImportEngine {
     const checked = this.check(binding, database, target, held);
     const resolved = held.resolved as ResolvedMapping<Field>;
     const earlier = binding.earlierImport?.(database, target, held.contentHash) ?? null;
+    const overlap =
+      earlier === null
+        ? (binding.overlap?.(
+            database,
+            target,
+            checked.valid.map((row) => row.value),
+          ) ?? null)
+        : null;
     return {
       previewId: held.id,
       fileName: held.fileName,
@@ -306,6 +354,19 @@ export class ImportEngine {
       alreadyImported: earlier
         ? { importId: earlier.importId, fileName: earlier.fileName, importedAt: earlier.importedAt, rows: earlier.rows }
         : null,
+      overlap: overlap === null ? null : overlapSummary(overlap),
     };
   }
+}
+
+function overlapSummary(overlap: EarlierImport & { importId: string; same: readonly boolean[] }): Overlap {
+  const same = overlap.same.filter(Boolean).length;
+  return {
+    importId: overlap.importId,
+    fileName: overlap.fileName,
+    importedAt: overlap.importedAt,
+    rows: overlap.rows,
+    same,
+    fresh: overlap.same.length - same,
+  };
 }

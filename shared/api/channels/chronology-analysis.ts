@@ -125,6 +125,8 @@ export type SearchField = 'event' | 'action' | 'significance' | 'source' | 'prac
 
 export interface SearchMatch {
   entryId: string;
+  /** The entry's number (`ChronologyEntry.ref`). */
+  ref: number;
   agency: { id: string; name: string };
   /** For display, e.g. `circa Jun 2015`. */
   date: string;

@@ -17,13 +17,9 @@ export type { ImportMode } from './import.js';
  * Channels of the integrated chronology: agency imports (preview, then commit),
  * the entries themselves, and compact data for the timeline.
  *
- * **Integrated order** (`chronology.list`, `chronology.timeline`, the CLI): by the
- * date's sort key (shared/dates/fuzzy-date.ts `sortKey`: the start of the period
- * the date names; within one start, `before` first and `after` last, and a less
- * precise date before a more precise one, so `May 2015` heads the entries dated
- * in May), then the sequence (numeric when it is a number, blank last), then the
- * time (blank first), then the agency's place in the review's agency list, then
- * the order the entries were added. Stable: the same data always lists the same way.
+ * **Integrated order** (`chronology.list`, `chronology.timeline`, search, exports, the
+ * CLI): shared/chronology/order.ts, the one rule (`ORDER_RULE` says it in a sentence).
+ * **References**: each entry's `ref` is its stable number in the review.
  *
  * **Imports**: `chronology.previewImport`, `.updatePreview`, `.commitImport`,
  * `.discardPreview` and `.savedMapping` are the import channels every kind has
@@ -154,6 +150,12 @@ export interface EntryProvenance {
 
 export interface ChronologyEntry extends EntryContent {
   id: string;
+  /**
+   * The entry's number in its review, as the reviewer cites it ("entry 12"): given in
+   * the chronology's order when entries are added, never changed by a filter, never
+   * reused, changed only by `chronology.renumber`.
+   */
+  ref: number;
   reviewId: string;
   agency: { id: string; name: string };
   date: EntryDate;
@@ -209,6 +211,8 @@ export interface EntryUpdateResult {
 
 export interface TimelineItem {
   id: string;
+  /** The entry's number (`ChronologyEntry.ref`). */
+  ref: number;
   /** Index into `agencies`: one swimlane each. */
   agencyIndex: number;
   /**
@@ -248,6 +252,21 @@ export interface ImportRecord {
   importedBy: string;
   rowsImported: number;
   rowsRejected: number;
+  /** Its entries still in the chronology (not deleted since). */
+  entries: number;
+}
+
+/** An entry the reviewer deleted, or whose import was removed: it can be restored with its number. */
+export interface DeletedEntry {
+  id: string;
+  ref: number;
+  agency: string;
+  /** For display, as `ChronologyEntry.date.display`. */
+  date: string;
+  event: string;
+  reason: 'deleted' | 'import-removed';
+  deletedAt: string;
+  deletedBy: string;
 }
 
 // ---- channels ---------------------------------------------------------------------
@@ -267,8 +286,20 @@ export const chronologyChannels = {
   'chronology.get': channel<ChronologyEntry>()(byId('entry'), { requiresUnlocked: true }),
   'chronology.create': channel<ChronologyEntry>()(entryCreateSchema, { requiresUnlocked: true }),
   'chronology.update': channel<EntryUpdateResult>()(entryUpdateSchema, { requiresUnlocked: true }),
-  /** Returns the deleted entry, so the UI can offer undo through chronology.create. */
-  'chronology.delete': channel<{ deleted: ChronologyEntry }>()(byId('entry'), { requiresUnlocked: true }),
+  /** Moves the entry to the deleted entries, whole: `chronology.restore` puts it back with its number. */
+  'chronology.delete': channel<{ ref: number; reviewId: string }>()(byId('entry'), { requiresUnlocked: true }),
+  'chronology.restore': channel<ChronologyEntry>()(byId('entry'), { requiresUnlocked: true }),
+  'chronology.deleted': channel<DeletedEntry[]>()(z.object({ reviewId: id('review') }).strict(), {
+    requiresUnlocked: true,
+  }),
+  /** Deletes every entry the import brought that is still in the chronology; each can be restored. */
+  'chronology.removeImport': channel<{ removed: number }>()(z.object({ importId: id('import') }).strict(), {
+    requiresUnlocked: true,
+  }),
+  /** Numbers the entries 1, 2, 3... in the chronology's order (deleted ones after them), recorded in the audit log. */
+  'chronology.renumber': channel<{ renumbered: number }>()(z.object({ reviewId: id('review') }).strict(), {
+    requiresUnlocked: true,
+  }),
   'chronology.timeline': channel<TimelineData>()(z.object({ reviewId: id('review') }).strict(), {
     requiresUnlocked: true,
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MatchedBy } from '../../import/columns.js';
+import { OVERLAP_CHOICES, type Overlap } from '../../import/kind.js';
 import { IMPORT_LIMITS } from '../../import/limits.js';
 import type { ImportCounts, ImportProblem } from '../../import/problems.js';
 import type { FileFormat } from '../../import/table.js';
@@ -55,6 +56,11 @@ export interface ImportPreviewResult<Field extends string = string, Draft = unkn
   sampleRows: Draft[];
   /** The same file content was imported to the same place before. */
   alreadyImported: { importId: string; fileName: string; importedAt: string; rows: number } | null;
+  /**
+   * Another file imported to the same place before has some of these rows, row for
+   * row (a corrected file sent again): commit must say what to do with them (`overlap`).
+   */
+  overlap: Overlap | null;
 }
 
 export interface RejectedRow {
@@ -74,6 +80,10 @@ export interface ImportCommitResult {
   /** New rows flagged as possible duplicates of earlier ones; null for a kind without duplicate detection. */
   possibleDuplicates: number | null;
   mode: ImportMode;
+  /** Valid rows left out because they were already there (`overlap: 'only-new'`). */
+  alreadyThere: number;
+  /** The earlier import this one replaced (`overlap: 'replace'`), its entries deleted. */
+  replaced: string | null;
 }
 
 /** Main -> renderer events of every import. */
@@ -122,6 +132,8 @@ export function importChannels<Field extends string, Draft>() {
         mode: z.enum(IMPORT_MODES).default('all-or-nothing'),
         /** The same file was imported to the same place before: import it again anyway. */
         confirmReimport: z.boolean().default(false),
+        /** Rows already there from an earlier import (the preview's `overlap`): import only the new ones, replace that import, or import all. */
+        overlap: z.enum(OVERLAP_CHOICES).optional(),
       })
       .strict();
     const discardInput = z.object({ previewId }).strict();

@@ -121,3 +121,15 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await gone;
   clearTimeout(timer);
 }
+
+/** A contract call through the running host's HTTP API, with its token: for setting a scene a test is not about. */
+export async function callApi<T>(host: RunningHost, channel: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${host.baseUrl}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(payload),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}

@@ -1,6 +1,7 @@
 import './chronology.css';
 import { useEffect, useId, useState } from 'react';
 import type { ChronologyEntry, Review } from '../../../../shared/api/contract.js';
+import { ORDER_RULE } from '../../../../shared/chronology/order.js';
 import { errorMessage } from '../../api/client.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -12,6 +13,7 @@ import { EntryPanel } from './EntryPanel.js';
 import { ExportControls } from './ExportControls.js';
 import { Filters, hasFilters } from './Filters.js';
 import { ImportChronology } from './ImportChronology.js';
+import { ImportsAndDeleted } from './ImportsAndDeleted.js';
 import { chronologyPath, parseChronologyQuery } from './routes.js';
 import { SearchResults } from './Search.js';
 import { openReview, pageInput, undoOptions, useChronology } from './store.js';
@@ -19,7 +21,8 @@ import { openReview, pageInput, undoOptions, useChronology } from './store.js';
 /**
  * A review's Chronology tab: the integrated chronology of every agency's entries,
  * with the import wizard, filters, full-text search, possible duplicates, export,
- * and the entry panel (`?entry=<id>`).
+ * the imports and deleted entries, and the entry panel (`?entry=<id>`). Entries
+ * show their number (`ref`), which no filter or view changes.
  */
 export function ChronologyTab({ review }: { review: Review }) {
   const query = parseChronologyQuery(useHash());
@@ -129,6 +132,7 @@ function ChronologyView({
                     : `(${total} ${total === 1 ? 'entry' : 'entries'}${hasFilters(filters) ? ' match the filters' : ''})`}
                 </span>
               </h2>
+              <p className="hint chron-order-rule">{ORDER_RULE}</p>
               <p className="hint" id="grid-keys">
                 Arrow keys move; F2 or Enter edits a cell (Enter saves, Esc cancels); Enter on the number, or
                 Ctrl+Enter, opens the entry; Ctrl+Z undoes.
@@ -154,7 +158,17 @@ function ChronologyView({
           )}
         </>
       )}
-      {entryId ? <EntryPanel key={entryId} reviewId={review.id} entryId={entryId} onClose={closePanel} /> : null}
+      {total === null ? null : <ImportsAndDeleted review={review} readOnly={readOnly} onStatus={setStatus} />}
+      {entryId ? (
+        <EntryPanel
+          key={entryId}
+          reviewId={review.id}
+          entryId={entryId}
+          readOnly={readOnly}
+          onClose={closePanel}
+          onStatus={setStatus}
+        />
+      ) : null}
     </div>
   );
 }

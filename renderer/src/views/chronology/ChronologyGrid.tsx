@@ -22,11 +22,11 @@ import { editOptions, PAGE_SIZE, pageInput, rowAt, useChronology } from './store
  * rows' pages are fetched as they come into view. One cell is active at a time
  * (roving tabindex): arrow keys, Home/End (Ctrl for the first/last row) and
  * PageUp/PageDown move it; F2 or Enter edits an editable cell in place (Enter
- * saves, Escape cancels); Enter on the row number, or Ctrl+Enter anywhere, opens
+ * saves, Escape cancels); Enter on the entry's number, or Ctrl+Enter anywhere, opens
  * the entry; Ctrl+Z undoes the last edit.
  */
 
-/** Column 0 is the row number (opens the entry); the data columns follow. */
+/** Column 0 is the entry's number, its `ref` (opens the entry); the data columns follow. */
 const COLUMN_COUNT = COLUMNS.length + 1;
 const ESTIMATED_ROW_PX = 58;
 const TEMPLATE = `3em ${GRID_TEMPLATE}`;
@@ -339,7 +339,7 @@ export function ChronologyGrid({
                     content = (
                       <CellEditor
                         column={column}
-                        rowNumber={item.index + 1}
+                        entryRef={entry.ref}
                         editing={editing}
                         onChange={(value) => setEditing({ ...editing, value, error: null })}
                         onCommit={(reason) => void commit(reason)}
@@ -347,7 +347,7 @@ export function ChronologyGrid({
                       />
                     );
                   } else if (column) content = <div className="chron-clamp">{column.render(entry)}</div>;
-                  else content = <span className="chron-open">{item.index + 1}</span>;
+                  else content = <span className="chron-open">{entry.ref}</span>;
                   return (
                     // biome-ignore lint/a11y/useKeyWithClickEvents: the grid's own key handler covers every cell
                     <td
@@ -381,21 +381,21 @@ export function ChronologyGrid({
 
 function CellEditor({
   column,
-  rowNumber,
+  entryRef,
   editing,
   onChange,
   onCommit,
   onCancel,
 }: {
   column: Column;
-  rowNumber: number;
+  entryRef: number;
   editing: Editing;
   onChange: (value: string) => void;
   onCommit: (reason: 'enter' | 'blur') => void;
   onCancel: () => void;
 }) {
   const errorId = useId();
-  const label = `${column.label}, entry ${rowNumber}`;
+  const label = `${column.label}, entry ${entryRef}`;
   const common = {
     'aria-label': label,
     'aria-invalid': editing.error ? true : undefined,

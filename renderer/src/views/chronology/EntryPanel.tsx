@@ -25,7 +25,19 @@ const QUALIFIER_LABELS = {
   between: 'Between',
 } as const;
 
-export function EntryPanel({ reviewId, entryId, onClose }: { reviewId: string; entryId: string; onClose: () => void }) {
+export function EntryPanel({
+  reviewId,
+  entryId,
+  readOnly,
+  onClose,
+  onStatus,
+}: {
+  reviewId: string;
+  entryId: string;
+  readOnly: boolean;
+  onClose: () => void;
+  onStatus: (message: string) => void;
+}) {
   const loaded = useData('chronology.get', { id: entryId });
   const entry = loaded.value;
   const headingId = useId();
@@ -48,14 +60,22 @@ export function EntryPanel({ reviewId, entryId, onClose }: { reviewId: string; e
     >
       <div className="entry-panel-head">
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-          {entry ? `Entry: ${entry.date.display}` : 'Entry'}
+          {entry ? `Entry ${entry.ref}: ${entry.date.display}` : 'Entry'}
         </h2>
         <button type="button" className="secondary" onClick={onClose}>
           Close
         </button>
       </div>
       {entry ? (
-        <EntryDetails reviewId={reviewId} entry={entry} />
+        <EntryDetails
+          reviewId={reviewId}
+          entry={entry}
+          readOnly={readOnly}
+          onDeleted={(message) => {
+            onStatus(message);
+            onClose();
+          }}
+        />
       ) : (
         <Pending data={loaded} loading="Loading the entry…" />
       )}
@@ -72,11 +92,31 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function EntryDetails({ reviewId, entry }: { reviewId: string; entry: ChronologyEntry }) {
+function EntryDetails({
+  reviewId,
+  entry,
+  readOnly,
+  onDeleted,
+}: {
+  reviewId: string;
+  entry: ChronologyEntry;
+  readOnly: boolean;
+  onDeleted: (message: string) => void;
+}) {
   const provenance = entry.provenance;
+  const { run, busy, message } = useChange();
+
+  async function remove() {
+    const outcome = await run('chronology.delete', { id: entry.id }, { refresh: ENTRIES_CHANGED });
+    if (outcome.ok) {
+      onDeleted(`Entry ${outcome.value.ref} deleted. Restore it from “Deleted entries” below the table.`);
+    }
+  }
+
   return (
     <>
       <dl className="entry-fields">
+        <Row label="Entry number">{entry.ref}</Row>
         <Row label="Date">
           <DateCell date={entry.date} />
         </Row>
@@ -154,6 +194,15 @@ function EntryDetails({ reviewId, entry }: { reviewId: string; entry: Chronology
           : ''}
         .
       </p>
+      {readOnly ? null : (
+        <div className="entry-panel-actions">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void remove()}>
+            Delete entry {entry.ref}
+          </button>
+          <p className="hint">A deleted entry keeps its number and can be restored from “Deleted entries”.</p>
+          <ErrorAlert message={message} />
+        </div>
+      )}
     </>
   );
 }

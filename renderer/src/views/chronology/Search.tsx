@@ -70,10 +70,11 @@ export function SearchResults({ reviewId, query }: { reviewId: string; query: st
       {matches && matches.length > 0 ? (
         <div className="table-wrap">
           <table className="search-table">
-            <ColumnHeads columns={['Date', 'Agency', 'Event', 'Best match']} />
+            <ColumnHeads columns={['No.', 'Date', 'Agency', 'Event', 'Best match']} />
             <tbody>
               {matches.map((match) => (
                 <tr key={match.entryId} className={match.significant ? 'significant' : undefined}>
+                  <td className="search-ref">{match.ref}</td>
                   <td className="nowrap">
                     <a href={chronologyPath(reviewId, { entry: match.entryId })}>{match.date}</a>
                   </td>

@@ -6,9 +6,11 @@ import type {
   ImportMode,
   ImportPreviewResult,
 } from '../../../../shared/api/contract.js';
+import type { Overlap, OverlapChoice } from '../../../../shared/import/kind.js';
 import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { type Choice, Field } from '../../components/Field.js';
+import { Radios } from '../../components/Radios.js';
 import { readFileAsBase64 } from '../../files.js';
 import { formatDateTime } from '../../format.js';
 import { useChange } from '../../state/data.js';
@@ -405,12 +407,15 @@ function PreviewStep<Draft>({
 }) {
   const [importing, setImporting] = useState(false);
   const [confirmReimport, setConfirmReimport] = useState(false);
+  const [overlapChoice, setOverlapChoice] = useState<OverlapChoice | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const { send, message } = useImportChange(kind.prefix);
   const { counts, problems } = preview;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  const needsConfirm = preview.alreadyImported !== null && !confirmReimport;
+  // A re-import of the same file must be confirmed; a corrected file's overlap must be decided.
+  const needsConfirm =
+    (preview.alreadyImported !== null && !confirmReimport) || (preview.overlap !== null && overlapChoice === null);
   const problemsId = useId();
   const sampleId = useId();
 
@@ -419,10 +424,15 @@ function PreviewStep<Draft>({
     setImporting(true);
     const result = await send<ImportCommitResult>(
       'commitImport',
-      { previewId: preview.previewId, mode, confirmReimport: preview.alreadyImported !== null && confirmReimport },
+      {
+        previewId: preview.previewId,
+        mode,
+        confirmReimport: preview.alreadyImported !== null && confirmReimport,
+        ...(preview.overlap !== null && overlapChoice !== null ? { overlap: overlapChoice } : {}),
+      },
       { refresh: true },
     );
-    if (result && result.imported > 0) return onDone(result);
+    if (result && (result.imported > 0 || result.alreadyThere > 0)) return onDone(result);
     setImporting(false);
     if (result) setRefused(`Nothing was imported: ${result.rejected.length} problems must be corrected first.`);
   }
@@ -435,7 +445,9 @@ function PreviewStep<Draft>({
       : counts.rejected > 0
         ? `${counts.rejected} ${counts.rejected === 1 ? 'row has' : 'rows have'} errors: correct the file and read it again, or skip ${counts.rejected === 1 ? 'it' : 'them'}.`
         : needsConfirm
-          ? 'Confirm above that this file should be imported again.'
+          ? preview.overlap !== null
+            ? 'Choose above what to do with the rows already in the chronology.'
+            : 'Confirm above that this file should be imported again.'
           : '';
 
   return (
@@ -564,6 +576,15 @@ function PreviewStep<Draft>({
         </div>
       ) : null}
 
+      {preview.overlap ? (
+        <OverlapChoiceBanner
+          overlap={preview.overlap}
+          rows={kind.rows}
+          choice={overlapChoice}
+          onChoose={setOverlapChoice}
+        />
+      ) : null}
+
       <ErrorAlert message={refused ?? message} />
       <div className="actions">
         <button
@@ -573,7 +594,9 @@ function PreviewStep<Draft>({
           aria-describedby={allReason ? 'import-all-why' : undefined}
           onClick={() => void commit('all-or-nothing')}
         >
-          Import all {counts.rows} rows
+          {preview.overlap !== null && overlapChoice === 'only-new'
+            ? `Import the ${preview.overlap.fresh} new rows`
+            : `Import all ${counts.rows} rows`}
         </button>
         {counts.rejected > 0 && counts.valid > 0 ? (
           <button
@@ -593,6 +616,48 @@ function PreviewStep<Draft>({
         {allReason}
       </p>
     </>
+  );
+}
+
+/** A corrected file: some rows are already there from an earlier import of the same agency, row for row. */
+function OverlapChoiceBanner({
+  overlap,
+  rows,
+  choice,
+  onChoose,
+}: {
+  overlap: Overlap;
+  rows: { one: string; many: string };
+  choice: OverlapChoice | null;
+  onChoose: (choice: OverlapChoice) => void;
+}) {
+  const noun = (count: number) => (count === 1 ? rows.one : rows.many);
+  const options: Choice<OverlapChoice>[] = [
+    { code: 'only-new', label: `Import only the ${overlap.fresh} new ${noun(overlap.fresh)}` },
+    {
+      code: 'replace',
+      label: `Replace the earlier import: delete its ${overlap.rows} ${noun(overlap.rows)} and import this whole file`,
+    },
+    { code: 'all', label: `Import every row anyway (the ${overlap.same} already there twice)` },
+  ];
+  return (
+    <div className="banner reimport overlap">
+      <p>
+        <strong>
+          {overlap.same} of this file’s {noun(overlap.same)} are already in the chronology
+        </strong>
+        , row for row, from “{overlap.fileName}” (imported {formatDateTime(overlap.importedAt)}). {overlap.fresh}{' '}
+        {overlap.fresh === 1 ? 'is' : 'are'} new.
+      </p>
+      <Radios
+        legend="Is this a corrected copy of that file?"
+        value={choice ?? ''}
+        onChange={(value) => {
+          if (value !== '') onChoose(value);
+        }}
+        options={options}
+      />
+    </div>
   );
 }
 
@@ -671,7 +736,14 @@ function ResultStep<Draft>({
             <dd>{result.possibleDuplicates}</dd>
           </div>
         )}
+        {result.alreadyThere > 0 ? (
+          <div>
+            <dt>Already there, not imported again</dt>
+            <dd>{result.alreadyThere}</dd>
+          </div>
+        ) : null}
       </dl>
+      {result.replaced ? <p>The earlier import was removed: its entries are in Deleted entries.</p> : null}
       {skipped.length > 0 ? (
         <p>
           Skipped rows (spreadsheet row numbers): {skipped.join(', ')}. Correct them in the file and import them, or add

@@ -184,6 +184,7 @@ export function Timeline({
           {inView.entries.map((entry) => (
             <li key={entry.id}>
               <button type="button" className="link" onClick={() => onOpenEntry(entry.id)}>
+                <span className="timeline-list-ref">{entry.ref}</span>{' '}
                 <span className="timeline-list-date">{entry.dateText}</span> · {agencyName(entry)}
                 {entry.significant ? ' · significant' : ''}: {entry.excerpt}
               </button>

@@ -157,7 +157,11 @@ export class TimelineController {
     if (notify) this.callbacks.onSelect(null);
   }
 
-  /** Entries touching the current window in time order (capped), for the list alternative. */
+  /**
+   * Entries touching the current window in the chronology's order (capped), for the
+   * list alternative: `data.entries` comes in that order (shared/chronology/order.ts),
+   * so their indexes are it.
+   */
   visibleEntries(limit: number): { entries: TimelineEntry[]; total: number } {
     const start = this.view.start;
     const end = endOf(this.view);
@@ -170,7 +174,7 @@ export class TimelineController {
         if (entry.end >= start && entry.start <= end) found.push(entryIndex);
       }
     }
-    found.sort((a, b) => (this.data.entries[a]?.start ?? 0) - (this.data.entries[b]?.start ?? 0) || a - b);
+    found.sort((a, b) => a - b);
     return { entries: found.slice(0, limit).map((i) => this.data.entries[i] as TimelineEntry), total: found.length };
   }
 

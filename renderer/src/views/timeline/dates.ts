@@ -32,6 +32,7 @@ export function spanOfDate(date: FuzzyDate): Pick<TimelineEntry, 'start' | 'end'
 /** A timeline entry from a chronology entry's fields. */
 export function timelineEntry(fields: {
   id: string;
+  ref: number;
   agency: number;
   date: FuzzyDate;
   significant: boolean;
@@ -39,6 +40,7 @@ export function timelineEntry(fields: {
 }): TimelineEntry {
   return {
     id: fields.id,
+    ref: fields.ref,
     agency: fields.agency,
     ...spanOfDate(fields.date),
     precision: fields.date.precision,

@@ -49,6 +49,7 @@ export function entryFromItem(item: TimelineItem): TimelineEntry {
   const coreEnd = qualifier === 'circa' ? isoEndMs(isoAt(coreStart, precision)) : end;
   return {
     id: item.id,
+    ref: item.ref,
     agency: item.agencyIndex,
     start,
     end,

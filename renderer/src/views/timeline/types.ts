@@ -9,6 +9,8 @@ import type { DatePrecision, DateQualifier } from '../../../../shared/dates/fuzz
 
 export interface TimelineEntry {
   id: string;
+  /** The entry's number, as the chronology table shows it. */
+  ref: number;
   /** Index into `TimelineData.agencies`: the entry's swimlane. */
   agency: number;
   /**
