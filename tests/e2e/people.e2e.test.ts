@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, screenshot } from './support/browser.js';
-import type { RunningHost } from './support/host.js';
+import { callApi, type RunningHost } from './support/host.js';
 import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
 
 /**
@@ -17,15 +17,8 @@ let host: RunningHost;
 let page: Page;
 let reviewId = '';
 
-async function api<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${host.baseUrl}api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
+function api<T>(channel: string, payload: unknown): Promise<T> {
+  return callApi<T>(host, channel, payload);
 }
 
 async function expectAccessible(label: string) {
@@ -150,7 +143,7 @@ describe('people found in the text: other names, automatic links, the person fil
     const entries = await api<{ entries: { id: string; event: string }[] }>('chronology.list', { reviewId });
     const target = entries.entries.find((entry) => entry.event.startsWith('Kel'));
     await go(`#/reviews/${reviewId}/chronology?entry=${target?.id}`);
-    const panel = page.getByRole('complementary', { name: /^Entry:/ });
+    const panel = page.getByRole('complementary', { name: /^Entry \d+:/ });
     await panel.waitFor();
     const child = panel.getByRole('checkbox', { name: /Child A/ });
     const mother = panel.getByRole('checkbox', { name: /Mother/ });

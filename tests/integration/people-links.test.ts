@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,9 +14,8 @@ import type {
 } from '../../shared/api/contract.js';
 import { fails, ok } from '../support/api.js';
 import { newVaultAppFactory } from '../support/app.js';
-import { CLI } from '../support/build.js';
-import { chronologyImportArgs, closedVault } from '../support/cli.js';
-import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
+import { chronologyImportArgs, closedVault, runCli } from '../support/cli.js';
+import { tempDirectoryFactory } from '../support/temp.js';
 
 /**
  * People found in the text, through a real vault: the CLI as a process, the app's
@@ -26,16 +24,6 @@ import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
 const newVaultApp = newVaultAppFactory();
-
-function casebook(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
-    input,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const FILE = [
   'Date,Staff,Details,Outcome',
@@ -49,10 +37,10 @@ describe('casebook person add --also-known-as and chronology list people', () =>
     const directory = tempDirectory();
     const vault = await closedVault(directory);
     const reviewId = JSON.parse(
-      casebook(['--vault', vault, 'review', 'create', '--title', 'Child T', '--type', 'cspr', '--json']).stdout,
+      runCli(['--vault', vault, 'review', 'create', '--title', 'Child T', '--type', 'cspr', '--json']).stdout,
     ).id as string;
     const add = (args: string[], input?: string) => {
-      const done = casebook(['--vault', vault, 'person', 'add', '--review', reviewId, ...args, '--json'], input);
+      const done = runCli(['--vault', vault, 'person', 'add', '--review', reviewId, ...args, '--json'], input);
       expect(done.stderr).toBe('');
       expect(done.code).toBe(0);
       return JSON.parse(done.stdout).id as string;
@@ -76,7 +64,7 @@ describe('casebook person add --also-known-as and chronology list people', () =>
       'Ms Brown',
     ]);
 
-    const people = JSON.parse(casebook(['--vault', vault, 'person', 'list', '--review', reviewId, '--json']).stdout);
+    const people = JSON.parse(runCli(['--vault', vault, 'person', 'list', '--review', reviewId, '--json']).stdout);
     expect(people.map((person: Person) => [person.pseudonym, person.alsoKnownAs])).toEqual([
       ['Child T', ['TJ']],
       ['Mother', ['Ms Brown']],
@@ -85,11 +73,9 @@ describe('casebook person add --also-known-as and chronology list people', () =>
 
     const file = join(directory, 'school.csv');
     writeFileSync(file, FILE);
-    expect(casebook([...chronologyImportArgs(vault, reviewId, 'School'), file, '--json']).code).toBe(0);
+    expect(runCli([...chronologyImportArgs(vault, reviewId, 'School'), file, '--json']).code).toBe(0);
 
-    const listed = JSON.parse(
-      casebook(['--vault', vault, 'chronology', 'list', '--review', reviewId, '--json']).stdout,
-    );
+    const listed = JSON.parse(runCli(['--vault', vault, 'chronology', 'list', '--review', reviewId, '--json']).stdout);
     // "Okafor" alone is shared by the child and the doctor, but "Dr Okafor" is the doctor's own other name.
     expect(listed.map((entry: { people: string[] }) => new Set(entry.people))).toEqual([
       new Set([child, doctor]),
@@ -97,7 +83,7 @@ describe('casebook person add --also-known-as and chronology list people', () =>
       new Set(),
     ]);
     const aboutMother = JSON.parse(
-      casebook(['--vault', vault, 'chronology', 'list', '--review', reviewId, '--person', mother, '--json']).stdout,
+      runCli(['--vault', vault, 'chronology', 'list', '--review', reviewId, '--person', mother, '--json']).stdout,
     );
     expect(aboutMother.map((entry: { event: string }) => entry.event)).toEqual([
       'Ms Brown brought him to ED, marked bruise',
@@ -107,16 +93,16 @@ describe('casebook person add --also-known-as and chronology list people', () =>
   it('refuses a bad other name, NHS number or date of birth with a clear message and adds no one', async () => {
     const vault = await closedVault(tempDirectory());
     const reviewId = JSON.parse(
-      casebook(['--vault', vault, 'review', 'create', '--title', 'Child T', '--type', 'cspr', '--json']).stdout,
+      runCli(['--vault', vault, 'review', 'create', '--title', 'Child T', '--type', 'cspr', '--json']).stdout,
     ).id as string;
     const base = ['--vault', vault, 'person', 'add', '--review', reviewId, '--input', '-', '--json'];
     const person = { name: 'Tyler Okafor', role: 'child', pseudonym: 'Child T' };
-    const bad = casebook(base, JSON.stringify({ ...person, nhsNumber: '123 456 7890', dateOfBirth: '2015-02-31' }));
+    const bad = runCli(base, JSON.stringify({ ...person, nhsNumber: '123 456 7890', dateOfBirth: '2015-02-31' }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/NHS number/);
     expect(bad.stderr).toMatch(/Date of birth/);
-    expect(casebook(base, JSON.stringify({ ...person, alsoKnownAs: [''] })).stderr).toMatch(/other name/);
-    const none = JSON.parse(casebook(['--vault', vault, 'person', 'list', '--review', reviewId, '--json']).stdout);
+    expect(runCli(base, JSON.stringify({ ...person, alsoKnownAs: [''] })).stderr).toMatch(/other name/);
+    const none = JSON.parse(runCli(['--vault', vault, 'person', 'list', '--review', reviewId, '--json']).stdout);
     expect(none).toEqual([]);
   });
 });
