@@ -8,6 +8,8 @@ import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { chronologyRefs } from './0008_chronology_refs.js';
 import { peopleNames } from './0009_people_names.js';
+import { analysis } from './0011_analysis.js';
+import { reportProse } from './0012_report_prose.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -32,4 +34,6 @@ export const migrations: readonly Migration[] = [
   cdopPathway,
   chronologyRefs,
   peopleNames,
+  analysis,
+  reportProse,
 ];
