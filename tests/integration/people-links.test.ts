@@ -6,14 +6,12 @@ import { fold } from '../../shared/anonymise/normalise.js';
 import type {
   ChronologyEntry,
   ChronologyExport,
-  ChronologyImportPreview,
   ChronologyListResult,
-  ImportCommitResult,
   Person,
   Review,
 } from '../../shared/api/contract.js';
 import { fails, ok } from '../support/api.js';
-import { newVaultAppFactory } from '../support/app.js';
+import { importCsv, newVaultAppFactory } from '../support/app.js';
 import { chronologyImportArgs, closedVault, runCli } from '../support/cli.js';
 import { tempDirectoryFactory } from '../support/temp.js';
 
@@ -106,18 +104,6 @@ describe('casebook person add --also-known-as and chronology list people', () =>
     expect(none).toEqual([]);
   });
 });
-
-async function importCsv(app: CasebookApp, reviewId: string, agency: string, text: string) {
-  const preview = await ok<ChronologyImportPreview>(
-    app.invoke('chronology.previewImport', {
-      reviewId,
-      agency,
-      fileName: `${agency}.csv`,
-      contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-    }),
-  );
-  return ok<ImportCommitResult>(app.invoke('chronology.commitImport', { previewId: preview.previewId }));
-}
 
 async function entries(app: CasebookApp, reviewId: string, personIds?: string[]): Promise<ChronologyEntry[]> {
   const filters = personIds ? { personIds } : {};
