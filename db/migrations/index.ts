@@ -10,6 +10,7 @@ import { chronologyRefs } from './0008_chronology_refs.js';
 import { peopleNames } from './0009_people_names.js';
 import { analysis } from './0011_analysis.js';
 import { reportProse } from './0012_report_prose.js';
+import { reportVersions } from './0013_report_versions.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   peopleNames,
   analysis,
   reportProse,
+  reportVersions,
 ];
