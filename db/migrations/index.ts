@@ -7,6 +7,7 @@ import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { chronologyRefs } from './0008_chronology_refs.js';
+import { peopleNames } from './0009_people_names.js';
 import { analysis } from './0011_analysis.js';
 import { reportProse } from './0012_report_prose.js';
 import { reportVersions } from './0013_report_versions.js';
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   reviewClock,
   cdopPathway,
   chronologyRefs,
+  peopleNames,
   analysis,
   reportProse,
   reportVersions,

@@ -318,7 +318,7 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     // Escape leaves a cell unchanged.
     await grid().locator('td[tabindex="0"]').focus();
     await page.keyboard.press('F2');
-    await page.getByRole('textbox', { name: 'Event, entry 3' }).fill('Not to be saved');
+    await page.getByRole('textbox', { name: `Event, entry ${ref}` }).fill('Not to be saved');
     await page.keyboard.press('Escape');
     expect((await gridRows()).some((row) => row.event === 'Not to be saved')).toBe(false);
   });

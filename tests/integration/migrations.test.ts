@@ -321,6 +321,27 @@ const seeds: Record<string, (database: Database) => void> = {
       }),
     );
   },
+  '0009_people_names': (database) => {
+    execute(
+      database,
+      query
+        .updateTable('person')
+        .set({ also_known_as: JSON.stringify(['Hal']), nhs_number: '9434765919', postcode: 'LS1 4AB' })
+        .where('id', '=', PERSON),
+    );
+    execute(
+      database,
+      query
+        .insertInto('chronology_entry_person')
+        .values({ entry_id: OTHER_ENTRY, person_id: PERSON, found_in_text: 1 }),
+    );
+    execute(
+      database,
+      query
+        .insertInto('chronology_entry_person_removed')
+        .values({ entry_id: ENTRY, person_id: PERSON, removed_at: NOW }),
+    );
+  },
   '0011_analysis': (database) => {
     const owned = { review_id: REVIEW, cdop_case_id: null, position: 1, created_at: NOW, updated_at: NOW };
     execute(
@@ -526,6 +547,22 @@ const afterwards: Record<string, (database: Database) => void> = {
     // Deleting the review takes its deleted entries with it.
     database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
     expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_deleted').get()).toEqual({ n: 0 });
+  },
+  '0009_people_names': (database) => {
+    // People and links written before the migration: no other names, and every link the reviewer's.
+    expect(database.prepare('SELECT also_known_as, nhs_number FROM person').get()).toEqual({
+      also_known_as: '[]',
+      nhs_number: null,
+    });
+    expect(database.prepare('SELECT found_in_text FROM chronology_entry_person').all()).toEqual([{ found_in_text: 0 }]);
+    seeds['0009_people_names']?.(database);
+    expect(() => database.prepare("UPDATE person SET also_known_as = 'Hal' WHERE id = ?").run(PERSON)).toThrow(
+      /CHECK constraint/,
+    );
+    // Removing the person written before the migration takes their links and removed links with them.
+    database.prepare('DELETE FROM person WHERE id = ?').run(PERSON);
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_person').get()).toEqual({ n: 0 });
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_person_removed').get()).toEqual({ n: 0 });
   },
   '0011_analysis': (database) => {
     // The child death's factor and recommendation are now its analysis's, same ids, same words.
