@@ -24,8 +24,8 @@ import {
 import { ageAtDeath, ageBandOf, caseDateProblems } from '../shared/cdop/dates.js';
 import {
   categoryHints,
-  DEFAULT_FORM_VERSION,
   type FormVersion,
+  formVersionForDates,
   getForm,
   outcomeDisagreement,
   suggestOutcome,
@@ -310,7 +310,8 @@ export function createCase(vault: VaultWriter, input: CaseCreate, now: Date = ne
         joint_agency_response: bit(input.jointAgencyResponse),
         post_mortem: bit(input.postMortem),
         circumstances: input.circumstances || null,
-        form_version: input.formVersion ?? DEFAULT_FORM_VERSION,
+        form_version:
+          input.formVersion ?? formVersionForDates({ dateOfDeath: input.dateOfDeath, dateReviewCompleted: null }),
         status: 'notified',
         category: null,
         modifiable: null,
@@ -514,10 +515,14 @@ function checkFactor(formVersion: string, factor: { domain?: string | undefined;
       `${form.title} has domains ${form.domains.map((domain) => domain.code).join(', ')}, not ${factor.domain}`,
     );
   }
-  if (factor.grade !== undefined && !form.grades.some((grade) => grade.code === factor.grade)) {
+  const factorGrades = form.grades.filter((grade) => !grade.domainOnly);
+  if (factor.grade !== undefined && !factorGrades.some((grade) => grade.code === factor.grade)) {
+    const domainGrade = form.grades.find((grade) => grade.domainOnly && grade.code === factor.grade);
     throw invalid(
       'grade',
-      `${form.title} grades factors ${form.grades.map((grade) => grade.code).join(', ')}, not ${factor.grade}`,
+      domainGrade
+        ? `Grade ${domainGrade.code} "${domainGrade.label}" is a grade of a whole domain: with no factor found in a domain, record no factor there`
+        : `${form.title} grades factors ${factorGrades.map((grade) => grade.code).join(', ')}, not ${factor.grade}`,
     );
   }
 }

@@ -6,6 +6,7 @@ import { chronology } from './0004_chronology.js';
 import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
+import { cdopFormVersions } from './0010_cdop_form_versions.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   chronologyAnalysis,
   reviewClock,
   cdopPathway,
+  cdopFormVersions,
 ];

@@ -1,5 +1,5 @@
 import * as cases from '../../db/cdop-cases.js';
-import { cdopStatistics, cdopTrend } from '../../db/cdop-statistics.js';
+import { cdopStatistics, cdopTrend, latestStatisticsDate } from '../../db/cdop-statistics.js';
 import { type cdopChannels, cdopImportChannels } from '../../shared/api/channels/cdop.js';
 import { exportCdopStatisticsForChannel } from '../services/cdop-statistics-export.js';
 import { cdopImportBinding } from '../services/import/cdop.js';
@@ -35,8 +35,9 @@ export function cdopHandlers(context: AppContext): HandlersFor<typeof cdopChanne
     'cdop.recommendation.update': (input) => cases.updateRecommendation(vault(), input),
     'cdop.recommendation.remove': ({ id }) => cases.removeRecommendation(vault(), id),
     'cdop.panelPack': ({ meetingDate }) => cases.panelPack(database(), meetingDate),
-    'cdop.statistics': ({ from, to }) => cdopStatistics(database(), from, to),
-    'cdop.statistics.trend': ({ from, to }) => cdopTrend(database(), from, to),
+    'cdop.statistics': ({ from, to, basis }) => cdopStatistics(database(), from, to, basis),
+    'cdop.statistics.trend': ({ from, to, basis }) => cdopTrend(database(), from, to, basis),
+    'cdop.statistics.latest': ({ basis }) => ({ date: latestStatisticsDate(database(), basis) }),
     'cdop.statistics.export': (input) => exportCdopStatisticsForChannel(vault(), input),
     ...importHandlers('cdop', cdopImportChannels, cdopImportBinding, context),
   };

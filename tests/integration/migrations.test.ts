@@ -37,6 +37,7 @@ const CASE = '00000000-0000-4000-8000-000000000005';
 const IMPORT = '00000000-0000-4000-8000-000000000006';
 const ENTRY = '00000000-0000-4000-8000-000000000007';
 const OTHER_ENTRY = '00000000-0000-4000-8000-000000000008';
+const CASE_2009 = '00000000-0000-4000-8000-000000000010';
 const EPISODE = '00000000-0000-4000-8000-000000000009';
 
 function entry(id: string, agencyId: string, event: string) {
@@ -311,6 +312,36 @@ const seeds: Record<string, (database: Database) => void> = {
         .values({ id: 'attendee-1', case_id: CASE, role: 'GP', name: null, position: 0 }),
     );
   },
+  '0010_cdop_form_versions': (database) => {
+    // A death of 2009, reviewed under Form C, with the panel's "preventable" answer of the time.
+    const {
+      age_band: _a,
+      days_to_review: _d,
+      ...pre2010
+    } = database.prepare('SELECT * FROM cdop_case WHERE id = ?').get(CASE) as Record<string, unknown>;
+    database
+      .prepare(
+        `INSERT INTO cdop_case (${Object.keys(pre2010).join(', ')}) VALUES (${Object.keys(pre2010)
+          .map(() => '?')
+          .join(', ')})`,
+      )
+      .run(
+        ...Object.values({
+          ...pre2010,
+          id: CASE_2009,
+          reference: 'CDOP-2009',
+          date_of_birth: '2008-02-01',
+          date_of_death: '2009-03-01',
+          date_notified: '2009-03-02',
+          date_review_completed: '2009-11-01',
+          referred_on: null,
+          linked_review_id: null,
+          form_version: 'form-c',
+          modifiable: null,
+          preventable: 1,
+        }),
+      );
+  },
 };
 
 /** What must work after each migration with the rows the version before it wrote. */
@@ -375,6 +406,24 @@ const afterwards: Record<string, (database: Database) => void> = {
       expect(database.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
   },
+  '0010_cdop_form_versions': (database) => {
+    // The case written before has factors graded on its form: it keeps its version.
+    expect(database.prepare('SELECT form_version, preventable FROM cdop_case WHERE id = ?').get(CASE)).toEqual({
+      form_version: 'analysis-form-2018',
+      preventable: null,
+    });
+    seeds['0010_cdop_form_versions']?.(database);
+    expect(database.prepare('SELECT preventable FROM cdop_case WHERE id = ?').get(CASE_2009)).toEqual({
+      preventable: 1,
+    });
+    // The reviews completed in a period are read from their own covering index.
+    const plan = database
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM cdop_case INDEXED BY cdop_case_statistics_completed WHERE date_review_completed BETWEEN '2021-04-01' AND '2022-03-31'",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/COVERING INDEX cdop_case_statistics_completed/);
+  },
 };
 
 /** Every row of every ordinary table (FTS5's own tables are checked through MATCH instead). */
@@ -421,6 +470,37 @@ describe('each migration, from a vault written by the version before it', () => 
       afterwards[migration.name]?.(database);
     });
   }
+
+  it('0010 gives each case with no factors the form version its dates imply, and renames Form C', () => {
+    const index = migrations.findIndex((migration) => migration.name === '0010_cdop_form_versions');
+    const database = vaultAt((migrations[index - 1] as { name: string }).name);
+    for (const seed of migrations.slice(0, index)) seeds[seed.name]?.(database);
+    const copy = database.prepare(
+      `INSERT INTO cdop_case (id, reference, child_name, date_of_birth, sex, date_of_death, form_version, status,
+         date_notified, date_review_completed, created_at, updated_at)
+       VALUES (?, ?, 'Generated child', '2005-01-01', 'male', ?, ?, 'notified', ?, ?, '${NOW}', '${NOW}')`,
+    );
+    // [reference, death, review completed, version stamped before]
+    const cases = [
+      ['OLD-1', '2009-01-10', null, 'analysis-form-2018'],
+      ['OLD-2', '2018-06-01', '2019-10-01', 'analysis-form-2018'],
+      ['OLD-3', '2018-06-01', '2022-01-10', 'analysis-form-2018'],
+      ['OLD-4', '2015-06-01', null, 'form-c-2010'],
+    ] as const;
+    cases.forEach(([reference, death, reviewed, version], i) => {
+      copy.run(`00000000-0000-4000-8000-1000000000${i}0`, reference, death, version, death, reviewed);
+    });
+    migrate(database, undefined, { until: '0010_cdop_form_versions' });
+    const versions = database
+      .prepare("SELECT reference, form_version FROM cdop_case WHERE reference LIKE 'OLD-%' ORDER BY reference")
+      .all();
+    expect(versions).toEqual([
+      { reference: 'OLD-1', form_version: 'form-c' },
+      { reference: 'OLD-2', form_version: 'analysis-form-2018' },
+      { reference: 'OLD-3', form_version: 'analysis-form-2021' },
+      { reference: 'OLD-4', form_version: 'form-c' },
+    ]);
+  });
 
   it('stops where it is told, and carries on from there', () => {
     const database = vaultAt('0002_reviews');

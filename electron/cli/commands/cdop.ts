@@ -3,6 +3,12 @@ import type { Command } from 'commander';
 import { cdopStatistics, statisticsForCli } from '../../../db/cdop-statistics.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { financialYearOf } from '../../../shared/cdop/dates.js';
+import {
+  basisStatement,
+  DEFAULT_STATISTICS_BASIS,
+  STATISTICS_BASES,
+  type StatisticsBasis,
+} from '../../../shared/cdop/statistics.js';
 import { isIsoDate } from '../../../shared/dates/iso-date.js';
 import { exportCdopStatistics } from '../../services/cdop-statistics-export.js';
 import { cdopImportBinding } from '../../services/import/cdop.js';
@@ -16,9 +22,18 @@ function periodOption(value: string | undefined, name: string, fallback: string)
   return value;
 }
 
+function basisOption(value: string | undefined): StatisticsBasis {
+  if (value === undefined) return DEFAULT_STATISTICS_BASIS;
+  if (!(STATISTICS_BASES as readonly string[]).includes(value)) {
+    throw new CasebookError('invalid_payload', `--basis must be ${STATISTICS_BASES.join(' or ')}: ${value}`);
+  }
+  return value as StatisticsBasis;
+}
+
 interface StatsOptions {
   from?: string;
   to?: string;
+  basis?: string;
   out?: string;
   suppressSmallNumbers?: boolean;
 }
@@ -34,9 +49,13 @@ export function registerCdopCommands(program: Command): void {
 
   cdop
     .command('stats')
-    .description('figures for deaths with a date of death in [--from, --to] (default: this financial year)')
-    .option('--from <date>', 'first date of death counted, YYYY-MM-DD')
-    .option('--to <date>', 'last date of death counted, YYYY-MM-DD')
+    .description('figures for [--from, --to] (default: this financial year) on a basis (default: reviews completed)')
+    .option('--from <date>', 'first day of the period, YYYY-MM-DD')
+    .option('--to <date>', 'last day of the period, YYYY-MM-DD')
+    .option(
+      '--basis <basis>',
+      'completed: reviews completed in the period, as the national statistics count (default); deaths: deaths in the period',
+    )
     .option('--out <file>', 'also write the statistics workbook (.xlsx), as the app exports it')
     .option('--suppress-small-numbers', 'in the workbook, withhold counts of 1 to 4')
     .action(async (options: StatsOptions, command: Command) => {
@@ -51,20 +70,22 @@ export function registerCdopCommands(program: Command): void {
         throw new CasebookError('invalid_payload', '--out: the statistics workbook is written as .xlsx');
       }
       // The figures alone are a read that writes nothing; writing the workbook is audited.
-      const input = { from, to, suppressSmallNumbers: options.suppressSmallNumbers === true };
+      const basis = basisOption(options.basis);
+      const input = { from, to, basis, suppressSmallNumbers: options.suppressSmallNumbers === true };
       const figures =
         out === undefined
-          ? await readVault(vaultPath, (database) => cdopStatistics(database, from, to))
+          ? await readVault(vaultPath, (database) => cdopStatistics(database, from, to, basis))
           : await withVault(vaultPath, async (vault) => {
               await exportCdopStatistics(vault, input, ({ content }) => writeExportFile(out, content));
-              return cdopStatistics(vault.database, from, to);
+              return cdopStatistics(vault.database, from, to, basis);
             });
       const share = figures.modifiableShare === null ? 'n/a' : `${(figures.modifiableShare * 100).toFixed(1)}%`;
       print(
         json,
         statisticsForCli(figures),
         [
-          `Deaths ${from} to ${to}: ${figures.notified} notified, ${figures.reviewed} reviewed`,
+          basisStatement(basis, from, to),
+          `${figures.notified} deaths notified, ${figures.reviewed} reviews completed`,
           `Median days from death to review completion: ${figures.medianDaysToReview ?? 'n/a'}`,
           `Modifiable factors identified: ${figures.modifiable.identified} of ${figures.reviewed} reviewed (${share})`,
           `By category (reviewed): ${Object.entries(figures.byCategory)

@@ -16,6 +16,7 @@ import {
 import type { AgeAtDeath, AgeBand } from '../../cdop/dates.js';
 import { type CategoryHint, FORM_VERSIONS, type FormVersion, type OutcomeSuggestion } from '../../cdop/forms/index.js';
 import { nhsNumberProblem, normaliseNhsNumber } from '../../cdop/nhs-number.js';
+import { DEFAULT_STATISTICS_BASIS, STATISTICS_BASES, type StatisticsBasis } from '../../cdop/statistics.js';
 import { CDOP_IMPORT_FIELDS, type CdopImportField, type ImportedCase } from '../../import/cdop.js';
 import { channel } from '../channel.js';
 import { byId, id, isoDate, optionalText, requiredText } from '../fields.js';
@@ -128,25 +129,40 @@ export interface CdopPanelPack {
   cases: { case: CdopCaseSummary; outstanding: string[] }[];
 }
 
+/** Reviews completed (identified and all) in one group of a breakdown: the share's numerator and denominator. */
+export interface ModifiableCount {
+  reviewed: number;
+  identified: number;
+}
+
+/** The figures of a period on a basis (shared/cdop/statistics.ts says what each basis counts). */
 export interface CdopStatistics {
+  basis: StatisticsBasis;
   from: string;
   to: string;
+  /** `completed`: deaths notified in the period by date notified; `deaths`: deaths in the period. */
   notified: number;
+  /** Reviews completed among the cases counted. */
   reviewed: number;
+  /** The cases every breakdown counts: the completed reviews (`completed`) or the deaths (`deaths`). */
+  cases: number;
   /** Death to review completion, reviewed cases; null with none reviewed. */
   medianDaysToReview: number | null;
   /** Reviewed cases only. */
   byCategory: Record<string, number>;
+  /** Reviewed cases with modifiable factors identified, per category. */
+  identifiedByCategory: Record<string, number>;
   /** Reviewed cases only. */
   modifiable: { identified: number; none: number; insufficient: number };
   /** identified / reviewed, 0-1; null with none reviewed (no share to state). */
   modifiableShare: number | null;
-  /** Per category: identified / reviewed in that category; null where none reviewed. */
-  modifiableShareByCategory: Record<string, number | null>;
   byAgeBand: Record<AgeBand, number>;
+  modifiableByAgeBand: Record<AgeBand, ModifiableCount>;
   bySex: Record<Sex, number>;
+  modifiableBySex: Record<Sex, ModifiableCount>;
   /** Keyed by the recorded text; `Not recorded` for none. */
   byEthnicity: Record<string, number>;
+  modifiableByEthnicity: Record<string, ModifiableCount>;
   expected: number;
   unexpected: number;
 }
@@ -158,6 +174,7 @@ export interface CdopTrendYear {
   notified: number;
   reviewed: number;
   medianDaysToReview: number | null;
+  identified: number;
   modifiableShare: number | null;
 }
 
@@ -251,6 +268,15 @@ export const CDOP_LIST_LIMIT = { max: 5000, default: 500 } as const;
 // ---- channels ----------------------------------------------------------------
 
 const unlocked = { requiresUnlocked: true };
+
+const statisticsPeriod = z
+  .object({
+    from: isoDate('From'),
+    to: isoDate('To'),
+    basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS),
+  })
+  .strict()
+  .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] });
 
 export const cdopChannels = {
   /** A new case from the notification; status "notified", the default form version unless given. */
@@ -375,30 +401,28 @@ export const cdopChannels = {
   'cdop.recommendation.remove': channel<CdopCaseDetail>()(byId('recommendation'), unlocked),
   /** The cases listed for a panel meeting, each with what is still outstanding. */
   'cdop.panelPack': channel<CdopPanelPack>()(z.object({ meetingDate: isoDate('Meeting date') }).strict(), unlocked),
-  /** Figures for deaths with a date of death in [from, to]. */
-  'cdop.statistics': channel<CdopStatistics>()(
-    z
-      .object({ from: isoDate('From'), to: isoDate('To') })
-      .strict()
-      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
-    unlocked,
-  ),
-  /** The main figures per financial year (April to March) across [from, to]. */
-  'cdop.statistics.trend': channel<CdopTrendYear[]>()(
-    z
-      .object({ from: isoDate('From'), to: isoDate('To') })
-      .strict()
-      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
+  /** Figures for [from, to] on a basis: reviews completed in the period (the national one, by default) or deaths in it. */
+  'cdop.statistics': channel<CdopStatistics>()(statisticsPeriod, unlocked),
+  /** The main figures per financial year (April to March) across [from, to], on the same basis. */
+  'cdop.statistics.trend': channel<CdopTrendYear[]>()(statisticsPeriod, unlocked),
+  /** The latest date that counts on a basis (a review completed, or a death): the screen opens on its financial year. */
+  'cdop.statistics.latest': channel<{ date: string | null }>()(
+    z.object({ basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS) }).strict(),
     unlocked,
   ),
   /**
-   * Every figure of cdop.statistics and the trend as an .xlsx workbook (a sheet per
-   * breakdown, OFFICIAL-SENSITIVE in header and footer); counts of 1-4 replaced by
-   * the suppression marker when asked, for publication.
+   * Every table of the statistics screen (shared/cdop/statistics.ts) and the trend as
+   * an .xlsx workbook (a sheet per table, OFFICIAL-SENSITIVE in header and footer,
+   * the basis and the suppression rule on each sheet); small numbers withheld when asked.
    */
   'cdop.statistics.export': channel<CdopStatisticsExport>()(
     z
-      .object({ from: isoDate('From'), to: isoDate('To'), suppressSmallNumbers: z.boolean().default(false) })
+      .object({
+        from: isoDate('From'),
+        to: isoDate('To'),
+        basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS),
+        suppressSmallNumbers: z.boolean().default(false),
+      })
       .strict()
       .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
     unlocked,
