@@ -25,6 +25,7 @@ import { ageAtDeath, ageBandOf, caseDateProblems } from '../shared/cdop/dates.js
 import {
   categoryHints,
   type FormVersion,
+  formChangeAccount,
   formVersionForDates,
   getForm,
   outcomeDisagreement,
@@ -447,6 +448,54 @@ export function setCategory(
         .set({ category: input.category, updated_at: now.toISOString() })
         .where('id', '=', input.id),
     ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+/** The panel changes the case's form version; refused, saying why, while a factor recorded does not fit the new form. */
+export function setFormVersion(
+  vault: VaultWriter,
+  input: { id: string; formVersion: FormVersion },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  const factors = all(
+    vault.database,
+    query
+      .selectFrom('cdop_factor')
+      .select(['domain', 'grade', 'modifiable', 'description'])
+      .where('case_id', '=', input.id),
+  ).map((factor) => ({ ...factor, modifiable: factor.modifiable === 1 }));
+  const reportDomains = all(
+    vault.database,
+    query
+      .selectFrom('cdop_agency_report_factor')
+      .innerJoin('cdop_agency_report', 'cdop_agency_report.id', 'cdop_agency_report_factor.report_id')
+      .select('cdop_agency_report_factor.domain')
+      .where('cdop_agency_report.case_id', '=', input.id),
+  ).map((row) => row.domain);
+  const account = formChangeAccount(getForm(current.form_version), getForm(input.formVersion), {
+    factors,
+    reportDomains,
+  });
+  if (account.mustChange.length > 0) {
+    throw invalid('formVersion', `The form version cannot change yet. ${account.mustChange.join(' ')}`);
+  }
+  vault.write(
+    {
+      entity: CASE,
+      entityId: input.id,
+      action: 'form version changed',
+      detail: { from: current.form_version, to: input.formVersion },
+    },
+    () =>
+      run(
+        vault.database,
+        query
+          .updateTable('cdop_case')
+          .set({ form_version: input.formVersion, updated_at: now.toISOString() })
+          .where('id', '=', input.id),
+      ),
   );
   return getCase(vault.database, input.id);
 }

@@ -97,7 +97,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     expect(summary).toContain('Age band (derived)28-364 days');
     expect(summary).toContain('943 476 5919');
     expect(summary).toContain('07/06/2023 at 03:40');
-    expect(summary).toContain('Child death analysis form (2018)');
+    expect(summary).toContain('Child death analysis form (revised April 2021)');
   });
 
   it('tracks agency reports and lists the case for a panel meeting', async () => {
@@ -119,7 +119,9 @@ describe('child death reviews (CDOP) in the browser', () => {
   it('analyses the case: a factor in every domain, the suggestion, then the disagreement warning', async () => {
     await page.getByRole('link', { name: 'Open the analysis form' }).click();
     await heading('Analysis form: case CDOP-2023-017').waitFor();
-    expect(await page.locator('.form-version').textContent()).toContain('Child death analysis form (2018)');
+    expect(await page.locator('.form-version').textContent()).toContain(
+      'Child death analysis form (revised April 2021)',
+    );
     const factors: [domain: string, text: string, grade: string, modifiable: 'Yes' | 'No'][] = [
       ['A', 'Born at 35 weeks', '1', 'No'],
       ['B', 'Unsafe sleeping arrangement: co-sleeping on a sofa', '2', 'Yes'],

@@ -177,9 +177,13 @@ describe('cdop.statistics.export', () => {
       'Summary',
       'By category',
       'Modifiable',
+      'Modifiable by category',
       'By age band',
+      'Modifiable by age band',
       'By sex',
+      'Modifiable by sex',
       'By ethnicity',
+      'Modifiable by ethnicity',
       'Expected',
       'Trend',
     ]);

@@ -228,6 +228,16 @@ describe('cdop case records', () => {
         'invalid_payload',
         /"No factors identified" is a grade of a whole domain/,
       );
+      // Changing the version: refused while a factor does not fit the new form, saying which.
+      expectError(
+        () => cases.setFormVersion(vault, { id: created.id, formVersion: 'analysis-form-2018' }),
+        'invalid_payload',
+        /The factor "Delay" is in domain 4, which Child death analysis form \(2018\) does not have/,
+      );
+      cases.removeFactor(vault, detail.factors[0]?.id as string);
+      const changed = cases.setFormVersion(vault, { id: created.id, formVersion: 'analysis-form-2018' });
+      expect(changed.formVersion).toBe('analysis-form-2018');
+      expect(recentAudit(vault.database, 1)[0]).toMatchObject({ action: 'form version changed' });
     } finally {
       vault.close();
     }

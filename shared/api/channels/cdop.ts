@@ -311,6 +311,11 @@ export const cdopChannels = {
     z.object({ id: id('case'), category: z.number().int().min(1).max(10).nullable() }).strict(),
     unlocked,
   ),
+  /** The panel changes the analysis form version (shared/cdop/forms: formChangeAccount says what carries over). */
+  'cdop.case.setFormVersion': channel<CdopCaseDetail>()(
+    z.object({ id: id('case'), formVersion: z.enum(FORM_VERSIONS) }).strict(),
+    unlocked,
+  ),
   /** The panel's modifiable outcome; stored as given even when the factors suggest otherwise. */
   'cdop.case.setOutcome': channel<CdopCaseDetail>()(
     z.object({ id: id('case'), outcome: z.enum(MODIFIABLE_OUTCOMES).nullable() }).strict(),

@@ -53,6 +53,47 @@ export interface FactorForRules {
   modifiable: boolean;
 }
 
+/**
+ * What carries over when the panel changes a case's form version, in words: what
+ * stays as recorded, and what must change first (a factor whose domain or grade the
+ * new form does not have would be meaningless under it, so the change is refused
+ * until it is re-recorded).
+ */
+export function formChangeAccount(
+  from: AnalysisForm,
+  to: AnalysisForm,
+  recorded: { factors: readonly (FactorForRules & { description: string })[]; reportDomains: readonly string[] },
+): { carriesOver: string[]; mustChange: string[] } {
+  const domains = new Set(to.domains.map((domain) => domain.code));
+  const grades = new Set(to.grades.filter((grade) => !grade.domainOnly).map((grade) => grade.code));
+  const mustChange: string[] = [];
+  for (const factor of recorded.factors) {
+    if (!domains.has(factor.domain)) {
+      mustChange.push(
+        `The factor "${factor.description}" is in domain ${factor.domain}, which ${to.title} does not have.`,
+      );
+    } else if (!grades.has(factor.grade)) {
+      mustChange.push(`The factor "${factor.description}" is graded ${factor.grade}, which ${to.title} does not use.`);
+    }
+  }
+  for (const domain of new Set(recorded.reportDomains)) {
+    if (!domains.has(domain)) {
+      mustChange.push(`An agency reporting form notes factors in domain ${domain}, which ${to.title} does not have.`);
+    }
+  }
+  const carriesOver = [
+    'The notification, the dates, the category, the agency reporting forms, panel meetings, learning points and recommendations carry over unchanged.',
+    `The modifiable outcome is kept; ${to.title} words it "${to.outcomeLabels.identified}", "${to.outcomeLabels.none}" or "${to.outcomeLabels.insufficient}".`,
+  ];
+  if (recorded.factors.length > 0 && mustChange.length === 0) {
+    carriesOver.push(
+      `The ${recorded.factors.length} factor${recorded.factors.length === 1 ? '' : 's'} recorded keep their domains and grades, which ${to.title} also has.`,
+    );
+  }
+  if (from.version === to.version) return { carriesOver: [], mustChange: [] };
+  return { carriesOver, mustChange };
+}
+
 export interface OutcomeSuggestion {
   outcome: ModifiableOutcome;
   /** Why, in the panel's words: shown beside the suggestion. */
