@@ -6,8 +6,9 @@ import { CasebookError, cannotWriteMessage, notAVaultMessage, WRONG_PASSPHRASE_M
 import { assessPassphrase, weakPassphraseMessage } from '../shared/passphrase.js';
 import { formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../shared/recovery-key.js';
 import { APP_VERSION } from '../shared/version.js';
-import { type AuditChange, appendAudit, writeAudited } from './audit.js';
-import { type ConnectionOptions, checkVaultFile, openEncryptedDatabase } from './connection.js';
+import { type AuditChange, appendAudit, verifyAuditChain, writeAudited } from './audit.js';
+import { automaticBackup, type BackupMade, moveVaultAside, placeBackupCopy, writeBackup } from './backup.js';
+import { type ConnectionOptions, checkPages, checkVaultFile, openEncryptedDatabase } from './connection.js';
 import {
   commitPendingKeyEnvelope,
   DATA_KEY_BYTES,
@@ -175,6 +176,68 @@ export class Vault {
       throw error;
     }
     return new Vault(path, database, dataKey, method, options);
+  }
+
+  /**
+   * Replaces the vault at `path` (damaged, or simply to go back) with the backup at
+   * `backupPath`, and returns the restored vault unlocked. The backup must open with
+   * `secret` and pass the checks first; the vault it replaces is kept beside it as
+   * `<vault>.before-restore-<time>` (with its key file), never deleted.
+   */
+  static async restore(
+    path: string,
+    backupPath: string,
+    secret: VaultSecret,
+    options: VaultOptions = {},
+  ): Promise<{ vault: Vault; previous: string | null }> {
+    // Checked as the copy that will become the vault, so the backup file itself is never
+    // touched (an older backup is brought up to date on the copy, not in place).
+    const copy = placeBackupCopy(backupPath, path);
+    try {
+      const candidate = await Vault.unlock(copy.path, secret, { ...options, readOnly: true });
+      try {
+        checkPages(candidate.database);
+        const chain = verifyAuditChain(candidate.database);
+        if (!chain.ok) {
+          throw new CasebookError(
+            'vault_damaged',
+            `that backup's audit log is broken at entry ${chain.firstBrokenSeq}`,
+          );
+        }
+      } finally {
+        candidate.close();
+      }
+    } catch (error) {
+      copy.discard();
+      throw error;
+    }
+    const previous = moveVaultAside(path, (options.now ?? (() => new Date()))());
+    copy.commit();
+    const vault = await Vault.unlock(path, secret, options);
+    vault.write(
+      { entity: 'vault', action: 'restored from backup', detail: { backup: basename(backupPath), previous } },
+      () => undefined,
+    );
+    return { vault, previous: previous && basename(previous) };
+  }
+
+  /** Writes a backup of this vault to `target` (a new file) and its key file beside it; audited. */
+  backup(target: string): BackupMade {
+    const made = writeBackup(this.database, this.dataKey, this.path, target);
+    this.write({ entity: 'vault', action: 'backed up', detail: { file: basename(target) } }, () => undefined);
+    return made;
+  }
+
+  /** The automatic backup, when one is due (see db/backup.ts AUTOMATIC_BACKUPS); null when not. */
+  automaticBackup(now = new Date()): BackupMade | null {
+    const made = automaticBackup(this.database, this.dataKey, this.path, now);
+    if (made) {
+      this.write(
+        { entity: 'vault', action: 'backed up', detail: { file: basename(made.path), automatic: true } },
+        () => undefined,
+      );
+    }
+    return made;
   }
 
   /** Whether `secret` opens this vault: asked again of an app that is already unlocked. */

@@ -35,6 +35,12 @@ export function vaultHandlers({ session }: AppContext): HandlersFor<typeof vault
       checkPages(database);
       return verifyAuditChain(database);
     },
+    'vault.backups': () => session.backups(),
+    'vault.backupNow': () => session.backupNow(),
+    'vault.restore': async ({ backup, ...secret }) => {
+      const { previous } = await session.restore(backup, secret);
+      return { ...session.status(), previous };
+    },
     'session.activity': () => {
       session.current();
       return { ok: true as const };

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { automaticBackupName, type Backup, type BackupMade, backupFolder, listBackups } from '../../db/backup.js';
 import { readSettings } from '../../db/settings.js';
 import { defaultActor, Vault, type VaultOptions, type VaultSecret } from '../../db/vault.js';
 import type { VaultStatus } from '../../shared/api/contract.js';
@@ -17,6 +19,9 @@ export class VaultSession {
   /** A long write in progress (an import): other data requests and locking wait for it. */
   private running: Promise<unknown> | null = null;
   private lockWhenDone: 'user' | 'idle' | null = null;
+  private backupTimer: NodeJS.Timeout | null = null;
+  /** Why the last automatic backup failed (a full disk, a read-only folder), until one succeeds. */
+  private backupProblem: string | null = null;
 
   constructor(
     readonly path: string,
@@ -73,6 +78,8 @@ export class VaultSession {
     }
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
     if (!this.vault) return;
     this.vault.close();
     this.vault = null;
@@ -128,8 +135,59 @@ export class VaultSession {
     this.touch();
   }
 
+  /** The automatic backups (newest first), where they are kept, and the last automatic backup's problem. */
+  backups(): { folder: string; backups: Backup[]; problem: string | null } {
+    return { folder: backupFolder(this.path), backups: listBackups(this.path), problem: this.backupProblem };
+  }
+
+  /** A backup now, into the automatic backups' folder (counted among the ones kept). */
+  async backupNow(): Promise<BackupMade> {
+    return this.exclusive(async (vault) => {
+      const made = vault.backup(join(backupFolder(this.path), automaticBackupName(this.now())));
+      this.backupProblem = null;
+      return made;
+    });
+  }
+
+  /**
+   * Replaces the vault with one of its automatic backups (named as `backups()` lists
+   * them) and opens it. The secret must open the backup; the vault it replaces is kept
+   * beside it. Locks first: nothing may be open on the file being replaced.
+   */
+  async restore(backupName: string, secret: VaultSecret): Promise<{ previous: string | null }> {
+    const backup = listBackups(this.path).find((candidate) => basename(candidate.path) === backupName);
+    if (!backup) throw new CasebookError('not_found', `there is no backup called ${backupName}`);
+    await this.whenFree();
+    this.lock('user');
+    const { vault, previous } = await Vault.restore(this.path, backup.path, secret, this.options);
+    this.opened(vault);
+    return { previous };
+  }
+
+  /**
+   * Daily automatic backups while the vault is open: one soon after unlocking when the
+   * newest is a day old, then checked hourly. A failure does not interrupt the
+   * reviewer's work; it is kept and shown in Settings until a backup succeeds.
+   */
+  private backupIfDue(): void {
+    if (!this.vault || this.running) return;
+    try {
+      this.vault.automaticBackup(this.now());
+      this.backupProblem = null;
+    } catch (error) {
+      this.backupProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
   private opened(vault: Vault): void {
     this.vault = vault;
     this.refreshIdleLock();
+    setImmediate(() => this.backupIfDue());
+    this.backupTimer = setInterval(() => this.backupIfDue(), 3_600_000);
+    this.backupTimer.unref();
   }
 }

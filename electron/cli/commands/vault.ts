@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkAuditAnchor, verifyAuditChain } from '../../../db/audit.js';
+import { backupFolder, listBackups } from '../../../db/backup.js';
 import { checkPages } from '../../../db/connection.js';
 import { Vault } from '../../../db/vault.js';
 import { CasebookError } from '../../../shared/api/errors.js';
@@ -7,7 +9,7 @@ import { readAuditAnchor } from '../../services/audit-anchor.js';
 import { globals, print, readUnlockSecret, readVault, withVault } from '../common.js';
 import { readNewSecret } from '../prompt.js';
 
-/** `casebook vault init | change-passphrase | rekey | new-recovery-key | verify [--anchor FILE]`. */
+/** `casebook vault init | change-passphrase | rekey | new-recovery-key | verify [--anchor FILE] | backup | backups | restore`. */
 export function registerVaultCommands(program: Command): void {
   const vault = program.command('vault').description('create, check and re-key the encrypted vault');
 
@@ -102,6 +104,57 @@ export function registerVaultCommands(program: Command): void {
         json,
         result,
         `All ${result.pages} pages of the vault decrypt and its audit log is intact (${result.entries} entries)${anchored}.`,
+      );
+    });
+
+  vault
+    .command('backup')
+    .description(
+      'write an encrypted backup of the vault to FILE and its key file to FILE.keys (it opens with the same passphrase and recovery key)',
+    )
+    .requiredOption('--out <file>', 'the backup file to write (must not exist)')
+    .action(async (options: { out: string }, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      const made = await withVault(vaultPath, (opened) => opened.backup(resolve(options.out)));
+      print(
+        json,
+        made,
+        `Backup written: ${made.path}\nKey file: ${made.keys}\nChecked: all ${made.pages} pages decrypt, ${made.auditEntries} audit entries intact. Keep both files together.`,
+      );
+    });
+
+  vault
+    .command('backups')
+    .description('list the automatic backups the app keeps beside the vault (newest first)')
+    .action((_options, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      const backups = listBackups(vaultPath);
+      const lines = backups.map((backup) => `${backup.madeAt}  ${backup.path}`);
+      print(
+        json,
+        { folder: backupFolder(vaultPath), backups },
+        backups.length ? lines.join('\n') : `No automatic backups in ${backupFolder(vaultPath)}`,
+      );
+    });
+
+  vault
+    .command('restore')
+    .description(
+      'replace the vault with a backup (close Casebook first); the vault replaced is kept beside it as <vault>.before-restore-<time>',
+    )
+    .requiredOption('--from <file>', 'the backup file (its .keys file beside it)')
+    .action(async (options: { from: string }, command: Command) => {
+      const { vaultPath, json } = globals(command);
+      const { vault: restored, previous } = await Vault.restore(
+        vaultPath,
+        resolve(options.from),
+        await readUnlockSecret(),
+      );
+      restored.close();
+      print(
+        json,
+        { path: vaultPath, restoredFrom: resolve(options.from), previous },
+        `Restored ${vaultPath} from ${resolve(options.from)}.${previous ? ` The vault it replaced is kept as ${previous}.` : ''}`,
       );
     });
 }

@@ -91,6 +91,21 @@ export async function unlockVault(input: { passphrase: string } | { recoveryKey:
   applyStatus(await call('vault.unlock', input));
 }
 
+/** The vault's automatic backups, listed while locked: offered when the vault will not open. */
+export async function listBackups() {
+  return call('vault.backups', {});
+}
+
+/** Replaces the vault with one of its backups and opens it; the replaced vault is kept beside it. */
+export async function restoreBackup(
+  backup: string,
+  secret: { passphrase: string } | { recoveryKey: string },
+): Promise<string | null> {
+  const { previous, ...status } = await call('vault.restore', { backup, ...secret });
+  applyStatus(status);
+  return previous;
+}
+
 export async function lockVault(): Promise<void> {
   try {
     applyStatus(await call('vault.lock', {}));

@@ -9,6 +9,7 @@ import { Pending } from '../components/Pending.js';
 import { formatDateTime } from '../format.js';
 import { useChange, useData } from '../state/data.js';
 import { setIdleLockMinutes, statusChanged } from '../state/session.js';
+import { BackupsSettings } from './BackupsSettings.js';
 import { ChildDeathSettingsForm } from './cdop/ChildDeathSettings.js';
 import { NonWorkingDays } from './NonWorkingDays.js';
 import { VaultKeysSettings } from './VaultKeysSettings.js';
@@ -25,6 +26,7 @@ export function Settings() {
       <ChildDeathSettingsForm />
       <ChangePassphraseForm />
       <VaultKeysSettings />
+      <BackupsSettings />
       <AuditSection />
     </>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { CasebookError } from '../../../shared/api/errors.js';
 import { looksLikeRecoveryKey } from '../../../shared/recovery-key.js';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
@@ -6,6 +7,7 @@ import { AuthLayout } from '../components/AuthLayout.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { unlockVault, useSession } from '../state/session.js';
+import { RestoreBackup } from './RestoreBackup.js';
 
 type Mode = 'passphrase' | 'recoveryKey';
 
@@ -16,6 +18,8 @@ export function Unlock() {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The secret that proved right on a vault that turned out damaged: offered to restore a backup with. */
+  const [damagedWith, setDamagedWith] = useState<{ passphrase: string } | { recoveryKey: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const recoveryId = useId();
   const errorId = useId();
@@ -49,10 +53,13 @@ export function Unlock() {
     }
     setBusy(true);
     setError(null);
+    setDamagedWith(null);
+    const secret = mode === 'passphrase' ? { passphrase } : { recoveryKey };
     try {
-      await unlockVault(mode === 'passphrase' ? { passphrase } : { recoveryKey });
+      await unlockVault(secret);
     } catch (caught) {
       setError(errorMessage(caught));
+      if (caught instanceof CasebookError && caught.code === 'vault_damaged') setDamagedWith(secret);
       setBusy(false);
       refocus();
     }
@@ -110,6 +117,7 @@ export function Unlock() {
           </button>
         </div>
       </form>
+      {damagedWith && <RestoreBackup secret={damagedWith} />}
     </AuthLayout>
   );
 }

@@ -44,6 +44,31 @@ export interface AuditEntry {
   action: string;
 }
 
+/** A backup of the vault: the encrypted database copy and its key file beside it. */
+export interface Backup {
+  path: string;
+  /** The key file beside it (`<backup>.keys`): the backup opens with the passphrase and recovery key of its day. */
+  keys: string;
+  /** When it was made, ISO 8601. */
+  madeAt: string;
+  bytes: number;
+}
+
+export interface BackupMade extends Backup {
+  /** Audit entries it holds; the copy was opened and its chain checked before it counted. */
+  auditEntries: number;
+  pages: number;
+}
+
+export interface Backups {
+  /** Where the automatic backups are kept: a folder beside the vault. */
+  folder: string;
+  /** Newest first. */
+  backups: Backup[];
+  /** Why the last automatic backup failed, until one succeeds. */
+  problem: string | null;
+}
+
 export interface Settings {
   /** Name recorded as "who" in the audit log. */
   reviewerName: string;
@@ -98,6 +123,20 @@ export const vaultChannels = {
     { requiresUnlocked: true },
   ),
   'vault.verifyAudit': channel<AuditVerification>()(empty, { requiresUnlocked: true }),
+  /** Listed while locked too: a vault that will not open is where a backup is needed. */
+  'vault.backups': channel<Backups>()(empty, { requiresUnlocked: false }),
+  'vault.backupNow': channel<BackupMade>()(empty, { requiresUnlocked: true }),
+  /**
+   * Replaces the vault with one of its automatic backups (by its file name, as listed)
+   * and opens it; the vault replaced is kept beside it. The secret must open the backup.
+   */
+  'vault.restore': channel<VaultStatus & { previous: string | null }>()(
+    z.union([
+      z.object({ backup: z.string().min(1).max(200), passphrase }).strict(),
+      z.object({ backup: z.string().min(1).max(200), recoveryKey: z.string().min(1).max(200) }).strict(),
+    ]),
+    { requiresUnlocked: false },
+  ),
   /** The renderer reports the person is active (throttled); the main process resets its idle timer. */
   'session.activity': channel<{ ok: true }>()(empty, { requiresUnlocked: true }),
   'audit.recent': channel<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), {
