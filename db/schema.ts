@@ -4,6 +4,7 @@ import { type ChronologyTables, chronologyColumns } from './schema/chronology.js
 import { type ChronologyAnalysisTables, chronologyAnalysisColumns } from './schema/chronology-analysis.js';
 import type { ColumnsOf } from './schema/columns.js';
 import { type CoreTables, coreColumns } from './schema/core.js';
+import { type ReportVersionTables, reportVersionColumns } from './schema/report-versions.js';
 import { type ReviewTables, reviewColumns } from './schema/reviews.js';
 
 /** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
@@ -13,7 +14,8 @@ export interface VaultTables
     ChronologyTables,
     ChronologyAnalysisTables,
     CdopTables,
-    CdopPathwayTables {}
+    CdopPathwayTables,
+    ReportVersionTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
 export const vaultColumns = {
@@ -23,4 +25,5 @@ export const vaultColumns = {
   ...chronologyAnalysisColumns,
   ...cdopColumns,
   ...cdopPathwayColumns,
+  ...reportVersionColumns,
 } satisfies ColumnsOf<VaultTables>;

@@ -7,6 +7,7 @@ import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { cdopFormVersions } from './0010_cdop_form_versions.js';
+import { reportVersions } from './0013_report_versions.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   reviewClock,
   cdopPathway,
   cdopFormVersions,
+  reportVersions,
 ];

@@ -342,6 +342,32 @@ const seeds: Record<string, (database: Database) => void> = {
         }),
       );
   },
+  '0013_report_versions': (database) => {
+    execute(
+      database,
+      query.insertInto('report_version').values({
+        id: 'version-1',
+        review_id: REVIEW,
+        number: 1,
+        kind: 'report',
+        created_at: NOW,
+        content_hash: 'c'.repeat(64),
+        anonymised: 1,
+        sections: JSON.stringify([{ id: 'introduction', heading: 'Introduction', text: 'Why' }]),
+      }),
+    );
+    execute(
+      database,
+      query.insertInto('report_sign_off').values({
+        version_id: 'version-1',
+        role: 'Partnership chair',
+        signed_on: '2026-01-01',
+        decision: 'approved',
+        conditions: null,
+        created_at: NOW,
+      }),
+    );
+  },
 };
 
 /** What must work after each migration with the rows the version before it wrote. */
@@ -423,6 +449,16 @@ const afterwards: Record<string, (database: Database) => void> = {
       )
       .all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/COVERING INDEX cdop_case_statistics_completed/);
+  },
+  '0013_report_versions': (database) => {
+    seeds['0013_report_versions']?.(database);
+    // A version and its sign-off are never edited, and go with their review.
+    expect(() => database.prepare('UPDATE report_version SET number = 2').run()).toThrow(/never changed/);
+    expect(() => database.prepare("UPDATE report_sign_off SET decision = 'changes-requested'").run()).toThrow(
+      /never changed/,
+    );
+    database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
+    expect(database.prepare('SELECT count(*) AS n FROM report_sign_off').get()).toEqual({ n: 0 });
   },
 };
 

@@ -1,0 +1,103 @@
+import type { Prose } from '../../../shared/reports/prose.js';
+
+/**
+ * A Word document as Casebook describes it before it is written: plain data, every
+ * word of it a string in here. Reports are built as this model, anonymised as a whole
+ * (`mapText`: one function over every string, so nothing, not a caption nor a
+ * header, is missed), and only then rendered by document.ts.
+ */
+
+export type ReportBlock =
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'paragraph'; text: string; bold?: boolean }
+  /** The reviewer's own formatted text; its headings sit one level below the section's. */
+  | { type: 'prose'; prose: Prose }
+  /** Where the reviewer has not written yet: clearly marked, with what to write. */
+  | { type: 'placeholder'; text: string }
+  /** Label and value pairs, as on a record's summary. */
+  | { type: 'facts'; rows: [string, string][] }
+  | {
+      type: 'table';
+      headers: string[];
+      rows: string[][];
+      /** Relative column widths; equal when left out. */
+      widths?: number[];
+      caption?: string;
+      /**
+       * Thousands of rows (the chronology): written as XML straight into the packed
+       * file (long-table.ts). Only as the document's last block, as the page layout
+       * that numbers the contents does not reach past it.
+       */
+      streamed?: boolean;
+    }
+  | { type: 'image'; png: Uint8Array; width: number; height: number; caption: string };
+
+export type DocumentStatus =
+  | { kind: 'draft'; version: number; date: string }
+  | { kind: 'final'; version: number; date: string };
+
+export interface ReportPart {
+  orientation: 'portrait' | 'landscape';
+  blocks: ReportBlock[];
+}
+
+export interface ReportModel {
+  /** The title page's title and the document's title property. */
+  title: string;
+  /** Lines under the title: the board, the kind of review. */
+  subtitle: string[];
+  status: DocumentStatus;
+  /** The protective marking printed at the top and bottom of every page (Settings). */
+  marking: string;
+  /** A contents page after the title page. */
+  contents: boolean;
+  /** Written into the document's description property (the audit anchor). */
+  description: string;
+  parts: ReportPart[];
+}
+
+/** The model with `change` applied to every string in it: the one way text is anonymised. */
+export function mapText(model: ReportModel, change: (text: string) => string): ReportModel {
+  const block = (item: ReportBlock): ReportBlock => {
+    switch (item.type) {
+      case 'heading':
+      case 'paragraph':
+      case 'placeholder':
+        return { ...item, text: change(item.text) };
+      case 'prose':
+        return {
+          ...item,
+          prose: item.prose.map((proseBlock) => ({
+            ...proseBlock,
+            content: proseBlock.content.map((inline) => ({ ...inline, text: change(inline.text) })),
+          })),
+        };
+      case 'facts':
+        return { ...item, rows: item.rows.map(([label, value]): [string, string] => [change(label), change(value)]) };
+      case 'table':
+        return {
+          ...item,
+          headers: item.headers.map(change),
+          rows: item.rows.map((row) => row.map(change)),
+          ...(item.caption === undefined ? {} : { caption: change(item.caption) }),
+        };
+      case 'image':
+        return { ...item, caption: change(item.caption) };
+    }
+  };
+  return {
+    ...model,
+    title: change(model.title),
+    subtitle: model.subtitle.map(change),
+    marking: change(model.marking),
+    description: change(model.description),
+    parts: model.parts.map((part) => ({ ...part, blocks: part.blocks.map(block) })),
+  };
+}
+
+/** The status as printed in the header and on the title page: "DRAFT v2 02/12/2026" or "FINAL". */
+export function statusText(status: DocumentStatus): string {
+  return status.kind === 'final'
+    ? `FINAL (version ${status.version}) ${status.date}`
+    : `DRAFT v${status.version} ${status.date}`;
+}
