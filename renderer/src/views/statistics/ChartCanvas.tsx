@@ -1,31 +1,9 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { Chart } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import type { StatisticsTable } from '../../../../shared/cdop/statistics.js';
-import { statisticsChart } from '../../../../shared/cdop/statistics-chart.js';
+import { STATISTICS_CHART_PARTS, statisticsChart } from '../../../../shared/cdop/statistics-chart.js';
 
-// Only what these charts use, so the bundle carries no other chart types.
-Chart.register(
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Legend,
-  Tooltip,
-);
+Chart.register(...STATISTICS_CHART_PARTS);
 
 /**
  * A table's chart on a canvas, as shared/cdop/statistics-chart.ts describes it (the
