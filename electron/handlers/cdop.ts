@@ -1,7 +1,8 @@
 import * as cases from '../../db/cdop-cases.js';
 import { cdopStatistics, cdopTrend, latestStatisticsDate } from '../../db/cdop-statistics.js';
 import { type cdopChannels, cdopImportChannels } from '../../shared/api/channels/cdop.js';
-import { exportCdopStatisticsForChannel } from '../services/cdop-statistics-export.js';
+import { exportCdopAnnualReport } from '../services/cdop-annual-report.js';
+import { exportCdopStatistics, exportForChannel } from '../services/cdop-statistics-export.js';
 import { cdopImportBinding } from '../services/import/cdop.js';
 import { importHandlers } from './import.js';
 import type { AppContext, HandlersFor } from './types.js';
@@ -39,7 +40,8 @@ export function cdopHandlers(context: AppContext): HandlersFor<typeof cdopChanne
     'cdop.statistics': ({ from, to, basis }) => cdopStatistics(database(), from, to, basis),
     'cdop.statistics.trend': ({ from, to, basis }) => cdopTrend(database(), from, to, basis),
     'cdop.statistics.latest': ({ basis }) => ({ date: latestStatisticsDate(database(), basis) }),
-    'cdop.statistics.export': (input) => exportCdopStatisticsForChannel(vault(), input),
+    'cdop.statistics.export': (input) => exportForChannel((save) => exportCdopStatistics(vault(), input, save)),
+    'cdop.statistics.report': (input) => exportForChannel((save) => exportCdopAnnualReport(vault(), input, save)),
     ...importHandlers('cdop', cdopImportChannels, cdopImportBinding, context),
   };
 }

@@ -119,12 +119,12 @@ export async function exportCdopStatistics(
   return { fileName };
 }
 
-export async function exportCdopStatisticsForChannel(
-  vault: Pick<Vault, 'database' | 'write'>,
-  input: StatisticsExportInput,
+/** An export as the window receives it: the file's name and its bytes in base64 (the window saves it). */
+export async function exportForChannel(
+  exporter: (save: (file: { fileName: string; content: Buffer }) => void) => Promise<{ fileName: string }>,
 ): Promise<CdopStatisticsExport> {
   let contentBase64 = '';
-  const { fileName } = await exportCdopStatistics(vault, input, ({ content }) => {
+  const { fileName } = await exporter(({ content }) => {
     contentBase64 = content.toString('base64');
   });
   return { fileName, contentBase64 };

@@ -182,7 +182,7 @@ export type CdopImportPreview = ImportPreviewResult<CdopImportField, ImportedCas
 
 export interface CdopStatisticsExport {
   fileName: string;
-  /** The .xlsx workbook. */
+  /** The .xlsx workbook, or the annual report's .docx. */
   contentBase64: string;
 }
 
@@ -268,6 +268,16 @@ export const CDOP_LIST_LIMIT = { max: 5000, default: 500 } as const;
 // ---- channels ----------------------------------------------------------------
 
 const unlocked = { requiresUnlocked: true };
+
+const statisticsExportInput = z
+  .object({
+    from: isoDate('From'),
+    to: isoDate('To'),
+    basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS),
+    suppressSmallNumbers: z.boolean().default(false),
+  })
+  .strict()
+  .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] });
 
 const statisticsPeriod = z
   .object({
@@ -420,18 +430,9 @@ export const cdopChannels = {
    * an .xlsx workbook (a sheet per table, OFFICIAL-SENSITIVE in header and footer,
    * the basis and the suppression rule on each sheet); small numbers withheld when asked.
    */
-  'cdop.statistics.export': channel<CdopStatisticsExport>()(
-    z
-      .object({
-        from: isoDate('From'),
-        to: isoDate('To'),
-        basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS),
-        suppressSmallNumbers: z.boolean().default(false),
-      })
-      .strict()
-      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
-    unlocked,
-  ),
+  'cdop.statistics.export': channel<CdopStatisticsExport>()(statisticsExportInput, unlocked),
+  /** The annual report for the period as a Word document: every table above with its chart, the basis, suppression when asked. */
+  'cdop.statistics.report': channel<CdopStatisticsExport>()(statisticsExportInput, unlocked),
   /** Historical cases from CSV / .xlsx: the import channels every kind has (./import.ts); into the vault, no target. */
   ...cdopImportChannels,
 } as const;

@@ -26,6 +26,7 @@ import { useChange, useData } from '../../state/data.js';
 import { ChartCanvas } from './ChartCanvas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const CUSTOM = 'custom';
 /** Financial years offered in the chooser, counting back from the latest with data. */
 const YEARS_OFFERED = 10;
@@ -211,22 +212,30 @@ function FigureWithTable({ table }: { table: StatisticsTable }) {
 
 function ExportPanel(input: { from: string; to: string; basis: StatisticsBasis; suppress: boolean }) {
   const { run, busy, message, status } = useChange();
-  function download() {
-    return run(
-      'cdop.statistics.export',
-      { from: input.from, to: input.to, basis: input.basis, suppressSmallNumbers: input.suppress },
-      {
-        apply: (file) => downloadBase64({ ...file, mimeType: XLSX }),
-        done: (file) => `Downloaded ${file.fileName}.`,
-      },
-    );
+  const request = { from: input.from, to: input.to, basis: input.basis, suppressSmallNumbers: input.suppress };
+  function download(channel: 'cdop.statistics.export' | 'cdop.statistics.report', mimeType: string) {
+    return run(channel, request, {
+      apply: (file) => downloadBase64({ ...file, mimeType }),
+      done: (file) => `Downloaded ${file.fileName}.`,
+    });
   }
   return (
     <section className="export" aria-label="Export the figures">
-      <p>The export holds every figure on this page, on this basis{input.suppress ? ', suppressed as shown' : ''}.</p>
+      <p>
+        The workbook and the annual report hold every figure on this page, on this basis
+        {input.suppress ? ', suppressed as shown' : ''}; the report adds each chart.
+      </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void download('cdop.statistics.export', XLSX)}
+          disabled={busy}
+        >
           Download every figure (XLSX)
+        </button>
+        <button type="button" onClick={() => void download('cdop.statistics.report', DOCX)} disabled={busy}>
+          Download the annual report (Word)
         </button>
       </div>
       <ErrorAlert message={message} />
