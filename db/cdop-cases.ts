@@ -28,6 +28,7 @@ import {
   formChangeAccount,
   formVersionForDates,
   getForm,
+  MODIFIABLE_FACTORS_FROM,
   outcomeDisagreement,
   suggestOutcome,
 } from '../shared/cdop/forms/index.js';
@@ -85,6 +86,7 @@ function toCase(row: CdopCaseRow): CdopCase {
     status: row.status as CaseStatus,
     category: row.category,
     modifiable: row.modifiable as ModifiableOutcome | null,
+    preventable: bool(row.preventable),
     referral: {
       referred: row.referred_for_review === 1,
       referredOn: row.referred_on,
@@ -494,6 +496,37 @@ export function setFormVersion(
         query
           .updateTable('cdop_case')
           .set({ form_version: input.formVersion, updated_at: now.toISOString() })
+          .where('id', '=', input.id),
+      ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+/**
+ * The historical "preventable" answer of a death reviewed before 1 April 2010: its own
+ * outcome, never the modifiable one (shared/cdop/forms: MODIFIABLE_FACTORS_FROM).
+ */
+export function setPreventable(
+  vault: VaultWriter,
+  input: { id: string; preventable: boolean | null },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  const reviewedOn = current.date_review_completed ?? current.date_of_death;
+  if (input.preventable !== null && reviewedOn >= MODIFIABLE_FACTORS_FROM) {
+    throw invalid(
+      'preventable',
+      'Panels recorded "preventable" only for deaths reviewed before 1 April 2010; from then they record modifiable factors.',
+    );
+  }
+  vault.write(
+    { entity: CASE, entityId: input.id, action: 'preventable set', detail: { preventable: input.preventable } },
+    () =>
+      run(
+        vault.database,
+        query
+          .updateTable('cdop_case')
+          .set({ preventable: bit(input.preventable), updated_at: now.toISOString() })
           .where('id', '=', input.id),
       ),
   );

@@ -21,6 +21,7 @@ export function cdopHandlers(context: AppContext): HandlersFor<typeof cdopChanne
     'cdop.case.setCategory': (input) => cases.setCategory(vault(), input),
     'cdop.case.setOutcome': (input) => cases.setOutcome(vault(), input),
     'cdop.case.setFormVersion': (input) => cases.setFormVersion(vault(), input),
+    'cdop.case.setPreventable': (input) => cases.setPreventable(vault(), input),
     'cdop.case.setReferral': (input) => cases.setReferral(vault(), input),
     'cdop.factor.add': (input) => cases.addFactor(vault(), input),
     'cdop.factor.update': (input) => cases.updateFactor(vault(), input),

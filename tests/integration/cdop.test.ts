@@ -244,6 +244,33 @@ describe('cdop case records', () => {
   });
 });
 
+describe('the historical "preventable" outcome', () => {
+  it('is recorded for a death reviewed before 1 April 2010, never as modifiable factors, and refused for a later review', async () => {
+    const { vault } = await newVault();
+    try {
+      const old = cases.createCase(vault, {
+        ...notification,
+        reference: 'CDOP-2009-001',
+        dateOfBirth: '2008-05-10',
+        dateOfDeath: '2009-06-07',
+        dateNotified: '2009-06-08',
+      });
+      expect(old.formVersion).toBe('form-c');
+      const recorded = cases.setPreventable(vault, { id: old.id, preventable: true });
+      expect(recorded).toMatchObject({ preventable: true, modifiable: null });
+      expect(cdopStatistics(vault.database, '2009-01-01', '2009-12-31', 'deaths').modifiable.identified).toBe(0);
+      const later = cases.createCase(vault, notification);
+      expectError(
+        () => cases.setPreventable(vault, { id: later.id, preventable: true }),
+        'invalid_payload',
+        /only for deaths reviewed before 1 April 2010/,
+      );
+    } finally {
+      vault.close();
+    }
+  });
+});
+
 /**
  * The statistics computed independently in JavaScript from the generated rows, on
  * either basis: the deaths in the period, or the reviews completed in it (with the

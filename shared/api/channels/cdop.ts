@@ -87,6 +87,8 @@ export interface CdopCase {
   status: CaseStatus;
   category: number | null;
   modifiable: ModifiableOutcome | null;
+  /** Deaths reviewed before 1 April 2010 only: the panel's "preventable" answer of the time, never a modifiable outcome. */
+  preventable: boolean | null;
   referral: CdopReferral;
   dateNotified: string;
   dateReviewCompleted: string | null;
@@ -324,6 +326,11 @@ export const cdopChannels = {
   /** The panel changes the analysis form version (shared/cdop/forms: formChangeAccount says what carries over). */
   'cdop.case.setFormVersion': channel<CdopCaseDetail>()(
     z.object({ id: id('case'), formVersion: z.enum(FORM_VERSIONS) }).strict(),
+    unlocked,
+  ),
+  /** Whether a death reviewed before 1 April 2010 was assessed "preventable" (refused for a later review). */
+  'cdop.case.setPreventable': channel<CdopCaseDetail>()(
+    z.object({ id: id('case'), preventable: z.boolean().nullable() }).strict(),
     unlocked,
   ),
   /** The panel's modifiable outcome; stored as given even when the factors suggest otherwise. */

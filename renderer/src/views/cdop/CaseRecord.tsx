@@ -15,6 +15,7 @@ import {
   type FormVersion,
   formChangeAccount,
   getForm,
+  MODIFIABLE_FACTORS_FROM,
 } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
@@ -97,6 +98,9 @@ export function CaseRecord({ id }: { id: string }) {
           <SummaryRow term="Analysis form" value={getForm(detail.formVersion).title} />
         </dl>
         <FormVersionChoice detail={detail} change={change} />
+        {(detail.dateReviewCompleted ?? detail.dateOfDeath) < MODIFIABLE_FACTORS_FROM ? (
+          <PreventableAnswer detail={detail} change={change} />
+        ) : null}
         {detail.circumstances ? (
           <>
             <h3>Summary of circumstances</h3>
@@ -289,5 +293,29 @@ function FormVersionChoice({ detail, change }: { detail: CdopCaseDetail; change:
         </div>
       )}
     </details>
+  );
+}
+
+/** Before 1 April 2010 panels answered "preventable": kept as its own outcome, never a modifiable one. */
+function PreventableAnswer({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const value = detail.preventable === null ? '' : detail.preventable ? 'yes' : 'no';
+  return (
+    <SelectField
+      label="Assessed as preventable (reviews before 1 April 2010)"
+      hint="Panels then recorded whether a death was preventable, a different measure from modifiable factors: it is kept as recorded and never counted as modifiable factors identified."
+      value={value}
+      empty="Not recorded"
+      options={[
+        { code: 'yes', label: 'Preventable' },
+        { code: 'no', label: 'Not preventable' },
+      ]}
+      onChange={(answer) =>
+        void change(
+          'cdop.case.setPreventable',
+          { id: detail.id, preventable: answer === '' ? null : answer === 'yes' },
+          'Preventable answer recorded.',
+        )
+      }
+    />
   );
 }
