@@ -181,6 +181,19 @@ describe('child death reviews (CDOP) in the browser', () => {
     await page.getByRole('button', { name: 'Move to reviewed' }).click();
     await page.getByText('Moved to reviewed.').waitFor();
     expect(await page.locator('.steps [aria-current="step"]').textContent()).toContain('Reviewed');
+
+    // The form version: a change is explained first, and refused while a factor does not fit the new form.
+    await page.getByText('Change the analysis form version').click();
+    const version = page.getByLabel('Analysis form version');
+    await version.selectOption('form-c');
+    const account = page.getByTestId('form-change-account');
+    expect(await account.textContent()).toMatch(/is in domain A, which Form C: analysis proforma .* does not have/);
+    expect(await account.getByRole('button').isDisabled()).toBe(true);
+    await version.selectOption('analysis-form-2018');
+    expect(await account.textContent()).toMatch(/keep their domains and grades/);
+    await account.getByRole('button', { name: 'Change to Child death analysis form (2018)' }).click();
+    await page.getByText('Analysis form changed to Child death analysis form (2018).').waitFor();
+    await screenshot(page, 'cdop-06b-form-version');
   });
 
   it('imports historical cases with every problem listed by spreadsheet row', async () => {
