@@ -13,7 +13,7 @@ import { type Database, prepare } from './query.js';
  * - `deaths`: the cases are the deaths in the period (by date of death); "notified"
  *   counts them and "reviewed" those of them with a completed review.
  *
- * One scan of the period's cases with conditional counts, one grouped by ethnicity,
+ * One scan of the period's cases grouped by what the figures count, one grouped by ethnicity,
  * and a sorted read of review times for the median, each from a covering index
  * (a plain date index costs a row lookup per case: slower than a table scan for a
  * decade). Age band and days to review are generated columns of `cdop_case`
@@ -21,7 +21,7 @@ import { type Database, prepare } from './query.js';
  * and modifiable figures always count reviewed cases only.
  *
  * Raw SQL in this file: `INDEXED BY` (which holds SQLite to the covering index
- * whatever its statistics say) has no Kysely form, and the many conditional counts
+ * whatever its statistics say) has no Kysely form, and the grouped counts
  * read more plainly as the SQL they are.
  */
 
@@ -33,30 +33,24 @@ const POPULATION: Record<StatisticsBasis, string> = {
   completed: 'cdop_case INDEXED BY cdop_case_statistics_completed WHERE date_review_completed BETWEEN ? AND ?',
 };
 
-const reviewed = 'r IS NOT NULL';
-const identified = `${reviewed} AND modifiable = 'identified'`;
-const count = (condition: string, alias: string) => `coalesce(sum(${condition}), 0) AS "${alias}"`;
+// One row per combination of the characteristics the figures count, with its number of
+// cases: a single scan of the covering index, grouped, and every figure summed from the
+// few hundred groups in TypeScript (eighty conditional sums per row were three times slower).
+const groupsSql = (basis: StatisticsBasis) => `
+  SELECT date_review_completed IS NOT NULL AS reviewed, category, modifiable, age_band AS ageBand, sex, expected,
+    count(*) AS n
+  FROM ${POPULATION[basis]}
+  GROUP BY 1, 2, 3, 4, 5, 6`;
 
-// Reads only columns of the covering indexes: no row lookups.
-const countsSql = (basis: StatisticsBasis) => `
-  SELECT
-    count(*) AS cases,
-    count(r) AS reviewed,
-    ${CATEGORIES.map((n) => count(`${reviewed} AND category = ${n}`, `category ${n}`)).join(',\n    ')},
-    ${CATEGORIES.map((n) => count(`${identified} AND category = ${n}`, `identified ${n}`)).join(',\n    ')},
-    ${['identified', 'none', 'insufficient'].map((m) => count(`${reviewed} AND modifiable = '${m}'`, `modifiable ${m}`)).join(',\n    ')},
-    ${AGE_BANDS.map((band) => count(`age_band = '${band}'`, `band ${band}`)).join(',\n    ')},
-    ${AGE_BANDS.map((band) => count(`${reviewed} AND age_band = '${band}'`, `reviewed band ${band}`)).join(',\n    ')},
-    ${AGE_BANDS.map((band) => count(`${identified} AND age_band = '${band}'`, `identified band ${band}`)).join(',\n    ')},
-    ${SEXES.map((sex) => count(`sex = '${sex}'`, `sex ${sex}`)).join(',\n    ')},
-    ${SEXES.map((sex) => count(`${reviewed} AND sex = '${sex}'`, `reviewed sex ${sex}`)).join(',\n    ')},
-    ${SEXES.map((sex) => count(`${identified} AND sex = '${sex}'`, `identified sex ${sex}`)).join(',\n    ')},
-    ${count(`expected = 'expected'`, 'expected')},
-    ${count(`expected = 'unexpected'`, 'unexpected')}
-  FROM (
-    SELECT date_review_completed AS r, category, modifiable, age_band, sex, expected
-    FROM ${POPULATION[basis]}
-  )`;
+interface Group {
+  reviewed: 0 | 1;
+  category: number | null;
+  modifiable: string | null;
+  ageBand: string | null;
+  sex: string;
+  expected: string | null;
+  n: number;
+}
 
 const ethnicitySql = (basis: StatisticsBasis) => `
   SELECT coalesce(nullif(trim(ethnicity), ''), 'Not recorded') AS ethnicity, count(*) AS n,
@@ -76,8 +70,6 @@ const LATEST_SQL: Record<StatisticsBasis, string> = {
   deaths: 'SELECT max(date_of_death) AS latest FROM cdop_case',
   completed: 'SELECT max(date_review_completed) AS latest FROM cdop_case',
 };
-
-type CountsRow = Record<string, number>;
 
 function medianDaysToReview(
   database: Database,
@@ -101,8 +93,26 @@ export function cdopStatistics(
   to: string,
   basis: StatisticsBasis = 'completed',
 ): CdopStatistics {
-  const row = prepare(database, countsSql(basis)).get(from, to) as CountsRow;
-  const at = (key: string): number => row[key] ?? 0;
+  const counts = new Map<string, number>();
+  const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+  for (const group of prepare(database, groupsSql(basis)).all(from, to) as Group[]) {
+    const { n } = group;
+    add('cases', n);
+    add(`band ${group.ageBand}`, n);
+    add(`sex ${group.sex}`, n);
+    if (group.expected !== null) add(group.expected, n);
+    if (group.reviewed !== 1) continue;
+    add('reviewed', n);
+    add(`category ${group.category}`, n);
+    add(`modifiable ${group.modifiable}`, n);
+    add(`reviewed band ${group.ageBand}`, n);
+    add(`reviewed sex ${group.sex}`, n);
+    if (group.modifiable !== 'identified') continue;
+    add(`identified ${group.category}`, n);
+    add(`identified band ${group.ageBand}`, n);
+    add(`identified sex ${group.sex}`, n);
+  }
+  const at = (key: string): number => counts.get(key) ?? 0;
   const reviewedCount = at('reviewed');
   const notified =
     basis === 'deaths' ? at('cases') : (prepare(database, NOTIFIED_SQL).get(from, to) as { n: number }).n;
