@@ -1,9 +1,11 @@
+import { type AnalysisTables, analysisColumns } from './schema/analysis.js';
 import { type CdopTables, cdopColumns } from './schema/cdop.js';
 import { type CdopPathwayTables, cdopPathwayColumns } from './schema/cdop-pathway.js';
 import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
 import { type ChronologyAnalysisTables, chronologyAnalysisColumns } from './schema/chronology-analysis.js';
 import type { ColumnsOf } from './schema/columns.js';
 import { type CoreTables, coreColumns } from './schema/core.js';
+import { type ReportProseTables, reportProseColumns } from './schema/report-prose.js';
 import { type ReportVersionTables, reportVersionColumns } from './schema/report-versions.js';
 import { type ReviewTables, reviewColumns } from './schema/reviews.js';
 
@@ -15,6 +17,8 @@ export interface VaultTables
     ChronologyAnalysisTables,
     CdopTables,
     CdopPathwayTables,
+    AnalysisTables,
+    ReportProseTables,
     ReportVersionTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
@@ -25,5 +29,7 @@ export const vaultColumns = {
   ...chronologyAnalysisColumns,
   ...cdopColumns,
   ...cdopPathwayColumns,
+  ...analysisColumns,
+  ...reportProseColumns,
   ...reportVersionColumns,
 } satisfies ColumnsOf<VaultTables>;

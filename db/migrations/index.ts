@@ -7,6 +7,8 @@ import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { cdopFormVersions } from './0010_cdop_form_versions.js';
+import { analysis } from './0011_analysis.js';
+import { reportProse } from './0012_report_prose.js';
 import { reportVersions } from './0013_report_versions.js';
 
 /**
@@ -31,5 +33,7 @@ export const migrations: readonly Migration[] = [
   reviewClock,
   cdopPathway,
   cdopFormVersions,
+  analysis,
+  reportProse,
   reportVersions,
 ];
