@@ -184,10 +184,15 @@ function classifyFactor(formVersion: string | null, given: FactorClassification)
       `${form.title} has domains ${form.domains.map((domain) => domain.code).join(', ')}, not ${given.domain ?? 'none'}`,
     );
   }
-  if (given.grade === null || !form.grades.some((grade) => grade.code === given.grade)) {
+  // Form C's grade 1 "No factors identified" grades a whole domain, never a factor.
+  const factorGrades = form.grades.filter((grade) => !grade.domainOnly);
+  if (given.grade === null || !factorGrades.some((grade) => grade.code === given.grade)) {
+    const domainGrade = form.grades.find((grade) => grade.domainOnly && grade.code === given.grade);
     throw invalid(
       'grade',
-      `${form.title} grades factors ${form.grades.map((grade) => grade.code).join(', ')}, not ${given.grade ?? 'none'}`,
+      domainGrade
+        ? `Grade ${domainGrade.code} "${domainGrade.label}" is a grade of a whole domain: with no factor found in a domain, record no factor there`
+        : `${form.title} grades factors ${factorGrades.map((grade) => grade.code).join(', ')}, not ${given.grade ?? 'none'}`,
     );
   }
   if (given.level !== null)

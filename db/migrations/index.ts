@@ -8,6 +8,7 @@ import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { chronologyRefs } from './0008_chronology_refs.js';
 import { peopleNames } from './0009_people_names.js';
+import { cdopFormVersions } from './0010_cdop_form_versions.js';
 import { analysis } from './0011_analysis.js';
 import { reportProse } from './0012_report_prose.js';
 import { reportVersions } from './0013_report_versions.js';
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   cdopPathway,
   chronologyRefs,
   peopleNames,
+  cdopFormVersions,
   analysis,
   reportProse,
   reportVersions,
