@@ -51,6 +51,12 @@ export interface EpisodeAnalysis {
 
 export const EPISODE_ACCOUNTS = ['wentWell', 'wentLessWell', 'practitionersView', 'familyView'] as const;
 export type EpisodeAccount = (typeof EPISODE_ACCOUNTS)[number];
+export const EPISODE_ACCOUNT_LABELS: Record<EpisodeAccount, string> = {
+  wentWell: 'What went well',
+  wentLessWell: 'What did not go well',
+  practitionersView: "Practitioners' perspective (case group or learning event)",
+  familyView: "The family's perspective",
+};
 
 /**
  * A contributory factor. A review's factor is classified by a level of a versioned
@@ -86,6 +92,14 @@ export interface Finding {
   whyItMatters: string | null;
   boardQuestions: string | null;
 }
+
+/** The SCIE form of a finding after its pattern, in its order: the form and the report both print these. */
+export const FINDING_PARTS = [
+  { key: 'inThisCase', label: 'How it showed in this case' },
+  { key: 'widerEvidence', label: 'Evidence that it is wider than this case' },
+  { key: 'whyItMatters', label: 'Why it matters' },
+  { key: 'boardQuestions', label: 'Questions for the board' },
+] as const satisfies readonly { key: keyof Finding; label: string }[];
 
 export const ADDRESSEES = ['agency', 'board'] as const;
 export type Addressee = (typeof ADDRESSEES)[number];

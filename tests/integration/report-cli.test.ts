@@ -2,13 +2,27 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  addActionEvidence,
+  createAction,
+  createFactor,
+  createFinding,
+  createRecommendation,
+  link,
+  updateEpisodeAccount,
+} from '../../db/analysis.js';
 import { addFactor, addLearningPoint, createCase } from '../../db/cdop-cases.js';
-import { addPerson } from '../../db/people.js';
+import { listEntries } from '../../db/chronology.js';
+import { createEpisode } from '../../db/key-practice-episodes.js';
+import { addPerson, anonymisePeople } from '../../db/people.js';
 import { createReview } from '../../db/reviews.js';
 import { Vault } from '../../db/vault.js';
+import { diagramPng } from '../../electron/services/diagram-export.js';
 import { packageParts } from '../../electron/services/reports/package.js';
 import { fold } from '../../shared/anonymise/normalise.js';
+import { createAnonymiser } from '../../shared/anonymise/replace.js';
 import { caseCreateInput } from '../../shared/api/channels/cdop.js';
+import { episodeCreateSchema } from '../../shared/api/channels/chronology-analysis.js';
 import { personAddSchema, reviewCreateSchema } from '../../shared/api/channels/reviews.js';
 import { CLI } from '../support/build.js';
 import { chronologyImportArgs, closedVault } from '../support/cli.js';
@@ -82,6 +96,68 @@ async function reviewVault(directory: string): Promise<{ vault: string; reviewId
   return { vault, reviewId };
 }
 
+/** The chain entry -> factor -> finding -> recommendation -> action, with Zoë's name in the finding's title and text. */
+async function addAnalysis(vault: string, reviewId: string): Promise<void> {
+  await changing(vault, (opened) => {
+    const owner = { kind: 'review', id: reviewId } as const;
+    const [entry] = listEntries(opened.database, { reviewId, filters: {}, offset: 0, limit: 10 }).entries;
+    if (!entry) throw new Error('no entry imported');
+    const episode = createEpisode(
+      opened,
+      episodeCreateSchema.parse({ reviewId, title: 'The nursery visit', entryIds: [entry.id] }),
+    );
+    updateEpisodeAccount(opened, {
+      id: episode.id,
+      wentWell: [{ type: 'paragraph', content: [{ text: 'The bruise was recorded on a body map the same day.' }] }],
+      familyView: [{ type: 'paragraph', content: [{ text: 'The family felt listened to at nursery.' }] }],
+    });
+    const factor = createFactor(opened, owner, {
+      description: 'Home conditions were not revisited',
+      taxonomy: null,
+      level: null,
+      domain: null,
+      grade: null,
+      modifiable: true,
+      agencies: ['Health visiting'],
+      note: null,
+    });
+    const finding = createFinding(opened, owner, {
+      title: "Zoë's worries were not heard",
+      taxonomy: 'scie-patterns-2008',
+      pattern: 'family-professional',
+      inThisCase: 'Zoë Okafor called twice about the cot and no visit followed.',
+      widerEvidence: 'The audit of 40 cases found the same in 12.',
+      whyItMatters: 'Parents see risks professionals miss.',
+      boardQuestions: 'How does the board know that calls from parents lead to action?',
+    });
+    const recommendation = createRecommendation(opened, owner, {
+      text: 'The partnership reviews how calls from parents are triaged.',
+      addressee: 'board',
+      agency: null,
+      level: null,
+    });
+    link(opened, { from: entry.id, to: factor });
+    link(opened, { from: episode.id, to: factor });
+    link(opened, { from: factor, to: finding });
+    link(opened, { from: finding, to: recommendation });
+    const action = createAction(opened, owner, {
+      text: 'Audit the triage of parental calls',
+      ownerAgency: 'Health visiting',
+      ownerRole: 'Head of service',
+      dueOn: '2021-01-15',
+      status: 'in-progress',
+      outcomeMeasure: 'Every call has a recorded decision',
+      recommendationId: recommendation,
+    });
+    addActionEvidence(opened, {
+      actionId: action,
+      recordedOn: '2021-02-01',
+      source: 're-audit',
+      text: 'Second audit found 9 of 10 calls decided',
+    });
+  });
+}
+
 /** Every part's text, folded as the leak check folds it, with runs joined. */
 function foldedParts(file: string): string {
   return packageParts(readFileSync(file))
@@ -112,6 +188,70 @@ describe('casebook report export', () => {
     expect(flat).toContain('Practice review for Child H');
     expect(converted.page(2)).toMatch(/Appendix D: Integrated chronology\.+\s*\d+/);
     expect(casebook(vault, ['vault', 'verify', '--anchor', out]).code).toBe(0);
+  }, 240_000);
+
+  it('prints the analysis: the findings in the SCIE form, the recommendations, the action plan and the diagram', async () => {
+    const directory = tempDirectory();
+    const { vault, reviewId } = await reviewVault(directory);
+    await addAnalysis(vault, reviewId);
+    const out = join(directory, 'report.docx');
+    const result = casebook(vault, ['report', 'export', '--review', reviewId, '--out', out, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+
+    const converted = convertWithLibreOffice(out, directory);
+    const flat = converted.text.replace(/\s+/g, ' ');
+    for (const text of [
+      "Finding 1: Zoë's worries were not heard",
+      'The pattern Patterns in family-professional interaction',
+      'How it showed in this case Zoë Okafor called twice about the cot and no visit followed.',
+      'Evidence that it is wider than this case The audit of 40 cases found the same in 12.',
+      'Why it matters Parents see risks professionals miss.',
+      'Questions for the board How does the board know that calls from parents lead to action?',
+      'Home conditions were not revisited. Evidence: chronology entry 1 (01/03/2021, Health visiting); key practice episode "The nursery visit".',
+      'Recommendation 1 The partnership reviews how calls from parents are triaged.',
+      'Addressed to the safeguarding partnership board',
+      "From findings 1: Zoë's worries were not heard",
+      'What went well The bruise was recorded on a body map the same day.',
+      "The family's perspective The family felt listened to at nursery.",
+      'Figure 1: the analysis',
+      'Appendix E: Integrated chronology',
+    ]) {
+      expect(flat).toContain(text);
+    }
+    // The action plan's row, its owner and due date in UK form, overdue derived from the date.
+    expect(flat).toMatch(
+      /R1 Audit the triage of parental calls Health visiting, Head of service 15\/01\/2021 In progress \(overdue\) Every call has a recorded decision 01\/02\/2021: Second audit found 9 of 10 calls decided/,
+    );
+    expect(flat).toMatch(/Appendix D: Analysis diagram/);
+    expect(packageParts(readFileSync(out)).some((part) => part.name.endsWith('.png'))).toBe(true);
+  }, 240_000);
+
+  it('anonymises the analysis, and draws the diagram from the anonymised labels', async () => {
+    const directory = tempDirectory();
+    const { vault, reviewId } = await reviewVault(directory);
+    await addAnalysis(vault, reviewId);
+    const out = join(directory, 'report.docx');
+    const result = casebook(vault, ['report', 'export', '--review', reviewId, '--out', out, '--anonymise', '--json']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ anonymised: true, leaks: [] });
+
+    const text = foldedParts(out);
+    for (const name of ['zoe', 'okafor']) expect(text).not.toContain(name);
+    const flat = convertWithLibreOffice(out, directory).text.replace(/\s+/g, ' ');
+    expect(flat).toContain("Finding 1: Mother's worries were not heard");
+    expect(flat).toContain('Mother called twice about the cot');
+
+    // The leak check cannot read a picture: the embedded PNG must be the one drawn from anonymised labels.
+    const embedded = packageParts(readFileSync(out)).filter((part) => part.name.endsWith('.png'));
+    expect(embedded).toHaveLength(1);
+    const [drawnAnonymised, drawnAsWritten] = await changing(vault, (opened) => {
+      const owner = { kind: 'review', id: reviewId } as const;
+      const anonymise = createAnonymiser(anonymisePeople(opened.database, reviewId)).text;
+      return Promise.all([diagramPng(opened.database, owner, anonymise), diagramPng(opened.database, owner)]);
+    });
+    expect(Buffer.compare(embedded[0]?.data ?? Buffer.alloc(0), drawnAnonymised.png)).toBe(0);
+    expect(Buffer.compare(drawnAnonymised.png, drawnAsWritten.png)).not.toBe(0);
   }, 240_000);
 
   it('refuses a case record whose free text holds the NHS number and postcode, says where, writes nothing', async () => {

@@ -46,6 +46,12 @@ export function textWidth(orientation: 'portrait' | 'landscape'): number {
   return across - 2 * MARGIN[orientation];
 }
 
+/** The height a picture may take: the page's text height less room for a heading above and its caption below. */
+function pictureHeight(orientation: 'portrait' | 'landscape'): number {
+  const down = orientation === 'portrait' ? PAGE.height : PAGE.width;
+  return Math.round((down - 2 * MARGIN[orientation]) * 0.75);
+}
+
 /** The finished .docx; `onRows` hears how many rows of a streamed table are written. */
 export async function packReport(
   model: ReportModel,
@@ -152,7 +158,7 @@ export function reportDocument(model: ReportModel, streamed: LongTable[] = []): 
     ...frame(part.orientation),
     children: [
       ...(index === 0 && !model.titlePage ? titleLines(model, status) : []),
-      ...part.blocks.flatMap((block) => render(block, textWidth(part.orientation), nextList, streamed)),
+      ...part.blocks.flatMap((block) => render(block, part.orientation, nextList, streamed)),
     ],
   }));
 
@@ -223,15 +229,22 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 
 function render(
   block: ReportBlock,
-  width: number,
+  orientation: 'portrait' | 'landscape',
   nextList: () => number,
   streamed: LongTable[],
 ): (Paragraph | ReturnType<typeof reportTable>)[] {
+  const width = textWidth(orientation);
   switch (block.type) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
     case 'paragraph':
-      return [new Paragraph({ children: [new TextRun({ text: block.text, bold: block.bold ?? false })] })];
+      // A bold paragraph labels what follows it: it stays on the same page as that.
+      return [
+        new Paragraph({
+          keepNext: block.bold ?? false,
+          children: [new TextRun({ text: block.text, bold: block.bold ?? false })],
+        }),
+      ];
     case 'prose':
       return proseParagraphs(block.prose, nextList);
     case 'placeholder':
@@ -259,8 +272,9 @@ function render(
       ];
     }
     case 'image': {
-      // Fitted to the text width at 96 pixels an inch (15 twips a pixel), keeping its shape.
-      const scale = Math.min(1, width / 15 / block.width);
+      // Fitted to the page at 96 pixels an inch (15 twips a pixel), keeping its shape:
+      // a tall diagram (a large analysis) is made smaller rather than cut off at the page's foot.
+      const scale = Math.min(1, width / 15 / block.width, pictureHeight(orientation) / 15 / block.height);
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,

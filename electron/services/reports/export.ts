@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readAnalysis } from '../../../db/analysis.js';
 import { auditChainHead } from '../../../db/audit.js';
 import { getCase } from '../../../db/cdop-cases.js';
 import { anonymisePeople } from '../../../db/people.js';
@@ -10,9 +11,12 @@ import { describeLeak, findLeaks } from '../../../shared/anonymise/leak-check.js
 import type { AnonymisePerson } from '../../../shared/anonymise/names.js';
 import { createAnonymiser } from '../../../shared/anonymise/replace.js';
 import { formatIsoUk } from '../../../shared/dates/fuzzy-date.js';
+import { todayIso } from '../../../shared/dates/iso-date.js';
 import type { ProseSectionId } from '../../../shared/reports/sections.js';
 import type { ReportKind, VersionSection } from '../../../shared/reports/versions.js';
 import { formatAuditAnchor } from '../audit-anchor.js';
+import { diagramPng } from '../diagram-export.js';
+import { hasAnalysisItems } from './analysis-blocks.js';
 import { cdopRecordModel, cdopRecordPeople } from './cdop-record.js';
 import { packReport } from './document.js';
 import { documentTexts } from './document-text.js';
@@ -156,6 +160,14 @@ export async function exportReviewDocument(
   const anonymised = input.anonymise || input.kind === 'briefing';
   const build = input.kind === 'briefing' ? briefingModel : reviewReportModel;
   const storedProse = readReportProse(database, input.reviewId);
+  const people = anonymised ? anonymisePeople(database, input.reviewId) : null;
+  const owner = { kind: 'review', id: input.reviewId } as const;
+  // The leak check reads text, not pictures: an anonymised diagram is drawn from
+  // anonymised labels, so no name can reach the PNG in the first place.
+  const diagram =
+    input.kind === 'report' && hasAnalysisItems(readAnalysis(database, owner))
+      ? await diagramPng(database, owner, people ? createAnonymiser(people).text : undefined)
+      : null;
   const draft = build({
     vault,
     reviewId: input.reviewId,
@@ -164,6 +176,8 @@ export async function exportReviewDocument(
     boardName: settings.boardName,
     description: formatAuditAnchor(auditChainHead(database)),
     prose: (sectionId) => storedProse[sectionId as ProseSectionId] ?? null,
+    today: todayIso(now),
+    diagram,
   });
   const sections = modelSections(draft);
   const hash = contentHash(sections, input.kind, anonymised);
@@ -171,11 +185,7 @@ export async function exportReviewDocument(
   const number = approved ?? nextVersionNumber(database, input.reviewId);
   const status: DocumentStatus = { kind: approved ? 'final' : 'draft', version: number, date: today(now) };
 
-  const packed = await checkedPack(
-    { ...draft, status },
-    anonymised ? anonymisePeople(database, input.reviewId) : null,
-    progress,
-  );
+  const packed = await checkedPack({ ...draft, status }, people, progress);
   if ('refused' in packed) return packed;
 
   progress({ stage: 'saving', done: 0, total: 1 });

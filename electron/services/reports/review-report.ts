@@ -1,3 +1,4 @@
+import { readAnalysis } from '../../../db/analysis.js';
 import { listEpisodes } from '../../../db/key-practice-episodes.js';
 import { listPeople } from '../../../db/people.js';
 import { getReview } from '../../../db/reviews.js';
@@ -9,6 +10,7 @@ import { isProseEmpty } from '../../../shared/reports/prose.js';
 import { BRIEFING_SECTIONS, REVIEW_REPORT_SECTIONS, type ReportSection } from '../../../shared/reports/sections.js';
 import { parseTermsOfReference } from '../../../shared/reviews/terms.js';
 import { chronologyExportTable } from '../chronology-export.js';
+import { episodeAccountBlocks, findingBlocks, recommendationBlocks } from './analysis-blocks.js';
 import type { DocumentStatus, ReportBlock, ReportModel, ReportPart } from './model.js';
 
 /**
@@ -30,6 +32,14 @@ export interface ReviewReportInput {
   boardName: string;
   description: string;
   prose: ProseOf;
+  /** Today's date (ISO), from which an action is shown overdue. */
+  today: string;
+  /**
+   * The analysis diagram drawn for this export (anonymised already when the export
+   * is), or null when the analysis has nothing to draw. It is drawn by the caller, as
+   * drawing is asynchronous and this model is not.
+   */
+  diagram: { png: Uint8Array; width: number; height: number } | null;
 }
 
 /** The chronology columns in the Word appendix: the spreadsheet export's, weighted to fit a landscape page. */
@@ -96,6 +106,8 @@ export function reviewReportModel(input: ReviewReportInput): ReportModel {
   const review = getReview(database, input.reviewId);
   const people = listPeople(database, input.reviewId);
   const episodes = listEpisodes(database, input.reviewId);
+  const analysis = readAnalysis(database, { kind: 'review', id: input.reviewId });
+  const accounts = new Map(analysis.episodes.map((episode) => [episode.id, episode]));
 
   const data: Record<string, ReportBlock[]> = {
     'terms-of-reference': [
@@ -129,10 +141,11 @@ export function reviewReportModel(input: ReviewReportInput): ReportModel {
               text: `${episode.from ? formatIsoUk(episode.from) : 'Start not set'} to ${episode.to ? formatIsoUk(episode.to) : 'end not set'}; ${episode.entryIds.length} chronology entr${episode.entryIds.length === 1 ? 'y' : 'ies'}.`,
             },
             ...(episode.description ? [{ type: 'paragraph', text: episode.description } as ReportBlock] : []),
+            ...episodeAccountBlocks(accounts.get(episode.id)),
           ])),
     ],
-    findings: [{ type: 'placeholder', text: 'No findings have been recorded in the analysis yet.' }],
-    recommendations: [{ type: 'placeholder', text: 'No recommendations or action plan have been recorded yet.' }],
+    findings: findingBlocks(input.vault, analysis),
+    recommendations: recommendationBlocks(analysis, input.today),
   };
 
   const body: ReportBlock[] = REVIEW_REPORT_SECTIONS.flatMap((section) => [
@@ -148,12 +161,25 @@ export function reviewReportModel(input: ReviewReportInput): ReportModel {
     glossary(people),
   ];
   const chronology = chronologyExportTable(input.vault, input.reviewId, { anonymise: false });
+  // The chronology is streamed, so it is always the last appendix: the diagram comes before it.
+  const diagram: ReportBlock[] = input.diagram
+    ? [
+        { type: 'heading', level: 1, text: 'Appendix D: Analysis diagram' },
+        {
+          type: 'image',
+          ...input.diagram,
+          caption:
+            'Figure 1: the analysis, from the evidence (chronology entries and key practice episodes) through the contributory factors and findings to the recommendations and actions.',
+        },
+      ]
+    : [];
   const parts: ReportPart[] = [
     { orientation: 'portrait', blocks: [...body, ...appendices] },
     {
       orientation: 'landscape',
       blocks: [
-        { type: 'heading', level: 1, text: 'Appendix D: Integrated chronology' },
+        ...diagram,
+        { type: 'heading', level: 1, text: `Appendix ${input.diagram ? 'E' : 'D'}: Integrated chronology` },
         chronology.rows.length === 0
           ? { type: 'paragraph', text: 'The chronology has no entries yet.' }
           : {

@@ -1,19 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import type { Analysis, AnalysisOwner, Finding } from '../../../../shared/analysis/model.js';
+import { type Analysis, type AnalysisOwner, FINDING_PARTS, type Finding } from '../../../../shared/analysis/model.js';
 import { DEFAULT_FINDING_PATTERNS, FINDING_PATTERNS, labelOf } from '../../../../shared/analysis/taxonomy/index.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import type { AnalysisChange } from './analysis-change.js';
 import { ChainSection, EditableItem, FormButtons } from './ChainSection.js';
 import { LinkedFrom } from './Links.js';
 
-/** The SCIE form of a finding, in its order. */
-const SCIE_PARTS = [
-  { key: 'inThisCase', label: 'How it showed in this case' },
-  { key: 'widerEvidence', label: 'Evidence that it is wider than this case' },
-  { key: 'whyItMatters', label: 'Why it matters' },
-  { key: 'boardQuestions', label: 'Questions for the board' },
-] as const;
-type Part = (typeof SCIE_PARTS)[number]['key'];
+type Part = (typeof FINDING_PARTS)[number]['key'];
 
 export function Findings({ analysis, change }: { analysis: Analysis; change: AnalysisChange }) {
   const factors = analysis.factors.map((factor) => ({ id: factor.id, label: factor.description }));
@@ -58,7 +51,7 @@ function FindingView({ finding }: { finding: Finding }) {
         <p className="item-meta">Pattern: {labelOf(FINDING_PATTERNS, finding.taxonomy, finding.pattern)}</p>
       ) : null}
       <dl className="scie">
-        {SCIE_PARTS.filter((part) => finding[part.key]).map((part) => (
+        {FINDING_PARTS.filter((part) => finding[part.key]).map((part) => (
           <div key={part.key}>
             <dt>{part.label}</dt>
             <dd>{finding[part.key]}</dd>
@@ -116,7 +109,7 @@ function FindingForm({
           label: label.status === 'verify' ? `${label.label} (wording to be checked)` : label.label,
         }))}
       />
-      {SCIE_PARTS.map((part) => (
+      {FINDING_PARTS.map((part) => (
         <TextField
           key={part.key}
           label={part.label}
