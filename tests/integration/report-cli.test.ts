@@ -9,8 +9,10 @@ import {
   createFinding,
   createRecommendation,
   link,
+  readAnalysis,
   updateEpisodeAccount,
 } from '../../db/analysis.js';
+import { placeItems } from '../../db/analysis-diagram.js';
 import { addFactor, addLearningPoint, createCase } from '../../db/cdop-cases.js';
 import { listEntries } from '../../db/chronology.js';
 import { createEpisode } from '../../db/key-practice-episodes.js';
@@ -252,6 +254,43 @@ describe('casebook report export', () => {
     });
     expect(Buffer.compare(embedded[0]?.data ?? Buffer.alloc(0), drawnAnonymised.png)).toBe(0);
     expect(Buffer.compare(drawnAnonymised.png, drawnAsWritten.png)).not.toBe(0);
+  }, 240_000);
+
+  it('prints FINAL with an unchanged diagram; a diagram rearranged since sign-off makes a new draft', async () => {
+    const directory = tempDirectory();
+    const { vault, reviewId } = await reviewVault(directory);
+    await addAnalysis(vault, reviewId);
+    const out = join(directory, 'report.docx');
+    const exportReport = () =>
+      JSON.parse(casebook(vault, ['report', 'export', '--review', reviewId, '--out', out, '--json']).stdout);
+    expect(exportReport()).toMatchObject({ version: 1, final: false });
+    const signed = casebook(vault, [
+      'report',
+      'sign-off',
+      '--review',
+      reviewId,
+      '--version',
+      '1',
+      '--role',
+      'Partnership chair',
+      '--decision',
+      'approved',
+      '--on',
+      '2026-11-30',
+      '--json',
+    ]);
+    expect(signed.code).toBe(0);
+    expect(exportReport()).toMatchObject({ version: 1, final: true });
+
+    await changing(vault, (opened) => {
+      const owner = { kind: 'review', id: reviewId } as const;
+      const [recommendation] = readAnalysis(opened.database, owner).recommendations;
+      if (!recommendation) throw new Error('no recommendation');
+      placeItems(opened, owner, [{ id: recommendation.id, x: 960, y: 400 }]);
+    });
+    expect(exportReport()).toMatchObject({ version: 2, final: false });
+    const versions = JSON.parse(casebook(vault, ['report', 'versions', '--review', reviewId, '--json']).stdout);
+    expect(versions[1].changedSincePrevious).toEqual([{ heading: 'Appendix D: Analysis diagram', change: 'changed' }]);
   }, 240_000);
 
   it('refuses a case record whose free text holds the NHS number and postcode, says where, writes nothing', async () => {

@@ -104,7 +104,8 @@ function blockText(block: ReportBlock, add: (text: string) => void): void {
       for (const [label, value] of block.rows) add(`${label}: ${value}`);
       return;
     case 'image':
-      add(`[image] ${block.caption}`);
+      // The picture's bytes count too: a diagram rearranged since sign-off is not the approved document.
+      add(`[image] ${block.caption}, sha256 ${createHash('sha256').update(block.png).digest('hex')}`);
       return;
     case 'table': {
       // A streamed table (thousands of rows) is kept as its size and hash, not its text.
