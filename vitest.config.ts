@@ -14,6 +14,18 @@ export default defineConfig({
       },
       {
         test: {
+          // The reliability proof: the short profile here, the long one with `npm run soak`.
+          name: 'soak',
+          include: ['tests/soak/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/build.ts'],
+          testTimeout: 600_000,
+          // Kills, load and fuzzing each want the machine to themselves.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

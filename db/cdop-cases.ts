@@ -30,6 +30,7 @@ import {
   outcomeDisagreement,
   suggestOutcome,
 } from '../shared/cdop/forms/index.js';
+import * as analysis from './analysis.js';
 import { all, type Database, first, query, run } from './query.js';
 import type { CdopCaseInsert, CdopCaseRow } from './schema/cdop.js';
 import type { VaultWriter } from './vault.js';
@@ -119,17 +120,19 @@ function agencyReports(database: Database, caseIds: string[]): Map<string, CdopA
 
 export function getCase(database: Database, id: string): CdopCaseDetail {
   const record = toCase(requireCaseRow(database, id));
-  const factors: CdopFactor[] = all(
-    database,
-    query.selectFrom('cdop_factor').selectAll().where('case_id', '=', id).orderBy('domain').orderBy('created_at'),
-  ).map((row) => ({
-    id: row.id,
-    domain: row.domain,
-    description: row.description,
-    grade: row.grade,
-    modifiable: row.modifiable === 1,
-    evidence: row.evidence,
-  }));
+  const owner = { kind: 'cdop-case', id } as const;
+  // The case's factors and recommendations are its analysis's (db/analysis.ts), listed here in the form's words.
+  const factors: CdopFactor[] = analysis
+    .factorsOf(database, owner)
+    .map((factor) => ({
+      id: factor.id,
+      domain: factor.domain ?? '',
+      description: factor.description,
+      grade: factor.grade ?? '',
+      modifiable: factor.modifiable,
+      evidence: factor.note,
+    }))
+    .sort((a, b) => a.domain.localeCompare(b.domain));
   const reports = agencyReports(database, [id]).get(id) ?? [];
   const form = getForm(record.formVersion);
   return {
@@ -145,14 +148,12 @@ export function getCase(database: Database, id: string): CdopCaseDetail {
       database,
       query.selectFrom('cdop_learning_point').select(['id', 'text']).where('case_id', '=', id).orderBy('created_at'),
     ),
-    recommendations: all(
-      database,
-      query
-        .selectFrom('cdop_recommendation')
-        .select(['id', 'level', 'agency', 'text'])
-        .where('case_id', '=', id)
-        .orderBy('created_at'),
-    ).map((row) => ({ ...row, level: row.level as RecommendationLevel })),
+    recommendations: analysis.recommendationsOf(database, owner).map((recommendation) => ({
+      id: recommendation.id,
+      level: recommendation.level ?? 'local',
+      agency: recommendation.agency ?? '',
+      text: recommendation.text,
+    })),
     suggestion: suggestOutcome(form, factors),
     disagreement: outcomeDisagreement(form, factors, record.modifiable),
     categoryHints: categoryHints(form, {
@@ -506,26 +507,10 @@ export function setReferral(
 
 // ---- factors ----------------------------------------------------------------------
 
-function checkFactor(formVersion: string, factor: { domain?: string | undefined; grade?: string | undefined }): void {
-  const form = getForm(formVersion);
-  if (factor.domain !== undefined && !form.domains.some((domain) => domain.code === factor.domain)) {
-    throw invalid(
-      'domain',
-      `${form.title} has domains ${form.domains.map((domain) => domain.code).join(', ')}, not ${factor.domain}`,
-    );
-  }
-  if (factor.grade !== undefined && !form.grades.some((grade) => grade.code === factor.grade)) {
-    throw invalid(
-      'grade',
-      `${form.title} grades factors ${form.grades.map((grade) => grade.code).join(', ')}, not ${factor.grade}`,
-    );
-  }
-}
-
 /** The case a child row belongs to, or not_found. */
 function ownerOf(
   database: Database,
-  table: 'cdop_factor' | 'cdop_agency_report' | 'cdop_learning_point' | 'cdop_recommendation',
+  table: 'cdop_agency_report' | 'cdop_learning_point',
   id: string,
   what: string,
 ): string {
@@ -534,6 +519,7 @@ function ownerOf(
   return row.case_id;
 }
 
+/** A factor of the case's analysis, classified by its form's domain and grade (checked in db/analysis.ts). */
 export function addFactor(
   vault: VaultWriter,
   input: {
@@ -546,27 +532,20 @@ export function addFactor(
   },
   now: Date = new Date(),
 ): CdopCaseDetail {
-  const current = requireCaseRow(vault.database, input.caseId);
-  checkFactor(current.form_version, input);
-  const id = randomUUID();
-  vault.write(
-    { entity: 'cdop_factor', entityId: id, action: 'added', detail: { caseId: input.caseId, domain: input.domain } },
-    () => {
-      run(
-        vault.database,
-        query.insertInto('cdop_factor').values({
-          id,
-          case_id: input.caseId,
-          domain: input.domain,
-          description: input.description,
-          grade: input.grade,
-          modifiable: input.modifiable ? 1 : 0,
-          evidence: input.evidence || null,
-          created_at: now.toISOString(),
-        }),
-      );
-      touchCase(vault.database, input.caseId, now);
+  analysis.createFactor(
+    vault,
+    { kind: 'cdop-case', id: input.caseId },
+    {
+      description: input.description,
+      taxonomy: null,
+      level: null,
+      domain: input.domain,
+      grade: input.grade,
+      modifiable: input.modifiable,
+      agencies: [],
+      note: input.evidence || null,
     },
+    now,
   );
   return getCase(vault.database, input.caseId);
 }
@@ -583,19 +562,16 @@ export function updateFactor(
   },
   now: Date = new Date(),
 ): CdopCaseDetail {
-  const caseId = ownerOf(vault.database, 'cdop_factor', input.id, 'factor');
-  checkFactor(requireCaseRow(vault.database, caseId).form_version, input);
-  const changes = {
-    ...(input.domain !== undefined && { domain: input.domain }),
-    ...(input.description !== undefined && { description: input.description }),
-    ...(input.grade !== undefined && { grade: input.grade }),
-    ...(input.modifiable !== undefined && { modifiable: input.modifiable ? 1 : 0 }),
-    ...(input.evidence !== undefined && { evidence: input.evidence || null }),
-  };
-  return updateChild(vault, 'cdop_factor', input.id, caseId, changes, now);
+  const { evidence, ...rest } = input;
+  const owner = analysis.updateFactor(
+    vault,
+    { ...rest, note: evidence === undefined ? undefined : evidence || null },
+    now,
+  );
+  return getCase(vault.database, owner.id);
 }
 
-type ChildTable = 'cdop_factor' | 'cdop_agency_report' | 'cdop_learning_point' | 'cdop_recommendation';
+type ChildTable = 'cdop_agency_report' | 'cdop_learning_point';
 
 function removeChild(vault: VaultWriter, table: ChildTable, id: string, what: string, now: Date): CdopCaseDetail {
   const caseId = ownerOf(vault.database, table, id, what);
@@ -631,8 +607,9 @@ function updateChild(
   return getCase(vault.database, caseId);
 }
 
-export const removeFactor = (vault: VaultWriter, id: string, now: Date = new Date()) =>
-  removeChild(vault, 'cdop_factor', id, 'factor', now);
+export function removeFactor(vault: VaultWriter, id: string, now: Date = new Date()): CdopCaseDetail {
+  return getCase(vault.database, analysis.removeItem(vault, id, now).id);
+}
 
 // ---- agency reports and panel meetings ----------------------------------------------
 
@@ -789,34 +766,17 @@ export function updateLearningPoint(
 export const removeLearningPoint = (vault: VaultWriter, id: string, now: Date = new Date()) =>
   removeChild(vault, 'cdop_learning_point', id, 'learning point', now);
 
+/** A recommendation of the case's analysis, addressed to the agency responsible. */
 export function addRecommendation(
   vault: VaultWriter,
   input: { caseId: string; level: RecommendationLevel; agency: string; text: string },
   now: Date = new Date(),
 ): CdopCaseDetail {
-  requireCaseRow(vault.database, input.caseId);
-  const id = randomUUID();
-  vault.write(
-    {
-      entity: 'cdop_recommendation',
-      entityId: id,
-      action: 'added',
-      detail: { caseId: input.caseId, level: input.level },
-    },
-    () => {
-      run(
-        vault.database,
-        query.insertInto('cdop_recommendation').values({
-          id,
-          case_id: input.caseId,
-          level: input.level,
-          agency: input.agency,
-          text: input.text,
-          created_at: now.toISOString(),
-        }),
-      );
-      touchCase(vault.database, input.caseId, now);
-    },
+  analysis.createRecommendation(
+    vault,
+    { kind: 'cdop-case', id: input.caseId },
+    { text: input.text, addressee: 'agency', agency: input.agency, level: input.level },
+    now,
   );
   return getCase(vault.database, input.caseId);
 }
@@ -831,14 +791,9 @@ export function updateRecommendation(
   },
   now: Date = new Date(),
 ): CdopCaseDetail {
-  const caseId = ownerOf(vault.database, 'cdop_recommendation', input.id, 'recommendation');
-  const changes = {
-    ...(input.level !== undefined && { level: input.level }),
-    ...(input.agency !== undefined && { agency: input.agency }),
-    ...(input.text !== undefined && { text: input.text }),
-  };
-  return updateChild(vault, 'cdop_recommendation', input.id, caseId, changes, now);
+  return getCase(vault.database, analysis.updateRecommendation(vault, input, now).id);
 }
 
-export const removeRecommendation = (vault: VaultWriter, id: string, now: Date = new Date()) =>
-  removeChild(vault, 'cdop_recommendation', id, 'recommendation', now);
+export function removeRecommendation(vault: VaultWriter, id: string, now: Date = new Date()): CdopCaseDetail {
+  return getCase(vault.database, analysis.removeItem(vault, id, now).id);
+}

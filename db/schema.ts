@@ -1,9 +1,11 @@
+import { type AnalysisTables, analysisColumns } from './schema/analysis.js';
 import { type CdopTables, cdopColumns } from './schema/cdop.js';
 import { type CdopPathwayTables, cdopPathwayColumns } from './schema/cdop-pathway.js';
 import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
 import { type ChronologyAnalysisTables, chronologyAnalysisColumns } from './schema/chronology-analysis.js';
 import type { ColumnsOf } from './schema/columns.js';
 import { type CoreTables, coreColumns } from './schema/core.js';
+import { type ReportProseTables, reportProseColumns } from './schema/report-prose.js';
 import { type ReviewTables, reviewColumns } from './schema/reviews.js';
 
 /** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
@@ -13,7 +15,9 @@ export interface VaultTables
     ChronologyTables,
     ChronologyAnalysisTables,
     CdopTables,
-    CdopPathwayTables {}
+    CdopPathwayTables,
+    AnalysisTables,
+    ReportProseTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
 export const vaultColumns = {
@@ -23,4 +27,6 @@ export const vaultColumns = {
   ...chronologyAnalysisColumns,
   ...cdopColumns,
   ...cdopPathwayColumns,
+  ...analysisColumns,
+  ...reportProseColumns,
 } satisfies ColumnsOf<VaultTables>;

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { explainFailure } from '../db/failures.js';
 import { type Contract, contract, isChannelName } from '../shared/api/contract.js';
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
+import { analysisHandlers } from './handlers/analysis.js';
 import { cdopHandlers } from './handlers/cdop.js';
 import { cdopPathwayHandlers } from './handlers/cdop-pathway.js';
 import { chronologyHandlers } from './handlers/chronology.js';
 import { chronologyAnalysisHandlers } from './handlers/chronology-analysis.js';
+import { reportProseHandlers } from './handlers/report-prose.js';
 import { reviewsHandlers } from './handlers/reviews.js';
 import type { AppContext, HandlersFor } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault.js';
@@ -27,6 +29,8 @@ export function createHandlers(context: AppContext): Handlers {
     ...chronologyAnalysisHandlers(context),
     ...cdopHandlers(context),
     ...cdopPathwayHandlers(context),
+    ...analysisHandlers(context),
+    ...reportProseHandlers(context),
   };
 }
 

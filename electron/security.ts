@@ -31,6 +31,8 @@ export function secureWebPreferences(preloadPath: string, options: { devTools?: 
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click opens links in new windows; new windows are denied anyway, this stops the event.
+    disableBlinkFeatures: 'Auxclick',
     devTools: options.devTools ?? false,
     preload: preloadPath,
   } as const;

@@ -7,6 +7,8 @@ import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { chronologyRefs } from './0008_chronology_refs.js';
+import { analysis } from './0011_analysis.js';
+import { reportProse } from './0012_report_prose.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -30,4 +32,6 @@ export const migrations: readonly Migration[] = [
   reviewClock,
   cdopPathway,
   chronologyRefs,
+  analysis,
+  reportProse,
 ];

@@ -42,17 +42,6 @@ export type CdopCaseRow = Selectable<CdopCaseTable>;
 /** A case row as written: everything but the generated columns. */
 export type CdopCaseInsert = Omit<CdopCaseTable, 'age_band' | 'days_to_review'>;
 
-export interface CdopFactorTable {
-  id: string;
-  case_id: string;
-  domain: string;
-  description: string;
-  grade: string;
-  modifiable: number;
-  evidence: string | null;
-  created_at: string;
-}
-
 export interface CdopAgencyReportTable {
   id: string;
   case_id: string;
@@ -78,22 +67,11 @@ export interface CdopLearningPointTable {
   created_at: string;
 }
 
-export interface CdopRecommendationTable {
-  id: string;
-  case_id: string;
-  level: string;
-  agency: string;
-  text: string;
-  created_at: string;
-}
-
 export interface CdopTables {
   cdop_case: CdopCaseTable;
-  cdop_factor: CdopFactorTable;
   cdop_agency_report: CdopAgencyReportTable;
   cdop_panel_meeting: CdopPanelMeetingTable;
   cdop_learning_point: CdopLearningPointTable;
-  cdop_recommendation: CdopRecommendationTable;
 }
 
 /** The columns as data, held to the interfaces by the compiler (see ./columns.ts). */
@@ -128,16 +106,6 @@ export const cdopColumns = {
     age_band: 'text | null',
     days_to_review: 'integer | null',
   },
-  cdop_factor: {
-    id: 'text',
-    case_id: 'text',
-    domain: 'text',
-    description: 'text',
-    grade: 'text',
-    modifiable: 'integer',
-    evidence: 'text | null',
-    created_at: 'text',
-  },
   cdop_agency_report: {
     id: 'text',
     case_id: 'text',
@@ -155,14 +123,6 @@ export const cdopColumns = {
   cdop_learning_point: {
     id: 'text',
     case_id: 'text',
-    text: 'text',
-    created_at: 'text',
-  },
-  cdop_recommendation: {
-    id: 'text',
-    case_id: 'text',
-    level: 'text',
-    agency: 'text',
     text: 'text',
     created_at: 'text',
   },

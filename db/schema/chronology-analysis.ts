@@ -11,6 +11,11 @@ export interface KeyPracticeEpisodeTable {
   span_to: string | null;
   created_at: string;
   updated_at: string;
+  /** The reviewer's account (0011_analysis): prose JSON (shared/reports/prose.ts); null is empty. */
+  went_well: string | null;
+  went_less_well: string | null;
+  practitioners_view: string | null;
+  family_view: string | null;
 }
 
 export interface KeyPracticeEpisodeEntryTable {
@@ -34,6 +39,10 @@ export const chronologyAnalysisColumns = {
     span_to: 'text | null',
     created_at: 'text',
     updated_at: 'text',
+    went_well: 'text | null',
+    went_less_well: 'text | null',
+    practitioners_view: 'text | null',
+    family_view: 'text | null',
   },
   key_practice_episode_entry: {
     episode_id: 'text',

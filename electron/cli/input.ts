@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { z } from 'zod';
@@ -114,6 +115,35 @@ async function readStandardInput(command: Command, fields: Record<string, string
     );
   }
   return given as Record<string, unknown>;
+}
+
+/**
+ * A JSON value too long for flags (a report section's text), from a file or from
+ * standard input when `source` is "-"; at most 1 MB either way.
+ */
+export async function readJsonSource(source: string, flag: string): Promise<unknown> {
+  const where = source === '-' ? 'standard input' : source;
+  let text: string;
+  if (source === '-') {
+    text = process.stdin.isTTY ? await readTypedObject() : await readPipe();
+  } else {
+    try {
+      if (statSync(source).size > MAX_INPUT_BYTES)
+        throw new CasebookError('too_large', `${flag}: ${where} is over 1 MB`);
+      text = readFileSync(source, 'utf8');
+    } catch (error) {
+      if (error instanceof CasebookError) throw error;
+      throw new CasebookError(
+        'unreadable_file',
+        `${flag}: cannot read ${where} (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CasebookError('invalid_payload', `${flag}: ${where} is not valid JSON`);
+  }
 }
 
 async function readPipe(): Promise<string> {

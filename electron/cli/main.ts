@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { explainFailure } from '../../db/failures.js';
 import { APP_VERSION } from '../../shared/version.js';
+import { registerAnalysisCommands } from './commands/analysis.js';
 import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
 import { registerChronologyExportCommand } from './commands/chronology-export.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
@@ -31,6 +33,8 @@ export function buildProgram(): Command {
   registerChronologyCommands(program);
   registerChronologyExportCommand(program);
   registerCdopCommands(program);
+  registerAnalysisCommands(program);
+  registerReportCommands(program);
   registerServeCommand(program);
 
   return program;

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 export const ROUTES = [
   { id: 'reviews', path: '#/reviews', label: 'Reviews' },
   { id: 'cdop', path: '#/cdop', label: 'Child deaths (CDOP)' },
+  { id: 'actions', path: '#/actions', label: 'Actions' },
   { id: 'statistics', path: '#/statistics', label: 'Statistics' },
   { id: 'settings', path: '#/settings', label: 'Settings' },
 ] as const;

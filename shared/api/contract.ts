@@ -1,19 +1,23 @@
 import type { z } from 'zod';
+import { analysisChannels } from './channels/analysis.js';
 import { cdopChannels } from './channels/cdop.js';
 import { cdopPathwayChannels } from './channels/cdop-pathway.js';
 import { chronologyChannels } from './channels/chronology.js';
 import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
 import type { ImportEvents } from './channels/import.js';
+import { reportProseChannels } from './channels/report-prose.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
 
 export type { Channel } from './channel.js';
+export * from './channels/analysis.js';
 export * from './channels/cdop.js';
 export * from './channels/cdop-pathway.js';
 export * from './channels/chronology.js';
 export * from './channels/chronology-analysis.js';
 export * from './channels/import.js';
+export * from './channels/report-prose.js';
 export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
@@ -30,6 +34,8 @@ export const contract = {
   ...chronologyAnalysisChannels,
   ...cdopChannels,
   ...cdopPathwayChannels,
+  ...analysisChannels,
+  ...reportProseChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,16 +29,16 @@ export type Prose = ProseBlock[];
 export const PROSE_MAX_CHARACTERS = 200_000;
 export const PROSE_MAX_BLOCKS = 5_000;
 
+/** The addresses a link may have: http(s) and mailto only (no `javascript:`, `file:` or `data:`). */
+export const PROSE_LINK_PATTERN = /^(https?:\/\/|mailto:)\S+$/i;
+export const PROSE_LINK_RULE = 'A link must start with http://, https:// or mailto:';
+
 const inlineSchema = z
   .object({
     text: z.string().max(PROSE_MAX_CHARACTERS),
     bold: z.boolean().optional(),
     italic: z.boolean().optional(),
-    link: z
-      .string()
-      .max(2_000)
-      .regex(/^(https?:\/\/|mailto:)\S+$/i, 'A link must start with http://, https:// or mailto:')
-      .optional(),
+    link: z.string().max(2_000).regex(PROSE_LINK_PATTERN, PROSE_LINK_RULE).optional(),
   })
   .strict();
 

@@ -185,9 +185,11 @@ describe('cdop case records', () => {
       expect(detail).toMatchObject({ status: 'reviewed', dateReviewCompleted: '2023-09-14' });
       expectError(() => cases.setCategory(vault, { id: created.id, category: null }), 'conflict', /keeps its category/);
 
-      const audit = recentAudit(vault.database, 100).filter((entry) => entry.entity.startsWith('cdop'));
+      const audit = recentAudit(vault.database, 100).filter((entry) => /^(cdop|analysis)/.test(entry.entity));
       expect(audit.length).toBeGreaterThanOrEqual(18);
-      const rows = vault.database.prepare("SELECT detail FROM audit_log WHERE entity LIKE 'cdop%'").all() as {
+      const rows = vault.database
+        .prepare("SELECT detail FROM audit_log WHERE entity LIKE 'cdop%' OR entity LIKE 'analysis%'")
+        .all() as {
         detail: string | null;
       }[];
       for (const row of rows) {

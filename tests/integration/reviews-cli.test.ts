@@ -1,26 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { listPeople } from '../../db/people.js';
 import { getReview } from '../../db/reviews.js';
 import { Vault } from '../../db/vault.js';
 import { createCasebookApp } from '../../electron/app.js';
 import type { Review } from '../../shared/api/contract.js';
-import { CLI } from '../support/build.js';
-import { closedVault } from '../support/cli.js';
+import { casebook, closedVault } from '../support/cli.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
 const tempDirectory = tempDirectoryFactory();
-
-/** The real CLI; `stdin`, when given, is piped to it (as `... | casebook ... --input -`). */
-function casebook(args: string[], stdin?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
-    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    ...(stdin === undefined ? {} : { input: stdin }),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const newVault = () => closedVault(tempDirectory());
 

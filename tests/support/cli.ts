@@ -4,6 +4,17 @@ import { Vault } from '../../db/vault.js';
 import { CLI } from './build.js';
 import { FAST_SCRYPT, PASSPHRASE } from './temp.js';
 
+/** The real CLI (unlocking with PASSPHRASE); `stdin`, when given, is piped to it (as `... | casebook ... --input -`). */
+export function casebook(args: string[], stdin?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    ...(stdin === undefined ? {} : { input: stdin }),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** A new vault at `directory/fileName`, closed, made with the cheap KDF so each CLI command unlocks it quickly. */
 export async function closedVault(directory: string, fileName = 'case.vault'): Promise<string> {
   const path = join(directory, fileName);

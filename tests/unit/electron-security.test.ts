@@ -142,6 +142,7 @@ describe('secureWebPreferences', () => {
     expect(preferences.allowRunningInsecureContent).toBe(false);
     expect(preferences.preload).toBe('/app/dist/electron/shell/preload.cjs');
     expect(preferences.devTools).toBe(false);
+    expect(preferences.disableBlinkFeatures).toBe('Auxclick');
     expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { normaliseRoute, ROUTES, type RouteId, routePath, useRoute } from '../router.js';
 import { lockVault, useSession } from '../state/session.js';
+import { ActionBoard } from './analysis/ActionBoard.js';
 import { Cdop } from './cdop/Cdop.js';
 import { Reviews } from './reviews/Reviews.js';
 import { Settings } from './Settings.js';
@@ -12,6 +13,8 @@ function View({ route }: { route: RouteId }) {
       return <Reviews />;
     case 'cdop':
       return <Cdop />;
+    case 'actions':
+      return <ActionBoard />;
     case 'statistics':
       return <Statistics />;
     case 'settings':

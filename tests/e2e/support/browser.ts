@@ -33,6 +33,15 @@ export async function openApp(browser: Browser, url: string): Promise<AppPage> {
   return { context, page, problems };
 }
 
+/**
+ * The page's console errors and exceptions, less the one every page logs: the app's
+ * meta copy of its CSP names frame-ancestors, which only a header (the web host sends
+ * it) can carry.
+ */
+export function pageProblems(app: AppPage): string[] {
+  return app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>"));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);

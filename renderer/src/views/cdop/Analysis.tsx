@@ -52,7 +52,8 @@ export function Analysis({ id }: { id: string }) {
     <div className="cdop">
       <PageHeading title={`Analysis: ${detail.reference}`}>Analysis form: case {detail.reference}</PageHeading>
       <p>
-        <a href={cdopPath.record(id)}>Back to the case</a>
+        <a href={cdopPath.record(id)}>Back to the case</a> ·{' '}
+        <a href={cdopPath.chain(id)}>Findings, recommendations and actions</a>
       </p>
       <p className="form-version">
         Form version: <strong>{form.title}</strong>

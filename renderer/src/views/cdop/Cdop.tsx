@@ -4,6 +4,7 @@ import { Analysis } from './Analysis.js';
 import { CaseForm } from './CaseForm.js';
 import { CaseList } from './CaseList.js';
 import { CaseRecord } from './CaseRecord.js';
+import { Chain } from './Chain.js';
 import { ImportCases } from './ImportCases.js';
 import { PanelPack } from './PanelPack.js';
 import { parseCdopPath } from './routes.js';
@@ -29,5 +30,7 @@ export function Cdop() {
       return <CaseForm key={screen.id} id={screen.id} />;
     case 'analysis':
       return <Analysis key={screen.id} id={screen.id} />;
+    case 'chain':
+      return <Chain key={screen.id} id={screen.id} />;
   }
 }

@@ -3,7 +3,7 @@ import { hashSegments } from '../../router.js';
 /**
  * Screens under `#/cdop`: the list, `#/cdop/new`, `#/cdop/import`, `#/cdop/pack`, `#/cdop/work`,
  * a case (`#/cdop/<id>`), its notification form (`/edit`) and analysis form
- * (`/analysis`). The app's router picks the section from the first segment.
+ * (`/analysis`) and its findings and actions (`/chain`). The app's router picks the section from the first segment.
  */
 export type CdopScreen =
   | { kind: 'list' }
@@ -13,7 +13,8 @@ export type CdopScreen =
   | { kind: 'work' }
   | { kind: 'case'; id: string }
   | { kind: 'edit'; id: string }
-  | { kind: 'analysis'; id: string };
+  | { kind: 'analysis'; id: string }
+  | { kind: 'chain'; id: string };
 
 export function parseCdopPath(hash: string): CdopScreen {
   const [, first, second] = hashSegments(hash);
@@ -21,6 +22,7 @@ export function parseCdopPath(hash: string): CdopScreen {
   if (first === 'new' || first === 'import' || first === 'pack' || first === 'work') return { kind: first };
   if (second === 'edit') return { kind: 'edit', id: first };
   if (second === 'analysis') return { kind: 'analysis', id: first };
+  if (second === 'chain') return { kind: 'chain', id: first };
   return { kind: 'case', id: first };
 }
 
@@ -33,4 +35,6 @@ export const cdopPath = {
   record: (id: string) => `#/cdop/${encodeURIComponent(id)}`,
   edit: (id: string) => `#/cdop/${encodeURIComponent(id)}/edit`,
   analysis: (id: string) => `#/cdop/${encodeURIComponent(id)}/analysis`,
+  /** Findings, recommendations and actions, on the same factors as the analysis form. */
+  chain: (id: string) => `#/cdop/${encodeURIComponent(id)}/chain`,
 };

@@ -7,7 +7,9 @@ import { formatDay } from '../../format.js';
 import { replacePath } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
 import { useNotice } from '../../state/notice.js';
+import { AnalysisView } from '../analysis/AnalysisView.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
+import { ReportTab } from '../report/ReportTab.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
@@ -33,6 +35,8 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
   { id: 'people', label: 'People', render: (review) => <People review={review} /> },
   { id: 'chronology', label: 'Chronology', render: (review) => <ChronologyTab review={review} /> },
   { id: 'timeline', label: 'Timeline', render: (review) => <TimelineView review={review} /> },
+  { id: 'analysis', label: 'Analysis', render: (review) => <AnalysisView owner={{ kind: 'review', id: review.id }} /> },
+  { id: 'report', label: 'Report', render: (review) => <ReportTab review={review} /> },
 ];
 
 export function ReviewDetail({ id, tab }: { id: string; tab: string | null }) {

@@ -1,0 +1,317 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Vault } from '../../db/vault.js';
+import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
+import { todayIso } from '../../shared/dates/iso-date.js';
+import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
+
+/**
+ * The modifiable-factor analysis in real Chromium through the real web host: a
+ * chain built with the forms from a chronology entry to an action, the
+ * traceability check, an action overdue by its date, the Actions board's filters
+ * and its XLSX plan; then the same for a child death's factors. One tab, in order.
+ */
+
+const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
+const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
+const HEALTH_VISITING = join(REPO_ROOT, 'tests/fixtures/import/health-visiting-excel-utf8.csv');
+
+let directory: string;
+let vaultPath: string;
+let reviewId: string;
+let caseId: string;
+let host: RunningHost;
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+
+function casebook(args: string[]): unknown {
+  const result = spawnSync(process.execPath, [CLI, '--vault', vaultPath, ...args, '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE },
+  });
+  if (result.status !== 0) throw new Error(`casebook ${args.join(' ')}: ${result.stderr}${result.stdout}`);
+  return JSON.parse(result.stdout);
+}
+
+function yesterday(): string {
+  const date = new Date();
+  date.setDate(date.getDate() - 1);
+  return todayIso(date);
+}
+
+async function expectAccessible(label: string) {
+  expect(await accessibilityViolations(page), `axe violations on the ${label}`).toEqual([]);
+}
+
+/** The page at 1366 x 850, as tall as its content so the whole screen is in the picture. */
+async function wholeScreen(name: string) {
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('.frame-main');
+    const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
+    return Math.ceil((main?.scrollHeight ?? 850) + header + 60);
+  });
+  await page.setViewportSize({ width: 1366, height: Math.max(850, Math.min(height, 8000)) });
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1366, height: 850 });
+}
+
+const form = (name: string) => page.getByRole('form', { name, exact: true });
+
+/** An add form of the analysis, unfolded (they are folded away until wanted). */
+async function addForm(name: string) {
+  const details = page.locator('details.add-item').filter({ has: page.locator('summary', { hasText: name }) });
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await details.locator('summary').click();
+  }
+  return form(name);
+}
+/** A link's checkbox shows the saved link: it is ticked once the main process has answered. */
+const item = (text: string) => page.locator('li.item').filter({ has: page.locator('.item-title', { hasText: text }) });
+
+async function runCheck(): Promise<string> {
+  await page.getByRole('button', { name: 'Run the check' }).click();
+  const result = page.locator('.trace-check [role="status"]');
+  await result.waitFor();
+  await page.waitForTimeout(300);
+  return (await result.textContent()) ?? '';
+}
+
+describe('the modifiable-factor analysis in the browser', () => {
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'casebook-analysis-e2e-'));
+    vaultPath = join(directory, 'analysis.vault');
+    casebook(['vault', 'init']);
+    reviewId = (casebook(['review', 'create', '--title', 'Child H', '--type', 'cspr']) as { id: string }).id;
+    casebook([
+      'chronology',
+      'import',
+      '--review',
+      reviewId,
+      '--agency',
+      'Health visiting',
+      HEALTH_VISITING,
+      '--skip-invalid',
+    ]);
+    const cases = join(directory, 'cases.csv');
+    await writeFile(
+      cases,
+      "Reference,Child's name,Date of birth,Date of death,Sex,Date notified\r\nCDOP-E2E-1,Generated child,10/05/2023,07/06/2023,Female,08/06/2023\r\n",
+    );
+    casebook(['cdop', 'import', cases]);
+    const vault = await Vault.unlock(vaultPath, { passphrase: PASSPHRASE }, { readOnly: true });
+    caseId = (vault.database.prepare('SELECT id FROM cdop_case').get() as { id: string }).id;
+    vault.close();
+
+    host = await startHost({ vaultPath });
+    browser = await launchBrowser();
+    app = await openApp(browser, host.openUrl);
+    page = app.page;
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.getByRole('heading', { name: 'Unlock Casebook', level: 1 }).waitFor();
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.context.close();
+    await browser?.close();
+    await host?.stop();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  it('builds a chain from a chronology entry to an action with the forms', async () => {
+    await page.evaluate((id) => {
+      window.location.hash = `#/reviews/${id}/analysis`;
+    }, reviewId);
+    await page.getByRole('tab', { name: 'Analysis', selected: true }).waitFor();
+    await page.getByRole('heading', { name: 'Contributory factors', level: 2 }).waitFor();
+
+    const factorForm = await addForm('Add a contributory factor');
+    await factorForm
+      .getByLabel('Factor', { exact: true })
+      .fill('Explanation of a missed review accepted without a home visit');
+    await factorForm.getByLabel(/^Level/).selectOption({ label: 'Team' });
+    await factorForm.getByLabel('Modifiable').check();
+    await factorForm.getByLabel('Agencies concerned').fill('Health visiting');
+    await factorForm.getByRole('button', { name: 'Add factor' }).click();
+    const factor = item('Explanation of a missed review');
+    await factor.waitFor();
+    expect(await factor.locator('.item-meta').first().textContent()).toBe('Team · Modifiable · Health visiting');
+
+    // Evidence: a chronology entry, picked from the list.
+    const evidence = factor.getByLabel('Link evidence');
+    const entry = await evidence
+      .locator('option', { hasText: /cancel the 6-8 week review/ })
+      .first()
+      .textContent();
+    await evidence.selectOption({ label: entry ?? '' });
+    await factor.getByRole('button', { name: 'Link', exact: true }).click();
+    await factor.getByRole('button', { name: /^Unlink/ }).waitFor();
+
+    const findingForm = await addForm('Add a finding');
+    await findingForm
+      .getByLabel('Finding', { exact: true })
+      .fill('Missed contacts are not followed up when the parent reassures');
+    await findingForm.getByLabel('Underlying pattern (SCIE)').selectOption('family-professional');
+    await findingForm.getByLabel('How it showed in this case').fill('The review was rebooked by letter only.');
+    await findingForm.getByLabel('Why it matters').fill('Missed contacts are often the first sign.');
+    await findingForm.getByRole('button', { name: 'Add finding' }).click();
+    const finding = item('Missed contacts are not followed up');
+    await finding.waitFor();
+
+    // The check before the finding has its factor: the gap links to the finding.
+    expect(await runCheck()).toMatch(/Finding without evidence/);
+    await page
+      .locator('.trace-check')
+      .getByRole('button', { name: /Missed contacts are not followed up/ })
+      .click();
+    await expect.poll(() => finding.evaluate((node) => node === document.activeElement)).toBe(true);
+
+    await finding.getByLabel('Explanation of a missed review accepted without a home visit').click();
+    await expect
+      .poll(() => finding.getByLabel('Explanation of a missed review accepted without a home visit').isChecked())
+      .toBe(true);
+
+    const recommendationForm = await addForm('Add a recommendation');
+    await recommendationForm
+      .getByLabel('Recommendation', { exact: true })
+      .fill('Health visiting to follow up every missed contact');
+    await recommendationForm.getByLabel('Agency', { exact: true }).fill('Health visiting');
+    await recommendationForm.getByRole('button', { name: 'Add recommendation' }).click();
+    const recommendation = item('Health visiting to follow up every missed contact');
+    await recommendation.waitFor();
+    await recommendation.getByLabel('Missed contacts are not followed up when the parent reassures').click();
+    await expect.poll(() => recommendation.getByLabel(/Missed contacts are not followed up/).isChecked()).toBe(true);
+
+    const actionForm = await addForm('Add an action');
+    await actionForm
+      .getByLabel('For the recommendation')
+      .selectOption({ label: 'Health visiting to follow up every missed contact' });
+    await actionForm.getByLabel('Action', { exact: true }).fill('Re-audit missed contacts');
+    await actionForm.getByLabel('Owner agency').fill('Health visiting');
+    await actionForm.getByLabel('Owner role').fill('Named nurse');
+    await actionForm.getByLabel('Due date').fill(formatIsoUk(yesterday()));
+    await actionForm.getByLabel('Outcome measure').fill('Nine in ten missed contacts followed up within a week');
+    await actionForm.getByRole('button', { name: 'Add action' }).click();
+    const action = item('Re-audit missed contacts');
+    await action.waitFor();
+    // Overdue from its date, worked out today.
+    await action.locator('.tag.overdue', { hasText: 'Overdue' }).waitFor();
+    expect(await action.getByLabel('Health visiting to follow up every missed contact').isChecked()).toBe(true);
+
+    expect(await runCheck()).toMatch(/No gaps: the chain is complete/);
+    await wholeScreen('analysis-01-review-forms');
+    await expectAccessible('analysis forms');
+  });
+
+  it('lists the action on the board, filters it by agency, owner, status and overdue, and exports the plan', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions' }).click();
+    await page.getByRole('heading', { name: 'Actions across every review and child death', level: 1 }).waitFor();
+    const rows = page.locator('.board-table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(
+      /Re-audit missed contacts.*Child H.*Health visiting.*Overdue.*Not started/,
+    );
+
+    await page.getByLabel('Overdue only').check();
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Agency', { exact: true }).fill('Police');
+    await page.getByText('No actions match.').waitFor();
+    await page.getByLabel('Agency', { exact: true }).fill('health visiting');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Owner role').fill('nurse');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Status').selectOption('completed');
+    await page.getByText('No actions match.').waitFor();
+    await page.getByLabel('Status').selectOption('not-started');
+    await expect.poll(() => rows.count()).toBe(1);
+    await wholeScreen('analysis-02-action-board');
+    await expectAccessible('action board');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export action plan (XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`action-plan-${todayIso()}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path()) ?? '')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Action plan');
+    expect(sheet?.getRow(3).getCell(3).value).toBe('Re-audit missed contacts');
+    expect(sheet?.getRow(3).getCell(8).value).toBe('Overdue');
+    expect(workbook.description).toMatch(/audit/i);
+  });
+
+  it("analyses a child death's factors in the same model: form factor, finding, recommendation, action, check", async () => {
+    await page.evaluate((id) => {
+      window.location.hash = `#/cdop/${id}/analysis`;
+    }, caseId);
+    await page.getByRole('heading', { name: /Analysis form: case CDOP-E2E-1/, level: 1 }).waitFor();
+    await page.getByText('Add a factor to domain C', { exact: true }).click();
+    const domain = form('Add a factor to domain C');
+    await domain.getByLabel('New factor in domain C: description').fill('Unsafe sleeping arrangement');
+    await domain.getByRole('radio', { name: /^2: / }).check();
+    await domain.getByRole('group', { name: 'Modifiable' }).getByLabel('Yes').check();
+    await domain.getByLabel('Linked evidence (optional)').fill('Police report p. 3');
+    await domain.getByRole('button', { name: 'Add factor to domain C' }).click();
+    await page.getByText('Factor added to domain C.').waitFor();
+
+    await page.getByRole('link', { name: 'Findings, recommendations and actions' }).click();
+    await page.getByRole('heading', { name: 'Findings and actions: case CDOP-E2E-1', level: 1 }).waitFor();
+    const factor = item('Unsafe sleeping arrangement');
+    await factor.waitFor();
+    expect(await factor.textContent()).toMatch(/Domain C: Factors in the physical environment, grade 2 · Modifiable/);
+    expect(await factor.textContent()).toMatch(/Found in: Police report p. 3/);
+
+    const findingForm = await addForm('Add a finding');
+    await findingForm.getByLabel('Finding', { exact: true }).fill('Safer sleep advice is not repeated after birth');
+    await findingForm.getByRole('button', { name: 'Add finding' }).click();
+    const finding = item('Safer sleep advice is not repeated');
+    await finding.waitFor();
+    await finding.getByLabel('Unsafe sleeping arrangement').click();
+    await expect.poll(() => finding.getByLabel('Unsafe sleeping arrangement').isChecked()).toBe(true);
+
+    const recommendationForm = await addForm('Add a recommendation');
+    await recommendationForm
+      .getByLabel('Recommendation', { exact: true })
+      .fill('Repeat safer sleep advice at every contact');
+    await recommendationForm.getByLabel('Agency', { exact: true }).fill('Public health');
+    await recommendationForm.getByLabel('Level').selectOption('local');
+    await recommendationForm.getByRole('button', { name: 'Add recommendation' }).click();
+    const recommendation = item('Repeat safer sleep advice');
+    await recommendation.waitFor();
+
+    const actionForm = await addForm('Add an action');
+    await actionForm
+      .getByLabel('For the recommendation')
+      .selectOption({ label: 'Repeat safer sleep advice at every contact' });
+    await actionForm.getByLabel('Action', { exact: true }).fill('Safer sleep campaign');
+    await actionForm.getByRole('button', { name: 'Add action' }).click();
+    await item('Safer sleep campaign').waitFor();
+
+    const gaps = await runCheck();
+    expect(gaps).toMatch(/Recommendation without a finding: Repeat safer sleep advice/);
+    expect(gaps).toMatch(/Action without an owner: Safer sleep campaign/);
+    expect(gaps).not.toMatch(/Finding without evidence/);
+    await recommendation.getByLabel('Safer sleep advice is not repeated after birth').click();
+    await expect.poll(async () => (await runCheck()).includes('Recommendation without a finding')).toBe(false);
+    await wholeScreen('analysis-03-child-death');
+    await expectAccessible('child death analysis');
+
+    // The recommendation is the case's: the analysis form lists it.
+    await page.getByRole('link', { name: 'Analysis form' }).click();
+    await page.getByText('Repeat safer sleep advice at every contact', { exact: true }).waitFor();
+    // The web host's CSP meta tag warns about frame-ancestors (the header carries it); nothing else may be logged.
+    expect(
+      app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>")),
+    ).toEqual([]);
+  });
+});

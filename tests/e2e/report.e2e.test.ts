@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Prose } from '../../shared/reports/prose.js';
+import { accessibilityViolations, pageProblems, screenshot } from './support/browser.js';
+import { REPO_ROOT } from './support/host.js';
+import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vault.js';
+
+/**
+ * The reviewer's prose end to end: a real web host on a new vault, in Chromium.
+ * Type a report section with a heading, bold text, a nested bulleted list and a
+ * link, reload the page, and see it all back, as the vault stored it (read by the
+ * real CLI). Text typed just before leaving the screen is saved too. The steps
+ * share one tab and run in order.
+ */
+
+const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
+const INTRODUCTION = 'Introduction and why the review was held';
+
+let opened: NewVaultApp;
+let page: Page;
+let reviewId: string;
+
+const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+function storedProse(sectionId: string): Prose {
+  const result = spawnSync(
+    process.execPath,
+    [CLI, '--vault', opened.host.vaultPath, 'report', 'prose', '--review', reviewId, '--section', sectionId, '--json'],
+    { encoding: 'utf8', env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE } },
+  );
+  if (result.status !== 0) throw new Error(`casebook report prose: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { prose: Prose }[])[0]?.prose ?? [];
+}
+
+function section(name: string): Locator {
+  return page.getByRole('region', { name });
+}
+
+async function openReport(part = '') {
+  await page.evaluate(
+    ([id, rest]) => {
+      window.location.hash = `#/reviews/${id}/report${rest}`;
+    },
+    [reviewId, part] as const,
+  );
+  await page.getByRole('tab', { name: 'Report', selected: true }).waitFor();
+}
+
+async function expectAccessible(label: string) {
+  expect(await accessibilityViolations(page), `axe violations on the ${label}`).toEqual([]);
+}
+
+describe('the report screen in the browser', () => {
+  beforeAll(async () => {
+    opened = await openOnNewVault();
+    page = opened.page;
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.getByRole('button', { name: 'New review' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('Child Q');
+    await page.getByLabel('Type of review').selectOption('cspr');
+    await page.getByLabel('Terms of reference').fill('Why Child Q was not seen by a health visitor after March 2015.');
+    await page.getByRole('button', { name: 'Create review' }).click();
+    await page.getByRole('heading', { name: 'Child Q', level: 1 }).waitFor();
+    reviewId = /#\/reviews\/([^/?]+)/.exec(page.url())?.[1] ?? '';
+    expect(reviewId).not.toBe('');
+  });
+
+  afterAll(async () => {
+    await opened?.stop();
+  });
+
+  it('types a section with a heading, bold text, a nested bulleted list and a link, and says it saved', async () => {
+    await openReport();
+    await page.getByRole('heading', { name: 'Review report', level: 2 }).waitFor();
+    const intro = section(`1. ${INTRODUCTION}`);
+    const editor = intro.getByRole('textbox', { name: INTRODUCTION });
+    await editor.click();
+
+    await intro.getByRole('combobox', { name: 'Text style' }).selectOption('h2');
+    await page.keyboard.type('Why we reviewed');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Agencies ');
+    await page.keyboard.press(`${modifier}+b`);
+    await page.keyboard.type('did not');
+    await page.keyboard.press(`${modifier}+b`);
+    await page.keyboard.type(' share what they knew.');
+    await page.keyboard.press('Enter');
+    await intro.getByRole('button', { name: 'Bulleted list' }).click();
+    await page.keyboard.type('Health visiting');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Two missed contacts');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('See the guidance');
+    for (let i = 0; i < 'guidance'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press(`${modifier}+k`);
+    const address = intro.getByLabel('Link address (https://, http:// or mailto:)');
+    await address.fill('javascript:alert(1)');
+    await address.press('Enter');
+    await intro.getByText('A link must start with http://, https:// or mailto:').waitFor();
+    await address.fill('https://www.gov.uk/guidance');
+    await address.press('Enter');
+
+    await intro
+      .getByRole('status')
+      .filter({ hasText: /^Saved \d\d\/\d\d\/\d{4} \d\d:\d\d$/ })
+      .waitFor();
+    expect(storedProse('introduction')).toEqual([
+      { type: 'heading', level: 2, content: [{ text: 'Why we reviewed' }] },
+      {
+        type: 'paragraph',
+        content: [{ text: 'Agencies ' }, { text: 'did not', bold: true }, { text: ' share what they knew.' }],
+      },
+      { type: 'bullet', depth: 0, content: [{ text: 'Health visiting' }] },
+      { type: 'bullet', depth: 1, content: [{ text: 'Two missed contacts' }] },
+      {
+        type: 'paragraph',
+        content: [{ text: 'See the ' }, { text: 'guidance', link: 'https://www.gov.uk/guidance' }],
+      },
+    ]);
+    await screenshot(page, 'report-01-section-typed');
+    await section('2. Terms of reference and scope').getByText("From the review's records:").scrollIntoViewIfNeeded();
+    expect(await section('2. Terms of reference and scope').locator('.report-records').textContent()).toBe(
+      "From the review's records: No scope period recorded; terms of reference recorded",
+    );
+    await screenshot(page, 'report-02-records');
+    await expectAccessible('report screen');
+  });
+
+  it('shows the section back after a reload, formatted', async () => {
+    await page.reload();
+    const unlock = page.getByRole('heading', { name: 'Unlock Casebook', level: 1 });
+    if (await unlock.isVisible({ timeout: 3000 }).catch(() => false)) {
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    }
+    await openReport();
+    const editor = section(`1. ${INTRODUCTION}`).getByRole('textbox', { name: INTRODUCTION });
+    await editor.locator('h2', { hasText: 'Why we reviewed' }).waitFor();
+    expect(await editor.locator('strong, b').first().textContent()).toBe('did not');
+    expect(await editor.locator('ul > li').first().textContent()).toBe('Health visiting');
+    expect(await editor.locator('ul ul > li').textContent()).toBe('Two missed contacts');
+    const link = editor.locator('a', { hasText: 'guidance' });
+    expect(await link.getAttribute('href')).toBe('https://www.gov.uk/guidance');
+  });
+
+  it('saves text typed just before going to another tab', async () => {
+    await openReport();
+    const methodology = section('3. Methodology and independence');
+    await methodology.getByRole('textbox', { name: 'Methodology and independence' }).click();
+    await page.keyboard.type('Learning Together, led by an independent reviewer.');
+    // At once, without the pause that saves it.
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await expect
+      .poll(() => storedProse('methodology'))
+      .toEqual([{ type: 'paragraph', content: [{ text: 'Learning Together, led by an independent reviewer.' }] }]);
+    await openReport();
+    await section('3. Methodology and independence')
+      .getByRole('textbox', { name: 'Methodology and independence' })
+      .getByText('Learning Together, led by an independent reviewer.')
+      .waitFor();
+  });
+
+  it('keeps the text of every cell of a pasted table (Prose has no tables)', async () => {
+    const background = section('6. Background and family structure');
+    const editor = background.getByRole('textbox', { name: 'Background and family structure' });
+    await editor.click();
+    await editor.evaluate((element) => {
+      const data = new DataTransfer();
+      data.setData(
+        'text/html',
+        '<table><tr><td>Agency</td><td>Contacts</td></tr><tr><td>Police</td><td>3</td></tr></table>',
+      );
+      data.setData('text/plain', 'Agency\tContacts\nPolice\t3');
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await background
+      .getByRole('status')
+      .filter({ hasText: /^Saved / })
+      .waitFor();
+    const text = storedProse('background')
+      .map((block) => block.content.map((run) => run.text).join(''))
+      .join('|');
+    for (const cell of ['Agency', 'Contacts', 'Police', '3']) expect(text).toContain(cell);
+  });
+
+  it("shows the briefing's six parts, the case in brief drawn from the terms of reference", async () => {
+    await page.getByRole('link', { name: 'Seven-minute briefing' }).click();
+    await page.getByRole('heading', { name: 'Seven-minute briefing', level: 2 }).waitFor();
+    const headings = await page.locator('.report-section h3').allTextContents();
+    expect(headings).toEqual([
+      '1. The case in brief',
+      '2. Why it matters',
+      '3. What the review found',
+      '4. What to do differently',
+      '5. Questions for reflection',
+      '6. Where to learn more',
+    ]);
+    const caseInBrief = section('1. The case in brief');
+    await caseInBrief
+      .getByText("Drawn from the review's terms of reference until you change it.", { exact: false })
+      .waitFor();
+    await caseInBrief
+      .getByRole('textbox', { name: 'The case in brief' })
+      .getByText('Why Child Q was not seen by a health visitor after March 2015.')
+      .waitFor();
+    await screenshot(page, 'report-03-briefing');
+    await expectAccessible('briefing');
+    expect(pageProblems(opened.app)).toEqual([]);
+  });
+});
