@@ -98,7 +98,7 @@ function benchReview(vault: Vault) {
 }
 
 /** Preview and commit of one file, as the app does it; milliseconds from bytes to committed. */
-async function importFile(vault: Vault, reviewId: string, agency: string, bytes: Buffer, rows: number) {
+export async function importFile(vault: Vault, reviewId: string, agency: string, bytes: Buffer, rows: number) {
   const start = performance.now();
   const imports = new ImportEngine();
   const preview = await imports.preview(chronologyImportBinding, vault.database, {

@@ -39,6 +39,7 @@ import { getForm } from '../shared/cdop/forms/index.js';
 import { todayIso } from '../shared/dates/iso-date.js';
 import { type Prose, proseSchema } from '../shared/reports/prose.js';
 import { inIntegratedOrder } from './chronology.js';
+import { listEpisodes } from './key-practice-episodes.js';
 import { all, type Database, first, query, run } from './query.js';
 import { requireOpenReview, requireReview } from './reviews.js';
 import type {
@@ -157,12 +158,7 @@ function checkLabel(taxonomies: Record<string, Taxonomy>, version: string, code:
   }
 }
 
-interface FactorClassification {
-  taxonomy: string | null;
-  level: string | null;
-  domain: string | null;
-  grade: string | null;
-}
+type FactorClassification = Pick<Factor, 'taxonomy' | 'level' | 'domain' | 'grade'>;
 
 /**
  * A review's factor is classified by a taxonomy level (the default taxonomy when none
@@ -276,6 +272,17 @@ export function recommendationsOf(database: Database, owner: AnalysisOwner): Rec
   ).map(toRecommendation);
 }
 
+const toAction = (row: AnalysisActionTable, evidence: Action['evidence']): Action => ({
+  id: row.id,
+  text: row.text,
+  ownerAgency: row.owner_agency,
+  ownerRole: row.owner_role,
+  dueOn: row.due_on,
+  status: row.status as ActionStatus,
+  outcomeMeasure: row.outcome_measure,
+  evidence,
+});
+
 function actionsOf(database: Database, owner: AnalysisOwner): Action[] {
   const rows = all(
     database,
@@ -307,52 +314,35 @@ function actionsOf(database: Database, owner: AnalysisOwner): Action[] {
       ]);
     }
   }
-  return rows.map((row: AnalysisActionTable) => ({
-    id: row.id,
-    text: row.text,
-    ownerAgency: row.owner_agency,
-    ownerRole: row.owner_role,
-    dueOn: row.due_on,
-    status: row.status as ActionStatus,
-    outcomeMeasure: row.outcome_measure,
-    evidence: evidence.get(row.id) ?? [],
-  }));
+  return rows.map((row) => toAction(row, evidence.get(row.id) ?? []));
 }
 
+/** The chronology's key practice episodes (db/key-practice-episodes.ts) with the reviewer's account of each. */
 function episodesOf(database: Database, owner: AnalysisOwner): EpisodeAnalysis[] {
   if (owner.kind !== 'review') return [];
-  const rows = all(
-    database,
-    query
-      .selectFrom('key_practice_episode')
-      .selectAll()
-      .where('review_id', '=', owner.id)
-      .orderBy((eb) => eb('span_from', 'is', null))
-      .orderBy('span_from')
-      .orderBy('created_at')
-      .orderBy('id'),
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    from: row.span_from,
-    to: row.span_to,
-    entryIds: all(
+  const accounts = new Map(
+    all(
       database,
-      inIntegratedOrder(
-        query
-          .selectFrom('key_practice_episode_entry as k')
-          .innerJoin('chronology_entry as e', 'e.id', 'k.entry_id')
-          .innerJoin('review_agency as a', 'a.id', 'e.agency_id')
-          .select('e.id')
-          .where('k.episode_id', '=', row.id),
-      ),
-    ).map((entry) => entry.id),
-    wentWell: parseProse(row.went_well),
-    wentLessWell: parseProse(row.went_less_well),
-    practitionersView: parseProse(row.practitioners_view),
-    familyView: parseProse(row.family_view),
-  }));
+      query
+        .selectFrom('key_practice_episode')
+        .select(['id', 'went_well', 'went_less_well', 'practitioners_view', 'family_view'])
+        .where('review_id', '=', owner.id),
+    ).map((row) => [row.id, row]),
+  );
+  return listEpisodes(database, owner.id).map((episode) => {
+    const account = accounts.get(episode.id);
+    return {
+      id: episode.id,
+      title: episode.title,
+      from: episode.from,
+      to: episode.to,
+      entryIds: episode.entryIds,
+      wentWell: parseProse(account?.went_well ?? null),
+      wentLessWell: parseProse(account?.went_less_well ?? null),
+      practitionersView: parseProse(account?.practitioners_view ?? null),
+      familyView: parseProse(account?.family_view ?? null),
+    };
+  });
 }
 
 function linksOf(database: Database, owner: AnalysisOwner): AnalysisLink[] {
@@ -472,71 +462,83 @@ function defined<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-export interface FactorInput extends FactorClassification {
-  description: string;
-  modifiable: boolean;
-  agencies: string[];
-  note: string | null;
-}
-
-function factorValues(input: FactorInput) {
-  return {
-    description: input.description,
-    taxonomy: input.taxonomy,
-    level: input.level,
-    domain: input.domain,
-    grade: input.grade,
-    modifiable: input.modifiable ? 1 : 0,
-    agencies: JSON.stringify([...new Set(input.agencies)]),
-    note: input.note,
-  };
-}
-
-export function createFactor(vault: VaultWriter, owner: AnalysisOwner, input: FactorInput, now = new Date()): string {
+/**
+ * Adds one item in one audited write. `values` receives the owner's form version
+ * (a child death's), which classifies a factor; `after` runs in the same write.
+ */
+function createItem(
+  vault: VaultWriter,
+  kind: ItemKind,
+  owner: AnalysisOwner,
+  values: (formVersion: string | null) => Record<string, unknown>,
+  now: Date,
+  after?: (id: string) => void,
+): string {
   const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_factor', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      const { formVersion } = requireOwner(vault.database, owner, true);
-      insertItem(vault, 'factor', owner, factorValues({ ...input, ...classifyFactor(formVersion, input) }), now, id);
-    },
-  );
+  vault.write({ entity: TABLES[kind], entityId: id, action: 'created', detail: { [owner.kind]: owner.id } }, () => {
+    const { formVersion } = requireOwner(vault.database, owner, true);
+    insertItem(vault, kind, owner, values(formVersion), now, id);
+    after?.(id);
+  });
   return id;
 }
 
-export function updateFactor(
+/**
+ * Changes one item: what was given over what is stored, checked as a whole (a
+ * recommendation to an agency still names it), in one audited write naming the
+ * fields, never their text.
+ */
+function changeItem<T extends object>(
   vault: VaultWriter,
-  input: { id: string } & Changes<FactorInput>,
-  now = new Date(),
+  kind: ItemKind,
+  input: { id: string } & Changes<T>,
+  stored: (database: Database, id: string) => T,
+  values: (merged: T, formVersion: string | null) => Record<string, unknown>,
+  now: Date,
 ): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'factor');
+  const { owner } = requireItem(vault.database, input.id, kind);
   vault.write(
-    { entity: 'analysis_factor', entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
+    { entity: TABLES[kind], entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
     () => {
       const { formVersion } = requireOwner(vault.database, owner, true);
-      const existing = toFactor(
-        first(
-          vault.database,
-          query.selectFrom('analysis_factor').selectAll().where('id', '=', input.id),
-        ) as AnalysisFactorTable,
-      );
-      const merged = { ...existing, ...defined(input) };
-      updateItem(vault, 'factor', input.id, factorValues({ ...merged, ...classifyFactor(formVersion, merged) }), now);
+      const { id: _id, ...changes } = defined(input) as { id: string } & Partial<T>;
+      updateItem(vault, kind, input.id, values({ ...stored(vault.database, input.id), ...changes }, formVersion), now);
       touchOwner(vault.database, owner, now);
     },
   );
   return owner;
 }
 
-export interface FindingInput {
-  title: string;
-  taxonomy: string | null;
-  pattern: string | null;
-  inThisCase: string | null;
-  widerEvidence: string | null;
-  whyItMatters: string | null;
-  boardQuestions: string | null;
+export type FactorInput = Omit<Factor, 'id'>;
+
+function factorValues(input: FactorInput, formVersion: string | null) {
+  const classified = classifyFactor(formVersion, input);
+  return {
+    description: input.description,
+    taxonomy: classified.taxonomy,
+    level: classified.level,
+    domain: classified.domain,
+    grade: classified.grade,
+    modifiable: input.modifiable ? 1 : 0,
+    agencies: JSON.stringify([...new Set(input.agencies)]),
+    note: input.note,
+  };
 }
+
+const storedFactor = (database: Database, id: string): FactorInput =>
+  toFactor(
+    first(database, query.selectFrom('analysis_factor').selectAll().where('id', '=', id)) as AnalysisFactorTable,
+  );
+
+export function createFactor(vault: VaultWriter, owner: AnalysisOwner, input: FactorInput, now = new Date()): string {
+  return createItem(vault, 'factor', owner, (formVersion) => factorValues(input, formVersion), now);
+}
+
+export function updateFactor(vault: VaultWriter, input: { id: string } & Changes<FactorInput>, now = new Date()) {
+  return changeItem(vault, 'factor', input, storedFactor, factorValues, now);
+}
+
+export type FindingInput = Omit<Finding, 'id'>;
 
 function findingValues(input: FindingInput) {
   return {
@@ -559,64 +561,44 @@ const EMPTY_FINDING: Omit<FindingInput, 'title'> = {
   boardQuestions: null,
 };
 
+const storedFinding = (database: Database, id: string): FindingInput =>
+  toFinding(
+    first(database, query.selectFrom('analysis_finding').selectAll().where('id', '=', id)) as AnalysisFindingTable,
+  );
+
 export function createFinding(
   vault: VaultWriter,
   owner: AnalysisOwner,
   input: Changes<FindingInput> & { title: string },
   now = new Date(),
 ): string {
-  const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_finding', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      insertItem(
-        vault,
-        'finding',
-        owner,
-        findingValues({ ...EMPTY_FINDING, ...defined(input), title: input.title }),
-        now,
-        id,
-      );
-    },
+  return createItem(
+    vault,
+    'finding',
+    owner,
+    () => findingValues({ ...EMPTY_FINDING, ...defined(input), title: input.title }),
+    now,
   );
-  return id;
 }
 
-export function updateFinding(
-  vault: VaultWriter,
-  input: { id: string } & Changes<FindingInput>,
-  now = new Date(),
-): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'finding');
-  vault.write(
-    { entity: 'analysis_finding', entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      const existing = toFinding(
-        first(
-          vault.database,
-          query.selectFrom('analysis_finding').selectAll().where('id', '=', input.id),
-        ) as AnalysisFindingTable,
-      );
-      updateItem(vault, 'finding', input.id, findingValues({ ...existing, ...defined(input) }), now);
-      touchOwner(vault.database, owner, now);
-    },
-  );
-  return owner;
+export function updateFinding(vault: VaultWriter, input: { id: string } & Changes<FindingInput>, now = new Date()) {
+  return changeItem(vault, 'finding', input, storedFinding, findingValues, now);
 }
 
-export interface RecommendationInput {
-  text: string;
-  addressee: Addressee;
-  agency: string | null;
-  level: RecommendationLevel | null;
-}
+export type RecommendationInput = Omit<Recommendation, 'id'>;
 
 function recommendationValues(input: RecommendationInput) {
   checkAddressee(input.addressee, input.agency);
   return { text: input.text, addressee: input.addressee, agency: input.agency, level: input.level };
 }
+
+const storedRecommendation = (database: Database, id: string): RecommendationInput =>
+  toRecommendation(
+    first(
+      database,
+      query.selectFrom('analysis_recommendation').selectAll().where('id', '=', id),
+    ) as AnalysisRecommendationTable,
+  );
 
 export function createRecommendation(
   vault: VaultWriter,
@@ -624,53 +606,18 @@ export function createRecommendation(
   input: RecommendationInput,
   now = new Date(),
 ): string {
-  const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_recommendation', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      insertItem(vault, 'recommendation', owner, recommendationValues(input), now, id);
-    },
-  );
-  return id;
+  return createItem(vault, 'recommendation', owner, () => recommendationValues(input), now);
 }
 
 export function updateRecommendation(
   vault: VaultWriter,
   input: { id: string } & Changes<RecommendationInput>,
   now = new Date(),
-): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'recommendation');
-  vault.write(
-    {
-      entity: 'analysis_recommendation',
-      entityId: input.id,
-      action: 'updated',
-      detail: { fields: changedFields(input) },
-    },
-    () => {
-      requireOwner(vault.database, owner, true);
-      const existing = toRecommendation(
-        first(
-          vault.database,
-          query.selectFrom('analysis_recommendation').selectAll().where('id', '=', input.id),
-        ) as AnalysisRecommendationTable,
-      );
-      updateItem(vault, 'recommendation', input.id, recommendationValues({ ...existing, ...defined(input) }), now);
-      touchOwner(vault.database, owner, now);
-    },
-  );
-  return owner;
+) {
+  return changeItem(vault, 'recommendation', input, storedRecommendation, recommendationValues, now);
 }
 
-export interface ActionInput {
-  text: string;
-  ownerAgency: string | null;
-  ownerRole: string | null;
-  dueOn: string | null;
-  status: ActionStatus;
-  outcomeMeasure: string | null;
-}
+export type ActionInput = Omit<Action, 'id' | 'evidence'>;
 
 function actionValues(input: ActionInput) {
   return {
@@ -683,49 +630,33 @@ function actionValues(input: ActionInput) {
   };
 }
 
+const storedAction = (database: Database, id: string): ActionInput =>
+  toAction(
+    first(database, query.selectFrom('analysis_action').selectAll().where('id', '=', id)) as AnalysisActionTable,
+    [],
+  );
+
+/** An action, linked at once to the recommendation it carries out when one is given. */
 export function createAction(
   vault: VaultWriter,
   owner: AnalysisOwner,
   input: ActionInput & { recommendationId?: string | undefined },
   now = new Date(),
 ): string {
-  const id = randomUUID();
-  vault.write(
-    { entity: 'analysis_action', entityId: id, action: 'created', detail: { [owner.kind]: owner.id } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      insertItem(vault, 'action', owner, actionValues(input), now, id);
+  return createItem(
+    vault,
+    'action',
+    owner,
+    () => actionValues(input),
+    now,
+    (id) => {
       if (input.recommendationId !== undefined) addLink(vault.database, { from: input.recommendationId, to: id }, now);
     },
   );
-  return id;
 }
 
-export function updateAction(
-  vault: VaultWriter,
-  input: { id: string } & Changes<ActionInput>,
-  now = new Date(),
-): AnalysisOwner {
-  const { owner } = requireItem(vault.database, input.id, 'action');
-  vault.write(
-    { entity: 'analysis_action', entityId: input.id, action: 'updated', detail: { fields: changedFields(input) } },
-    () => {
-      requireOwner(vault.database, owner, true);
-      const row = first(vault.database, query.selectFrom('analysis_action').selectAll().where('id', '=', input.id));
-      if (!row) throw new CasebookError('not_found', 'That action is not in this vault.');
-      const existing: ActionInput = {
-        text: row.text,
-        ownerAgency: row.owner_agency,
-        ownerRole: row.owner_role,
-        dueOn: row.due_on,
-        status: row.status as ActionStatus,
-        outcomeMeasure: row.outcome_measure,
-      };
-      updateItem(vault, 'action', input.id, actionValues({ ...existing, ...defined(input) }), now);
-      touchOwner(vault.database, owner, now);
-    },
-  );
-  return owner;
+export function updateAction(vault: VaultWriter, input: { id: string } & Changes<ActionInput>, now = new Date()) {
+  return changeItem(vault, 'action', input, storedAction, actionValues, now);
 }
 
 export function addActionEvidence(
@@ -1091,10 +1022,7 @@ function writeImport(
     }
   }
   for (const factor of data.factors) {
-    ids.set(
-      factor.id,
-      insertItem(vault, 'factor', owner, factorValues({ ...factor, ...classifyFactor(formVersion, factor) }), now),
-    );
+    ids.set(factor.id, insertItem(vault, 'factor', owner, factorValues(factor, formVersion), now));
   }
   for (const finding of data.findings) {
     ids.set(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
+import type { AnonymisePerson } from '../shared/anonymise/names.js';
 import type { Person, personAddSchema, personUpdateSchema } from '../shared/api/channels/reviews.js';
 import { CasebookError } from '../shared/api/errors.js';
 import { type PersonRole, personRoleLabel, suggestPseudonym } from '../shared/reviews/index.js';
@@ -161,4 +162,14 @@ export function removePerson(vault: VaultWriter, id: string): void {
     requireOpenReview(vault.database, existing.reviewId);
     run(vault.database, query.deleteFrom('person').where('id', '=', id));
   });
+}
+
+/** The review's people as anonymisation and the leak check take them (shared/anonymise/). */
+export function anonymisePeople(database: Database, reviewId: string): AnonymisePerson[] {
+  return listPeople(database, reviewId).map((person) => ({
+    name: person.name,
+    pseudonym: person.pseudonym,
+    role: person.role,
+    relationship: person.relationship,
+  }));
 }

@@ -6,6 +6,7 @@ import { type ChronologyAnalysisTables, chronologyAnalysisColumns } from './sche
 import type { ColumnsOf } from './schema/columns.js';
 import { type CoreTables, coreColumns } from './schema/core.js';
 import { type ReportProseTables, reportProseColumns } from './schema/report-prose.js';
+import { type ReportVersionTables, reportVersionColumns } from './schema/report-versions.js';
 import { type ReviewTables, reviewColumns } from './schema/reviews.js';
 
 /** Kysely's view of the vault: each feature's tables, each in its own file beside its migration. */
@@ -17,7 +18,8 @@ export interface VaultTables
     CdopTables,
     CdopPathwayTables,
     AnalysisTables,
-    ReportProseTables {}
+    ReportProseTables,
+    ReportVersionTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
 export const vaultColumns = {
@@ -29,4 +31,5 @@ export const vaultColumns = {
   ...cdopPathwayColumns,
   ...analysisColumns,
   ...reportProseColumns,
+  ...reportVersionColumns,
 } satisfies ColumnsOf<VaultTables>;

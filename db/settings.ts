@@ -1,4 +1,9 @@
-import { extraNonWorkingDaysSchema, IDLE_LOCK_MINUTES, type Settings } from '../shared/api/contract.js';
+import {
+  extraNonWorkingDaysSchema,
+  IDLE_LOCK_MINUTES,
+  PROTECTIVE_MARKING_DEFAULT,
+  type Settings,
+} from '../shared/api/contract.js';
 import { FORM_DUE_DAYS, OPEN_CASE_DAYS } from '../shared/cdop/pathway.js';
 import { writeAudited } from './audit.js';
 import { all, type Database, first, query, run } from './query.js';
@@ -9,6 +14,10 @@ export function readSettings(database: Database, fallbackReviewerName: string): 
     all(database, query.selectFrom('setting').selectAll()).map((row) => [row.key, JSON.parse(row.value) as unknown]),
   );
   const reviewerName = stored.get('reviewerName');
+  const text = (key: string, fallback: string): string => {
+    const value = stored.get(key);
+    return typeof value === 'string' ? value : fallback;
+  };
   const number = (key: string, fallback: number): number => {
     const value = stored.get(key);
     return typeof value === 'number' ? value : fallback;
@@ -19,6 +28,8 @@ export function readSettings(database: Database, fallbackReviewerName: string): 
     cdopFormDueDays: number('cdopFormDueDays', FORM_DUE_DAYS.default),
     cdopOpenCaseDays: number('cdopOpenCaseDays', OPEN_CASE_DAYS.default),
     extraNonWorkingDays: storedExtraNonWorkingDays(stored.get('extraNonWorkingDays')),
+    protectiveMarking: text('protectiveMarking', PROTECTIVE_MARKING_DEFAULT),
+    boardName: text('boardName', ''),
   };
 }
 

@@ -8,6 +8,7 @@ import { cdopPathwayHandlers } from './handlers/cdop-pathway.js';
 import { chronologyHandlers } from './handlers/chronology.js';
 import { chronologyAnalysisHandlers } from './handlers/chronology-analysis.js';
 import { reportProseHandlers } from './handlers/report-prose.js';
+import { reportsHandlers } from './handlers/reports.js';
 import { reviewsHandlers } from './handlers/reviews.js';
 import type { AppContext, HandlersFor } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault.js';
@@ -31,6 +32,7 @@ export function createHandlers(context: AppContext): Handlers {
     ...cdopPathwayHandlers(context),
     ...analysisHandlers(context),
     ...reportProseHandlers(context),
+    ...reportsHandlers(context),
   };
 }
 

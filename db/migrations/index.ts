@@ -9,6 +9,7 @@ import { cdopPathway } from './0007_cdop_pathway.js';
 import { chronologyRefs } from './0008_chronology_refs.js';
 import { analysis } from './0011_analysis.js';
 import { reportProse } from './0012_report_prose.js';
+import { reportVersions } from './0013_report_versions.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   chronologyRefs,
   analysis,
   reportProse,
+  reportVersions,
 ];

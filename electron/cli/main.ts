@@ -8,6 +8,7 @@ import { registerCdopCommands } from './commands/cdop.js';
 import { registerChronologyCommands } from './commands/chronology.js';
 import { registerChronologyExportCommand } from './commands/chronology-export.js';
 import { registerReportCommands } from './commands/report.js';
+import { registerReportExportCommands } from './commands/reports.js';
 import { registerReviewsCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerVaultCommands } from './commands/vault.js';
@@ -22,7 +23,9 @@ import { AlreadyReported } from './common.js';
 export function buildProgram(): Command {
   const program = new Command('casebook')
     .description('Casebook: encrypted case review chronologies and child death review records')
-    .version(APP_VERSION)
+    // `-V` only: `--version N` is `report sign-off`'s option (commander would take it
+    // anywhere on the line); `casebook --version` on its own is answered in main().
+    .version(APP_VERSION, '-V')
     .option('--vault <path>', 'the vault file (default: Casebook/casebook.vault in your user-data folder)')
     .option('--json', 'print machine-readable JSON')
     .showHelpAfterError()
@@ -35,12 +38,17 @@ export function buildProgram(): Command {
   registerCdopCommands(program);
   registerAnalysisCommands(program);
   registerReportCommands(program);
+  registerReportExportCommands(program);
   registerServeCommand(program);
 
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`${APP_VERSION}\n`);
+    return 0;
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,8 +1,9 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AuditChainHead } from '../../db/audit.js';
 import { CasebookError } from '../../shared/api/errors.js';
+import { packagePart } from './reports/package.js';
 
 /**
  * An audit anchor: the audit log's length and newest hash at the moment a file
@@ -23,7 +24,7 @@ export function parseAuditAnchor(text: string): AuditChainHead | null {
   return match?.[1] && match[2] ? { entries: Number(match[1]), hash: match[2] } : null;
 }
 
-/** The anchor an export carries: in an .xlsx's description property, or a .csv's first line. */
+/** The anchor an export carries: in an .xlsx's or .docx's description property, or a .csv's first line. */
 export async function readAuditAnchor(file: string): Promise<AuditChainHead> {
   let text: string;
   try {
@@ -31,6 +32,10 @@ export async function readAuditAnchor(file: string): Promise<AuditChainHead> {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);
       text = workbook.description ?? '';
+    } else if (extname(file).toLowerCase() === '.docx') {
+      // The document properties only, and never more of them than a properties part holds.
+      const core = packagePart(readFileSync(file), 'docProps/core.xml', 1024 * 1024)?.toString('utf8') ?? '';
+      text = /<dc:description>([^<]*)<\/dc:description>/.exec(core)?.[1] ?? '';
     } else {
       text = firstLine(file);
     }
@@ -44,7 +49,7 @@ export async function readAuditAnchor(file: string): Promise<AuditChainHead> {
   if (!anchor) {
     throw new CasebookError(
       'unreadable_file',
-      `${file} carries no Casebook audit anchor (chronology and statistics exports carry one)`,
+      `${file} carries no Casebook audit anchor (chronology and statistics exports and Word reports carry one)`,
     );
   }
   return anchor;

@@ -3,13 +3,14 @@ import { type AuditChainHead, auditChainHead } from '../../db/audit.js';
 import { listEntries } from '../../db/chronology.js';
 import { linkedEntries } from '../../db/chronology-duplicate-flags.js';
 import { episodeTitlesByEntry } from '../../db/key-practice-episodes.js';
-import { listPeople } from '../../db/people.js';
+import { anonymisePeople } from '../../db/people.js';
 import { getReview } from '../../db/reviews.js';
 import type { Vault } from '../../db/vault.js';
+import { describeLeak, findLeaks, type TextPart } from '../../shared/anonymise/leak-check.js';
+import { createAnonymiser } from '../../shared/anonymise/replace.js';
 import type { ChronologyEntry } from '../../shared/api/channels/chronology.js';
 import type { ChronologyExport, ExportFormat } from '../../shared/api/channels/chronology-analysis.js';
 import { CasebookError } from '../../shared/api/errors.js';
-import { createAnonymiser, realNamesIn } from '../../shared/chronology/anonymise.js';
 import { neutraliseCell } from '../../shared/chronology/neutralise.js';
 import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
 import { formatAuditAnchor } from './audit-anchor.js';
@@ -24,10 +25,12 @@ import { formatAuditAnchor } from './audit-anchor.js';
  *   both formats. Dates are UK display text that never shows a day nobody recorded.
  * - CSV is UTF-8 with a byte-order mark and CRLF line ends, every field quoted,
  *   so Excel opens it with the right characters and columns.
- * - Anonymised: every text cell goes through the review's anonymiser, the
- *   practitioner column holds role codes only, and before anything is returned
- *   every cell is checked again for any real name (`realNamesIn`); a hit refuses
- *   the export rather than leak. The file name never holds the review's title.
+ * - Anonymised: every text cell goes through the review's anonymiser
+ *   (shared/anonymise/), the practitioner column holds role codes or a job title
+ *   alone, and before anything is returned every cell is scanned by the leak check
+ *   (names, other names, NHS numbers, dates of birth, addresses, postcodes); a leak
+ *   refuses the export, listing each by row and column (never the personal text).
+ *   The file name never holds the review's title.
  * - Linked duplicates stay two rows ("Same event as" gives the other's No.); an
  *   open flag is shown too, so nothing is dropped or hidden.
  * - Each file carries the audit log's head at the moment it was made (an audit
@@ -87,12 +90,7 @@ export function chronologyExportTable(
   const { database } = vault;
   const review = getReview(database, reviewId);
   const { entries } = listEntries(database, { reviewId, filters: {}, offset: 0, limit: 200_000 });
-  const people = listPeople(database, reviewId).map((person) => ({
-    name: person.name,
-    pseudonym: person.pseudonym,
-    role: person.role,
-    relationship: person.relationship,
-  }));
+  const people = anonymisePeople(database, reviewId);
   const anonymiser = options.anonymise ? createAnonymiser(people) : null;
   const text = (value: string | null) => (value === null ? '' : anonymiser ? anonymiser.text(value) : value);
   const practitioner = (value: string | null) =>
@@ -137,13 +135,20 @@ export function chronologyExportTable(
   );
 
   if (options.anonymise) {
-    const leaked = new Set<string>();
-    for (const cell of [title, ...rows.flat()]) for (const name of realNamesIn(cell, people)) leaked.add(name);
-    if (leaked.size > 0) {
-      // Names are not put in the message: it may be logged.
+    const parts: TextPart[] = [{ where: 'Title row', text: title }];
+    rows.forEach((row, index) => {
+      row.forEach((cell, column) => {
+        parts.push({ where: `Row ${index + 1}, ${COLUMNS[column]?.header ?? ''}`, text: cell });
+      });
+    });
+    const leaks = findLeaks(people, parts);
+    if (leaks.length > 0) {
       throw new CasebookError(
         'conflict',
-        `The anonymised export still held ${leaked.size} real name(s); nothing was exported. Check the people's names and pseudonyms.`,
+        `The anonymised export still held ${leaks.length} personal detail(s); nothing was exported. ` +
+          `Edit these cells or the people's names, then export again:\n${leaks.slice(0, 50).map(describeLeak).join('\n')}` +
+          (leaks.length > 50 ? `\n...and ${leaks.length - 50} more` : ''),
+        leaks.map((leak) => ({ path: leak.where, message: describeLeak(leak) })),
       );
     }
   }

@@ -6,6 +6,7 @@ import { chronologyChannels } from './channels/chronology.js';
 import { chronologyAnalysisChannels } from './channels/chronology-analysis.js';
 import type { ImportEvents } from './channels/import.js';
 import { reportProseChannels } from './channels/report-prose.js';
+import { type ReportEvents, reportsChannels } from './channels/reports.js';
 import { reviewsChannels } from './channels/reviews.js';
 import { vaultChannels } from './channels/vault.js';
 import type { ApiResult } from './errors.js';
@@ -18,6 +19,7 @@ export * from './channels/chronology.js';
 export * from './channels/chronology-analysis.js';
 export * from './channels/import.js';
 export * from './channels/report-prose.js';
+export * from './channels/reports.js';
 export * from './channels/reviews.js';
 export * from './channels/vault.js';
 
@@ -36,6 +38,7 @@ export const contract = {
   ...cdopPathwayChannels,
   ...analysisChannels,
   ...reportProseChannels,
+  ...reportsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -52,7 +55,7 @@ export function isChannelName(name: string): name is ChannelName {
 
 // ---- events (main -> renderer) -------------------------------------------------
 
-export interface EventMap extends ImportEvents {
+export interface EventMap extends ImportEvents, ReportEvents {
   'vault.locked': { reason: 'user' | 'idle' };
 }
 export type EventName = keyof EventMap;

@@ -303,6 +303,17 @@ describe('the modifiable-factor analysis in the browser', () => {
     expect(gaps).not.toMatch(/Finding without evidence/);
     await recommendation.getByLabel('Safer sleep advice is not repeated after birth').click();
     await expect.poll(async () => (await runCheck()).includes('Recommendation without a finding')).toBe(false);
+    // Editing the action closes the last gaps.
+    const action = item('Safer sleep campaign');
+    await action.getByRole('button', { name: 'Edit action Safer sleep campaign' }).click();
+    const edit = form('Edit action');
+    await edit.getByLabel('Owner agency').fill('Public health');
+    await edit.getByLabel('Due date').fill('31/03/2099');
+    await edit.getByLabel('Status').selectOption('in-progress');
+    await edit.getByLabel('Outcome measure').fill('Fewer unsafe sleep deaths');
+    await edit.getByRole('button', { name: 'Save action' }).click();
+    await action.getByText(/In progress · Owner: Public health · Due: 31\/03\/2099/).waitFor();
+    expect(await runCheck()).toMatch(/No gaps: the chain is complete/);
     await wholeScreen('analysis-03-child-death');
     await expectAccessible('child death analysis');
 

@@ -149,7 +149,7 @@ describe('the analysis chain of a review', () => {
     ]);
   });
 
-  it('refuses an unknown taxonomy level, and a recommendation to an agency without its name', async () => {
+  it('refuses an unknown taxonomy level and a recommendation to an agency without its name, on create and on change', async () => {
     const casebook = await newVaultApp();
     const { owner } = await reviewWithChronology(casebook);
     const level = await fails(
@@ -161,6 +161,24 @@ describe('the analysis chain of a review', () => {
     );
     expect(agency.message).toMatch(/Name the agency/);
     expect((await answer(casebook, 'analysis.get', { owner })).factors).toEqual([]);
+
+    // A change is checked with what is stored: what was not given stays, the whole must still hold.
+    let analysis = await answer(casebook, 'analysis.finding.create', { owner, title: 'F', pattern: 'human-tool' });
+    const finding = analysis.findings[0]?.id ?? '';
+    analysis = await answer(casebook, 'analysis.finding.update', { id: finding, whyItMatters: 'Because' });
+    expect(analysis.findings[0]).toMatchObject({ title: 'F', pattern: 'human-tool', whyItMatters: 'Because' });
+    analysis = await answer(casebook, 'analysis.recommendation.create', { owner, text: 'R', addressee: 'board' });
+    const recommendation = analysis.recommendations[0]?.id ?? '';
+    const unnamed = await fails(
+      casebook.invoke('analysis.recommendation.update', { id: recommendation, addressee: 'agency' }),
+    );
+    expect(unnamed.message).toMatch(/Name the agency/);
+    analysis = await answer(casebook, 'analysis.recommendation.update', {
+      id: recommendation,
+      addressee: 'agency',
+      agency: 'Police',
+    });
+    expect(analysis.recommendations[0]).toMatchObject({ text: 'R', addressee: 'agency', agency: 'Police' });
   });
 });
 

@@ -402,6 +402,32 @@ const seeds: Record<string, (database: Database) => void> = {
       }),
     );
   },
+  '0013_report_versions': (database) => {
+    execute(
+      database,
+      query.insertInto('report_version').values({
+        id: 'version-1',
+        review_id: REVIEW,
+        number: 1,
+        kind: 'report',
+        created_at: NOW,
+        content_hash: 'c'.repeat(64),
+        anonymised: 1,
+        sections: JSON.stringify([{ heading: 'Introduction', text: 'Why' }]),
+      }),
+    );
+    execute(
+      database,
+      query.insertInto('report_sign_off').values({
+        version_id: 'version-1',
+        role: 'Partnership chair',
+        signed_on: '2026-01-01',
+        decision: 'approved',
+        conditions: null,
+        created_at: NOW,
+      }),
+    );
+  },
 };
 
 /** Tables a migration moves into others (and drops): their rows are checked where they went. */
@@ -533,6 +559,16 @@ const afterwards: Record<string, (database: Database) => void> = {
     // Deleting the review written before the migration takes its prose with it.
     database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
     expect(database.prepare('SELECT count(*) AS n FROM report_prose').get()).toEqual({ n: 0 });
+  },
+  '0013_report_versions': (database) => {
+    seeds['0013_report_versions']?.(database);
+    // A version and its sign-off are never edited; a sign-off goes with its version.
+    expect(() => database.prepare('UPDATE report_version SET number = 2').run()).toThrow(/never changed/);
+    expect(() => database.prepare("UPDATE report_sign_off SET decision = 'changes-requested'").run()).toThrow(
+      /never changed/,
+    );
+    database.prepare('DELETE FROM report_version').run();
+    expect(database.prepare('SELECT count(*) AS n FROM report_sign_off').get()).toEqual({ n: 0 });
   },
 };
 

@@ -78,6 +78,30 @@ const evidenceShape = {
   text: requiredText('evidence', 5000),
 };
 
+/** A new item's fields: what is left out is empty (a new action is not started). */
+const newFactor = {
+  ...factorShape,
+  taxonomy: factorShape.taxonomy.default(null),
+  level: factorShape.level.default(null),
+  domain: factorShape.domain.default(null),
+  grade: factorShape.grade.default(null),
+  agencies: agencies.default([]),
+  note: factorShape.note.default(null),
+};
+const newRecommendation = {
+  ...recommendationShape,
+  agency: recommendationShape.agency.default(null),
+  level: recommendationShape.level.default(null),
+};
+const newAction = {
+  ...actionShape,
+  ownerAgency: actionShape.ownerAgency.default(null),
+  ownerRole: actionShape.ownerRole.default(null),
+  dueOn: actionShape.dueOn.default(null),
+  status: actionShape.status.default('not-started'),
+  outcomeMeasure: actionShape.outcomeMeasure.default(null),
+};
+
 /** Every key optional except the id: what is left out stays as it is. */
 const update = <Shape extends z.ZodRawShape>(what: string, shape: Shape) =>
   z
@@ -119,13 +143,7 @@ export const portableAnalysisSchema = z
         z
           .object({
             id: id('factor'),
-            ...factorShape,
-            taxonomy: factorShape.taxonomy.default(null),
-            level: factorShape.level.default(null),
-            domain: factorShape.domain.default(null),
-            grade: factorShape.grade.default(null),
-            agencies: agencies.default([]),
-            note: factorShape.note.default(null),
+            ...newFactor,
           })
           .strict(),
       )
@@ -146,9 +164,7 @@ export const portableAnalysisSchema = z
         z
           .object({
             id: id('recommendation'),
-            ...recommendationShape,
-            agency: recommendationShape.agency.default(null),
-            level: recommendationShape.level.default(null),
+            ...newRecommendation,
           })
           .strict(),
       )
@@ -159,12 +175,7 @@ export const portableAnalysisSchema = z
         z
           .object({
             id: id('action'),
-            ...actionShape,
-            ownerAgency: actionShape.ownerAgency.default(null),
-            ownerRole: actionShape.ownerRole.default(null),
-            dueOn: actionShape.dueOn.default(null),
-            status: actionShape.status.default('not-started'),
-            outcomeMeasure: actionShape.outcomeMeasure.default(null),
+            ...newAction,
             evidence: z
               .array(z.object({ id: id('evidence').optional(), ...evidenceShape }).strict())
               .max(1000)
@@ -257,13 +268,7 @@ export const analysisChannels = {
     z
       .object({
         owner: ownerSchema,
-        ...factorShape,
-        taxonomy: factorShape.taxonomy.default(null),
-        level: factorShape.level.default(null),
-        domain: factorShape.domain.default(null),
-        grade: factorShape.grade.default(null),
-        agencies: agencies.default([]),
-        note: factorShape.note.default(null),
+        ...newFactor,
       })
       .strict(),
     unlocked,
@@ -282,9 +287,7 @@ export const analysisChannels = {
     z
       .object({
         owner: ownerSchema,
-        ...recommendationShape,
-        agency: recommendationShape.agency.default(null),
-        level: recommendationShape.level.default(null),
+        ...newRecommendation,
       })
       .strict(),
     unlocked,
@@ -296,12 +299,7 @@ export const analysisChannels = {
       .object({
         owner: ownerSchema,
         recommendationId: id('recommendation').optional(),
-        ...actionShape,
-        ownerAgency: actionShape.ownerAgency.default(null),
-        ownerRole: actionShape.ownerRole.default(null),
-        dueOn: actionShape.dueOn.default(null),
-        status: actionShape.status.default('not-started'),
-        outcomeMeasure: actionShape.outcomeMeasure.default(null),
+        ...newAction,
       })
       .strict(),
     unlocked,

@@ -83,7 +83,13 @@ export interface Settings {
   cdopFormDueDays: number;
   /** Child deaths: an open case notified longer ago than this shows on the work list. */
   cdopOpenCaseDays: number;
+  /** Printed at the top and bottom of every page of a Word report (default OFFICIAL-SENSITIVE). */
+  protectiveMarking: string;
+  /** The safeguarding partnership (or CDOP) a report is written for: its title page names it. */
+  boardName: string;
 }
+
+export const PROTECTIVE_MARKING_DEFAULT = 'OFFICIAL-SENSITIVE';
 
 /** The reviewer's extra non-working days: real dates, each once; stored sorted. */
 export const extraNonWorkingDaysSchema = z
@@ -151,6 +157,8 @@ export const vaultChannels = {
         extraNonWorkingDays: extraNonWorkingDaysSchema.optional(),
         cdopFormDueDays: z.number().int().min(FORM_DUE_DAYS.min).max(FORM_DUE_DAYS.max).optional(),
         cdopOpenCaseDays: z.number().int().min(OPEN_CASE_DAYS.min).max(OPEN_CASE_DAYS.max).optional(),
+        protectiveMarking: z.string().trim().min(1, 'A protective marking is needed').max(60).optional(),
+        boardName: z.string().trim().max(200).optional(),
       })
       .strict(),
     { requiresUnlocked: true },

@@ -15,38 +15,48 @@ import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
 import { todayIso } from '../../../../shared/dates/iso-date.js';
 import { Field, SelectField, TextField } from '../../components/Field.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
-import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
+import { ChainSection, EditableItem, FormButtons } from './ChainSection.js';
 import { LinkedFrom } from './Links.js';
 
 const STATUS_CHOICES = ACTION_STATUSES.map((code) => ({ code, label: ACTION_STATUS_LABELS[code] }));
 
 export function Actions({ analysis, change }: { analysis: Analysis; change: AnalysisChange }) {
   const recommendations = analysis.recommendations.map((item) => ({ id: item.id, label: item.text }));
+  const { owner } = analysis;
   return (
-    <section aria-labelledby="actions-heading" className="analysis-section">
-      <h2 id="actions-heading">Actions</h2>
-      {analysis.actions.length === 0 ? <p className="muted">No actions yet.</p> : null}
-      <ul className="items">
-        {analysis.actions.map((action) => (
-          <li key={action.id} id={`item-${action.id}`} tabIndex={-1} className="item">
-            <ActionCard owner={analysis.owner} action={action} change={change} />
-            <LinkedFrom
-              legend="Carries out the recommendations"
-              to={action.id}
-              candidates={recommendations}
-              links={analysis.links}
-              change={change}
-              empty="Add a recommendation for this action to carry out."
-            />
-            <EvidenceOfImpact action={action} change={change} />
-          </li>
-        ))}
-      </ul>
-      <AddItem summary="Add an action">
-        <ActionForm owner={analysis.owner} change={change} recommendations={recommendations} />
-      </AddItem>
-    </section>
+    <ChainSection
+      id="actions"
+      title="Actions"
+      empty="No actions yet."
+      items={analysis.actions}
+      add={{
+        summary: 'Add an action',
+        form: <ActionForm owner={owner} change={change} recommendations={recommendations} />,
+      }}
+    >
+      {(action) => (
+        <>
+          <EditableItem
+            id={action.id}
+            about={`action ${action.text}`}
+            removed="Action removed."
+            change={change}
+            view={<ActionView action={action} />}
+            form={(done) => <ActionForm owner={owner} change={change} action={action} done={done} />}
+          />
+          <LinkedFrom
+            legend="Carries out the recommendations"
+            to={action.id}
+            candidates={recommendations}
+            links={analysis.links}
+            change={change}
+            empty="Add a recommendation for this action to carry out."
+          />
+          <EvidenceOfImpact action={action} change={change} />
+        </>
+      )}
+    </ChainSection>
   );
 }
 
@@ -55,9 +65,7 @@ export function OverdueTag({ action }: { action: Pick<Action, 'dueOn' | 'status'
   return isOverdue(action, todayIso()) ? <span className="tag overdue">Overdue</span> : null;
 }
 
-function ActionCard({ owner, action, change }: { owner: AnalysisOwner; action: Action; change: AnalysisChange }) {
-  const [editing, setEditing] = useState(false);
-  if (editing) return <ActionForm owner={owner} change={change} action={action} done={() => setEditing(false)} />;
+function ActionView({ action }: { action: Action }) {
   return (
     <>
       <p className="item-title">
@@ -68,18 +76,6 @@ function ActionCard({ owner, action, change }: { owner: AnalysisOwner; action: A
         {action.ownerRole ? `, ${action.ownerRole}` : ''} · Due: {action.dueOn ? formatIsoUk(action.dueOn) : 'no date'}
       </p>
       <p className="item-meta">Outcome measure: {action.outcomeMeasure ?? 'none yet'}</p>
-      <div className="row-buttons">
-        <button type="button" className="link" onClick={() => setEditing(true)}>
-          Edit<span className="visually-hidden"> action {action.text}</span>
-        </button>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void change('analysis.remove', { id: action.id }, 'Action removed.')}
-        >
-          Remove<span className="visually-hidden"> action {action.text}</span>
-        </button>
-      </div>
     </>
   );
 }
@@ -167,16 +163,7 @@ function ActionForm({
         onChange={setOutcomeMeasure}
         rows={2}
       />
-      <div className="row-buttons">
-        <button type="submit" className="secondary" disabled={!text.trim()}>
-          {action ? 'Save action' : 'Add action'}
-        </button>
-        {done ? (
-          <button type="button" className="link" onClick={done}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormButtons label={action ? 'Save action' : 'Add action'} disabled={!text.trim()} done={done} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import {
 import { proseFromText, proseText } from '../../../../shared/reports/prose.js';
 import { TextField } from '../../components/Field.js';
 import type { AnalysisChange } from './analysis-change.js';
+import { ChainSection } from './ChainSection.js';
 
 const ACCOUNT_LABELS: Record<EpisodeAccount, string> = {
   wentWell: 'What went well',
@@ -23,19 +24,14 @@ const ACCOUNT_LABELS: Record<EpisodeAccount, string> = {
  */
 export function Episodes({ analysis, change }: { analysis: Analysis; change: AnalysisChange }) {
   return (
-    <section aria-labelledby="episodes-heading" className="analysis-section">
-      <h2 id="episodes-heading">Key practice episodes</h2>
-      {analysis.episodes.length === 0 ? (
-        <p className="muted">No key practice episodes yet: make them on the chronology or the timeline.</p>
-      ) : null}
-      <ul className="items">
-        {analysis.episodes.map((episode) => (
-          <li key={episode.id} id={`item-${episode.id}`} tabIndex={-1} className="item">
-            <EpisodeAccountForm episode={episode} change={change} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ChainSection
+      id="episodes"
+      title="Key practice episodes"
+      empty="No key practice episodes yet: make them on the chronology or the timeline."
+      items={analysis.episodes}
+    >
+      {(episode) => <EpisodeAccountForm episode={episode} change={change} />}
+    </ChainSection>
   );
 }
 

@@ -4,8 +4,8 @@ import { DEFAULT_FACTOR_LEVELS, FACTOR_LEVELS, labelOf } from '../../../../share
 import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { Checkbox } from '../../components/Checkbox.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
+import { ChainSection, EditableItem, FormButtons } from './ChainSection.js';
 import { type Candidate, EvidenceLinks } from './Links.js';
 
 /** A review's factors take a London Protocol level; a child death's its form's domain and grade. */
@@ -21,31 +21,36 @@ export function Factors({
   evidence: readonly Candidate[];
   change: AnalysisChange;
 }) {
+  const { owner } = analysis;
   return (
-    <section aria-labelledby="factors-heading" className="analysis-section">
-      <h2 id="factors-heading">Contributory factors</h2>
-      {analysis.factors.length === 0 ? <p className="muted">No contributory factors yet.</p> : null}
-      <ul className="items">
-        {analysis.factors.map((factor) => (
-          <li key={factor.id} id={`item-${factor.id}`} tabIndex={-1} className="item">
-            <FactorCard
-              owner={analysis.owner}
-              factor={factor}
-              formVersion={formVersion}
-              change={change}
-              evidence={
-                analysis.owner.kind === 'review' ? (
-                  <EvidenceLinks to={factor.id} candidates={evidence} links={analysis.links} change={change} />
-                ) : null
-              }
-            />
-          </li>
-        ))}
-      </ul>
-      <AddItem summary="Add a contributory factor">
-        <FactorForm owner={analysis.owner} formVersion={formVersion} change={change} />
-      </AddItem>
-    </section>
+    <ChainSection
+      id="factors"
+      title="Contributory factors"
+      empty="No contributory factors yet."
+      items={analysis.factors}
+      add={{
+        summary: 'Add a contributory factor',
+        form: <FactorForm owner={owner} formVersion={formVersion} change={change} />,
+      }}
+    >
+      {(factor) => (
+        <>
+          <EditableItem
+            id={factor.id}
+            about={`factor ${factor.description}`}
+            removed="Factor removed."
+            change={change}
+            view={<FactorView factor={factor} formVersion={formVersion} />}
+            form={(done) => (
+              <FactorForm owner={owner} formVersion={formVersion} change={change} factor={factor} done={done} />
+            )}
+          />
+          {owner.kind === 'review' ? (
+            <EvidenceLinks to={factor.id} candidates={evidence} links={analysis.links} change={change} />
+          ) : null}
+        </>
+      )}
+    </ChainSection>
   );
 }
 
@@ -60,31 +65,7 @@ function classification(factor: Factor, formVersion: string | null): string {
   return parts.join(', ');
 }
 
-function FactorCard({
-  owner,
-  factor,
-  formVersion,
-  change,
-  evidence,
-}: {
-  owner: AnalysisOwner;
-  factor: Factor;
-  formVersion: string | null;
-  change: AnalysisChange;
-  evidence: React.ReactNode;
-}) {
-  const [editing, setEditing] = useState(false);
-  if (editing) {
-    return (
-      <FactorForm
-        owner={owner}
-        formVersion={formVersion}
-        change={change}
-        factor={factor}
-        done={() => setEditing(false)}
-      />
-    );
-  }
+function FactorView({ factor, formVersion }: { factor: Factor; formVersion: string | null }) {
   return (
     <>
       <p className="item-title">{factor.description}</p>
@@ -94,19 +75,6 @@ function FactorCard({
         {factor.agencies.length > 0 ? ` · ${factor.agencies.join(', ')}` : ''}
       </p>
       {factor.note ? <p className="item-meta">Found in: {factor.note}</p> : null}
-      {evidence}
-      <div className="row-buttons">
-        <button type="button" className="link" onClick={() => setEditing(true)}>
-          Edit<span className="visually-hidden"> factor {factor.description}</span>
-        </button>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void change('analysis.remove', { id: factor.id }, 'Factor removed.')}
-        >
-          Remove<span className="visually-hidden"> factor {factor.description}</span>
-        </button>
-      </div>
     </>
   );
 }
@@ -198,16 +166,7 @@ function FactorForm({
         onChange={setAgencies}
       />
       {form ? <TextField label="Where it was found (report, page)" value={note} onChange={setNote} /> : null}
-      <div className="row-buttons">
-        <button type="submit" className="secondary" disabled={!description.trim()}>
-          {factor ? 'Save factor' : 'Add factor'}
-        </button>
-        {done ? (
-          <button type="button" className="link" onClick={done}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormButtons label={factor ? 'Save factor' : 'Add factor'} disabled={!description.trim()} done={done} />
     </form>
   );
 }

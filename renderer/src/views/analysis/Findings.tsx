@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import type { Analysis, AnalysisOwner, Finding } from '../../../../shared/analysis/model.js';
 import { DEFAULT_FINDING_PATTERNS, FINDING_PATTERNS, labelOf } from '../../../../shared/analysis/taxonomy/index.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
+import { ChainSection, EditableItem, FormButtons } from './ChainSection.js';
 import { LinkedFrom } from './Links.js';
 
 /** The SCIE form of a finding, in its order. */
@@ -17,35 +17,40 @@ type Part = (typeof SCIE_PARTS)[number]['key'];
 
 export function Findings({ analysis, change }: { analysis: Analysis; change: AnalysisChange }) {
   const factors = analysis.factors.map((factor) => ({ id: factor.id, label: factor.description }));
+  const { owner } = analysis;
   return (
-    <section aria-labelledby="findings-heading" className="analysis-section">
-      <h2 id="findings-heading">Findings</h2>
-      {analysis.findings.length === 0 ? <p className="muted">No findings yet.</p> : null}
-      <ul className="items">
-        {analysis.findings.map((finding) => (
-          <li key={finding.id} id={`item-${finding.id}`} tabIndex={-1} className="item">
-            <FindingCard owner={analysis.owner} finding={finding} change={change} />
-            <LinkedFrom
-              legend="Supported by the factors"
-              to={finding.id}
-              candidates={factors}
-              links={analysis.links}
-              change={change}
-              empty="Add a contributory factor to support this finding."
-            />
-          </li>
-        ))}
-      </ul>
-      <AddItem summary="Add a finding">
-        <FindingForm owner={analysis.owner} change={change} />
-      </AddItem>
-    </section>
+    <ChainSection
+      id="findings"
+      title="Findings"
+      empty="No findings yet."
+      items={analysis.findings}
+      add={{ summary: 'Add a finding', form: <FindingForm owner={owner} change={change} /> }}
+    >
+      {(finding) => (
+        <>
+          <EditableItem
+            id={finding.id}
+            about={`finding ${finding.title}`}
+            removed="Finding removed."
+            change={change}
+            view={<FindingView finding={finding} />}
+            form={(done) => <FindingForm owner={owner} change={change} finding={finding} done={done} />}
+          />
+          <LinkedFrom
+            legend="Supported by the factors"
+            to={finding.id}
+            candidates={factors}
+            links={analysis.links}
+            change={change}
+            empty="Add a contributory factor to support this finding."
+          />
+        </>
+      )}
+    </ChainSection>
   );
 }
 
-function FindingCard({ owner, finding, change }: { owner: AnalysisOwner; finding: Finding; change: AnalysisChange }) {
-  const [editing, setEditing] = useState(false);
-  if (editing) return <FindingForm owner={owner} change={change} finding={finding} done={() => setEditing(false)} />;
+function FindingView({ finding }: { finding: Finding }) {
   return (
     <>
       <p className="item-title">{finding.title}</p>
@@ -60,18 +65,6 @@ function FindingCard({ owner, finding, change }: { owner: AnalysisOwner; finding
           </div>
         ))}
       </dl>
-      <div className="row-buttons">
-        <button type="button" className="link" onClick={() => setEditing(true)}>
-          Edit<span className="visually-hidden"> finding {finding.title}</span>
-        </button>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void change('analysis.remove', { id: finding.id }, 'Finding removed.')}
-        >
-          Remove<span className="visually-hidden"> finding {finding.title}</span>
-        </button>
-      </div>
     </>
   );
 }
@@ -132,16 +125,7 @@ function FindingForm({
           rows={2}
         />
       ))}
-      <div className="row-buttons">
-        <button type="submit" className="secondary" disabled={!title.trim()}>
-          {finding ? 'Save finding' : 'Add finding'}
-        </button>
-        {done ? (
-          <button type="button" className="link" onClick={done}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormButtons label={finding ? 'Save finding' : 'Add finding'} disabled={!title.trim()} done={done} />
     </form>
   );
 }

@@ -3,8 +3,8 @@ import type { Addressee, Analysis, AnalysisOwner, Recommendation } from '../../.
 import { RECOMMENDATION_LEVELS, type RecommendationLevel } from '../../../../shared/cdop/case.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { Radios } from '../../components/Radios.js';
-import { AddItem } from './AddItem.js';
 import type { AnalysisChange } from './analysis-change.js';
+import { ChainSection, EditableItem, FormButtons } from './ChainSection.js';
 import { LinkedFrom } from './Links.js';
 
 const LEVEL_LABELS: Record<RecommendationLevel, string> = {
@@ -19,72 +19,46 @@ export function addressedTo(recommendation: Recommendation): string {
 
 export function Recommendations({ analysis, change }: { analysis: Analysis; change: AnalysisChange }) {
   const findings = analysis.findings.map((finding) => ({ id: finding.id, label: finding.title }));
+  const { owner } = analysis;
   return (
-    <section aria-labelledby="recommendations-heading" className="analysis-section">
-      <h2 id="recommendations-heading">Recommendations</h2>
-      {analysis.recommendations.length === 0 ? <p className="muted">No recommendations yet.</p> : null}
-      <ul className="items">
-        {analysis.recommendations.map((recommendation) => (
-          <li key={recommendation.id} id={`item-${recommendation.id}`} tabIndex={-1} className="item">
-            <RecommendationCard owner={analysis.owner} recommendation={recommendation} change={change} />
-            <LinkedFrom
-              legend="From the findings"
-              to={recommendation.id}
-              candidates={findings}
-              links={analysis.links}
-              change={change}
-              empty="Add a finding for this recommendation to follow from."
-            />
-          </li>
-        ))}
-      </ul>
-      <AddItem summary="Add a recommendation">
-        <RecommendationForm owner={analysis.owner} change={change} />
-      </AddItem>
-    </section>
-  );
-}
-
-function RecommendationCard({
-  owner,
-  recommendation,
-  change,
-}: {
-  owner: AnalysisOwner;
-  recommendation: Recommendation;
-  change: AnalysisChange;
-}) {
-  const [editing, setEditing] = useState(false);
-  if (editing) {
-    return (
-      <RecommendationForm
-        owner={owner}
-        change={change}
-        recommendation={recommendation}
-        done={() => setEditing(false)}
-      />
-    );
-  }
-  return (
-    <>
-      <p className="item-title">{recommendation.text}</p>
-      <p className="item-meta">
-        To: {addressedTo(recommendation)}
-        {recommendation.level ? ` · ${LEVEL_LABELS[recommendation.level]}` : ''}
-      </p>
-      <div className="row-buttons">
-        <button type="button" className="link" onClick={() => setEditing(true)}>
-          Edit<span className="visually-hidden"> recommendation {recommendation.text}</span>
-        </button>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void change('analysis.remove', { id: recommendation.id }, 'Recommendation removed.')}
-        >
-          Remove<span className="visually-hidden"> recommendation {recommendation.text}</span>
-        </button>
-      </div>
-    </>
+    <ChainSection
+      id="recommendations"
+      title="Recommendations"
+      empty="No recommendations yet."
+      items={analysis.recommendations}
+      add={{ summary: 'Add a recommendation', form: <RecommendationForm owner={owner} change={change} /> }}
+    >
+      {(recommendation) => (
+        <>
+          <EditableItem
+            id={recommendation.id}
+            about={`recommendation ${recommendation.text}`}
+            removed="Recommendation removed."
+            change={change}
+            view={
+              <>
+                <p className="item-title">{recommendation.text}</p>
+                <p className="item-meta">
+                  To: {addressedTo(recommendation)}
+                  {recommendation.level ? ` · ${LEVEL_LABELS[recommendation.level]}` : ''}
+                </p>
+              </>
+            }
+            form={(done) => (
+              <RecommendationForm owner={owner} change={change} recommendation={recommendation} done={done} />
+            )}
+          />
+          <LinkedFrom
+            legend="From the findings"
+            to={recommendation.id}
+            candidates={findings}
+            links={analysis.links}
+            change={change}
+            empty="Add a finding for this recommendation to follow from."
+          />
+        </>
+      )}
+    </ChainSection>
   );
 }
 
@@ -145,16 +119,11 @@ function RecommendationForm({
           options={RECOMMENDATION_LEVELS.map((code) => ({ code, label: LEVEL_LABELS[code] }))}
         />
       ) : null}
-      <div className="row-buttons">
-        <button type="submit" className="secondary" disabled={!text.trim()}>
-          {recommendation ? 'Save recommendation' : 'Add recommendation'}
-        </button>
-        {done ? (
-          <button type="button" className="link" onClick={done}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormButtons
+        label={recommendation ? 'Save recommendation' : 'Add recommendation'}
+        disabled={!text.trim()}
+        done={done}
+      />
     </form>
   );
 }

@@ -20,6 +20,7 @@ import { SummaryRow } from '../../components/SummaryRow.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
+import { CdopRecordExport } from '../reports/WordExport.js';
 import { type Change, useCaseChange } from './case-change.js';
 import { Pathway } from './Pathway.js';
 import { cdopPath } from './routes.js';
@@ -60,6 +61,7 @@ export function CaseRecord({ id }: { id: string }) {
           Change the notification
         </a>
       </div>
+      <CdopRecordExport caseId={detail.id} />
       <ErrorAlert message={actionError} />
       <StatusMessage message={status} />
 

@@ -10,6 +10,7 @@ import type { Overlap, OverlapChoice } from '../../../../shared/import/kind.js';
 import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { type Choice, Field } from '../../components/Field.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
 import { Radios } from '../../components/Radios.js';
 import { readFileAsBase64 } from '../../files.js';
 import { formatDateTime } from '../../format.js';
@@ -672,21 +673,15 @@ function Progress({ previewId }: { previewId: string }) {
       }),
     [previewId],
   );
-  const percent = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <>
       <p>Saving the rows into the vault. Nothing is saved unless every row is written.</p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={progress.total > 0 ? `${progress.done} of ${progress.total} rows` : 'Starting'}
-      >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar
+        label="Import progress"
+        done={progress.done}
+        total={progress.total}
+        valueText={progress.total > 0 ? `${progress.done} of ${progress.total} rows` : 'Starting'}
+      />
       <p className="muted" aria-hidden="true">
         {progress.total > 0 ? `${progress.done} of ${progress.total} rows` : 'Starting…'}
       </p>

@@ -10,6 +10,7 @@ import { useNotice } from '../../state/notice.js';
 import { AnalysisView } from '../analysis/AnalysisView.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
 import { ReportTab } from '../report/ReportTab.js';
+import { ReviewWordExport } from '../reports/WordExport.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
@@ -36,7 +37,16 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
   { id: 'chronology', label: 'Chronology', render: (review) => <ChronologyTab review={review} /> },
   { id: 'timeline', label: 'Timeline', render: (review) => <TimelineView review={review} /> },
   { id: 'analysis', label: 'Analysis', render: (review) => <AnalysisView owner={{ kind: 'review', id: review.id }} /> },
-  { id: 'report', label: 'Report', render: (review) => <ReportTab review={review} /> },
+  {
+    id: 'report',
+    label: 'Report',
+    render: (review) => (
+      <>
+        <ReportTab review={review} />
+        <ReviewWordExport reviewId={review.id} />
+      </>
+    ),
+  },
 ];
 
 export function ReviewDetail({ id, tab }: { id: string; tab: string | null }) {
