@@ -3,6 +3,7 @@ import type { CdopCaseInsert } from '../db/schema/cdop.js';
 import type { VaultWriter } from '../db/vault.js';
 import { ETHNIC_CATEGORIES, MODIFIABLE_OUTCOMES, SEXES } from '../shared/cdop/case.js';
 import { addDays } from '../shared/cdop/dates.js';
+import { formVersionForDates } from '../shared/cdop/forms/index.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -23,7 +24,7 @@ export function generateCdopCases(count: number, seed = 1): CdopCaseInsert[] {
       r < 0.35 ? Math.floor(random() * 28) : r < 0.6 ? 28 + Math.floor(random() * 337) : Math.floor(random() * 6570);
     const dateOfBirth = addDays(dateOfDeath, -ageDays);
     const reviewed = random() < 0.8;
-    rows.push({
+    const row: CdopCaseInsert = {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       reference: `GEN-${String(i).padStart(6, '0')}`,
       child_name: `Generated child ${i}`,
@@ -48,9 +49,13 @@ export function generateCdopCases(count: number, seed = 1): CdopCaseInsert[] {
       linked_review_id: null,
       date_notified: addDays(dateOfDeath, Math.floor(random() * 3)),
       date_review_completed: reviewed ? addDays(dateOfDeath, 30 + Math.floor(random() * 700)) : null,
+      preventable: null,
       created_at: '2024-01-01T00:00:00.000Z',
       updated_at: '2024-01-01T00:00:00.000Z',
-    });
+    };
+    // The version the dates imply, as the import stamps it (after the random draws, so a seed gives the same cases).
+    row.form_version = formVersionForDates({ dateOfDeath, dateReviewCompleted: row.date_review_completed ?? null });
+    rows.push(row);
   }
   return rows;
 }

@@ -23,9 +23,11 @@ export async function benchCdopStatistics(): Promise<void> {
     insertCdopCases(vault, generateCdopCases(50_000, 2024));
     const [from, to] = ['2014-04-01', '2024-03-31'];
 
-    const inSql = await measure(20, () => cdopStatistics(vault.database, from, to));
+    // The baseline counts deaths in the period, so the comparison is on that basis; the national one is timed too.
+    const inSql = await measure(20, () => cdopStatistics(vault.database, from, to, 'deaths'));
+    const completed = await measure(20, () => cdopStatistics(vault.database, from, to, 'completed'));
     const inJs = await measure(5, () => statisticsInJavaScript(vault.database, from, to));
-    const check = cdopStatistics(vault.database, from, to);
+    const check = cdopStatistics(vault.database, from, to, 'deaths');
     const baseline = statisticsInJavaScript(vault.database, from, to);
     if (check.notified !== baseline.notified || check.byAgeBand['1-4'] !== baseline.byAgeBand['1-4']) {
       throw new Error('SQL and JavaScript statistics disagree');
@@ -36,6 +38,9 @@ export async function benchCdopStatistics(): Promise<void> {
     );
     report('statistics in SQL', inSql, 'load all rows + compute in JS', inJs);
     console.log(`statistics in SQL p95: ${inSql.p95.toFixed(2)} ms`);
+    console.log(
+      `statistics in SQL, reviews completed in the period (the national basis): median ${completed.median.toFixed(2)} ms, p95 ${completed.p95.toFixed(2)} ms`,
+    );
     vault.close();
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { benchCdopStatistics } from './cdop-stats.bench.js';
 import { benchChronologyImport } from './chronology-import.bench.js';
 import { benchChronologySearch } from './chronology-search.bench.js';
+import { benchDiagram } from './diagram/diagram.bench.js';
 import { benchReportExport } from './report-export.bench.js';
 import { benchTimeline } from './timeline/timeline.bench.js';
 import { benchVaultOpen } from './vault-open.bench.js';
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'chronology-search': benchChronologySearch,
   timeline: benchTimeline,
   'report-export': benchReportExport,
+  diagram: benchDiagram,
 };
 const wanted = process.argv.slice(2);
 const chosen = Object.entries(benchmarks).filter(

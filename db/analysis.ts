@@ -71,7 +71,7 @@ const ITEM_KINDS = Object.keys(TABLES) as ItemKind[];
 
 // ---- owners ---------------------------------------------------------------------------
 
-function ownerColumns(owner: AnalysisOwner): { review_id: string | null; cdop_case_id: string | null } {
+export function ownerColumns(owner: AnalysisOwner): { review_id: string | null; cdop_case_id: string | null } {
   return owner.kind === 'review'
     ? { review_id: owner.id, cdop_case_id: null }
     : { review_id: null, cdop_case_id: owner.id };
@@ -84,7 +84,11 @@ function ownerOfRow(row: { review_id: string | null; cdop_case_id: string | null
 }
 
 /** The case's form version for a child death; throws not_found (or conflict for an archived review). */
-function requireOwner(database: Database, owner: AnalysisOwner, toWrite: boolean): { formVersion: string | null } {
+export function requireOwner(
+  database: Database,
+  owner: AnalysisOwner,
+  toWrite: boolean,
+): { formVersion: string | null } {
   if (owner.kind === 'review') {
     if (toWrite) requireOpenReview(database, owner.id);
     else requireReview(database, owner.id);
@@ -119,7 +123,7 @@ interface Located {
 }
 
 /** What an id names, and whose it is: an analysis item, a chronology entry or a key practice episode. */
-function locate(database: Database, id: string): Located | undefined {
+export function locate(database: Database, id: string): Located | undefined {
   for (const kind of ITEM_KINDS) {
     const row = first(
       database,
@@ -180,10 +184,15 @@ function classifyFactor(formVersion: string | null, given: FactorClassification)
       `${form.title} has domains ${form.domains.map((domain) => domain.code).join(', ')}, not ${given.domain ?? 'none'}`,
     );
   }
-  if (given.grade === null || !form.grades.some((grade) => grade.code === given.grade)) {
+  // Form C's grade 1 "No factors identified" grades a whole domain, never a factor.
+  const factorGrades = form.grades.filter((grade) => !grade.domainOnly);
+  if (given.grade === null || !factorGrades.some((grade) => grade.code === given.grade)) {
+    const domainGrade = form.grades.find((grade) => grade.domainOnly && grade.code === given.grade);
     throw invalid(
       'grade',
-      `${form.title} grades factors ${form.grades.map((grade) => grade.code).join(', ')}, not ${given.grade ?? 'none'}`,
+      domainGrade
+        ? `Grade ${domainGrade.code} "${domainGrade.label}" is a grade of a whole domain: with no factor found in a domain, record no factor there`
+        : `${form.title} grades factors ${factorGrades.map((grade) => grade.code).join(', ')}, not ${given.grade ?? 'none'}`,
     );
   }
   if (given.level !== null)
@@ -209,7 +218,7 @@ function checkAddressee(addressee: Addressee, agency: string | null): void {
 
 // ---- reading --------------------------------------------------------------------------
 
-const ownerColumn = (owner: AnalysisOwner) => (owner.kind === 'review' ? 'review_id' : 'cdop_case_id');
+export const ownerColumn = (owner: AnalysisOwner) => (owner.kind === 'review' ? 'review_id' : 'cdop_case_id');
 
 function parseProse(text: string | null): Prose {
   if (text === null) return [];

@@ -107,7 +107,7 @@ export function recentAudit(database: Database, limit: number): AuditEntry[] {
     database,
     query
       .selectFrom('audit_log')
-      .select(['seq', 'at', 'actor', 'entity', 'entity_id', 'action'])
+      .select(['seq', 'at', 'actor', 'entity', 'entity_id', 'action', 'detail'])
       .orderBy('seq', 'desc')
       .limit(limit),
   ).map((row) => ({
@@ -117,6 +117,7 @@ export function recentAudit(database: Database, limit: number): AuditEntry[] {
     entity: row.entity,
     entityId: row.entity_id,
     action: row.action,
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>),
   }));
 }
 

@@ -24,9 +24,11 @@ import {
 import { ageAtDeath, ageBandOf, caseDateProblems } from '../shared/cdop/dates.js';
 import {
   categoryHints,
-  DEFAULT_FORM_VERSION,
   type FormVersion,
+  formChangeAccount,
+  formVersionForDates,
   getForm,
+  MODIFIABLE_FACTORS_FROM,
   outcomeDisagreement,
   suggestOutcome,
 } from '../shared/cdop/forms/index.js';
@@ -85,6 +87,7 @@ function toCase(row: CdopCaseRow): CdopCase {
     status: row.status as CaseStatus,
     category: row.category,
     modifiable: row.modifiable as ModifiableOutcome | null,
+    preventable: bool(row.preventable),
     referral: {
       referred: row.referred_for_review === 1,
       referredOn: row.referred_on,
@@ -311,7 +314,8 @@ export function createCase(vault: VaultWriter, input: CaseCreate, now: Date = ne
         joint_agency_response: bit(input.jointAgencyResponse),
         post_mortem: bit(input.postMortem),
         circumstances: input.circumstances || null,
-        form_version: input.formVersion ?? DEFAULT_FORM_VERSION,
+        form_version:
+          input.formVersion ?? formVersionForDates({ dateOfDeath: input.dateOfDeath, dateReviewCompleted: null }),
         status: 'notified',
         category: null,
         modifiable: null,
@@ -447,6 +451,79 @@ export function setCategory(
         .set({ category: input.category, updated_at: now.toISOString() })
         .where('id', '=', input.id),
     ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+/** The panel changes the case's form version; refused, saying why, while a factor recorded does not fit the new form. */
+export function setFormVersion(
+  vault: VaultWriter,
+  input: { id: string; formVersion: FormVersion },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  const { factors } = getCase(vault.database, input.id);
+  const reportDomains = all(
+    vault.database,
+    query
+      .selectFrom('cdop_agency_report_factor')
+      .innerJoin('cdop_agency_report', 'cdop_agency_report.id', 'cdop_agency_report_factor.report_id')
+      .select('cdop_agency_report_factor.domain')
+      .where('cdop_agency_report.case_id', '=', input.id),
+  ).map((row) => row.domain);
+  const account = formChangeAccount(getForm(current.form_version), getForm(input.formVersion), {
+    factors,
+    reportDomains,
+  });
+  if (account.mustChange.length > 0) {
+    throw invalid('formVersion', `The form version cannot change yet. ${account.mustChange.join(' ')}`);
+  }
+  vault.write(
+    {
+      entity: CASE,
+      entityId: input.id,
+      action: 'form version changed',
+      detail: { from: current.form_version, to: input.formVersion },
+    },
+    () =>
+      run(
+        vault.database,
+        query
+          .updateTable('cdop_case')
+          .set({ form_version: input.formVersion, updated_at: now.toISOString() })
+          .where('id', '=', input.id),
+      ),
+  );
+  return getCase(vault.database, input.id);
+}
+
+/**
+ * The historical "preventable" answer of a death reviewed before 1 April 2010: its own
+ * outcome, never the modifiable one (shared/cdop/forms: MODIFIABLE_FACTORS_FROM).
+ */
+export function setPreventable(
+  vault: VaultWriter,
+  input: { id: string; preventable: boolean | null },
+  now: Date = new Date(),
+): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, input.id);
+  const reviewedOn = current.date_review_completed ?? current.date_of_death;
+  if (input.preventable !== null && reviewedOn >= MODIFIABLE_FACTORS_FROM) {
+    throw invalid(
+      'preventable',
+      'Panels recorded "preventable" only for deaths reviewed before 1 April 2010; from then they record modifiable factors.',
+    );
+  }
+  vault.write(
+    { entity: CASE, entityId: input.id, action: 'preventable set', detail: { preventable: input.preventable } },
+    () =>
+      run(
+        vault.database,
+        query
+          .updateTable('cdop_case')
+          .set({ preventable: bit(input.preventable), updated_at: now.toISOString() })
+          .where('id', '=', input.id),
+      ),
   );
   return getCase(vault.database, input.id);
 }

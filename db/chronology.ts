@@ -31,6 +31,7 @@ import {
 } from '../shared/dates/fuzzy-date.js';
 import { checkpointAfterwards } from './checkpoint.js';
 import { flagPossibleDuplicates } from './chronology-duplicates.js';
+import { linkPeopleFoundInText, setEntryPeople } from './entry-people.js';
 import { all, type Database, first, insertRows, nocase, prepare, query, run } from './query.js';
 import { ensureAgency, listAgencies, requireOpenReview, requireReview } from './reviews.js';
 import type { ChronologyEntryTable } from './schema/chronology.js';
@@ -116,9 +117,10 @@ interface EntryLinks {
   duplicates: string[];
   linked: string[];
   people: string[];
+  peopleFoundInText: string[];
 }
 
-function toEntry(row: EntryRow, { tags, duplicates, linked, people }: EntryLinks): ChronologyEntry {
+function toEntry(row: EntryRow, { tags, duplicates, linked, people, peopleFoundInText }: EntryLinks): ChronologyEntry {
   return {
     id: row.id,
     ref: row.ref,
@@ -151,6 +153,7 @@ function toEntry(row: EntryRow, { tags, duplicates, linked, people }: EntryLinks
     possibleDuplicateOf: duplicates,
     linkedWith: linked,
     personIds: people,
+    peopleFoundInText,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -181,17 +184,17 @@ function sideTables(database: Database, reviewId: string, onlyIds?: readonly str
         .orderBy('x.tag'),
     ),
   );
-  const people = groupBy(
-    all(
-      database,
-      query
-        .selectFrom('chronology_entry_person as x')
-        .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
-        .select(['x.entry_id as key', 'x.person_id as value'])
-        .where('e.review_id', '=', reviewId)
-        .$if(ids !== null, (select) => select.where('x.entry_id', 'in', ids ?? [])),
-    ),
+  const personLinks = all(
+    database,
+    query
+      .selectFrom('chronology_entry_person as x')
+      .innerJoin('chronology_entry as e', 'e.id', 'x.entry_id')
+      .select(['x.entry_id as key', 'x.person_id as value', 'x.found_in_text'])
+      .where('e.review_id', '=', reviewId)
+      .$if(ids !== null, (select) => select.where('x.entry_id', 'in', ids ?? [])),
   );
+  const people = groupBy(personLinks);
+  const peopleFoundInText = groupBy(personLinks.filter((link) => link.found_in_text === 1));
   // Both directions of each pair: a flag is stored once with entry_id < other_id.
   const openFlags = (from: 'entry_id' | 'other_id', to: 'entry_id' | 'other_id') =>
     query
@@ -204,7 +207,7 @@ function sideTables(database: Database, reviewId: string, onlyIds?: readonly str
   const pairs = all(database, openFlags('entry_id', 'other_id').unionAll(openFlags('other_id', 'entry_id')));
   const duplicates = groupBy(pairs.filter((pair) => pair.status === 'flagged'));
   const linked = groupBy(pairs.filter((pair) => pair.status === 'linked'));
-  return { tags, duplicates, linked, people };
+  return { tags, duplicates, linked, people, peopleFoundInText };
 }
 
 function linksOf(side: ReturnType<typeof sideTables>, id: string): EntryLinks {
@@ -213,6 +216,7 @@ function linksOf(side: ReturnType<typeof sideTables>, id: string): EntryLinks {
     duplicates: side.duplicates.get(id) ?? [],
     linked: side.linked.get(id) ?? [],
     people: side.people.get(id) ?? [],
+    peopleFoundInText: side.peopleFoundInText.get(id) ?? [],
   };
 }
 
@@ -570,6 +574,7 @@ export async function writeImport(
         }
         numberNewEntries(database, input.reviewId);
         saveMapping(database, agency.id, input.mapping, now);
+        linkPeopleFoundInText(database, input.reviewId, ids);
         const possibleDuplicates = flagPossibleDuplicates(database, input.reviewId, ids);
         return { importId, imported: ids.length, possibleDuplicates, agencyId: agency.id };
       },
@@ -727,27 +732,6 @@ function replaceTags(database: Database, entryId: string, tags: readonly string[
   );
 }
 
-/** Links an entry to people of its own review; a person from another review is refused. */
-function replacePeople(database: Database, reviewId: string, entryId: string, personIds: readonly string[]): void {
-  run(database, query.deleteFrom('chronology_entry_person').where('entry_id', '=', entryId));
-  for (const personId of personIds) {
-    const linked = run(
-      database,
-      query
-        .insertInto('chronology_entry_person')
-        .columns(['entry_id', 'person_id'])
-        .expression((eb) =>
-          eb
-            .selectFrom('person')
-            .select([eb.val(entryId).as('entry_id'), 'id'])
-            .where('id', '=', personId)
-            .where('review_id', '=', reviewId),
-        ),
-    );
-    if (linked.changes === 0) throw new CasebookError('invalid_payload', `person ${personId} is not in this review`);
-  }
-}
-
 export function createEntry(vault: VaultWriter, input: EntryCreateInput): ChronologyEntry {
   const { date, time } = readDateAndTime(input.date, input.time);
   const end = readEnd(input.endDate, input.endTime);
@@ -781,7 +765,8 @@ export function createEntry(vault: VaultWriter, input: EntryCreateInput): Chrono
         insertRecords(vault.database, input.reviewId, null, [record], () => ref),
       );
       replaceTags(vault.database, entryId as string, input.tags);
-      replacePeople(vault.database, input.reviewId, entryId as string, input.personIds);
+      setEntryPeople(vault.database, input.reviewId, entryId as string, input.personIds);
+      linkPeopleFoundInText(vault.database, input.reviewId, [entryId as string]);
       return entryId as string;
     },
   );
@@ -808,6 +793,9 @@ function currentValues(entry: ChronologyEntry): Required<EntryUpdateValues> {
     personIds: entry.personIds,
   };
 }
+
+/** The fields whose text can name people (db/entry-people.ts). */
+const TEXT_FIELDS = new Set<keyof EntryUpdateValues>(['source', 'practitioner', 'event', 'action', 'significance']);
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -866,7 +854,8 @@ export function updateEntry(vault: VaultWriter, input: EntryUpdateInput): EntryU
         .where('id', '=', id),
     );
     if (changed.includes('tags')) replaceTags(database, id, next.tags);
-    if (changed.includes('personIds')) replacePeople(database, before.reviewId, id, next.personIds);
+    if (changed.includes('personIds')) setEntryPeople(database, before.reviewId, id, next.personIds);
+    if (changed.some((key) => TEXT_FIELDS.has(key))) linkPeopleFoundInText(database, before.reviewId, [id]);
   });
   return { entry: getEntry(database, id), previous };
 }

@@ -5,6 +5,7 @@ import type { AnonymisePerson } from '../shared/anonymise/names.js';
 import type { Person, personAddSchema, personUpdateSchema } from '../shared/api/channels/reviews.js';
 import { CasebookError } from '../shared/api/errors.js';
 import { type PersonRole, personRoleLabel, suggestPseudonym } from '../shared/reviews/index.js';
+import { linkPeopleFoundInText } from './entry-people.js';
 import { all, type Database, first, query, run } from './query.js';
 import { ensureAgency, requireOpenReview, requireReview } from './reviews.js';
 import type { PersonTable } from './schema/reviews.js';
@@ -13,7 +14,9 @@ import type { VaultWriter } from './vault.js';
 /**
  * The people in a review. Each has a pseudonym or role code ("Child H", "Mother",
  * "GP1"), unique within the review, which anonymised output uses in place of the
- * real name. Audit rows name people by id only.
+ * real name (and of their other names). Audit rows name people by id only. Adding
+ * a person or changing their names links the entries that mention them
+ * (./entry-people.ts).
  */
 
 export type PersonAddInput = z.output<typeof personAddSchema>;
@@ -39,6 +42,11 @@ function toPerson(row: Selectable<PersonTable> & { agency_name: string | null })
     agencyId: row.agency_id,
     pseudonym: row.pseudonym,
     notes: row.notes,
+    alsoKnownAs: JSON.parse(row.also_known_as) as string[],
+    nhsNumber: row.nhs_number,
+    dateOfBirth: row.date_of_birth,
+    address: row.address,
+    postcode: row.postcode,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -114,10 +122,16 @@ export function addPerson(vault: VaultWriter, input: PersonAddInput): Person {
         agency_id: agency?.id ?? null,
         pseudonym: input.pseudonym,
         notes: input.notes,
+        also_known_as: JSON.stringify(input.alsoKnownAs),
+        nhs_number: input.nhsNumber,
+        date_of_birth: input.dateOfBirth,
+        address: input.address,
+        postcode: input.postcode,
         created_at: now,
         updated_at: now,
       }),
     );
+    linkPeopleFoundInText(vault.database, input.reviewId);
   });
   return getPerson(vault.database, id);
 }
@@ -148,10 +162,19 @@ export function updatePerson(vault: VaultWriter, input: PersonUpdateInput): Pers
           ...(changes.relationship !== undefined && { relationship: changes.relationship }),
           ...(agencyId !== undefined && { agency_id: agencyId }),
           ...(changes.notes !== undefined && { notes: changes.notes }),
+          ...(changes.alsoKnownAs !== undefined && { also_known_as: JSON.stringify(changes.alsoKnownAs) }),
+          ...(changes.nhsNumber !== undefined && { nhs_number: changes.nhsNumber }),
+          ...(changes.dateOfBirth !== undefined && { date_of_birth: changes.dateOfBirth }),
+          ...(changes.address !== undefined && { address: changes.address }),
+          ...(changes.postcode !== undefined && { postcode: changes.postcode }),
           updated_at: new Date().toISOString(),
         })
         .where('id', '=', id),
     );
+    // A new name or pseudonym changes who the text mentions.
+    if (changes.name !== undefined || changes.alsoKnownAs !== undefined || changes.pseudonym !== undefined) {
+      linkPeopleFoundInText(vault.database, existing.reviewId);
+    }
   });
   return getPerson(vault.database, id);
 }
@@ -168,8 +191,13 @@ export function removePerson(vault: VaultWriter, id: string): void {
 export function anonymisePeople(database: Database, reviewId: string): AnonymisePerson[] {
   return listPeople(database, reviewId).map((person) => ({
     name: person.name,
+    alsoKnownAs: person.alsoKnownAs,
     pseudonym: person.pseudonym,
     role: person.role,
     relationship: person.relationship,
+    nhsNumber: person.nhsNumber,
+    dateOfBirth: person.dateOfBirth,
+    address: person.address,
+    postcode: person.postcode,
   }));
 }

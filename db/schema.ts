@@ -1,4 +1,5 @@
 import { type AnalysisTables, analysisColumns } from './schema/analysis.js';
+import { type AnalysisDiagramTables, analysisDiagramColumns } from './schema/analysis-diagram.js';
 import { type CdopTables, cdopColumns } from './schema/cdop.js';
 import { type CdopPathwayTables, cdopPathwayColumns } from './schema/cdop-pathway.js';
 import { type ChronologyTables, chronologyColumns } from './schema/chronology.js';
@@ -19,7 +20,8 @@ export interface VaultTables
     CdopPathwayTables,
     AnalysisTables,
     ReportProseTables,
-    ReportVersionTables {}
+    ReportVersionTables,
+    AnalysisDiagramTables {}
 
 /** Every table's columns, checked against the vault by tests/integration/schema.test.ts. */
 export const vaultColumns = {
@@ -32,4 +34,5 @@ export const vaultColumns = {
   ...analysisColumns,
   ...reportProseColumns,
   ...reportVersionColumns,
+  ...analysisDiagramColumns,
 } satisfies ColumnsOf<VaultTables>;

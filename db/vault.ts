@@ -57,6 +57,8 @@ export class Vault {
     path: string,
     passphrase: string,
     options: VaultOptions = {},
+    /** The person creating it, recorded in the audit log from its first entry (default: the OS account). */
+    reviewerName?: string,
   ): Promise<{ vault: Vault; recoveryKey: string }> {
     if (existsSync(path) || existsSync(keyFilePath(path))) {
       throw new CasebookError('vault_exists', `a vault already exists at ${path}`);
@@ -97,7 +99,12 @@ export class Vault {
         const meta = database.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
         meta.run('created_at', now.toISOString());
         meta.run('created_by_version', APP_VERSION);
-        appendAudit(database, defaultActor(), { entity: 'vault', action: 'created' }, now);
+        if (reviewerName) {
+          database
+            .prepare('INSERT INTO setting (key, value) VALUES (?, ?)')
+            .run('reviewerName', JSON.stringify(reviewerName));
+        }
+        appendAudit(database, reviewerName || defaultActor(), { entity: 'vault', action: 'created' }, now);
       })();
     } finally {
       database.close();

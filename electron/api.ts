@@ -3,6 +3,7 @@ import { explainFailure } from '../db/failures.js';
 import { type Contract, contract, isChannelName } from '../shared/api/contract.js';
 import { type ApiResult, CasebookError } from '../shared/api/errors.js';
 import { analysisHandlers } from './handlers/analysis.js';
+import { analysisDiagramHandlers } from './handlers/analysis-diagram.js';
 import { cdopHandlers } from './handlers/cdop.js';
 import { cdopPathwayHandlers } from './handlers/cdop-pathway.js';
 import { chronologyHandlers } from './handlers/chronology.js';
@@ -33,6 +34,7 @@ export function createHandlers(context: AppContext): Handlers {
     ...analysisHandlers(context),
     ...reportProseHandlers(context),
     ...reportsHandlers(context),
+    ...analysisDiagramHandlers(context),
   };
 }
 

@@ -1,13 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { launchChromium } from '../chromium.js';
+import { buildPage, servePage } from '../page.js';
 import { report } from '../stats.js';
 
 /**
@@ -22,12 +18,6 @@ import { report } from '../stats.js';
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const PAGE = join(ROOT, 'bench/timeline/page');
 const OUT = join(ROOT, 'dist/bench-timeline');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.map': 'application/json',
-};
 
 /** What the page exposes (bench/timeline/page/main.tsx); the page's own types are DOM code. */
 interface PageBench {
@@ -40,31 +30,6 @@ interface Run {
   firstFrame: number;
   zoom: number[];
   pan: number[];
-}
-
-async function buildPage(): Promise<void> {
-  await build({
-    root: PAGE,
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir: OUT, emptyOutDir: true, target: 'es2023', chunkSizeWarningLimit: 4000 },
-  });
-}
-
-function serve(): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(OUT, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(OUT) || !(await stat(file).catch(() => null))?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
 async function measureLibrary(page: Page, url: string): Promise<Run> {
@@ -94,8 +59,8 @@ const median = (values: number[]) => {
 const max = (values: number[]) => Math.max(...values);
 
 export async function benchTimeline(): Promise<void> {
-  await buildPage();
-  const server = await serve();
+  await buildPage(PAGE, OUT);
+  const server = await servePage(OUT);
   const browser = await launchChromium();
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;

@@ -7,9 +7,12 @@ import { chronologyAnalysis } from './0005_chronology_analysis.js';
 import { reviewClock } from './0006_review_clock.js';
 import { cdopPathway } from './0007_cdop_pathway.js';
 import { chronologyRefs } from './0008_chronology_refs.js';
+import { peopleNames } from './0009_people_names.js';
+import { cdopFormVersions } from './0010_cdop_form_versions.js';
 import { analysis } from './0011_analysis.js';
 import { reportProse } from './0012_report_prose.js';
 import { reportVersions } from './0013_report_versions.js';
+import { analysisDiagram } from './0014_analysis_diagram.js';
 
 /**
  * Every schema change, in order, imported statically (file-system discovery breaks
@@ -33,7 +36,10 @@ export const migrations: readonly Migration[] = [
   reviewClock,
   cdopPathway,
   chronologyRefs,
+  peopleNames,
+  cdopFormVersions,
   analysis,
   reportProse,
   reportVersions,
+  analysisDiagram,
 ];

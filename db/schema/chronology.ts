@@ -75,6 +75,15 @@ export interface ChronologyEntryTagTable {
 export interface ChronologyEntryPersonTable {
   entry_id: string;
   person_id: string;
+  /** 1 when Casebook found the person in the entry's text, 0 when the reviewer linked them (0009_people_names). */
+  found_in_text: Generated<number>;
+}
+
+/** A link the reviewer removed: never made again from the text (0009_people_names). */
+export interface ChronologyEntryPersonRemovedTable {
+  entry_id: string;
+  person_id: string;
+  removed_at: string;
 }
 
 export interface ChronologyDuplicateTable {
@@ -100,6 +109,7 @@ export interface ChronologyTables {
   chronology_entry_deleted: ChronologyEntryDeletedTable;
   chronology_entry_tag: ChronologyEntryTagTable;
   chronology_entry_person: ChronologyEntryPersonTable;
+  chronology_entry_person_removed: ChronologyEntryPersonRemovedTable;
   chronology_duplicate: ChronologyDuplicateTable;
   chronology_mapping: ChronologyMappingTable;
 }
@@ -170,6 +180,12 @@ export const chronologyColumns = {
   chronology_entry_person: {
     entry_id: 'text',
     person_id: 'text',
+    found_in_text: 'integer',
+  },
+  chronology_entry_person_removed: {
+    entry_id: 'text',
+    person_id: 'text',
+    removed_at: 'text',
   },
   chronology_duplicate: {
     entry_id: 'text',

@@ -55,6 +55,12 @@ export interface PersonTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON array of the other names the text uses (0009_people_names). */
+  also_known_as: Generated<string>;
+  nhs_number: string | null;
+  date_of_birth: string | null;
+  address: string | null;
+  postcode: string | null;
 }
 
 export interface ReviewTables {
@@ -113,5 +119,10 @@ export const reviewColumns = {
     notes: 'text | null',
     created_at: 'text',
     updated_at: 'text',
+    also_known_as: 'text',
+    nhs_number: 'text | null',
+    date_of_birth: 'text | null',
+    address: 'text | null',
+    postcode: 'text | null',
   },
 } satisfies ColumnsOf<ReviewTables>;

@@ -76,3 +76,6 @@ export function writeExportFile(out: string, content: Buffer): void {
     );
   }
 }
+
+/** A repeatable option's values, in the order given (`--agency A --agency B`). */
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -1,7 +1,8 @@
 import * as cases from '../../db/cdop-cases.js';
-import { cdopStatistics, cdopTrend } from '../../db/cdop-statistics.js';
+import { cdopStatistics, cdopTrend, latestStatisticsDate } from '../../db/cdop-statistics.js';
 import { type cdopChannels, cdopImportChannels } from '../../shared/api/channels/cdop.js';
-import { exportCdopStatisticsForChannel } from '../services/cdop-statistics-export.js';
+import { exportCdopAnnualReport } from '../services/cdop-annual-report.js';
+import { exportCdopStatistics, exportForChannel } from '../services/cdop-statistics-export.js';
 import { cdopImportBinding } from '../services/import/cdop.js';
 import { importHandlers } from './import.js';
 import type { AppContext, HandlersFor } from './types.js';
@@ -19,6 +20,8 @@ export function cdopHandlers(context: AppContext): HandlersFor<typeof cdopChanne
     'cdop.case.setStatus': (input) => cases.setStatus(vault(), input),
     'cdop.case.setCategory': (input) => cases.setCategory(vault(), input),
     'cdop.case.setOutcome': (input) => cases.setOutcome(vault(), input),
+    'cdop.case.setFormVersion': (input) => cases.setFormVersion(vault(), input),
+    'cdop.case.setPreventable': (input) => cases.setPreventable(vault(), input),
     'cdop.case.setReferral': (input) => cases.setReferral(vault(), input),
     'cdop.factor.add': (input) => cases.addFactor(vault(), input),
     'cdop.factor.update': (input) => cases.updateFactor(vault(), input),
@@ -35,9 +38,11 @@ export function cdopHandlers(context: AppContext): HandlersFor<typeof cdopChanne
     'cdop.recommendation.update': (input) => cases.updateRecommendation(vault(), input),
     'cdop.recommendation.remove': ({ id }) => cases.removeRecommendation(vault(), id),
     'cdop.panelPack': ({ meetingDate }) => cases.panelPack(database(), meetingDate),
-    'cdop.statistics': ({ from, to }) => cdopStatistics(database(), from, to),
-    'cdop.statistics.trend': ({ from, to }) => cdopTrend(database(), from, to),
-    'cdop.statistics.export': (input) => exportCdopStatisticsForChannel(vault(), input),
+    'cdop.statistics': ({ from, to, basis }) => cdopStatistics(database(), from, to, basis),
+    'cdop.statistics.trend': ({ from, to, basis }) => cdopTrend(database(), from, to, basis),
+    'cdop.statistics.latest': ({ basis }) => ({ date: latestStatisticsDate(database(), basis) }),
+    'cdop.statistics.export': (input) => exportForChannel((save) => exportCdopStatistics(vault(), input, save)),
+    'cdop.statistics.report': (input) => exportForChannel((save) => exportCdopAnnualReport(vault(), input, save)),
     ...importHandlers('cdop', cdopImportChannels, cdopImportBinding, context),
   };
 }

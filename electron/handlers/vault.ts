@@ -8,7 +8,9 @@ import type { AppContext, HandlersFor } from './types.js';
 export function vaultHandlers({ session }: AppContext): HandlersFor<typeof vaultChannels> {
   return {
     'vault.status': () => session.status(),
-    'vault.create': async ({ passphrase }) => ({ recoveryKey: await session.create(passphrase) }),
+    'vault.create': async ({ passphrase, reviewerName }) => ({
+      recoveryKey: await session.create(passphrase, reviewerName),
+    }),
     'vault.unlock': async (secret) => {
       await session.unlock(secret);
       return session.status();

@@ -2,171 +2,100 @@ import ExcelJS from 'exceljs';
 import { type AuditChainHead, auditChainHead } from '../../db/audit.js';
 import { cdopStatistics, cdopTrend } from '../../db/cdop-statistics.js';
 import type { Vault } from '../../db/vault.js';
-import type { CdopStatistics, CdopStatisticsExport, CdopTrendYear } from '../../shared/api/channels/cdop.js';
-import { SEX_LABELS, type Sex } from '../../shared/cdop/case.js';
-import { AGE_BAND_LABELS, type AgeBand } from '../../shared/cdop/dates.js';
-import { CATEGORIES_OF_DEATH } from '../../shared/cdop/forms/index.js';
-import { SUPPRESSED, SUPPRESSION_RANGE, suppressSmallNumber } from '../../shared/cdop/suppression.js';
+import type { CdopStatisticsExport } from '../../shared/api/channels/cdop.js';
+import {
+  type PublishedStatistics,
+  publishStatistics,
+  type StatisticsBasis,
+  trendPeriod,
+  UNSUPPRESSED_WARNING,
+  type ValueFormat,
+} from '../../shared/cdop/statistics.js';
 import { formatAuditAnchor } from './audit-anchor.js';
 
 /**
- * The panel's figures as an .xlsx workbook: a sheet per breakdown, each a plain
- * table a statistics team can paste from. Main process only (exceljs). With
- * suppression, counts of 1-4 become the GSS marker, and a share whose numerator
- * or denominator is such a count is withheld too (it would give the count away).
- * Like every export, the workbook's document properties carry the audit anchor
- * (see audit-anchor.ts), and the export is audited once the file is handed over.
+ * The panel's figures as an .xlsx workbook: the headline figures, then a sheet per
+ * table of the statistics screen (shared/cdop/statistics.ts builds both, so the
+ * figures, the trend's years and the suppression are the screen's), each a plain
+ * table a statistics team can paste from, headed by the basis and the suppression
+ * rule applied. Main process only (exceljs). Like every export, the workbook's
+ * document properties carry the audit anchor (see audit-anchor.ts), and the export
+ * is audited once the file is handed over.
  */
 
 const MARKING = 'OFFICIAL-SENSITIVE';
-type Cell = string | number | null;
-
-function isSmall(count: number): boolean {
-  return count >= SUPPRESSION_RANGE.min && count <= SUPPRESSION_RANGE.max;
-}
+const NUMBER_FORMATS: Record<ValueFormat, string | undefined> = { count: undefined, days: '0.#', share: '0.0%' };
 
 export async function cdopStatisticsWorkbook(
-  figures: CdopStatistics,
-  trend: readonly CdopTrendYear[],
-  options: { suppressSmallNumbers: boolean; anchor: AuditChainHead; createdAt?: Date },
+  published: PublishedStatistics,
+  options: { anchor: AuditChainHead; createdAt?: Date },
 ): Promise<Buffer> {
-  const suppress = options.suppressSmallNumbers;
-  const n = (count: number): Cell => (suppress ? suppressSmallNumber(count) : count);
-  const share = (numerator: number, denominator: number): Cell => {
-    if (denominator === 0) return null;
-    if (suppress && (isSmall(numerator) || isSmall(denominator))) return SUPPRESSED;
-    return numerator / denominator;
-  };
-
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Casebook';
   workbook.created = options.createdAt ?? new Date();
   workbook.description = formatAuditAnchor(options.anchor);
-  const period = `Deaths with a date of death from ${ukDate(figures.from)} to ${ukDate(figures.to)}`;
-  const note = suppress
-    ? `Counts of ${SUPPRESSION_RANGE.min} to ${SUPPRESSION_RANGE.max} are shown as ${SUPPRESSED} (withheld to protect confidentiality); check totals before publication.`
-    : 'Unsuppressed figures: small numbers may identify a child. Do not publish without suppression.';
+  const preamble = [published.basisStatement, published.suppression ?? UNSUPPRESSED_WARNING];
 
-  const sheet = (name: string, title: string, header: string[], rows: Cell[][], percentColumns: number[] = []) => {
+  const sheet = (name: string, title: string, notes: string[], header: string[]) => {
     const ws = workbook.addWorksheet(name, {
       headerFooter: { oddHeader: `&C&B${MARKING}`, oddFooter: `&C&B${MARKING}&R&P of &N` },
     });
     ws.addRow([title]).font = { bold: true, size: 13 };
-    ws.addRow([period]);
-    ws.addRow([note]);
+    for (const line of [...preamble, ...notes]) ws.addRow([line]);
     ws.addRow([]);
-    const headerRow = ws.addRow(header);
-    headerRow.font = { bold: true };
-    for (const row of rows) ws.addRow(row);
+    ws.addRow(header).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: ws.rowCount }];
     ws.columns.forEach((column, index) => {
-      column.width = index === 0 ? 44 : 18;
-      if (percentColumns.includes(index + 1)) column.numFmt = '0.0%';
+      column.width = index === 0 ? 44 : 20;
     });
-    ws.views = [{ state: 'frozen', ySplit: 5 }];
     return ws;
   };
 
-  const reviewedCount = figures.reviewed;
-  const summary = sheet(
-    'Summary',
-    'Child deaths: headline figures',
-    ['Figure', 'Value'],
-    [
-      ['Deaths notified', n(figures.notified)],
-      ['Reviews completed', n(reviewedCount)],
-      ['Median days from death to review completion', figures.medianDaysToReview],
-      ['Reviews with modifiable factors identified', n(figures.modifiable.identified)],
-      ['Share of reviews with modifiable factors identified', share(figures.modifiable.identified, reviewedCount)],
-      ['Expected deaths', n(figures.expected)],
-      ['Unexpected deaths', n(figures.unexpected)],
-    ],
-  );
-  // Only the share is a percentage; the other values in the column are counts and days.
-  summary.getCell('B10').numFmt = '0.0%';
+  const summary = sheet('Summary', 'Child deaths: headline figures', [], ['Figure', 'Value']);
+  for (const { label, value, format } of published.headline) {
+    const row = summary.addRow([label, value]);
+    const numFmt = NUMBER_FORMATS[format];
+    if (numFmt && typeof value === 'number') row.getCell(2).numFmt = numFmt;
+  }
 
-  sheet(
-    'By category',
-    'Reviews completed by category of death',
-    ['Category of death', 'Reviews', 'Modifiable factors identified (share)'],
-    CATEGORIES_OF_DEATH.map((category) => {
-      const count = figures.byCategory[String(category.number)] ?? 0;
-      const modifiableShare = figures.modifiableShareByCategory[String(category.number)] ?? null;
-      const identified = modifiableShare === null ? 0 : Math.round(modifiableShare * count);
-      return [`${category.number}. ${category.label}`, n(count), share(identified, count)];
-    }),
-    [3],
-  );
-
-  sheet(
-    'Modifiable',
-    'Reviews completed by modifiable-factor outcome',
-    ['Outcome', 'Reviews', 'Share of reviews'],
-    (
-      [
-        ['identified', 'Modifiable factors identified'],
-        ['none', 'No modifiable factors identified'],
-        ['insufficient', 'Insufficient information'],
-      ] as const
-    ).map(([key, label]) => [label, n(figures.modifiable[key]), share(figures.modifiable[key], reviewedCount)]),
-    [3],
-  );
-
-  sheet(
-    'By age band',
-    'Deaths notified by age at death',
-    ['Age band', 'Deaths'],
-    (Object.keys(figures.byAgeBand) as AgeBand[]).map((band) => [AGE_BAND_LABELS[band], n(figures.byAgeBand[band])]),
-  );
-
-  sheet(
-    'By sex',
-    'Deaths notified by sex',
-    ['Sex', 'Deaths'],
-    (Object.keys(figures.bySex) as Sex[]).map((sex) => [SEX_LABELS[sex], n(figures.bySex[sex])]),
-  );
-
-  sheet(
-    'By ethnicity',
-    'Deaths notified by ethnicity',
-    ['Ethnicity', 'Deaths'],
-    Object.entries(figures.byEthnicity).map(([ethnicity, count]) => [ethnicity, n(count)]),
-  );
-
-  sheet(
-    'Expected',
-    'Deaths notified: expected and unexpected',
-    ['Expected or unexpected', 'Deaths'],
-    [
-      ['Expected', n(figures.expected)],
-      ['Unexpected', n(figures.unexpected)],
-      ['Not recorded', n(figures.notified - figures.expected - figures.unexpected)],
-    ],
-  );
-
-  sheet(
-    'Trend',
-    'By financial year (April to March)',
-    ['Financial year', 'Deaths notified', 'Reviews completed', 'Median days to review', 'Modifiable share'],
-    trend.map((year) => [
-      year.label,
-      n(year.notified),
-      n(year.reviewed),
-      year.medianDaysToReview,
-      year.modifiableShare === null ? null : share(Math.round(year.modifiableShare * year.reviewed), year.reviewed),
-    ]),
-    [5],
-  );
-
+  for (const table of published.tables) {
+    const ws = sheet(table.sheet, table.title, table.notes, [table.rowHeader, ...table.columns.map((c) => c.label)]);
+    for (const { label, values } of table.rows) {
+      const row = ws.addRow([label, ...values]);
+      table.columns.forEach((column, index) => {
+        const numFmt = NUMBER_FORMATS[column.format];
+        if (numFmt && typeof values[index] === 'number') row.getCell(index + 2).numFmt = numFmt;
+      });
+    }
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function ukDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
+/** The file's name says the period, and the basis when it is not the national one. */
+export function statisticsFileName(input: StatisticsExportInput, extension: 'xlsx' | 'docx' = 'xlsx'): string {
+  const basis = input.basis === 'deaths' ? '-by-date-of-death' : '';
+  const suppressed = input.suppressSmallNumbers ? '-suppressed' : '';
+  return `casebook-cdop-statistics-${input.from}-to-${input.to}${basis}${suppressed}.${extension}`;
 }
 
-export function statisticsFileName(from: string, to: string, suppressed: boolean): string {
-  return `casebook-cdop-statistics-${from}-to-${to}${suppressed ? '-suppressed' : ''}.xlsx`;
+export interface StatisticsExportInput {
+  from: string;
+  to: string;
+  basis: StatisticsBasis;
+  suppressSmallNumbers: boolean;
+}
+
+/** The figures of the statistics screen for a period: the same tables, the same trend years. */
+export function publishedStatistics(database: Vault['database'], input: StatisticsExportInput): PublishedStatistics {
+  const { from, to, basis } = input;
+  const trend = trendPeriod(from, to);
+  return publishStatistics(
+    cdopStatistics(database, from, to, basis),
+    cdopTrend(database, trend.from, trend.to, basis),
+    {
+      suppress: input.suppressSmallNumbers,
+    },
+  );
 }
 
 /**
@@ -175,29 +104,27 @@ export function statisticsFileName(from: string, to: string, suppressed: boolean
  */
 export async function exportCdopStatistics(
   vault: Pick<Vault, 'database' | 'write'>,
-  input: { from: string; to: string; suppressSmallNumbers: boolean },
+  input: StatisticsExportInput,
   save: (file: { fileName: string; content: Buffer }) => void | Promise<void>,
 ): Promise<{ fileName: string }> {
-  const { from, to, suppressSmallNumbers } = input;
-  const figures = cdopStatistics(vault.database, from, to);
-  const trend = cdopTrend(vault.database, from, to);
+  const { from, to, basis, suppressSmallNumbers } = input;
   const anchor = auditChainHead(vault.database);
-  const content = await cdopStatisticsWorkbook(figures, trend, { suppressSmallNumbers, anchor });
-  const fileName = statisticsFileName(from, to, suppressSmallNumbers);
+  const content = await cdopStatisticsWorkbook(publishedStatistics(vault.database, input), { anchor });
+  const fileName = statisticsFileName(input);
   await save({ fileName, content });
   vault.write(
-    { entity: 'cdop_statistics', action: 'exported', detail: { from, to, suppressed: suppressSmallNumbers } },
+    { entity: 'cdop_statistics', action: 'exported', detail: { from, to, basis, suppressed: suppressSmallNumbers } },
     () => undefined,
   );
   return { fileName };
 }
 
-export async function exportCdopStatisticsForChannel(
-  vault: Pick<Vault, 'database' | 'write'>,
-  input: { from: string; to: string; suppressSmallNumbers: boolean },
+/** An export as the window receives it: the file's name and its bytes in base64 (the window saves it). */
+export async function exportForChannel(
+  exporter: (save: (file: { fileName: string; content: Buffer }) => void) => Promise<{ fileName: string }>,
 ): Promise<CdopStatisticsExport> {
   let contentBase64 = '';
-  const { fileName } = await exportCdopStatistics(vault, input, ({ content }) => {
+  const { fileName } = await exporter(({ content }) => {
     contentBase64 = content.toString('base64');
   });
   return { fileName, contentBase64 };

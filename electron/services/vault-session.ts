@@ -46,9 +46,9 @@ export class VaultSession {
     };
   }
 
-  async create(passphrase: string): Promise<string> {
+  async create(passphrase: string, reviewerName?: string): Promise<string> {
     // Refused (the vault exists, a weak passphrase) before anything is locked.
-    const { vault, recoveryKey } = await Vault.create(this.path, passphrase, this.options);
+    const { vault, recoveryKey } = await Vault.create(this.path, passphrase, this.options, reviewerName);
     this.lock('user');
     this.opened(vault);
     return recoveryKey;

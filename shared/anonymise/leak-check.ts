@@ -52,7 +52,7 @@ const ALNUM = '\\p{L}\\p{N}';
 
 /** The characters in order, any spacing or dashes between them, not inside a longer word or number. */
 function spacedPattern(characters: string): RegExp {
-  const body = [...characters].map(escapeRegExp).join('[\\s.-]{0,2}');
+  const body = [...characters].map(escapeRegExp).join('[\\s.-]{0,3}');
   return new RegExp(`(?<![${ALNUM}])${body}(?![${ALNUM}])`, 'u');
 }
 

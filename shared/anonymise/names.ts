@@ -130,19 +130,23 @@ export function nameFinder(people: readonly AnonymisePerson[]): NameFinder {
   }
   const terms = [...meanings.keys()].sort((a, b) => b.length - a.length);
   if (terms.length === 0) return { find: () => [] };
-  const title = `(?:(?:${TITLES.join('|')})\\.?\\s)?`;
-  const pattern = new RegExp(`(?<![${LETTER}])${title}(${terms.map(escapeRegExp).join('|')})(?![${LETTER}])`, 'gu');
+  // A name on its own first, so another name that includes a title ("Dr Okafor")
+  // wins over the title followed by a shorter, shared name ("Okafor").
+  const names = terms.map((term) => escapeRegExp(term).replaceAll(' ', ' +')).join('|');
+  const title = `(?:${TITLES.join('|')})\\.? +`;
+  const pattern = new RegExp(`(?<![${LETTER}])(?:(${names})|${title}(${names}))(?![${LETTER}])`, 'gu');
 
   function find(text: string): NameMention[] {
     const folded = foldWithPositions(text);
     const mentions: NameMention[] = [];
     for (const match of folded.text.matchAll(pattern)) {
-      const term = match[1] as string;
+      const written = (match[1] ?? match[2]) as string;
+      const term = written.replace(/ +/g, ' ');
       const at = match.index;
-      const termAt = at + match[0].length - term.length;
-      const start = folded.from[at] as number;
-      const end = folded.to[at + match[0].length - 1] as number;
-      const nameStart = folded.from[termAt] as number;
+      const termAt = at + match[0].length - written.length;
+      const start = folded.start(at);
+      const end = folded.end(at + match[0].length - 1);
+      const nameStart = folded.start(termAt);
       if (COMMON_WORDS.has(term) || MONTHS.has(term)) {
         const firstLetter = text.slice(nameStart, end).match(/\p{L}/u)?.[0] ?? '';
         if (firstLetter === firstLetter.toLowerCase()) continue;

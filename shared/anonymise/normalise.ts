@@ -14,7 +14,7 @@
  *   byte-order mark, direction marks) dropped;
  * - letters that look Latin in Cyrillic and Greek become the Latin letter ("Аmira"
  *   with a Cyrillic А is Amira);
- * - every run of white space becomes one space.
+ * - every white space character becomes a space (matching allows any run of them).
  */
 
 const APOSTROPHES = /['’‘ʼʹ′`´＇‛]/u;
@@ -56,10 +56,10 @@ const LOOKALIKES: Record<string, string> = {
 export interface FoldedText {
   /** The folded text, compared against folded names. */
   text: string;
-  /** For each folded character, the index in the original where its source starts. */
-  from: number[];
-  /** For each folded character, the index in the original just after its source. */
-  to: number[];
+  /** Where the source of folded character `index` starts in the original. */
+  start(index: number): number;
+  /** Where the source of folded character `index` ends in the original. */
+  end(index: number): number;
 }
 
 function foldCluster(cluster: string): string {
@@ -71,31 +71,61 @@ function foldCluster(cluster: string): string {
   return out;
 }
 
-/** Folds `value`, keeping where each folded character came from. */
-export function foldWithPositions(value: string): FoldedText {
-  const folded: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  // A base character with the combining marks after it: "e" + U+0301 folds as one.
-  const clusters = value.matchAll(/[^\p{M}][\p{M}]*|[\p{M}]+/gsu);
-  for (const match of clusters) {
-    const start = match.index;
-    const end = start + match[0].length;
-    for (const char of foldCluster(match[0])) {
-      // Runs of white space fold to one space, which covers them all.
-      if (char === ' ' && folded.at(-1) === ' ') {
-        to[to.length - 1] = end;
-        continue;
-      }
-      folded.push(char);
-      from.push(start);
-      to.push(end);
-    }
-  }
-  return { text: folded.join(''), from, to };
+const MARK = /\p{M}/u;
+/** The first code point that can be a combining mark (U+0300): anything below never is. */
+const FIRST_MARK = 0x300;
+const ASCII_SPACE = /[\t\n\v\f\r]/g;
+
+/** ASCII folds one character for one: lower case, a backtick as an apostrophe, any white space as a space. */
+function foldAscii(text: string): string {
+  return text.toLowerCase().replaceAll('`', "'").replace(ASCII_SPACE, ' ');
 }
 
-/** The folded text alone: for names, codes and anything compared without positions. */
+function isMarkAt(value: string, at: number): boolean {
+  const code = value.codePointAt(at) as number;
+  return code >= FIRST_MARK && MARK.test(String.fromCodePoint(code));
+}
+
+/** Folds `value`, keeping where each folded character came from. */
+export function foldWithPositions(value: string): FoldedText {
+  let asciiEnd = 0;
+  while (asciiEnd < value.length && value.charCodeAt(asciiEnd) < 0x80) asciiEnd += 1;
+  // All ASCII, most text: one character for one, so positions are unchanged.
+  if (asciiEnd === value.length) {
+    return { text: foldAscii(value), start: (index) => index, end: (index) => index + 1 };
+  }
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  while (at < value.length) {
+    // A run of ASCII, less a last character that combining marks follow.
+    let runEnd = at;
+    while (runEnd < value.length && value.charCodeAt(runEnd) < 0x80) runEnd += 1;
+    if (runEnd < value.length && runEnd > at && isMarkAt(value, runEnd)) runEnd -= 1;
+    if (runEnd > at) {
+      folded += foldAscii(value.slice(at, runEnd));
+      for (let index = at; index < runEnd; index += 1) {
+        from.push(index);
+        to.push(index + 1);
+      }
+      at = runEnd;
+      continue;
+    }
+    // A base character with the combining marks after it: "e" + U+0301 folds as one.
+    let end = at + ((value.codePointAt(at) as number) > 0xffff ? 2 : 1);
+    while (end < value.length && isMarkAt(value, end)) end += (value.codePointAt(end) as number) > 0xffff ? 2 : 1;
+    for (const char of foldCluster(value.slice(at, end))) {
+      folded += char;
+      from.push(at);
+      to.push(end);
+    }
+    at = end;
+  }
+  return { text: folded, start: (index) => from[index] as number, end: (index) => to[index] as number };
+}
+
+/** The folded text alone, white space runs as one space: for names, codes and anything compared without positions. */
 export function fold(value: string): string {
-  return foldWithPositions(value).text.trim();
+  return foldWithPositions(value).text.replace(/ +/g, ' ').trim();
 }

@@ -19,6 +19,18 @@ import { fold, foldWithPositions } from './normalise.js';
  *
  * Pure and Node-free. Build it once per export (`createAnonymiser`) and use it for
  * every piece of text; then run the leak check (./leak-check.ts) on the result.
+ *
+ * Using it for an export (the chronology's in electron/services/chronology-export.ts):
+ *
+ *     const people = anonymisePeople(database, reviewId);   // db/people.ts
+ *     const anonymise = createAnonymiser(people);            // or anonymiser(people) for text only
+ *     const cell = anonymise.text(entry.event);              // "Tyler’s" -> "Child T’s"
+ *     const leaks = findLeaks(people, [{ where: 'Row 4, Event', text: cell }, ...]);
+ *     if (leaks.length > 0) refuse, listing leaks.map(describeLeak)
+ *
+ * Anonymise the source text before it is split into formatting runs, and check
+ * the finished file's text with runs joined: a name split across runs is then
+ * still one name to the leak check.
  */
 
 export const AMBIGUOUS_NAME = '[name]';
@@ -94,7 +106,7 @@ export function createAnonymiser(people: readonly AnonymisePerson[]): Anonymiser
   const initialAlternatives = [...uniqueInitials.keys()].flatMap((code) => {
     const dotted = code
       .split('')
-      .map((letter) => `${letter}\\.\\s?`)
+      .map((letter) => `${letter}\\. ?`)
       .join('');
     return ABBREVIATIONS.has(code.toUpperCase()) ? [dotted] : [dotted, code];
   });
@@ -122,8 +134,8 @@ export function createAnonymiser(people: readonly AnonymisePerson[]): Anonymiser
     for (const match of folded.text.matchAll(initialPattern)) {
       const trailing = match[0].endsWith(' ');
       const length = match[0].length - (trailing ? 1 : 0);
-      const start = folded.from[match.index] as number;
-      const end = folded.to[match.index + length - 1] as number;
+      const start = folded.start(match.index);
+      const end = folded.end(match.index + length - 1);
       const written = value.slice(start, end);
       // Initials are written in capitals; "ss" in running text is not someone.
       if (written !== written.toUpperCase()) continue;

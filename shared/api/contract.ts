@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { analysisChannels } from './channels/analysis.js';
+import { analysisDiagramChannels } from './channels/analysis-diagram.js';
 import { cdopChannels } from './channels/cdop.js';
 import { cdopPathwayChannels } from './channels/cdop-pathway.js';
 import { chronologyChannels } from './channels/chronology.js';
@@ -13,6 +14,7 @@ import type { ApiResult } from './errors.js';
 
 export type { Channel } from './channel.js';
 export * from './channels/analysis.js';
+export * from './channels/analysis-diagram.js';
 export * from './channels/cdop.js';
 export * from './channels/cdop-pathway.js';
 export * from './channels/chronology.js';
@@ -39,6 +41,7 @@ export const contract = {
   ...analysisChannels,
   ...reportProseChannels,
   ...reportsChannels,
+  ...analysisDiagramChannels,
 } as const;
 
 export type Contract = typeof contract;

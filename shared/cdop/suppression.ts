@@ -1,26 +1,53 @@
 /**
- * Small-number suppression for published figures: counts of 1 to 4 are replaced by
- * a marker, as official statistics releases do, so a child cannot be identified
- * from a small cell. Zero is shown (it identifies nobody). This is primary
- * suppression only: a total alongside suppressed cells can still reveal one, so a
- * publisher must check totals (or suppress a second cell) before release.
+ * Small-number suppression for published figures, as official statistics releases
+ * do it, so a child cannot be identified from a small cell:
+ *
+ * - primary: a count of 1 to 4 is withheld (shown as the marker); zero is shown
+ *   (it identifies nobody);
+ * - secondary: in a breakdown whose total is published (the categories of the
+ *   reviews completed, the sexes of the deaths), a single withheld cell could be
+ *   recovered by subtracting the others from the total, so the smallest other
+ *   non-zero cell is withheld too. With two or more withheld cells only their sum
+ *   can be recovered, never one of them.
+ *
+ * A share is withheld when its numerator or its denominator is.
  */
 
 /** The Government Statistical Service symbol for a value withheld for confidentiality. */
 export const SUPPRESSED = '[c]';
+export type Suppressed = typeof SUPPRESSED;
 
 export const SUPPRESSION_RANGE = { min: 1, max: 4 } as const;
 
-export function suppressSmallNumber(count: number, marker: string = SUPPRESSED): number | string {
-  return count >= SUPPRESSION_RANGE.min && count <= SUPPRESSION_RANGE.max ? marker : count;
+/** The rule in words, for the screen and every export that applies it. */
+export const SUPPRESSION_RULE =
+  `Counts of ${SUPPRESSION_RANGE.min} to ${SUPPRESSION_RANGE.max} are shown as ${SUPPRESSED} (withheld to protect confidentiality). ` +
+  'Where a table has a published total and only one of its counts is withheld, the next smallest count is withheld too, ' +
+  'so no withheld count can be worked out by subtraction. A share is withheld when either of its counts is.';
+
+export function isSmallNumber(count: number): boolean {
+  return count >= SUPPRESSION_RANGE.min && count <= SUPPRESSION_RANGE.max;
 }
 
-/** Every count in a record (e.g. `byAgeBand`) suppressed the same way; other values untouched. */
-export function suppressCounts<K extends string>(
-  counts: Record<K, number>,
-  marker: string = SUPPRESSED,
-): Record<K, number | string> {
-  const out = {} as Record<K, number | string>;
-  for (const key of Object.keys(counts) as K[]) out[key] = suppressSmallNumber(counts[key], marker);
-  return out;
+export function suppressSmallNumber(count: number): number | Suppressed {
+  return isSmallNumber(count) ? SUPPRESSED : count;
+}
+
+/**
+ * The counts of one breakdown as published: primary suppression, then the
+ * secondary cell when the breakdown's total is published and exactly one cell
+ * was withheld. `totalPublished` is false when the total is not shown anywhere
+ * (or is itself withheld), so subtraction recovers nothing.
+ */
+export function suppressBreakdown(counts: readonly number[], totalPublished: boolean): (number | Suppressed)[] {
+  const withheld = counts.map(isSmallNumber);
+  if (totalPublished && withheld.filter(Boolean).length === 1) {
+    let second = -1;
+    counts.forEach((count, index) => {
+      if (withheld[index] || count === 0) return;
+      if (second === -1 || count < (counts[second] as number)) second = index;
+    });
+    if (second !== -1) withheld[second] = true;
+  }
+  return counts.map((count, index) => (withheld[index] ? SUPPRESSED : count));
 }

@@ -102,3 +102,24 @@ export function describeProblem(problem: ImportProblem): string {
   const where = problem.column === '' ? `row ${problem.row}` : `row ${problem.row}, ${problem.column}`;
   return `${where}: ${problem.reason}${problem.severity === 'warning' ? ' (warning)' : ''}`;
 }
+
+/** The same problem on several rows, said once ("56 rows: no child's name"), so a long list stays short. */
+export interface ProblemGroup {
+  /** Spreadsheet row numbers, in the order found. */
+  rows: number[];
+  column: string;
+  reason: string;
+  severity: ImportSeverity;
+}
+
+/** Problems with the same severity, column and reason, as one group each, in the order first found. */
+export function groupProblems(problems: readonly ImportProblem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const { row, column, reason, severity } of problems) {
+    const key = JSON.stringify([severity, column, reason]);
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { rows: [row], column, reason, severity });
+  }
+  return [...groups.values()];
+}

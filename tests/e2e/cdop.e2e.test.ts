@@ -93,11 +93,11 @@ describe('child death reviews (CDOP) in the browser', () => {
 
     await page.getByRole('button', { name: 'Record the notification' }).click();
     await heading('Case CDOP-2023-017').waitFor();
-    const summary = await page.locator('.summary').textContent();
+    const summary = await page.getByRole('region', { name: 'Notification' }).locator('.summary').textContent();
     expect(summary).toContain('Age band (derived)28-364 days');
     expect(summary).toContain('943 476 5919');
     expect(summary).toContain('07/06/2023 at 03:40');
-    expect(summary).toContain('Child death analysis form (2018)');
+    expect(summary).toContain('Child death analysis form (revised April 2021)');
   });
 
   it('tracks agency reports and lists the case for a panel meeting', async () => {
@@ -119,7 +119,9 @@ describe('child death reviews (CDOP) in the browser', () => {
   it('analyses the case: a factor in every domain, the suggestion, then the disagreement warning', async () => {
     await page.getByRole('link', { name: 'Open the analysis form' }).click();
     await heading('Analysis form: case CDOP-2023-017').waitFor();
-    expect(await page.locator('.form-version').textContent()).toContain('Child death analysis form (2018)');
+    expect(await page.locator('.form-version').textContent()).toContain(
+      'Child death analysis form (revised April 2021)',
+    );
     const factors: [domain: string, text: string, grade: string, modifiable: 'Yes' | 'No'][] = [
       ['A', 'Born at 35 weeks', '1', 'No'],
       ['B', 'Unsafe sleeping arrangement: co-sleeping on a sofa', '2', 'Yes'],
@@ -179,6 +181,19 @@ describe('child death reviews (CDOP) in the browser', () => {
     await page.getByRole('button', { name: 'Move to reviewed' }).click();
     await page.getByText('Moved to reviewed.').waitFor();
     expect(await page.locator('.steps [aria-current="step"]').textContent()).toContain('Reviewed');
+
+    // The form version: a change is explained first, and refused while a factor does not fit the new form.
+    await page.getByText('Change the analysis form version').click();
+    const version = page.getByLabel('Analysis form version');
+    await version.selectOption('form-c');
+    const account = page.getByTestId('form-change-account');
+    expect(await account.textContent()).toMatch(/is in domain A, which Form C: analysis proforma .* does not have/);
+    expect(await account.getByRole('button').isDisabled()).toBe(true);
+    await version.selectOption('analysis-form-2018');
+    expect(await account.textContent()).toMatch(/keep their domains and grades/);
+    await account.getByRole('button', { name: 'Change to Child death analysis form (2018)' }).click();
+    await page.getByText('Analysis form changed to Child death analysis form (2018).').waitFor();
+    await screenshot(page, 'cdop-06b-form-version');
   });
 
   it('imports historical cases with every problem listed by spreadsheet row', async () => {
@@ -200,10 +215,11 @@ describe('child death reviews (CDOP) in the browser', () => {
     // The same wizard as a chronology import: the preview lists every problem by spreadsheet row.
     await heading('Check the rows before importing', 2).waitFor();
     const problems = page.locator('.problems-table');
+    // The column in words: the field it feeds, and the file's own header.
     expect(await problems.locator('tbody tr').first().textContent()).toMatch(
-      /^4DOB.*31\/02\/2015.*Error: row not imported$/,
+      /^4Date of birth \(column “DOB”\).*31\/02\/2015.*Error: row not imported$/,
     );
-    expect(await page.getByRole('button', { name: 'Import all 3 rows' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Import all/ }).count()).toBe(0);
     expect(await page.locator('#import-all-why').textContent()).toContain('1 row has errors');
     await screenshot(page, 'cdop-06-import-preview');
     await expectAccessible('import preview');
@@ -245,7 +261,17 @@ describe('child death reviews (CDOP) in the browser', () => {
   it('shows the statistics with a drawn chart and the table beside it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click();
     await heading('Child death statistics').waitFor();
-    await page.getByLabel('Period', { exact: true }).selectOption('2023');
+    // Opens on the latest financial year with a completed review, on the national basis.
+    await expect.poll(() => page.getByLabel('Period', { exact: true }).inputValue()).toBe('2023');
+    expect(await page.getByTestId('basis').textContent()).toMatch(
+      /^Basis: reviews completed from 01\/04\/2023 to 31\/03\/2024/,
+    );
+    // Suppression is ticked by default and applies on screen: one death is withheld.
+    await expect.poll(() => page.getByTestId('notified').textContent()).toBe('[c]');
+    expect(await page.getByTestId('suppression').textContent()).toMatch(/the next smallest count is withheld too/);
+    await page
+      .getByLabel('Suppress small numbers (1 to 4 shown as [c]), on screen and in the export, for publication')
+      .uncheck();
     await expect.poll(() => page.getByTestId('notified').textContent()).toBe('1');
     expect(await page.getByTestId('reviewed').textContent()).toBe('1');
 
@@ -266,13 +292,17 @@ describe('child death reviews (CDOP) in the browser', () => {
     ]);
     const band = page.getByTestId('by-age-band').getByRole('row', { name: /^28-364 days/ });
     expect(await band.getByRole('cell').textContent()).toBe('1');
+    // Every share names its denominator beside its chart.
+    const modifiable = page.getByTestId('modifiable');
     expect(
-      await page
-        .getByTestId('modifiable')
-        .getByRole('row', { name: /^All reviews/ })
+      await modifiable
+        .getByRole('row', { name: /^Modifiable factors identified/ })
         .getByRole('cell')
-        .textContent(),
-    ).toBe('0.0%');
+        .allTextContents(),
+    ).toEqual(['0', '0.0%']);
+    expect(await modifiable.textContent()).toContain('Share: of all reviews completed in the period');
+    const byBand = page.getByTestId('modifiable-by-age-band').getByRole('row', { name: /^28-364 days/ });
+    expect(await byBand.getByRole('cell').allTextContents()).toEqual(['0', '1', '0.0%']);
 
     // The canvas has been drawn: count pixels that are not transparent.
     const canvas = byCategory.locator('canvas');
@@ -298,7 +328,9 @@ describe('child death reviews (CDOP) in the browser', () => {
   });
 
   it('exports every figure to XLSX, with small numbers suppressed on request', async () => {
-    const checkbox = page.getByLabel('Suppress small numbers (1 to 4 shown as [c]) for publication');
+    const checkbox = page.getByLabel(
+      'Suppress small numbers (1 to 4 shown as [c]), on screen and in the export, for publication',
+    );
     await checkbox.uncheck();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -322,6 +354,16 @@ describe('child death reviews (CDOP) in the browser', () => {
     const hidden = new ExcelJS.Workbook();
     await hidden.xlsx.readFile(await suppressed.path());
     expect(hidden.getWorksheet('Summary')?.getCell('B6').value).toBe('[c]');
+    // The workbook says its basis and the suppression rule it applied, and has the screen's five trend years.
+    expect(hidden.getWorksheet('Summary')?.getCell('A2').value).toMatch(/^Basis: reviews completed/);
+    expect(hidden.getWorksheet('Summary')?.getCell('A3').value).toMatch(/the next smallest count is withheld too/);
+    expect(await page.getByTestId('trend').locator('tbody tr').count()).toBe(5);
+    expect(
+      hidden
+        .getWorksheet('Trend')
+        ?.getColumn(1)
+        .values.filter((v) => /^\d{4}-\d{2}$/.test(String(v))),
+    ).toHaveLength(5);
   });
 
   it('imports a file with unfamiliar headers by matching its columns, and remembers them for the next file', async () => {
@@ -374,7 +416,8 @@ describe('child death reviews (CDOP) in the browser', () => {
     });
     await page.getByRole('button', { name: 'Read the file' }).click();
     await heading('Check the rows before importing', 2).waitFor();
-    await page.getByRole('button', { name: 'Check the column mapping' }).click();
+    expect(await page.locator('.columns-used-list').textContent()).toContain('Remembered from the last import');
+    await page.getByRole('button', { name: 'Change the columns' }).click();
     await heading('Match the columns', 2).waitFor();
     expect(await page.locator('.mapping-table').textContent()).toContain('Remembered from the last import');
   });

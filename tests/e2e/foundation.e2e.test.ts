@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import {
+  type AppPage,
+  accessibilityViolations,
+  launchBrowser,
+  openApp,
+  REVIEWER_NAME,
+  screenshot,
+} from './support/browser.js';
 import { type RunningHost, startHost } from './support/host.js';
 
 /**
@@ -56,6 +63,12 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await expect.poll(() => page.evaluate(() => sessionStorage.getItem('casebook.token'))).toBe(host.token);
     await screenshot(page, '01-create');
     await expectAccessible('create');
+  });
+
+  it('asks for the reviewer’s name first: the audit log records it', async () => {
+    expect(await page.locator('.why-disabled').textContent()).toContain('Enter your name');
+    expect(await page.getByRole('button', { name: 'Create vault' }).isDisabled()).toBe(true);
+    await page.getByLabel('Your name', { exact: true }).fill(REVIEWER_NAME);
   });
 
   it('refuses a weak passphrase and says why', async () => {
@@ -145,6 +158,8 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await heading('Settings').waitFor();
     const name = page.getByLabel('Reviewer name');
     await expect.poll(() => name.isEnabled()).toBe(true);
+    // The name given when the vault was created, not the operating-system account.
+    await expect.poll(() => name.inputValue()).toBe(REVIEWER_NAME);
     await name.fill('A. Reviewer');
     await page.getByLabel('Auto-lock after (minutes)').fill('15');
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -153,9 +168,18 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await page.getByRole('button', { name: 'Check audit log' }).click();
     await page.getByText(/Audit log intact: \d+ entr(y|ies)\./).waitFor();
 
-    const rows = page.getByRole('table').locator('tbody tr');
+    const recent = page.getByRole('table', { name: 'Recent activity in the audit log' });
+    const rows = recent.locator('tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
-    expect(await page.getByRole('table').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(await recent.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    // What happened, in words, by whom: no table names or ids.
+    const activity = await rows.allTextContents();
+    expect(activity.at(-1)).toContain(`${REVIEWER_NAME}Vault created`);
+    await expect
+      .poll(async () => (await rows.first().textContent()) ?? '')
+      // Recorded as the person who made the change, by the name they had when they made it.
+      .toContain(`${REVIEWER_NAME}Settings changed: reviewer name, idle lock minutes`);
+    expect(activity.join('\n')).not.toMatch(/_|settings updated|vault created/);
     // Only the content pane scrolls, so a tall window shows the whole of Settings at once.
     await page.setViewportSize({ width: 1280, height: 1600 });
     await page.locator('main').evaluate((main) => main.scrollTo(0, 0));

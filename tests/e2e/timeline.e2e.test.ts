@@ -176,7 +176,9 @@ describe('timeline in the browser', () => {
     await page.mouse.up();
     const form = page.locator('.timeline-episode-form');
     await form.waitFor();
-    expect(await form.textContent()).toMatch(/New key practice episode from \d\d\/\d\d\/\d{4} to \d\d\/\d\d\/\d{4}/);
+    // The dragged span fills the form's date fields, whole days.
+    expect(await form.getByLabel('From').inputValue()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+    expect(await form.getByLabel('To').inputValue()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
     await screenshot(page, 'timeline-04-episode-form');
     await expectAccessible('timeline with the episode form');
     await page.getByLabel('Episode title').fill('Response to the domestic abuse incident');
@@ -207,5 +209,24 @@ describe('timeline in the browser', () => {
     expect(
       app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>")),
     ).toEqual([]);
+  });
+
+  it('creates a key practice episode from the button, with dates typed in', async () => {
+    await page.getByRole('button', { name: 'New key practice episode' }).click();
+    const form = page.getByRole('form', { name: 'New key practice episode' });
+    await form.waitFor();
+    await form.getByLabel('Episode title').fill('Missed health appointments');
+    await form.getByLabel('To').fill('30/06/2015');
+    await form.getByLabel('From').fill('01/07/2015');
+    await form.getByRole('button', { name: 'Create key practice episode' }).click();
+    // Checked by the main process: the form says why and keeps what was typed.
+    await form.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
+    expect(await form.getByLabel('Episode title').inputValue()).toBe('Missed health appointments');
+    await form.getByLabel('From').fill('01/03/2015');
+    await screenshot(page, 'timeline-06-episode-typed');
+    await expectAccessible('timeline with the typed episode form');
+    await form.getByRole('button', { name: 'Create key practice episode' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'New key practice episode' }).waitFor();
   });
 });

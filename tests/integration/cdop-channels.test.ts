@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CasebookApp, createCasebookApp } from '../../electron/app.js';
+import { packageParts } from '../../electron/services/reports/package.js';
 import { answer } from '../support/api.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -177,9 +178,13 @@ describe('cdop.statistics.export', () => {
       'Summary',
       'By category',
       'Modifiable',
+      'Modifiable by category',
       'By age band',
+      'Modifiable by age band',
       'By sex',
+      'Modifiable by sex',
       'By ethnicity',
+      'Modifiable by ethnicity',
       'Expected',
       'Trend',
     ]);
@@ -194,5 +199,14 @@ describe('cdop.statistics.export', () => {
     const hidden = new ExcelJS.Workbook();
     await hidden.xlsx.load(Buffer.from(suppressed.contentBase64, 'base64') as unknown as ArrayBuffer);
     expect(hidden.getWorksheet('Summary')?.getCell('B6').value).toBe('[c]');
+
+    // The annual report, from the window's side: a Word document with the basis and the rule.
+    const report = await answer(target, 'cdop.statistics.report', { ...period, suppressSmallNumbers: true });
+    expect(report.fileName).toBe('casebook-cdop-annual-report-2020-04-01-to-2024-03-31-suppressed.docx');
+    const parts = packageParts(Buffer.from(report.contentBase64, 'base64'));
+    const body = parts.find((part) => part.name === 'word/document.xml')?.data.toString('utf8') ?? '';
+    expect(body).toContain('Child Death Overview Panel: annual report');
+    expect(body).toContain('the next smallest count is withheld too');
+    expect(parts.filter((part) => part.name.startsWith('word/media/')).length).toBe(11);
   });
 });

@@ -75,7 +75,7 @@ describe('casebook cdop import', () => {
 
     const opened = await Vault.unlock(vault, { passphrase: PASSPHRASE });
     try {
-      const figures = cdopStatistics(opened.database, '2010-01-01', '2024-12-31');
+      const figures = cdopStatistics(opened.database, '2010-01-01', '2024-12-31', 'deaths');
       expect(figures).toMatchObject({
         notified: 3,
         reviewed: 2,
@@ -88,6 +88,14 @@ describe('casebook cdop import', () => {
       expect(figures.byCategory).toMatchObject({ '1': 1, '10': 1, '6': 0 });
       const row = opened.database.prepare("SELECT category, status FROM cdop_case WHERE reference = 'H-002'").get();
       expect(row).toEqual({ category: 6, status: 'notified' });
+      // Each case carries the analysis form its dates imply: the review's date, else the death's.
+      expect(
+        opened.database.prepare('SELECT reference, form_version AS version FROM cdop_case ORDER BY reference').all(),
+      ).toEqual([
+        { reference: 'H-001', version: 'analysis-form-2021' },
+        { reference: 'H-002', version: 'analysis-form-2018' },
+        { reference: 'H-003', version: 'form-c' },
+      ]);
       expect(recentAudit(opened.database, 5).find((entry) => entry.action === 'imported')).toBeDefined();
     } finally {
       opened.close();

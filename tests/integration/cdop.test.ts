@@ -69,7 +69,8 @@ describe('cdop case records', () => {
       const created = cases.createCase(vault, notification);
       expect(created).toMatchObject({
         status: 'notified',
-        formVersion: 'analysis-form-2018',
+        // A death in 2023 with no review yet: the form in use then, the 2021 revision.
+        formVersion: 'analysis-form-2021',
         ageBand: '28-364d',
         age: { years: 0, months: 0, days: 28, totalDays: 28 },
         suggestion: null,
@@ -205,7 +206,7 @@ describe('cdop case records', () => {
   it('a Form C case grades 0/1/1*/2/3 in domains 1-4', async () => {
     const { vault } = await newVault();
     try {
-      const created = cases.createCase(vault, { ...notification, formVersion: 'form-c-2010' });
+      const created = cases.createCase(vault, { ...notification, formVersion: 'form-c' });
       const detail = cases.addFactor(vault, {
         caseId: created.id,
         domain: '4',
@@ -215,16 +216,77 @@ describe('cdop case records', () => {
         evidence: null,
       });
       expect(detail.suggestion?.outcome).toBe('identified');
+      // Grade 1 "No factors identified" grades a domain: it is not a factor's grade.
+      expectError(
+        () =>
+          cases.addFactor(vault, {
+            caseId: created.id,
+            domain: '2',
+            description: 'x',
+            grade: '1',
+            modifiable: false,
+            evidence: null,
+          }),
+        'invalid_payload',
+        /"No factors identified" is a grade of a whole domain/,
+      );
+      // Changing the version: refused while a factor does not fit the new form, saying which.
+      expectError(
+        () => cases.setFormVersion(vault, { id: created.id, formVersion: 'analysis-form-2018' }),
+        'invalid_payload',
+        /The factor "Delay" is in domain 4, which Child death analysis form \(2018\) does not have/,
+      );
+      cases.removeFactor(vault, detail.factors[0]?.id as string);
+      const changed = cases.setFormVersion(vault, { id: created.id, formVersion: 'analysis-form-2018' });
+      expect(changed.formVersion).toBe('analysis-form-2018');
+      expect(recentAudit(vault.database, 1)[0]).toMatchObject({ action: 'form version changed' });
     } finally {
       vault.close();
     }
   });
 });
 
-/** The statistics computed independently in JavaScript from the generated rows. */
-function expectedStatistics(rows: CdopCaseInsert[], from: string, to: string) {
-  const inPeriod = rows.filter((row) => row.date_of_death >= from && row.date_of_death <= to);
-  const reviewed = inPeriod.filter((row) => row.date_review_completed !== null);
+describe('the historical "preventable" outcome', () => {
+  it('is recorded for a death reviewed before 1 April 2010, never as modifiable factors, and refused for a later review', async () => {
+    const { vault } = await newVault();
+    try {
+      const old = cases.createCase(vault, {
+        ...notification,
+        reference: 'CDOP-2009-001',
+        dateOfBirth: '2008-05-10',
+        dateOfDeath: '2009-06-07',
+        dateNotified: '2009-06-08',
+      });
+      expect(old.formVersion).toBe('form-c');
+      const recorded = cases.setPreventable(vault, { id: old.id, preventable: true });
+      expect(recorded).toMatchObject({ preventable: true, modifiable: null });
+      expect(cdopStatistics(vault.database, '2009-01-01', '2009-12-31', 'deaths').modifiable.identified).toBe(0);
+      const later = cases.createCase(vault, notification);
+      expectError(
+        () => cases.setPreventable(vault, { id: later.id, preventable: true }),
+        'invalid_payload',
+        /only for deaths reviewed before 1 April 2010/,
+      );
+    } finally {
+      vault.close();
+    }
+  });
+});
+
+/**
+ * The statistics computed independently in JavaScript from the generated rows, on
+ * either basis: the deaths in the period, or the reviews completed in it (with the
+ * deaths notified counted by date notified).
+ */
+function expectedStatistics(
+  rows: CdopCaseInsert[],
+  from: string,
+  to: string,
+  basis: 'completed' | 'deaths' = 'deaths',
+) {
+  const within = (date: string | null) => date !== null && date >= from && date <= to;
+  const cases = rows.filter((row) => within(basis === 'deaths' ? row.date_of_death : row.date_review_completed));
+  const reviewed = cases.filter((row) => row.date_review_completed !== null);
   const days = reviewed
     .map((row) => (Date.parse(row.date_review_completed as string) - Date.parse(row.date_of_death)) / 86_400_000)
     .sort((a, b) => a - b);
@@ -238,7 +300,8 @@ function expectedStatistics(rows: CdopCaseInsert[], from: string, to: string) {
   const countWhere = <T>(list: T[], test: (item: T) => boolean) => list.filter(test).length;
   const identified = countWhere(reviewed, (row) => row.modifiable === 'identified');
   return {
-    notified: inPeriod.length,
+    basis,
+    notified: basis === 'deaths' ? cases.length : countWhere(rows, (row) => within(row.date_notified)),
     reviewed: reviewed.length,
     medianDaysToReview: median,
     byCategory: Object.fromEntries(
@@ -253,17 +316,36 @@ function expectedStatistics(rows: CdopCaseInsert[], from: string, to: string) {
     byAgeBand: Object.fromEntries(
       ['0-27d', '28-364d', '1-4', '5-9', '10-14', '15-17'].map((band) => [
         band,
-        countWhere(inPeriod, (row) => ageBand(row.date_of_birth, row.date_of_death) === band),
+        countWhere(cases, (row) => ageBand(row.date_of_birth, row.date_of_death) === band),
       ]),
     ),
     bySex: Object.fromEntries(
-      ['male', 'female', 'indeterminate', 'not_known'].map((sex) => [
-        sex,
-        countWhere(inPeriod, (row) => row.sex === sex),
-      ]),
+      ['male', 'female', 'indeterminate', 'not_known'].map((sex) => [sex, countWhere(cases, (row) => row.sex === sex)]),
     ),
-    expected: countWhere(inPeriod, (row) => row.expected === 'expected'),
-    unexpected: countWhere(inPeriod, (row) => row.expected === 'unexpected'),
+    expected: countWhere(cases, (row) => row.expected === 'expected'),
+    unexpected: countWhere(cases, (row) => row.expected === 'unexpected'),
+  };
+}
+
+/** The modifiable share's numerator and denominator per age band, sex and ethnicity, computed independently. */
+function expectedModifiableBreakdowns(rows: CdopCaseInsert[], from: string, to: string) {
+  const reviewed = rows.filter(
+    (row) => row.date_review_completed !== null && row.date_review_completed >= from && row.date_review_completed <= to,
+  );
+  const group = (key: (row: CdopCaseInsert) => string) => {
+    const out: Record<string, { reviewed: number; identified: number }> = {};
+    for (const row of reviewed) {
+      const one = out[key(row)] ?? { reviewed: 0, identified: 0 };
+      one.reviewed += 1;
+      if (row.modifiable === 'identified') one.identified += 1;
+      out[key(row)] = one;
+    }
+    return out;
+  };
+  return {
+    byAgeBand: group((row) => ageBand(row.date_of_birth, row.date_of_death) as string),
+    bySex: group((row) => row.sex),
+    byEthnicity: group((row) => row.ethnicity?.trim() || 'Not recorded'),
   };
 }
 
@@ -308,6 +390,10 @@ describe('cdop statistics in SQL', () => {
       }[];
       expect(stored).toHaveLength(rows.length);
       for (const row of stored) expect(row.age_band, `${row.b} ${row.d}`).toBe(ageBand(row.b, row.d));
+      // Reviews are completed 30 to 730 days after the death: often in a later financial year.
+      expect(
+        rows.filter((row) => row.date_review_completed?.slice(0, 4) !== row.date_of_death.slice(0, 4)).length,
+      ).toBeGreaterThan(1000);
       for (const [from, to] of [
         ['2014-04-01', '2024-03-31'],
         ['2019-04-01', '2020-03-31'],
@@ -315,18 +401,38 @@ describe('cdop statistics in SQL', () => {
         ['2012-01-01', '2013-12-31'],
         ['2030-01-01', '2030-12-31'],
       ] as const) {
-        const figures = cdopStatistics(vault.database, from, to);
-        const { byEthnicity, modifiableShareByCategory, from: f, to: t, ...comparable } = figures;
-        expect(comparable, `${from} to ${to}`).toEqual(expectedStatistics(rows, from, to));
-        const total = Object.values(byEthnicity).reduce((sum, n) => sum + n, 0);
-        expect(total).toBe(figures.notified);
+        for (const basis of ['completed', 'deaths'] as const) {
+          const figures = cdopStatistics(vault.database, from, to, basis);
+          const { byEthnicity, from: f, to: t, cases: counted, identifiedByCategory, ...rest } = figures;
+          const { modifiableByAgeBand, modifiableBySex, modifiableByEthnicity, ...comparable } = rest;
+          expect(comparable, `${basis} ${from} to ${to}`).toEqual(expectedStatistics(rows, from, to, basis));
+          const total = Object.values(byEthnicity).reduce((sum, n) => sum + n, 0);
+          expect(total).toBe(counted);
+          if (basis === 'completed') {
+            expect(counted).toBe(figures.reviewed);
+            const expected = expectedModifiableBreakdowns(rows, from, to);
+            const nonEmpty = (groups: Record<string, { reviewed: number }>) =>
+              Object.fromEntries(Object.entries(groups).filter(([, one]) => one.reviewed > 0));
+            expect(nonEmpty(modifiableByAgeBand)).toEqual(expected.byAgeBand);
+            expect(nonEmpty(modifiableBySex)).toEqual(expected.bySex);
+            expect(nonEmpty(modifiableByEthnicity)).toEqual(expected.byEthnicity);
+          }
+        }
       }
+      // The two bases differ on this data (else the test could not tell them apart).
+      const year = ['2019-04-01', '2020-03-31'] as const;
+      expect(cdopStatistics(vault.database, ...year, 'completed').reviewed).not.toBe(
+        cdopStatistics(vault.database, ...year, 'deaths').reviewed,
+      );
       const empty = cdopStatistics(vault.database, '2030-01-01', '2030-12-31');
       expect(empty).toMatchObject({ notified: 0, reviewed: 0, medianDaysToReview: null, modifiableShare: null });
 
-      const trend = cdopTrend(vault.database, '2019-04-01', '2021-03-31');
-      expect(trend.map((year) => year.label)).toEqual(['2019-20', '2020-21']);
-      expect(trend[0]?.notified).toBe(expectedStatistics(rows, '2019-04-01', '2020-03-31').notified);
+      for (const basis of ['completed', 'deaths'] as const) {
+        const trend = cdopTrend(vault.database, '2019-04-01', '2021-03-31', basis);
+        expect(trend.map((one) => one.label)).toEqual(['2019-20', '2020-21']);
+        const first = expectedStatistics(rows, '2019-04-01', '2020-03-31', basis);
+        expect(trend[0]).toMatchObject({ notified: first.notified, reviewed: first.reviewed });
+      }
     } finally {
       vault.close();
     }
@@ -343,13 +449,20 @@ describe('cdop statistics in SQL', () => {
         encoding: 'utf8',
         env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
       });
-    const result = run(['--from', '2022-06-01', '--to', '2022-07-15', '--json']);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const printed = JSON.parse(result.stdout);
-    const expected = expectedStatistics(rows, '2022-06-01', '2022-07-15');
-    expect(printed).toEqual(expected);
+    // No --basis: the national one, reviews completed in the period.
+    let printed: Record<string, unknown> = {};
+    for (const [basis, args] of [
+      ['completed', []],
+      ['deaths', ['--basis', 'deaths']],
+    ] as const) {
+      const result = run(['--from', '2022-06-01', '--to', '2022-07-15', ...args, '--json']);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      printed = JSON.parse(result.stdout);
+      expect(printed).toEqual(expectedStatistics(rows, '2022-06-01', '2022-07-15', basis));
+    }
     expect(Object.keys(printed)).toEqual([
+      'basis',
       'notified',
       'reviewed',
       'medianDaysToReview',
@@ -361,15 +474,19 @@ describe('cdop statistics in SQL', () => {
       'expected',
       'unexpected',
     ]);
-    expect(Object.keys(printed.byCategory)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(Object.keys(printed.byCategory as object)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     // The boundary cases alone: each lands where the issue says.
-    const edges = cdopStatsOnly(run, ['--from', '2012-01-01', '--to', '2013-12-31']);
+    const edges = cdopStatsOnly(run, ['--from', '2012-01-01', '--to', '2013-12-31', '--basis', 'deaths']);
     expect(edges.byAgeBand).toEqual({ '0-27d': 1, '28-364d': 2, '1-4': 2, '5-9': 0, '10-14': 0, '15-17': 0 });
+
+    const badBasis = run(['--basis', 'died', '--json']);
+    expect(badBasis.status).not.toBe(0);
+    expect(badBasis.stderr).toBe('--basis must be completed or deaths: died\n');
 
     const wrong = run(['--from', '2022-02-30', '--to', '2022-07-15']);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toBe('--from must be a real date as YYYY-MM-DD: 2022-02-30\n');
-  });
+  }, 90_000); // five runs of the CLI, each opening the vault
 });
 
 function cdopStatsOnly(run: (args: string[]) => { stdout: string; status: number | null }, args: string[]) {

@@ -10,16 +10,14 @@ import type { CasebookApp } from '../../electron/app.js';
 import type {
   ChronologyEntry,
   ChronologyExport,
-  ChronologyImportPreview,
   ChronologyListResult,
   DuplicateFlag,
-  ImportCommitResult,
   KeyPracticeEpisode,
   Review,
   SearchResult,
 } from '../../shared/api/contract.js';
 import { fails, ok } from '../support/api.js';
-import { newVaultAppFactory } from '../support/app.js';
+import { importCsv, newVaultAppFactory } from '../support/app.js';
 import { CLI } from '../support/build.js';
 import { PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -39,18 +37,6 @@ const SOCIAL_CARE = [
   '2,12/05/2015,Contact C-2,Mark Reid,Home visit to Holly and Mrs Smith: home conditions poor,Plan',
   '3,May 2015,Case note,Mark Reid,+44 7700 900123 rang the duty desk,@duty',
 ].join('\r\n');
-
-async function importCsv(casebook: CasebookApp, reviewId: string, agency: string, text: string) {
-  const preview = await ok<ChronologyImportPreview>(
-    casebook.invoke('chronology.previewImport', {
-      reviewId,
-      agency,
-      fileName: `${agency}.csv`,
-      contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-    }),
-  );
-  return ok<ImportCommitResult>(casebook.invoke('chronology.commitImport', { previewId: preview.previewId }));
-}
 
 async function reviewWithTwoAgencies() {
   const casebook = await newVaultApp();

@@ -28,6 +28,19 @@ function vaultAt(migration: string): Database {
   return database;
 }
 
+/**
+ * A vault at the migration before `index`, holding every earlier version's rows, each
+ * written by that version on its own schema (a later migration may drop a table).
+ */
+function vaultWithRowsBefore(index: number): Database {
+  const database = vaultAt(migrations[0]?.name ?? '');
+  for (const [at, seed] of migrations.slice(0, index).entries()) {
+    if (at > 0) migrate(database, undefined, { until: seed.name });
+    seeds[seed.name]?.(database);
+  }
+  return database;
+}
+
 const NOW = '2026-01-01T09:00:00.000Z';
 const REVIEW = '00000000-0000-4000-8000-000000000001';
 const AGENCY = '00000000-0000-4000-8000-000000000002';
@@ -37,6 +50,7 @@ const CASE = '00000000-0000-4000-8000-000000000005';
 const IMPORT = '00000000-0000-4000-8000-000000000006';
 const ENTRY = '00000000-0000-4000-8000-000000000007';
 const OTHER_ENTRY = '00000000-0000-4000-8000-000000000008';
+const CASE_2009 = '00000000-0000-4000-8000-000000000010';
 const EPISODE = '00000000-0000-4000-8000-000000000009';
 
 function entry(id: string, agencyId: string, event: string) {
@@ -321,6 +335,57 @@ const seeds: Record<string, (database: Database) => void> = {
       }),
     );
   },
+  '0009_people_names': (database) => {
+    execute(
+      database,
+      query
+        .updateTable('person')
+        .set({ also_known_as: JSON.stringify(['Hal']), nhs_number: '9434765919', postcode: 'LS1 4AB' })
+        .where('id', '=', PERSON),
+    );
+    execute(
+      database,
+      query
+        .insertInto('chronology_entry_person')
+        .values({ entry_id: OTHER_ENTRY, person_id: PERSON, found_in_text: 1 }),
+    );
+    execute(
+      database,
+      query
+        .insertInto('chronology_entry_person_removed')
+        .values({ entry_id: ENTRY, person_id: PERSON, removed_at: NOW }),
+    );
+  },
+  '0010_cdop_form_versions': (database) => {
+    // A death of 2009, reviewed under Form C, with the panel's "preventable" answer of the time.
+    const {
+      age_band: _a,
+      days_to_review: _d,
+      ...pre2010
+    } = database.prepare('SELECT * FROM cdop_case WHERE id = ?').get(CASE) as Record<string, unknown>;
+    database
+      .prepare(
+        `INSERT INTO cdop_case (${Object.keys(pre2010).join(', ')}) VALUES (${Object.keys(pre2010)
+          .map(() => '?')
+          .join(', ')})`,
+      )
+      .run(
+        ...Object.values({
+          ...pre2010,
+          id: CASE_2009,
+          reference: 'CDOP-2009',
+          date_of_birth: '2008-02-01',
+          date_of_death: '2009-03-01',
+          date_notified: '2009-03-02',
+          date_review_completed: '2009-11-01',
+          referred_on: null,
+          linked_review_id: null,
+          form_version: 'form-c',
+          modifiable: null,
+          preventable: 1,
+        }),
+      );
+  },
   '0011_analysis': (database) => {
     const owned = { review_id: REVIEW, cdop_case_id: null, position: 1, created_at: NOW, updated_at: NOW };
     execute(
@@ -428,6 +493,19 @@ const seeds: Record<string, (database: Database) => void> = {
       }),
     );
   },
+  '0014_analysis_diagram': (database) => {
+    for (const [item_id, x] of [
+      [ENTRY, 0],
+      ['factor-2', 360],
+    ] as const) {
+      execute(
+        database,
+        query
+          .insertInto('analysis_diagram_position')
+          .values({ item_id, review_id: REVIEW, cdop_case_id: null, x, y: 48, updated_at: NOW }),
+      );
+    }
+  },
 };
 
 /** Tables a migration moves into others (and drops): their rows are checked where they went. */
@@ -514,6 +592,40 @@ const afterwards: Record<string, (database: Database) => void> = {
     database.prepare('DELETE FROM review WHERE id = ?').run(REVIEW);
     expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_deleted').get()).toEqual({ n: 0 });
   },
+  '0009_people_names': (database) => {
+    // People and links written before the migration: no other names, and every link the reviewer's.
+    expect(database.prepare('SELECT also_known_as, nhs_number FROM person').get()).toEqual({
+      also_known_as: '[]',
+      nhs_number: null,
+    });
+    expect(database.prepare('SELECT found_in_text FROM chronology_entry_person').all()).toEqual([{ found_in_text: 0 }]);
+    seeds['0009_people_names']?.(database);
+    expect(() => database.prepare("UPDATE person SET also_known_as = 'Hal' WHERE id = ?").run(PERSON)).toThrow(
+      /CHECK constraint/,
+    );
+    // Removing the person written before the migration takes their links and removed links with them.
+    database.prepare('DELETE FROM person WHERE id = ?').run(PERSON);
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_person').get()).toEqual({ n: 0 });
+    expect(database.prepare('SELECT count(*) AS n FROM chronology_entry_person_removed').get()).toEqual({ n: 0 });
+  },
+  '0010_cdop_form_versions': (database) => {
+    // The case written before has factors graded on its form: it keeps its version.
+    expect(database.prepare('SELECT form_version, preventable FROM cdop_case WHERE id = ?').get(CASE)).toEqual({
+      form_version: 'analysis-form-2018',
+      preventable: null,
+    });
+    seeds['0010_cdop_form_versions']?.(database);
+    expect(database.prepare('SELECT preventable FROM cdop_case WHERE id = ?').get(CASE_2009)).toEqual({
+      preventable: 1,
+    });
+    // The reviews completed in a period are read from their own covering index.
+    const plan = database
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM cdop_case INDEXED BY cdop_case_statistics_completed WHERE date_review_completed BETWEEN '2021-04-01' AND '2022-03-31'",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/COVERING INDEX cdop_case_statistics_completed/);
+  },
   '0011_analysis': (database) => {
     // The child death's factor and recommendation are now its analysis's, same ids, same words.
     expect(
@@ -570,6 +682,21 @@ const afterwards: Record<string, (database: Database) => void> = {
     database.prepare('DELETE FROM report_version').run();
     expect(database.prepare('SELECT count(*) AS n FROM report_sign_off').get()).toEqual({ n: 0 });
   },
+  '0014_analysis_diagram': (database) => {
+    seeds['0014_analysis_diagram']?.(database);
+    const placed = () =>
+      (
+        database.prepare('SELECT item_id FROM analysis_diagram_position ORDER BY item_id').all() as {
+          item_id: string;
+        }[]
+      ).map((row) => row.item_id);
+    expect(placed()).toEqual([ENTRY, 'factor-2'].sort());
+    // An item deleted takes its place on the diagram with it, whether an analysis item or a chronology entry.
+    database.prepare('DELETE FROM analysis_factor WHERE id = ?').run('factor-2');
+    expect(placed()).toEqual([ENTRY]);
+    database.prepare('DELETE FROM chronology_entry WHERE id = ?').run(ENTRY);
+    expect(placed()).toEqual([]);
+  },
 };
 
 /** Columns a migration recomputes on purpose: left out of the rows-unchanged check, checked in its own. */
@@ -600,12 +727,7 @@ describe('each migration, from a vault written by the version before it', () => 
     const before = migrations[index - 1];
     if (!before) continue;
     it(`${migration.name}: the rows written before it are all there, whole, and work with its tables`, () => {
-      // Each version's rows written by that version, on its own schema (a later migration may drop a table).
-      const database = vaultAt(migrations[0]?.name ?? before.name);
-      for (const [at, seed] of migrations.slice(0, index).entries()) {
-        if (at > 0) migrate(database, undefined, { until: seed.name });
-        seeds[seed.name]?.(database);
-      }
+      const database = vaultWithRowsBefore(index);
       const written = snapshot(database);
       expect(
         Object.entries(written)
@@ -634,6 +756,36 @@ describe('each migration, from a vault written by the version before it', () => 
       afterwards[migration.name]?.(database);
     });
   }
+
+  it('0010 gives each case with no factors the form version its dates imply, and renames Form C', () => {
+    const index = migrations.findIndex((migration) => migration.name === '0010_cdop_form_versions');
+    const database = vaultWithRowsBefore(index);
+    const copy = database.prepare(
+      `INSERT INTO cdop_case (id, reference, child_name, date_of_birth, sex, date_of_death, form_version, status,
+         date_notified, date_review_completed, created_at, updated_at)
+       VALUES (?, ?, 'Generated child', '2005-01-01', 'male', ?, ?, 'notified', ?, ?, '${NOW}', '${NOW}')`,
+    );
+    // [reference, death, review completed, version stamped before]
+    const cases = [
+      ['OLD-1', '2009-01-10', null, 'analysis-form-2018'],
+      ['OLD-2', '2018-06-01', '2019-10-01', 'analysis-form-2018'],
+      ['OLD-3', '2018-06-01', '2022-01-10', 'analysis-form-2018'],
+      ['OLD-4', '2015-06-01', null, 'form-c-2010'],
+    ] as const;
+    cases.forEach(([reference, death, reviewed, version], i) => {
+      copy.run(`00000000-0000-4000-8000-1000000000${i}0`, reference, death, version, death, reviewed);
+    });
+    migrate(database, undefined, { until: '0010_cdop_form_versions' });
+    const versions = database
+      .prepare("SELECT reference, form_version FROM cdop_case WHERE reference LIKE 'OLD-%' ORDER BY reference")
+      .all();
+    expect(versions).toEqual([
+      { reference: 'OLD-1', form_version: 'form-c' },
+      { reference: 'OLD-2', form_version: 'analysis-form-2018' },
+      { reference: 'OLD-3', form_version: 'analysis-form-2021' },
+      { reference: 'OLD-4', form_version: 'form-c' },
+    ]);
+  });
 
   it('stops where it is told, and carries on from there', () => {
     const database = vaultAt('0002_reviews');

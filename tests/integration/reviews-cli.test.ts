@@ -259,7 +259,7 @@ describe('personal values on standard input (--input -), not in the process argu
     const refusals = [
       [
         casebook(personAdd, '{"name": "A", "role": "child", "pseudonym": "P", "nmae": "B"}'),
-        '--input: unknown field "nmae"; the fields are review, name, role, pseudonym, relationship, agency, notes',
+        '--input: unknown field "nmae"; the fields are review, name, role, pseudonym, relationship, agency, notes, alsoKnownAs, nhsNumber, dateOfBirth, address, postcode',
       ],
       [
         casebook([...personAdd, '--name', 'A'], '{"name": "A", "role": "child", "pseudonym": "P"}'),

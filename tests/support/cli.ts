@@ -44,12 +44,16 @@ export function chronologyImportArgs(vault: string, reviewId: string, agency = '
   return ['--vault', vault, 'chronology', 'import', '--review', reviewId, '--agency', agency];
 }
 
-/** Runs the built CLI as a process, unlocking with PASSPHRASE from the environment (never an argument). */
-export function runCli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+/**
+ * Runs the built CLI as a process, unlocking with PASSPHRASE from the environment (never an argument);
+ * `input` is given on standard input (for `--input -`).
+ */
+export function runCli(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, CASEBOOK_RECOVERY_KEY: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    input,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

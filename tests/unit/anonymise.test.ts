@@ -56,6 +56,8 @@ describe('anonymise (replace.ts)', () => {
     expect(anonymise.text(`Oka${SOFT_HYPHEN}for's file`)).toBe("Child Z's file");
     expect(anonymise.text('Mr O’Brien shouted')).toBe('Father shouted');
     expect(anonymise.text('AMIRA’S bag')).toBe('Child Z’S bag');
+    expect(anonymise.text('Sarah  \n Jane\tSmith said')).toBe('Mother said');
+    expect(anonymise.text('Sarah\u00A0\u00A0Jane Smith’s car')).toBe('Mother’s car');
   });
 
   it('leaves words containing a name and everyday words in lower case', () => {

@@ -12,7 +12,7 @@ import {
   financialYearsBetween,
 } from '../../shared/cdop/dates.js';
 import { formatNhsNumber, nhsCheckDigit, nhsNumberProblem, normaliseNhsNumber } from '../../shared/cdop/nhs-number.js';
-import { SUPPRESSED, suppressCounts, suppressSmallNumber } from '../../shared/cdop/suppression.js';
+import { SUPPRESSED, suppressBreakdown, suppressSmallNumber } from '../../shared/cdop/suppression.js';
 import { parseIsoDate } from '../../shared/dates/iso-date.js';
 import { FAST_SCRYPT, PASSPHRASE, tempDirectoryFactory } from '../support/temp.js';
 
@@ -174,6 +174,15 @@ describe('case record lists and status flow', () => {
 describe('small-number suppression', () => {
   it('withholds 1 to 4, shows 0 and 5 upwards', () => {
     expect([0, 1, 4, 5, 12].map((n) => suppressSmallNumber(n))).toEqual([0, SUPPRESSED, SUPPRESSED, 5, 12]);
-    expect(suppressCounts({ a: 3, b: 7 }, 'c')).toEqual({ a: 'c', b: 7 });
+  });
+
+  it('withholds a second cell where a published total would give a single withheld cell away', () => {
+    // 3 alone would be 40 - 12 - 25: the smallest other non-zero cell (12) goes too; zero stays.
+    expect(suppressBreakdown([12, 3, 25, 0], true)).toEqual([SUPPRESSED, SUPPRESSED, 25, 0]);
+    // Two withheld already: only their sum can be worked out.
+    expect(suppressBreakdown([2, 3, 25], true)).toEqual([SUPPRESSED, SUPPRESSED, 25]);
+    // No total published: nothing to subtract from.
+    expect(suppressBreakdown([12, 3, 25], false)).toEqual([12, SUPPRESSED, 25]);
+    expect(suppressBreakdown([0, 3, 0], true)).toEqual([0, SUPPRESSED, 0]);
   });
 });

@@ -3,8 +3,9 @@ import {
   ANALYSIS_FORM_2018,
   categoryHints,
   DEFAULT_FORM_VERSION,
-  FORM_C_2010,
+  FORM_C,
   FORM_VERSIONS,
+  formVersionForDates,
   getForm,
   outcomeDisagreement,
   suggestOutcome,
@@ -13,11 +14,30 @@ import {
 const factor = (domain: string, grade: string, modifiable: boolean) => ({ domain, grade, modifiable });
 
 describe('analysis form versions as data', () => {
-  it('defaults to the 2018 form and keeps Form C for legacy cases', () => {
-    expect(DEFAULT_FORM_VERSION).toBe('analysis-form-2018');
-    expect(FORM_VERSIONS).toEqual(['analysis-form-2018', 'form-c-2010']);
-    expect(getForm('form-c-2010')).toBe(FORM_C_2010);
+  it('knows Form C, the 2018 form and its 2021 revision (the 2018 labels, marked to verify)', () => {
+    expect(DEFAULT_FORM_VERSION).toBe('analysis-form-2021');
+    expect(FORM_VERSIONS).toEqual(['analysis-form-2021', 'analysis-form-2018', 'form-c']);
+    expect(getForm('form-c')).toBe(FORM_C);
+    const revision = getForm('analysis-form-2021');
+    expect(revision.grades).toEqual(ANALYSIS_FORM_2018.grades);
+    expect(revision.domains).toEqual(ANALYSIS_FORM_2018.domains);
+    expect(Object.values(revision.source.labelStatus)).toEqual(['verify', 'verify', 'verify', 'verify']);
     expect(() => getForm('form-z')).toThrow(/unknown analysis form version/);
+  });
+
+  it('the version follows the date of the review, or of the death when no review date is known', () => {
+    const on = (dateReviewCompleted: string | null, dateOfDeath = '2008-05-01') =>
+      formVersionForDates({ dateReviewCompleted, dateOfDeath });
+    expect(on(null, '2008-04-01')).toBe('form-c');
+    expect(on('2019-09-28')).toBe('form-c');
+    expect(on('2019-09-29')).toBe('analysis-form-2018');
+    expect(on('2021-03-31')).toBe('analysis-form-2018');
+    expect(on('2021-04-01')).toBe('analysis-form-2021');
+    expect(on(null, '2019-09-29')).toBe('analysis-form-2018');
+    // A death in 2018 reviewed in 2022 took the revised form.
+    expect(on('2022-01-10', '2018-06-01')).toBe('analysis-form-2021');
+    // Before the arrangements began: the earliest form known.
+    expect(on(null, '2007-12-01')).toBe('form-c');
   });
 
   it('2018: domains A-D, grades 0-2, ten categories 1 highest; cites its source and what is unverified', () => {
@@ -29,11 +49,19 @@ describe('analysis form versions as data', () => {
     expect(ANALYSIS_FORM_2018.source.documents.length).toBeGreaterThan(0);
   });
 
-  it('Form C: four domains, 0/1/1*/2/3 (confirmed verbatim), outcome worded as "preventable"', () => {
-    expect(FORM_C_2010.domains).toHaveLength(4);
-    expect(FORM_C_2010.grades.map((grade) => grade.code)).toEqual(['0', '1', '1*', '2', '3']);
-    expect(FORM_C_2010.source.labelStatus.grades).toBe('confirmed');
-    expect(FORM_C_2010.outcomeLabels.identified).toMatch(/^Preventable/);
+  it('Form C: four domains, 0/1/1*/2/3 in the source\'s full words, grade 1 a grade of a domain; "preventable" is not an outcome label', () => {
+    expect(FORM_C.domains).toHaveLength(4);
+    expect(FORM_C.inUse).toEqual({ from: '2008-04-01', until: '2019-09-28' });
+    expect(FORM_C.grades.map((grade) => `${grade.code}-${grade.label}`)).toEqual([
+      '0-Information not available',
+      '1-No factors identified',
+      '1*-Factors identified but are unlikely to have contributed to the death',
+      '2-Factors identified that may have contributed to vulnerability, ill-health or death',
+      '3-Factors identified that provide a complete and sufficient explanation for the death',
+    ]);
+    expect(FORM_C.grades.filter((grade) => grade.domainOnly).map((grade) => grade.code)).toEqual(['1']);
+    expect(FORM_C.source.labelStatus.grades).toBe('confirmed');
+    expect(Object.values(FORM_C.outcomeLabels).join(' ')).not.toMatch(/preventable/i);
   });
 });
 
@@ -53,9 +81,9 @@ describe('suggested outcome', () => {
   });
 
   it('Form C: a modifiable factor graded 2 or 3 -> preventable; 1* does not count', () => {
-    expect(suggestOutcome(FORM_C_2010, [factor('4', '3', true)])?.outcome).toBe('identified');
-    expect(suggestOutcome(FORM_C_2010, [factor('2', '2', true)])?.outcome).toBe('identified');
-    expect(suggestOutcome(FORM_C_2010, [factor('2', '1*', true)])?.outcome).toBe('none');
+    expect(suggestOutcome(FORM_C, [factor('4', '3', true)])?.outcome).toBe('identified');
+    expect(suggestOutcome(FORM_C, [factor('2', '2', true)])?.outcome).toBe('identified');
+    expect(suggestOutcome(FORM_C, [factor('2', '1*', true)])?.outcome).toBe('none');
   });
 });
 
@@ -74,7 +102,9 @@ describe('disagreement warning (never an override)', () => {
       /no factor that may have contributed is marked modifiable/,
     );
     expect(outcomeDisagreement(ANALYSIS_FORM_2018, [factor('A', '0', false)], 'none')).toBeNull();
-    expect(outcomeDisagreement(FORM_C_2010, [factor('1', '3', true)], 'none')).toMatch(/Preventable/);
+    expect(outcomeDisagreement(FORM_C, [factor('1', '3', true)], 'none')).toMatch(
+      /modifiable factors may have contributed/,
+    );
   });
 });
 

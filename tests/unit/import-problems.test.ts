@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFuzzyDate } from '../../shared/dates/fuzzy-date.js';
-import { buildPreview, describeProblem, rejectedRows } from '../../shared/import/problems.js';
+import { buildPreview, describeProblem, groupProblems, rejectedRows } from '../../shared/import/problems.js';
 
 interface Row {
   rowNumber: number;
@@ -77,5 +77,28 @@ describe('buildPreview', () => {
     expect(describeProblem({ row: 7, column: 'Date', reason: 'only the year', severity: 'warning' })).toBe(
       'row 7, Date: only the year (warning)',
     );
+  });
+});
+
+describe('groupProblems', () => {
+  it('says the same problem on many rows once, keeping each row and the order first found', () => {
+    const missingName = (row: number) => ({
+      row,
+      column: 'child_name',
+      reason: 'no child’s name',
+      severity: 'warning' as const,
+    });
+    const groups = groupProblems([
+      missingName(2),
+      { row: 3, column: 'dob', reason: '31/02/2015 is not a real date', severity: 'error' },
+      missingName(3),
+      missingName(9),
+      { row: 9, column: 'child_name', reason: 'no child’s name', severity: 'error' },
+    ]);
+    expect(groups).toEqual([
+      { rows: [2, 3, 9], column: 'child_name', reason: 'no child’s name', severity: 'warning' },
+      { rows: [3], column: 'dob', reason: '31/02/2015 is not a real date', severity: 'error' },
+      { rows: [9], column: 'child_name', reason: 'no child’s name', severity: 'error' },
+    ]);
   });
 });

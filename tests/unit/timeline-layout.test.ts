@@ -109,6 +109,46 @@ describe('timeline culling', () => {
   });
 });
 
+describe('timeline labels', () => {
+  it('never draws a label under another entry’s mark, even when every row is taken', () => {
+    // Four entries a day apart, in three rows, each with a long label: the fourth bar must
+    // land in a row whose label would run under it ("shout▌ing"), so that label is cut short.
+    const crowded = ['10', '11', '12', '13', '14', '15'].map((day, i) =>
+      timelineEntry({
+        id: `e${i}`,
+        ref: i + 1,
+        agency: 0,
+        date: date(`${day}/05/2015`),
+        significant: false,
+        event: 'Mother heard shouting at the child through the wall of the flat',
+      }),
+    );
+    const view = windowView(Date.UTC(2015, 4, 9), Date.UTC(2015, 4, 29), 1000);
+    const layout = layoutFrame(crowded, buildLaneIndex(crowded, 1), view, measure);
+    expect(layout.placed).toHaveLength(6);
+    for (const item of layout.placed) {
+      const labelEnd = item.x1 + item.label;
+      for (const other of layout.placed) {
+        if (other === item || other.row !== item.row || other.x0 < item.x0) continue;
+        expect(labelEnd, `label of ${item.entry} runs under ${other.entry}`).toBeLessThanOrEqual(other.x0);
+      }
+    }
+  });
+});
+
+describe('timeline labels at the edge', () => {
+  it('stops a label at the right edge of the lanes, or leaves it out when too little would show', () => {
+    const late = [entry('near', 0, '27/05/2015'), entry('edge', 0, '31/05/2015')];
+    const view = windowView(Date.UTC(2015, 4, 1), Date.UTC(2015, 5, 1), 1000);
+    const layout = layoutFrame(late, buildLaneIndex(late, 1), view, (text) => text.length * 40);
+    const near = layout.placed.find((item) => late[item.entry]?.id === 'near');
+    const edge = layout.placed.find((item) => late[item.entry]?.id === 'edge');
+    expect(near && near.x1 + near.label).toBeLessThanOrEqual(1000);
+    expect(near?.label).toBeGreaterThan(0);
+    expect(edge?.label).toBe(0);
+  });
+});
+
 describe('timeline mini-map', () => {
   it('counts entries per lane over the whole period and places the window on it', () => {
     const entries = [entry('a', 0, '2015'), entry('b', 1, 'March 2015'), entry('c', 1, 'April 2015')];

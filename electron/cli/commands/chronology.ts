@@ -3,7 +3,7 @@ import { listEntries, listImports, renumber } from '../../../db/chronology.js';
 import { deleteEntry, removeImport, restoreEntry } from '../../../db/chronology-deleted.js';
 import { formatIsoUk } from '../../../shared/dates/fuzzy-date.js';
 import { chronologyImportBinding } from '../../services/import/chronology.js';
-import { globals, print, readVault, withVault } from '../common.js';
+import { collect, globals, print, readVault, withVault } from '../common.js';
 import { addImportCommand, requireOption } from '../import.js';
 
 /**
@@ -35,11 +35,18 @@ export function registerChronologyCommands(program: Command): void {
     .command('list')
     .description('the integrated chronology, in order')
     .option('--review <id>', 'the review id')
+    .option('--person <id>', 'only the entries about this person (repeat for any of several)', collect, [])
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { vaultPath, json } = globals(command);
       const reviewId = requireOption(options.review, '--review', 'casebook chronology list --review ID --json');
+      const personIds = options.person as string[];
       const { entries } = await readVault(vaultPath, (database) =>
-        listEntries(database, { reviewId, filters: {}, offset: 0, limit: 200_000 }),
+        listEntries(database, {
+          reviewId,
+          filters: personIds.length > 0 ? { personIds } : {},
+          offset: 0,
+          limit: 200_000,
+        }),
       );
       const listed = entries.map((entry) => ({
         id: entry.id,
@@ -60,6 +67,8 @@ export function registerChronologyCommands(program: Command): void {
         significant: entry.significant,
         possibleDuplicateOf: entry.possibleDuplicateOf,
         linkedWith: entry.linkedWith,
+        /** The people the entry is about: found in its text or linked by the reviewer. */
+        people: entry.personIds,
         row: entry.provenance?.row ?? null,
         fileName: entry.provenance?.fileName ?? null,
       }));

@@ -4,7 +4,7 @@ import { createReview, getReview, listReviews } from '../../../db/reviews.js';
 import { personAddSchema, reviewCreateSchema } from '../../../shared/api/channels/reviews.js';
 import { CasebookError } from '../../../shared/api/errors.js';
 import { PERSON_ROLE_CODES, REVIEW_TYPE_CODES } from '../../../shared/reviews/index.js';
-import { globals, print, readVault, withVault } from '../common.js';
+import { collect, globals, print, readVault, withVault } from '../common.js';
 import { readInput, takesPersonalInput } from '../input.js';
 
 /**
@@ -12,8 +12,6 @@ import { readInput, takesPersonalInput } from '../input.js';
  * against the same schemas as the app's channels, before the vault is unlocked, so
  * a typo costs no passphrase prompt and writes nothing.
  */
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 const REVIEW_CREATE_USAGE = `casebook review create --input - with {"title": ..., "type": "${REVIEW_TYPE_CODES.join('|')}"} on standard input`;
 const PERSON_ADD_USAGE =
@@ -109,6 +107,16 @@ export function registerReviewsCommands(program: Command): void {
     .option('--relationship <text>', 'e.g. Mother, Maternal grandmother, Health visitor')
     .option('--agency <name>', 'the agency a professional works for')
     .option('--notes <text>', 'notes')
+    .option(
+      '--also-known-as <name>',
+      'another form of the name the text uses: "Tyler", "Dr Okafor" (repeat for each)',
+      collect,
+      [],
+    )
+    .option('--nhs-number <digits>', 'their NHS number (only for the leak check of anonymised output)')
+    .option('--date-of-birth <date>', 'YYYY-MM-DD (only for the leak check)')
+    .option('--address <text>', 'their address (only for the leak check)')
+    .option('--postcode <text>', 'their postcode (only for the leak check)')
     .action(async (_options, command: Command) => {
       const { vaultPath, json } = globals(command);
       const input = await readInput(command, {
@@ -121,6 +129,11 @@ export function registerReviewsCommands(program: Command): void {
           relationship: '--relationship',
           agency: '--agency',
           notes: '--notes',
+          alsoKnownAs: '--also-known-as',
+          nhsNumber: '--nhs-number',
+          dateOfBirth: '--date-of-birth',
+          address: '--address',
+          postcode: '--postcode',
         },
         required: ['reviewId', 'name', 'role', 'pseudonym'],
         usage: PERSON_ADD_USAGE,

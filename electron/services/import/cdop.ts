@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PROGRESS_EVERY } from '../../../db/chronology.js';
 import { all, type Database, first, query, run } from '../../../db/query.js';
 import { CasebookError } from '../../../shared/api/errors.js';
-import { DEFAULT_FORM_VERSION } from '../../../shared/cdop/forms/index.js';
+import { formVersionForDates } from '../../../shared/cdop/forms/index.js';
 import {
   type CdopImportContext,
   type CdopImportField,
@@ -79,7 +79,7 @@ export const cdopImportBinding: ImportBinding<
                 joint_agency_response: null,
                 post_mortem: null,
                 circumstances: null,
-                form_version: DEFAULT_FORM_VERSION,
+                form_version: formVersionForDates(row),
                 status: row.dateReviewCompleted ? 'reviewed' : 'notified',
                 category: row.category,
                 modifiable: row.modifiable,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
+import { useHash } from '../router.js';
 
 /**
  * A confirmation that belongs to the next screen ("Review created." shown on the
@@ -11,11 +12,20 @@ export function setNotice(notice: string | null): void {
   useNoticeStore.setState({ notice });
 }
 
-/** The notice waiting when the screen appeared; it is taken, so it shows on this screen only. */
+/**
+ * The notice waiting when the screen appeared; it is taken, so it shows on this
+ * screen only, and only until the address changes (another tab of the same
+ * review is another screen: the message does not follow the reviewer there).
+ */
 export function useNotice(): string | null {
-  const [notice] = useState(() => useNoticeStore.getState().notice);
+  const hash = useHash();
+  const [taken] = useState(() => ({ notice: useNoticeStore.getState().notice, hash }));
+  const [moved, setMoved] = useState(false);
   useEffect(() => {
-    if (notice) setNotice(null);
-  }, [notice]);
-  return notice;
+    if (taken.notice) setNotice(null);
+  }, [taken]);
+  useEffect(() => {
+    if (hash !== taken.hash) setMoved(true);
+  }, [hash, taken]);
+  return moved || hash !== taken.hash ? null : taken.notice;
 }

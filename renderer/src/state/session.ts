@@ -62,8 +62,8 @@ export async function refreshStatus(): Promise<void> {
 }
 
 /** Creates the vault and keeps the recovery key on screen until the person confirms they have stored it. */
-export async function createVault(passphrase: string): Promise<void> {
-  const { recoveryKey } = await call('vault.create', { passphrase });
+export async function createVault(passphrase: string, reviewerName: string): Promise<void> {
+  const { recoveryKey } = await call('vault.create', { passphrase, reviewerName });
   useSession.setState({ phase: 'recoveryKey', recoveryKey, recoveryKeyReplaced: false, lockNotice: null });
 }
 

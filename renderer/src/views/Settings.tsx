@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
+import { describeAuditEntry } from '../../../shared/audit/describe.js';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
 import { ColumnHeads } from '../components/ColumnHeads.js';
@@ -219,14 +220,13 @@ function AuditSection() {
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Recent activity in the audit log</caption>
-            <ColumnHeads columns={['When', 'Who', 'Action', 'Record']} />
+            <ColumnHeads columns={['When', 'Who', 'What happened']} />
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.seq}>
                   <td className="nowrap">{formatDateTime(entry.at)}</td>
                   <td>{entry.actor}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.entityId ? `${entry.entity} ${entry.entityId}` : entry.entity}</td>
+                  <td>{describeAuditEntry(entry)}</td>
                 </tr>
               ))}
             </tbody>

@@ -16,6 +16,7 @@ import {
 import type { AgeAtDeath, AgeBand } from '../../cdop/dates.js';
 import { type CategoryHint, FORM_VERSIONS, type FormVersion, type OutcomeSuggestion } from '../../cdop/forms/index.js';
 import { nhsNumberProblem, normaliseNhsNumber } from '../../cdop/nhs-number.js';
+import { DEFAULT_STATISTICS_BASIS, STATISTICS_BASES, type StatisticsBasis } from '../../cdop/statistics.js';
 import { CDOP_IMPORT_FIELDS, type CdopImportField, type ImportedCase } from '../../import/cdop.js';
 import { channel } from '../channel.js';
 import { byId, id, isoDate, optionalText, requiredText } from '../fields.js';
@@ -86,6 +87,8 @@ export interface CdopCase {
   status: CaseStatus;
   category: number | null;
   modifiable: ModifiableOutcome | null;
+  /** Deaths reviewed before 1 April 2010 only: the panel's "preventable" answer of the time, never a modifiable outcome. */
+  preventable: boolean | null;
   referral: CdopReferral;
   dateNotified: string;
   dateReviewCompleted: string | null;
@@ -128,25 +131,40 @@ export interface CdopPanelPack {
   cases: { case: CdopCaseSummary; outstanding: string[] }[];
 }
 
+/** Reviews completed (identified and all) in one group of a breakdown: the share's numerator and denominator. */
+export interface ModifiableCount {
+  reviewed: number;
+  identified: number;
+}
+
+/** The figures of a period on a basis (shared/cdop/statistics.ts says what each basis counts). */
 export interface CdopStatistics {
+  basis: StatisticsBasis;
   from: string;
   to: string;
+  /** `completed`: deaths notified in the period by date notified; `deaths`: deaths in the period. */
   notified: number;
+  /** Reviews completed among the cases counted. */
   reviewed: number;
+  /** The cases every breakdown counts: the completed reviews (`completed`) or the deaths (`deaths`). */
+  cases: number;
   /** Death to review completion, reviewed cases; null with none reviewed. */
   medianDaysToReview: number | null;
   /** Reviewed cases only. */
   byCategory: Record<string, number>;
+  /** Reviewed cases with modifiable factors identified, per category. */
+  identifiedByCategory: Record<string, number>;
   /** Reviewed cases only. */
   modifiable: { identified: number; none: number; insufficient: number };
   /** identified / reviewed, 0-1; null with none reviewed (no share to state). */
   modifiableShare: number | null;
-  /** Per category: identified / reviewed in that category; null where none reviewed. */
-  modifiableShareByCategory: Record<string, number | null>;
   byAgeBand: Record<AgeBand, number>;
+  modifiableByAgeBand: Record<AgeBand, ModifiableCount>;
   bySex: Record<Sex, number>;
+  modifiableBySex: Record<Sex, ModifiableCount>;
   /** Keyed by the recorded text; `Not recorded` for none. */
   byEthnicity: Record<string, number>;
+  modifiableByEthnicity: Record<string, ModifiableCount>;
   expected: number;
   unexpected: number;
 }
@@ -158,6 +176,7 @@ export interface CdopTrendYear {
   notified: number;
   reviewed: number;
   medianDaysToReview: number | null;
+  identified: number;
   modifiableShare: number | null;
 }
 
@@ -165,7 +184,7 @@ export type CdopImportPreview = ImportPreviewResult<CdopImportField, ImportedCas
 
 export interface CdopStatisticsExport {
   fileName: string;
-  /** The .xlsx workbook. */
+  /** The .xlsx workbook, or the annual report's .docx. */
   contentBase64: string;
 }
 
@@ -252,6 +271,25 @@ export const CDOP_LIST_LIMIT = { max: 5000, default: 500 } as const;
 
 const unlocked = { requiresUnlocked: true };
 
+const statisticsExportInput = z
+  .object({
+    from: isoDate('From'),
+    to: isoDate('To'),
+    basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS),
+    suppressSmallNumbers: z.boolean().default(false),
+  })
+  .strict()
+  .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] });
+
+const statisticsPeriod = z
+  .object({
+    from: isoDate('From'),
+    to: isoDate('To'),
+    basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS),
+  })
+  .strict()
+  .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] });
+
 export const cdopChannels = {
   /** A new case from the notification; status "notified", the default form version unless given. */
   'cdop.case.create': channel<CdopCaseDetail>()(caseCreateInput, unlocked),
@@ -283,6 +321,16 @@ export const cdopChannels = {
   ),
   'cdop.case.setCategory': channel<CdopCaseDetail>()(
     z.object({ id: id('case'), category: z.number().int().min(1).max(10).nullable() }).strict(),
+    unlocked,
+  ),
+  /** The panel changes the analysis form version (shared/cdop/forms: formChangeAccount says what carries over). */
+  'cdop.case.setFormVersion': channel<CdopCaseDetail>()(
+    z.object({ id: id('case'), formVersion: z.enum(FORM_VERSIONS) }).strict(),
+    unlocked,
+  ),
+  /** Whether a death reviewed before 1 April 2010 was assessed "preventable" (refused for a later review). */
+  'cdop.case.setPreventable': channel<CdopCaseDetail>()(
+    z.object({ id: id('case'), preventable: z.boolean().nullable() }).strict(),
     unlocked,
   ),
   /** The panel's modifiable outcome; stored as given even when the factors suggest otherwise. */
@@ -375,34 +423,23 @@ export const cdopChannels = {
   'cdop.recommendation.remove': channel<CdopCaseDetail>()(byId('recommendation'), unlocked),
   /** The cases listed for a panel meeting, each with what is still outstanding. */
   'cdop.panelPack': channel<CdopPanelPack>()(z.object({ meetingDate: isoDate('Meeting date') }).strict(), unlocked),
-  /** Figures for deaths with a date of death in [from, to]. */
-  'cdop.statistics': channel<CdopStatistics>()(
-    z
-      .object({ from: isoDate('From'), to: isoDate('To') })
-      .strict()
-      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
-    unlocked,
-  ),
-  /** The main figures per financial year (April to March) across [from, to]. */
-  'cdop.statistics.trend': channel<CdopTrendYear[]>()(
-    z
-      .object({ from: isoDate('From'), to: isoDate('To') })
-      .strict()
-      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
+  /** Figures for [from, to] on a basis: reviews completed in the period (the national one, by default) or deaths in it. */
+  'cdop.statistics': channel<CdopStatistics>()(statisticsPeriod, unlocked),
+  /** The main figures per financial year (April to March) across [from, to], on the same basis. */
+  'cdop.statistics.trend': channel<CdopTrendYear[]>()(statisticsPeriod, unlocked),
+  /** The latest date that counts on a basis (a review completed, or a death): the screen opens on its financial year. */
+  'cdop.statistics.latest': channel<{ date: string | null }>()(
+    z.object({ basis: z.enum(STATISTICS_BASES).default(DEFAULT_STATISTICS_BASIS) }).strict(),
     unlocked,
   ),
   /**
-   * Every figure of cdop.statistics and the trend as an .xlsx workbook (a sheet per
-   * breakdown, OFFICIAL-SENSITIVE in header and footer); counts of 1-4 replaced by
-   * the suppression marker when asked, for publication.
+   * Every table of the statistics screen (shared/cdop/statistics.ts) and the trend as
+   * an .xlsx workbook (a sheet per table, OFFICIAL-SENSITIVE in header and footer,
+   * the basis and the suppression rule on each sheet); small numbers withheld when asked.
    */
-  'cdop.statistics.export': channel<CdopStatisticsExport>()(
-    z
-      .object({ from: isoDate('From'), to: isoDate('To'), suppressSmallNumbers: z.boolean().default(false) })
-      .strict()
-      .refine((period) => period.from <= period.to, { message: 'The period ends before it starts', path: ['to'] }),
-    unlocked,
-  ),
+  'cdop.statistics.export': channel<CdopStatisticsExport>()(statisticsExportInput, unlocked),
+  /** The annual report for the period as a Word document: every table above with its chart, the basis, suppression when asked. */
+  'cdop.statistics.report': channel<CdopStatisticsExport>()(statisticsExportInput, unlocked),
   /** Historical cases from CSV / .xlsx: the import channels every kind has (./import.ts); into the vault, no target. */
   ...cdopImportChannels,
 } as const;

@@ -167,8 +167,10 @@ export interface ChronologyEntry extends EntryContent {
   possibleDuplicateOf: string[];
   /** Entries the reviewer linked as the same event (both kept). */
   linkedWith: string[];
-  /** People of the review this entry is about. */
+  /** People of the review this entry is about: found in its text or linked by the reviewer. */
   personIds: string[];
+  /** Those of `personIds` Casebook found named in the entry's text (db/entry-people.ts). */
+  peopleFoundInText: string[];
   createdAt: string;
   updatedAt: string;
 }

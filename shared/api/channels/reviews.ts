@@ -21,6 +21,7 @@ import {
 } from '../../reviews/index.js';
 import { channel } from '../channel.js';
 import { byId, id, isoDate, optionalText, requiredText } from '../fields.js';
+import { nhsNumber, postcode } from './cdop.js';
 
 /** Channels of the reviews feature: reviews, their status process and the people in them. */
 
@@ -155,6 +156,8 @@ export const recordStatusSchema = z
   })
   .strict();
 
+const emptyAsNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
 const personFields = {
   name: requiredText('name', 200),
   role: personRoleSchema,
@@ -162,6 +165,16 @@ const personFields = {
   agency: optionalText('agency', 200),
   pseudonym: requiredText('pseudonym or role code', 60),
   notes: optionalText('notes', 5_000),
+  /** Other forms of the name the text uses ("Tyler", "Dr Okafor", "Ms Brown"): found and anonymised like the name. */
+  alsoKnownAs: z
+    .array(z.string().trim().min(1, 'Enter the other name').max(200, 'An other name is at most 200 characters'))
+    .max(50, 'At most 50 other names')
+    .transform((names) => [...new Map(names.map((name) => [name.toLowerCase(), name])).values()]),
+  // What identifies them beyond a name, for the leak check of anonymised output; empty clears.
+  nhsNumber: z.preprocess(emptyAsNull, nhsNumber.nullable()),
+  dateOfBirth: z.preprocess(emptyAsNull, isoDate('Date of birth').nullable()),
+  address: optionalText('address', 500),
+  postcode: z.preprocess(emptyAsNull, postcode.nullable()),
 };
 
 export const personAddSchema = z
@@ -173,6 +186,11 @@ export const personAddSchema = z
     relationship: personFields.relationship.default(null),
     agency: personFields.agency.default(null),
     notes: personFields.notes.default(null),
+    alsoKnownAs: personFields.alsoKnownAs.default([]),
+    nhsNumber: personFields.nhsNumber.default(null),
+    dateOfBirth: personFields.dateOfBirth.default(null),
+    address: personFields.address.default(null),
+    postcode: personFields.postcode.default(null),
   })
   .strict();
 
@@ -185,6 +203,11 @@ export const personUpdateSchema = z
     relationship: personFields.relationship.optional(),
     agency: personFields.agency.optional(),
     notes: personFields.notes.optional(),
+    alsoKnownAs: personFields.alsoKnownAs.optional(),
+    nhsNumber: personFields.nhsNumber.optional(),
+    dateOfBirth: personFields.dateOfBirth.optional(),
+    address: personFields.address.optional(),
+    postcode: personFields.postcode.optional(),
   })
   .strict();
 
@@ -264,6 +287,14 @@ export interface Person {
   /** "Child H", "Mother", "GP1": unique within the review. */
   pseudonym: string;
   notes: string | null;
+  /** Other forms of the name the text uses; found in entries and anonymised like the name. */
+  alsoKnownAs: string[];
+  /** Ten digits. These four are only for the leak check of anonymised output. */
+  nhsNumber: string | null;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string | null;
+  address: string | null;
+  postcode: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -42,6 +42,8 @@ export interface AuditEntry {
   entity: string;
   entityId: string | null;
   action: string;
+  /** Ids and counts the change recorded (never names), for describing it in words (shared/audit/describe.ts). */
+  detail: Record<string, unknown> | null;
 }
 
 /** A backup of the vault: the encrypted database copy and its key file beside it. */
@@ -98,13 +100,18 @@ export const extraNonWorkingDaysSchema = z
   .refine((days) => new Set(days).size === days.length, { message: 'Each non-working day once only' })
   .transform((days) => [...days].sort());
 
+/** The name the audit log records as "who": asked when the vault is created, changed in Settings. */
+const reviewerName = z.string().trim().min(1, 'Enter your name').max(200, 'At most 200 characters');
+
 export const IDLE_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
 
 // ---- channels ----------------------------------------------------------------
 
 export const vaultChannels = {
   'vault.status': channel<VaultStatus>()(empty, { requiresUnlocked: false }),
-  'vault.create': channel<VaultCreated>()(z.object({ passphrase }).strict(), { requiresUnlocked: false }),
+  'vault.create': channel<VaultCreated>()(z.object({ passphrase, reviewerName: reviewerName.optional() }).strict(), {
+    requiresUnlocked: false,
+  }),
   'vault.unlock': channel<VaultStatus>()(
     z.union([z.object({ passphrase }).strict(), z.object({ recoveryKey: z.string().min(1).max(200) }).strict()]),
     { requiresUnlocked: false },
@@ -152,7 +159,7 @@ export const vaultChannels = {
   'settings.update': channel<Settings>()(
     z
       .object({
-        reviewerName: z.string().trim().min(1).max(200).optional(),
+        reviewerName: reviewerName.optional(),
         idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
         extraNonWorkingDays: extraNonWorkingDaysSchema.optional(),
         cdopFormDueDays: z.number().int().min(FORM_DUE_DAYS.min).max(FORM_DUE_DAYS.max).optional(),

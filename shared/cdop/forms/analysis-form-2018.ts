@@ -3,12 +3,12 @@ import type { AnalysisForm } from './types.js';
 
 /**
  * The statutory child death analysis form of the 2018 child death review
- * arrangements: the default for new cases.
+ * arrangements, from 29 September 2019 until its revision of 1 April 2021.
  */
 export const ANALYSIS_FORM_2018: AnalysisForm = {
   version: 'analysis-form-2018',
   title: 'Child death analysis form (2018)',
-  inUse: { from: '2019-09-29', until: null },
+  inUse: { from: '2019-09-29', until: '2021-03-31' },
   source: {
     documents: [
       'HM Government, Child Death Review: Statutory and Operational Guidance (England), October 2018',
@@ -18,9 +18,9 @@ export const ANALYSIS_FORM_2018: AnalysisForm = {
     labelStatus: { domains: 'verify', grades: 'verify', outcomes: 'verify', categories: 'verify' },
     notes: [
       'The hierarchical scheme (domains A-D, grades 0-2, ten categories with 1 the highest) is confirmed; the exact labels are not yet confirmed against the published form.',
-      'The form was revised from 1 April 2021, so at least two current versions exist; this file holds the labels common to both until each is checked. If the revision changed a label, add a new version file rather than editing this one (cases record the version they used).',
+      'The form was revised from 1 April 2021 (analysis-form-2021.ts, which reuses these labels until its own are checked).',
       'Scotland\'s derived proforma words domains A-C as "factors intrinsic to the child", "factors in the child\'s family and social environment", "factors in the child\'s wider and physical environment".',
-      'In use from the start of the new arrangements (29 September 2019); verify that date against the guidance.',
+      'In use from the start of the new arrangements (29 September 2019).',
     ],
   },
   domains: [

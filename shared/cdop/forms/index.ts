@@ -1,20 +1,41 @@
 import type { Expectedness, ModifiableOutcome } from '../case.js';
 import { ANALYSIS_FORM_2018 } from './analysis-form-2018.js';
-import { FORM_C_2010 } from './form-c-2010.js';
+import { ANALYSIS_FORM_2021 } from './analysis-form-2021.js';
+import { FORM_C } from './form-c.js';
 import type { AnalysisForm, FormVersion } from './types.js';
 
 export { ANALYSIS_FORM_2018 } from './analysis-form-2018.js';
+export { ANALYSIS_FORM_2021 } from './analysis-form-2021.js';
 export { CATEGORIES_OF_DEATH } from './categories.js';
-export { FORM_C_2010 } from './form-c-2010.js';
+export { FORM_C } from './form-c.js';
 export type * from './types.js';
 
 /** Every version Casebook knows, newest first. A case records the one it used. */
 export const FORMS: Record<FormVersion, AnalysisForm> = {
+  'analysis-form-2021': ANALYSIS_FORM_2021,
   'analysis-form-2018': ANALYSIS_FORM_2018,
-  'form-c-2010': FORM_C_2010,
+  'form-c': FORM_C,
 };
 export const FORM_VERSIONS = Object.keys(FORMS) as [FormVersion, ...FormVersion[]];
-export const DEFAULT_FORM_VERSION: FormVersion = 'analysis-form-2018';
+/** For a case with no dates yet: the form in use now. */
+export const DEFAULT_FORM_VERSION: FormVersion = 'analysis-form-2021';
+
+/**
+ * The version a case's dates imply: the form in use on the date of the review, or
+ * of the death when no review date is known (Form C until 28 September 2019, the
+ * 2018 form until 31 March 2021, then its revision). A date before Form C (April
+ * 2008) takes Form C, the earliest Casebook knows.
+ */
+export function formVersionForDates(dates: { dateReviewCompleted: string | null; dateOfDeath: string }): FormVersion {
+  const date = dates.dateReviewCompleted ?? dates.dateOfDeath;
+  const form = Object.values(FORMS).find(
+    (one) => date >= one.inUse.from && (one.inUse.until === null || date <= one.inUse.until),
+  );
+  return form?.version ?? 'form-c';
+}
+
+/** The date before which panels recorded "preventable" rather than modifiable factors (DfE OSR 11/2011). */
+export const MODIFIABLE_FACTORS_FROM = '2010-04-01';
 
 export function isFormVersion(version: string): version is FormVersion {
   return Object.hasOwn(FORMS, version);
@@ -30,6 +51,47 @@ export interface FactorForRules {
   domain: string;
   grade: string;
   modifiable: boolean;
+}
+
+/**
+ * What carries over when the panel changes a case's form version, in words: what
+ * stays as recorded, and what must change first (a factor whose domain or grade the
+ * new form does not have would be meaningless under it, so the change is refused
+ * until it is re-recorded).
+ */
+export function formChangeAccount(
+  from: AnalysisForm,
+  to: AnalysisForm,
+  recorded: { factors: readonly (FactorForRules & { description: string })[]; reportDomains: readonly string[] },
+): { carriesOver: string[]; mustChange: string[] } {
+  const domains = new Set(to.domains.map((domain) => domain.code));
+  const grades = new Set(to.grades.filter((grade) => !grade.domainOnly).map((grade) => grade.code));
+  const mustChange: string[] = [];
+  for (const factor of recorded.factors) {
+    if (!domains.has(factor.domain)) {
+      mustChange.push(
+        `The factor "${factor.description}" is in domain ${factor.domain}, which ${to.title} does not have.`,
+      );
+    } else if (!grades.has(factor.grade)) {
+      mustChange.push(`The factor "${factor.description}" is graded ${factor.grade}, which ${to.title} does not use.`);
+    }
+  }
+  for (const domain of new Set(recorded.reportDomains)) {
+    if (!domains.has(domain)) {
+      mustChange.push(`An agency reporting form notes factors in domain ${domain}, which ${to.title} does not have.`);
+    }
+  }
+  const carriesOver = [
+    'The notification, the dates, the category, the agency reporting forms, panel meetings, learning points and recommendations carry over unchanged.',
+    `The modifiable outcome is kept; ${to.title} words it "${to.outcomeLabels.identified}", "${to.outcomeLabels.none}" or "${to.outcomeLabels.insufficient}".`,
+  ];
+  if (recorded.factors.length > 0 && mustChange.length === 0) {
+    carriesOver.push(
+      `The ${recorded.factors.length} factor${recorded.factors.length === 1 ? '' : 's'} recorded keep their domains and grades, which ${to.title} also has.`,
+    );
+  }
+  if (from.version === to.version) return { carriesOver: [], mustChange: [] };
+  return { carriesOver, mustChange };
 }
 
 export interface OutcomeSuggestion {

@@ -2,7 +2,7 @@ import type { ModifiableOutcome } from '../case.js';
 
 /** A version of the child death analysis form, as data: each version is one file beside this one. */
 
-export type FormVersion = 'analysis-form-2018' | 'form-c-2010';
+export type FormVersion = 'analysis-form-2021' | 'analysis-form-2018' | 'form-c';
 
 /** Whether a label has been checked word for word against the published form. */
 export type LabelStatus = 'confirmed' | 'verify';
@@ -19,6 +19,8 @@ export interface FormGrade {
   contributes: boolean;
   /** "Information not available": on its own it points to "insufficient information". */
   informationNotAvailable: boolean;
+  /** A grade of a whole domain (Form C's 1 "No factors identified"), never given to a factor. */
+  domainOnly?: boolean;
 }
 
 export interface FormCategory {

@@ -59,9 +59,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** The name the end-to-end tests give when creating a vault: the audit log records it. */
+export const REVIEWER_NAME = 'Sam Okafor';
+
 /** Creates a vault from the first screen, as a person would, and waits for the app's first page. */
 export async function createVault(page: Page, passphrase: string): Promise<void> {
   await page.getByRole('heading', { name: 'Create your Casebook vault', level: 1 }).waitFor();
+  await page.getByLabel('Your name', { exact: true }).fill(REVIEWER_NAME);
   await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('Confirm passphrase', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();

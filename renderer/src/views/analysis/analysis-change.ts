@@ -11,12 +11,13 @@ export type AnalysisChange = <C extends AnalysisChannel>(
   channel: C,
   input: ChannelInput<C>,
   done: string,
-) => Promise<boolean>;
+) => Promise<Analysis | null>;
 
 /**
  * Every change answers with the whole analysis: it replaces what the forms show at
  * once, and what else shows the same items (the check, the action board, a child
- * death's case record) is asked again. Resolves to whether the change was made.
+ * death's case record) is asked again. Resolves to the analysis after the change
+ * (a new item's id is the one it did not have before), or null when it was refused.
  */
 export function useAnalysisChange(owner: AnalysisOwner) {
   const { run, message, status, busy } = useChange();
@@ -26,7 +27,7 @@ export function useAnalysisChange(owner: AnalysisOwner) {
       refresh: ['analysis.check', 'actions.board', ...(owner.kind === 'cdop-case' ? ['cdop.case.get'] : [])],
       done,
     });
-    return outcome.ok;
+    return outcome.ok ? outcome.value : null;
   };
   return { change, error: message, status, busy };
 }

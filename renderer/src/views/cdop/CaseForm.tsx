@@ -11,7 +11,7 @@ import {
   type Sex,
 } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS, ageAtDeath, ageBandOf, describeAge } from '../../../../shared/cdop/dates.js';
-import { DEFAULT_FORM_VERSION, FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/forms/index.js';
+import { FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
 import { isIsoDate } from '../../../../shared/dates/iso-date.js';
 import { ErrorAlert } from '../../components/Alert.js';
@@ -43,7 +43,8 @@ interface Draft {
   postMortem: TriState;
   circumstances: string;
   dateNotified: string;
-  formVersion: FormVersion;
+  /** '' follows the dates (shared/cdop/forms: formVersionForDates). */
+  formVersion: FormVersion | '';
 }
 
 const EMPTY: Draft = {
@@ -62,7 +63,7 @@ const EMPTY: Draft = {
   postMortem: '',
   circumstances: '',
   dateNotified: '',
-  formVersion: DEFAULT_FORM_VERSION,
+  formVersion: '',
 };
 
 const YES_NO = [
@@ -192,7 +193,10 @@ export function CaseForm({ id }: { id?: string }) {
       ? await run('cdop.case.update', { id, ...fields }, { refresh })
       : await run(
           'cdop.case.create',
-          { ...fields, formVersion: draft.formVersion } as ChannelInput<'cdop.case.create'>,
+          {
+            ...fields,
+            ...(draft.formVersion ? { formVersion: draft.formVersion } : {}),
+          } as ChannelInput<'cdop.case.create'>,
           { refresh },
         );
     if (outcome.ok) navigate(cdopPath.record(outcome.value.id));
@@ -373,9 +377,10 @@ export function CaseForm({ id }: { id?: string }) {
           {id ? null : (
             <SelectField
               label="Analysis form version"
-              hint="The 2018 analysis form for current cases; Form C for a legacy case reviewed under the 2010 guidance. It cannot be changed later."
+              hint="By default the form in use on the date of death: Form C until 28 September 2019, the 2018 form until 31 March 2021, then its revision. The panel can change it on the case."
               value={draft.formVersion}
-              onChange={(version) => set('formVersion')(version || DEFAULT_FORM_VERSION)}
+              empty="The form in use on the date of death"
+              onChange={(version) => set('formVersion')(version)}
               options={FORM_VERSIONS.map((code) => ({ code, label: FORMS[code].title }))}
             />
           )}

@@ -22,9 +22,15 @@ export function CaseList() {
     ...(deathFrom ? { deathFrom } : {}),
     ...(deathTo ? { deathTo } : {}),
   });
-  const cases = list.value;
+  const [search, setSearch] = useState('');
+  const all = list.value;
+  // Searched here, over the cases the filters brought: a panel's list is hundreds, not millions.
+  const words = search.trim().toLowerCase();
+  const cases = words
+    ? all?.filter((summary) => `${summary.reference} ${summary.childName}`.toLowerCase().includes(words))
+    : all;
 
-  if (cases && cases.length === 0 && !filtered) {
+  if (all && all.length === 0 && !filtered) {
     return (
       <div className="cdop">
         <PageHeading title="Child deaths (CDOP)">Child deaths (CDOP)</PageHeading>
@@ -69,11 +75,30 @@ export function CaseList() {
         <Field label="Died on or before">
           {({ id }) => <UkDateInput id={id} value={deathTo} onChange={(e) => setDeathTo(e.target.value)} />}
         </Field>
+        <Field label="Search" hint="Reference or child’s name">
+          {(ids) => (
+            <input
+              id={ids.id}
+              aria-describedby={ids.describedBy}
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          )}
+        </Field>
       </fieldset>
+      {cases && all ? (
+        <p className="case-count" role="status">
+          {cases.length === all.length
+            ? `${all.length} ${all.length === 1 ? 'case' : 'cases'}`
+            : `${cases.length} of ${all.length} cases`}
+          {filtered ? ' matching the filters' : ''}
+        </p>
+      ) : null}
       {cases === undefined ? (
         <Pending data={list} loading="Loading cases…" />
       ) : cases.length === 0 ? (
-        <p>No cases match these filters.</p>
+        <p>No cases match {words ? 'this search' : 'these filters'}.</p>
       ) : (
         <div className="table-wrap">
           <table>

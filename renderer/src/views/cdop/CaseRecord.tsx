@@ -9,10 +9,17 @@ import {
   SEX_LABELS,
 } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS, describeAge } from '../../../../shared/cdop/dates.js';
-import { getForm } from '../../../../shared/cdop/forms/index.js';
+import {
+  FORM_VERSIONS,
+  FORMS,
+  type FormVersion,
+  formChangeAccount,
+  getForm,
+  MODIFIABLE_FACTORS_FROM,
+} from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { Field, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { RowButton } from '../../components/RowButton.js';
@@ -47,6 +54,8 @@ export function CaseRecord({ id }: { id: string }) {
   }
 
   const place = PLACES_OF_DEATH.find((p) => p.code === detail.placeOfDeath)?.label ?? 'Not recorded';
+  const form = getForm(detail.formVersion);
+  const category = form.categories.find((candidate) => candidate.number === detail.category);
   return (
     <div className="cdop">
       <PageHeading title={`Case ${detail.reference}`}>Case {detail.reference}</PageHeading>
@@ -64,6 +73,22 @@ export function CaseRecord({ id }: { id: string }) {
       <CdopRecordExport caseId={detail.id} />
       <ErrorAlert message={actionError} />
       <StatusMessage message={status} />
+
+      <section aria-labelledby="decision-heading">
+        <h2 id="decision-heading">Panel decision</h2>
+        <dl className="summary">
+          <SummaryRow term="Status" value={CASE_STATUS_LABELS[detail.status]} />
+          <SummaryRow
+            term="Category of death"
+            value={category ? `${category.number}. ${category.label}` : 'Not yet recorded'}
+          />
+          <SummaryRow
+            term="Modifiable factors"
+            value={detail.modifiable ? form.outcomeLabels[detail.modifiable] : 'Not yet recorded'}
+          />
+        </dl>
+        <p className="muted">Recorded on the analysis form.</p>
+      </section>
 
       <section aria-labelledby="notification-heading">
         <h2 id="notification-heading">Notification</h2>
@@ -90,8 +115,12 @@ export function CaseRecord({ id }: { id: string }) {
           <SummaryRow term="Joint Agency Response held" value={yesNo(detail.jointAgencyResponse)} />
           <SummaryRow term="Post-mortem" value={yesNo(detail.postMortem)} />
           <SummaryRow term="Date notified" value={formatDate(detail.dateNotified)} />
-          <SummaryRow term="Analysis form" value={getForm(detail.formVersion).title} />
+          <SummaryRow term="Analysis form" value={form.title} />
         </dl>
+        <FormVersionChoice detail={detail} change={change} />
+        {(detail.dateReviewCompleted ?? detail.dateOfDeath) < MODIFIABLE_FACTORS_FROM ? (
+          <PreventableAnswer detail={detail} change={change} />
+        ) : null}
         {detail.circumstances ? (
           <>
             <h3>Summary of circumstances</h3>
@@ -235,5 +264,78 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * The analysis form version follows the case's dates; the panel can change it,
+ * seeing first what carries over and what must be re-recorded (formChangeAccount).
+ */
+function FormVersionChoice({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const [version, setVersion] = useState<FormVersion>(detail.formVersion);
+  const account = formChangeAccount(getForm(detail.formVersion), getForm(version), {
+    factors: detail.factors,
+    reportDomains: [],
+  });
+  return (
+    <details className="form-version-change">
+      <summary>Change the analysis form version</summary>
+      <p>
+        The version follows the date of the review, or of the death when no review date is known: Form C until 28
+        September 2019, the 2018 form until 31 March 2021, then its revision.
+      </p>
+      <SelectField
+        label="Analysis form version"
+        value={version}
+        onChange={(value) => setVersion(value || detail.formVersion)}
+        options={FORM_VERSIONS.map((code) => ({ code, label: FORMS[code].title }))}
+      />
+      {version === detail.formVersion ? null : (
+        <div data-testid="form-change-account">
+          <ul>
+            {[...account.carriesOver, ...account.mustChange].map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            disabled={account.mustChange.length > 0}
+            onClick={() =>
+              void change(
+                'cdop.case.setFormVersion',
+                { id: detail.id, formVersion: version },
+                `Analysis form changed to ${FORMS[version].title}.`,
+              )
+            }
+          >
+            Change to {FORMS[version].title}
+          </button>
+        </div>
+      )}
+    </details>
+  );
+}
+
+/** Before 1 April 2010 panels answered "preventable": kept as its own outcome, never a modifiable one. */
+function PreventableAnswer({ detail, change }: { detail: CdopCaseDetail; change: Change }) {
+  const value = detail.preventable === null ? '' : detail.preventable ? 'yes' : 'no';
+  return (
+    <SelectField
+      label="Assessed as preventable (reviews before 1 April 2010)"
+      hint="Panels then recorded whether a death was preventable, a different measure from modifiable factors: it is kept as recorded and never counted as modifiable factors identified."
+      value={value}
+      empty="Not recorded"
+      options={[
+        { code: 'yes', label: 'Preventable' },
+        { code: 'no', label: 'Not preventable' },
+      ]}
+      onChange={(answer) =>
+        void change(
+          'cdop.case.setPreventable',
+          { id: detail.id, preventable: answer === '' ? null : answer === 'yes' },
+          'Preventable answer recorded.',
+        )
+      }
+    />
   );
 }

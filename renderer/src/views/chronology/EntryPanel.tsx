@@ -207,7 +207,11 @@ function EntryDetails({
   );
 }
 
-/** Who the entry is about, from the review's people, shown by pseudonym; feeds the person filter. */
+/**
+ * Who the entry is about, from the review's people, shown by pseudonym; feeds the
+ * person filter. Casebook ticks the people the text names; one the reviewer unticks
+ * stays unticked (db/entry-people.ts).
+ */
 function EntryPeople({ reviewId, entry }: { reviewId: string; entry: ChronologyEntry }) {
   const people = useData('people.list', { reviewId }).value;
   const { run, busy: saving, message } = useChange();
@@ -226,6 +230,10 @@ function EntryPeople({ reviewId, entry }: { reviewId: string; entry: ChronologyE
     // Not disabled while saving: a disabled control drops focus, and Escape would no longer close the panel.
     <fieldset className="entry-people" aria-busy={saving}>
       <legend>People in this entry</legend>
+      <p className="hint">
+        Ticked for you when the entry names someone, by their name or another name. Untick anyone it is not about:
+        Casebook will not tick them again for this entry.
+      </p>
       {people === undefined ? (
         <p className="muted">Loading the review's people…</p>
       ) : people.length === 0 ? (
@@ -241,6 +249,9 @@ function EntryPeople({ reviewId, entry }: { reviewId: string; entry: ChronologyE
                   onChange={(event) => void toggle(person.id, event.target.checked)}
                 />{' '}
                 {person.pseudonym} <span className="muted">({person.name})</span>
+                {entry.peopleFoundInText.includes(person.id) && selected.includes(person.id) ? (
+                  <span className="muted">, named in the text</span>
+                ) : null}
               </label>
             </li>
           ))}

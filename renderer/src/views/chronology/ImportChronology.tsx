@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { EntryDraft, Review } from '../../../../shared/api/contract.js';
+import type { EntryDraft, ImportRecord, Review } from '../../../../shared/api/contract.js';
+import { useData } from '../../state/data.js';
 import { type ImportScreenKind, ImportWizard } from '../import/ImportWizard.js';
 import { chronologyPath } from './routes.js';
 import { recordImport } from './store.js';
@@ -26,8 +27,19 @@ const CHRONOLOGY_SCREEN: ImportScreenKind<EntryDraft> = {
   ],
 };
 
+/**
+ * The agency a reviewer most likely imports next: the first of the review's
+ * agencies with no file imported yet (each agency sends one chronology), else a new one.
+ */
+function nextAgencyToImport(agencies: readonly { name: string }[], imports: readonly ImportRecord[]): string {
+  const imported = new Set(imports.map((record) => record.agency.name.toLowerCase()));
+  return agencies.find((agency) => !imported.has(agency.name.toLowerCase()))?.name ?? NEW_AGENCY;
+}
+
 export function ImportChronology({ review, onClose }: { review: Review; onClose: () => void }) {
-  const [choice, setChoice] = useState(review.agencies[0]?.name ?? NEW_AGENCY);
+  const imports = useData('chronology.imports', { reviewId: review.id });
+  const [picked, setChoice] = useState<string | null>(null);
+  const choice = picked ?? nextAgencyToImport(review.agencies, imports.value ?? []);
   const [newAgency, setNewAgency] = useState('');
   const legendId = useId();
   const newAgencyId = useId();

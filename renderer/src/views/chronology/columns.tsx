@@ -43,7 +43,16 @@ export function DateCell({ date }: { date: EntryDate }) {
   return (
     <span className="chron-date">
       {qualifier ? <span className="badge badge-uncertain">{qualifier}</span> : null}{' '}
-      <span className="nowrap">{dateWithoutQualifier(date)}</span>
+      {/* Each day whole; a range may break after its dash, so a narrow column never cuts its end off. */}
+      {dateWithoutQualifier(date)
+        .split(/(?<=–) /)
+        .map((part, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the start and the end of one date
+          <span key={index} className="nowrap">
+            {index > 0 ? ' ' : ''}
+            {part}
+          </span>
+        ))}
       {precision ? (
         <>
           {' '}

@@ -3,10 +3,13 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import type {
   ChannelName,
   ImportCommitResult,
+  ImportFieldInfo,
   ImportMode,
   ImportPreviewResult,
 } from '../../../../shared/api/contract.js';
+import { normaliseHeader } from '../../../../shared/import/columns.js';
 import type { Overlap, OverlapChoice } from '../../../../shared/import/kind.js';
+import { groupProblems } from '../../../../shared/import/problems.js';
 import { call, onNamedEvent } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alert.js';
 import { type Choice, Field } from '../../components/Field.js';
@@ -66,12 +69,27 @@ function useImportChange(prefix: string) {
 
 type Step = 'choose' | 'mapping' | 'preview' | 'result';
 
-const MATCHED_BY_LABELS: Record<string, string> = {
-  saved: 'Remembered from the last import',
-  exact: 'Header matches the field’s name',
-  contains: 'Header contains the field’s name: please check',
-  chosen: 'Chosen by you',
-};
+/**
+ * How Casebook found a field's column, in words that say which header it used:
+ * "Details" is not the field's name "Event", so it says it took it as a usual name for one.
+ */
+function howMatched(preview: Preview<unknown>, field: ImportFieldInfo, index: number | null | undefined): string {
+  if (index === undefined || index === null) return field.required ? 'Not found: required' : 'Not in this file';
+  const header = headerLabel(preview, index);
+  if (index !== preview.mapping[field.field]) return 'Chosen by you';
+  switch (preview.matchedBy[field.field]) {
+    case 'saved':
+      return 'Remembered from the last import';
+    case 'exact':
+      return normaliseHeader(header) === normaliseHeader(field.label)
+        ? `The column is called “${header}”`
+        : `“${header}” is a usual name for ${field.label}`;
+    case 'contains':
+      return `“${header}” contains a usual name for ${field.label}: please check`;
+    default:
+      return 'Chosen by you';
+  }
+}
 
 export function ImportWizard<Draft>({
   kind,
@@ -332,14 +350,7 @@ function MappingStep<Draft>({
             {preview.fields.map((field) => {
               const value = mapping[field.field];
               const selectId = `mapping-${field.field}`;
-              const how =
-                value === undefined || value === null
-                  ? field.required
-                    ? 'Not found: required'
-                    : 'Not in this file'
-                  : value === preview.mapping[field.field]
-                    ? (MATCHED_BY_LABELS[preview.matchedBy[field.field] ?? ''] ?? 'Matched')
-                    : 'Chosen by you';
+              const how = howMatched(preview, field, value);
               return (
                 <tr key={field.field}>
                   <th scope="row">
@@ -440,16 +451,20 @@ function PreviewStep<Draft>({
 
   if (importing) return <Progress previewId={preview.previewId} />;
 
+  const confirmFirst =
+    preview.overlap !== null
+      ? 'Choose above what to do with the rows already in the chronology.'
+      : 'Confirm above that this file should be imported again.';
   const allReason =
     counts.rows === 0
       ? 'The file has no rows to import.'
-      : counts.rejected > 0
-        ? `${counts.rejected} ${counts.rejected === 1 ? 'row has' : 'rows have'} errors: correct the file and read it again, or skip ${counts.rejected === 1 ? 'it' : 'them'}.`
-        : needsConfirm
-          ? preview.overlap !== null
-            ? 'Choose above what to do with the rows already in the chronology.'
-            : 'Confirm above that this file should be imported again.'
-          : '';
+      : counts.rejected > 0 && counts.valid === 0
+        ? 'Every row has errors: correct the file and read it again.'
+        : counts.rejected > 0
+          ? `${counts.rejected} ${counts.rejected === 1 ? 'row has' : 'rows have'} errors: correct the file and read it again to import every row, or skip ${counts.rejected === 1 ? 'it' : 'them'}.${needsConfirm ? ` ${confirmFirst}` : ''}`
+          : needsConfirm
+            ? confirmFirst
+            : '';
 
   return (
     <>
@@ -477,50 +492,13 @@ function PreviewStep<Draft>({
           <dd>{counts.withWarnings}</dd>
         </div>
       </dl>
-      <p className="actions">
-        <button type="button" className="link" onClick={onMapping}>
-          Check the column mapping
-        </button>
-      </p>
+      <ColumnsUsed preview={preview} onChange={onMapping} />
 
       <section aria-labelledby={problemsId}>
         <h3 id={problemsId}>
           Problems ({errors} {errors === 1 ? 'error' : 'errors'}, {warnings} {warnings === 1 ? 'warning' : 'warnings'})
         </h3>
-        {problems.length === 0 ? (
-          <p>No problems: every row can be imported.</p>
-        ) : (
-          <div className="table-wrap problems-wrap">
-            <table className="problems-table">
-              <caption className="visually-hidden">
-                Every problem found, by the row number shown in Excel (the header is row {preview.headerRowNumber})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                  <th scope="col">Type</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((problem, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id; the list does not change order
-                  <tr key={index} className={problem.severity}>
-                    <td>{problem.row}</td>
-                    <td>{problem.column || '—'}</td>
-                    <td>{problem.reason}</td>
-                    <td>
-                      <span className={`badge badge-${problem.severity}`}>
-                        {problem.severity === 'error' ? 'Error: row not imported' : 'Warning'}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {problems.length === 0 ? <p>No problems: every row can be imported.</p> : <ProblemsTable preview={preview} />}
       </section>
 
       <section aria-labelledby={sampleId}>
@@ -528,7 +506,8 @@ function PreviewStep<Draft>({
         {preview.sampleRows.length === 0 ? (
           <p>No valid rows.</p>
         ) : (
-          <div className="table-wrap">
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+          <div className="table-wrap sample-wrap" tabIndex={0}>
             <table className="sample-table">
               <thead>
                 <tr>
@@ -588,22 +567,25 @@ function PreviewStep<Draft>({
 
       <ErrorAlert message={refused ?? message} />
       <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={allReason !== ''}
-          aria-describedby={allReason ? 'import-all-why' : undefined}
-          onClick={() => void commit('all-or-nothing')}
-        >
-          {preview.overlap !== null && overlapChoice === 'only-new'
-            ? `Import the ${preview.overlap.fresh} new rows`
-            : `Import all ${counts.rows} rows`}
-        </button>
-        {counts.rejected > 0 && counts.valid > 0 ? (
+        {/* One import button: all the rows when every row is valid, else the valid ones (never a dead "all" beside it). */}
+        {counts.rejected === 0 ? (
           <button
             type="button"
-            className="secondary"
+            className="primary"
+            disabled={allReason !== ''}
+            aria-describedby={allReason ? 'import-all-why' : undefined}
+            onClick={() => void commit('all-or-nothing')}
+          >
+            {preview.overlap !== null && overlapChoice === 'only-new'
+              ? `Import the ${preview.overlap.fresh} new ${preview.overlap.fresh === 1 ? 'row' : 'rows'}`
+              : `Import all ${counts.rows} ${counts.rows === 1 ? 'row' : 'rows'}`}
+          </button>
+        ) : counts.valid > 0 ? (
+          <button
+            type="button"
+            className="primary"
             disabled={needsConfirm}
+            aria-describedby="import-all-why"
             onClick={() => void commit('skip-invalid')}
           >
             Import the {counts.valid} valid {counts.valid === 1 ? 'row' : 'rows'} and skip {counts.rejected}
@@ -617,6 +599,98 @@ function PreviewStep<Draft>({
         {allReason}
       </p>
     </>
+  );
+}
+
+/** The file's columns Casebook will read, on the preview itself: the reviewer sees them without asking. */
+function ColumnsUsed({ preview, onChange }: { preview: Preview<unknown>; onChange: () => void }) {
+  const headingId = useId();
+  const used = preview.fields.filter((field) => preview.mapping[field.field] !== undefined);
+  return (
+    <section aria-labelledby={headingId} className="columns-used">
+      <h3 id={headingId}>Columns used</h3>
+      {/* Compact, so the import button stays in reach below a file with many columns. */}
+      <dl className="columns-used-list">
+        {used.map((field) => (
+          <div key={field.field}>
+            <dt>{field.label}</dt>
+            <dd>{howMatched(preview, field, preview.mapping[field.field])}</dd>
+          </div>
+        ))}
+      </dl>
+      {preview.unmatchedHeaders.length > 0 ? (
+        <p className="muted">Not read: {preview.unmatchedHeaders.map((header) => `“${header}”`).join(', ')}.</p>
+      ) : null}
+      <p className="actions">
+        <button type="button" className="secondary" onClick={onChange}>
+          Change the columns
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** A problem's column in the reviewer's words: the field it feeds, with the file's header when that differs. */
+function columnInWords(preview: Preview<unknown>, column: string): ReactNode {
+  if (!column) return '—';
+  const index = preview.headers.indexOf(column);
+  const field =
+    preview.fields.find((candidate) => preview.mapping[candidate.field] === index) ??
+    preview.fields.find((candidate) => candidate.label === column);
+  if (!field || normaliseHeader(field.label) === normaliseHeader(column)) return field?.label ?? column;
+  return (
+    <>
+      {field.label} <span className="muted">(column “{column}”)</span>
+    </>
+  );
+}
+
+function ProblemsTable({ preview }: { preview: Preview<unknown> }) {
+  const groups = groupProblems(preview.problems);
+  return (
+    <div className="table-wrap problems-wrap">
+      <table className="problems-table">
+        <caption className="visually-hidden">
+          Every problem found, by the row number shown in Excel (the header is row {preview.headerRowNumber}); the same
+          problem on several rows is listed once
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Column</th>
+            <th scope="col">Problem</th>
+            <th scope="col">Type</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <tr key={`${group.severity}:${group.column}:${group.reason}`} className={group.severity}>
+              <td>
+                {group.rows.length === 1 ? (
+                  group.rows[0]
+                ) : (
+                  <details className="problem-rows">
+                    <summary>{group.rows.length} rows</summary>
+                    <p>{group.rows.join(', ')}</p>
+                  </details>
+                )}
+              </td>
+              <td>{columnInWords(preview, group.column)}</td>
+              <td>{group.reason}</td>
+              <td>
+                <span className={`badge badge-${group.severity}`}>
+                  {group.severity === 'error'
+                    ? group.rows.length === 1
+                      ? 'Error: row not imported'
+                      : 'Error: rows not imported'
+                    : 'Warning'}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

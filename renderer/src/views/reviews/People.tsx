@@ -48,8 +48,9 @@ export function People({ review }: { review: Review }) {
       <section aria-labelledby={headingId}>
         <h2 id={headingId}>People in this review</h2>
         <p className="hint">
-          Each person has a pseudonym or role code (Child A, Mother, GP1) that replaces their real name whenever
-          Casebook anonymises a chronology or report.
+          Each person has a pseudonym or role code (Child A, Mother, GP1) that replaces their real name, and the other
+          names the records use for them, whenever Casebook anonymises a chronology or report. Entries that name someone
+          are linked to them, so the chronology can be filtered by person.
         </p>
         <StatusMessage message={message} />
         {people === undefined ? (
@@ -73,7 +74,12 @@ export function People({ review }: { review: Review }) {
                     <td>{person.roleLabel}</td>
                     <td>{person.relationship ?? <span className="muted">Not given</span>}</td>
                     <td>{person.agency ?? <span className="muted">None</span>}</td>
-                    <td className="real-name">{person.name}</td>
+                    <td className="real-name">
+                      {person.name}
+                      {person.alsoKnownAs.length > 0 ? (
+                        <span className="also-known-as"> (also {person.alsoKnownAs.join(', ')})</span>
+                      ) : null}
+                    </td>
                     {review.archived ? null : (
                       <td className="row-actions">
                         <RowButton
@@ -140,7 +146,27 @@ export function People({ review }: { review: Review }) {
   );
 }
 
-const FIELDS = ['name', 'role', 'pseudonym', 'relationship', 'agency', 'notes'] as const;
+const FIELDS = [
+  'name',
+  'role',
+  'pseudonym',
+  'relationship',
+  'agency',
+  'notes',
+  'alsoKnownAs',
+  'nhsNumber',
+  'dateOfBirth',
+  'address',
+  'postcode',
+] as const;
+
+/** "Tyler, Dr Okafor" -> ["Tyler", "Dr Okafor"]: the other names as typed in one field. */
+function splitNames(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
 
 function PersonForm({
   review,
@@ -163,6 +189,11 @@ function PersonForm({
   const [name, setName] = useState(person?.name ?? '');
   const [notes, setNotes] = useState(person?.notes ?? '');
   const [pseudonym, setPseudonym] = useState(person?.pseudonym ?? '');
+  const [alsoKnownAs, setAlsoKnownAs] = useState(person?.alsoKnownAs.join(', ') ?? '');
+  const [nhsNumber, setNhsNumber] = useState(person?.nhsNumber ?? '');
+  const [dateOfBirth, setDateOfBirth] = useState(person?.dateOfBirth ?? '');
+  const [address, setAddress] = useState(person?.address ?? '');
+  const [postcode, setPostcode] = useState(person?.postcode ?? '');
   /** The last suggestion while the reviewer has not typed their own; null once they have. */
   const [suggested, setSuggested] = useState<string | null>(null);
   const [followSuggestion, setFollowSuggestion] = useState(person === null);
@@ -221,6 +252,11 @@ function PersonForm({
       relationship: relationship.trim() || null,
       agency: agency.trim() || null,
       notes: notes.trim() || null,
+      alsoKnownAs: splitNames(alsoKnownAs),
+      nhsNumber: nhsNumber.trim() || null,
+      dateOfBirth: dateOfBirth.trim() || null,
+      address: address.trim() || null,
+      postcode: postcode.trim() || null,
     };
     const outcome = person
       ? await run('people.update', { id: person.id, ...fields }, { refresh: PEOPLE_CHANGED })
@@ -323,6 +359,36 @@ function PersonForm({
             </div>
           )}
         </Field>
+        <TextField
+          label="Other names in the records (optional)"
+          hint="Separated by commas, e.g. Tyler, Dr Okafor, Ms Brown. Entries using any of them are linked to this person, and anonymising replaces them too."
+          {...bind('alsoKnownAs', alsoKnownAs, setAlsoKnownAs)}
+          maxLength={2_000}
+        />
+        <fieldset className="leak-check-details">
+          <legend>For the leak check (optional)</legend>
+          <p className="hint">
+            Kept in the encrypted vault only. An anonymised export that still holds any of these is refused, with where
+            each one is.
+          </p>
+          <div className="form-grid">
+            <TextField
+              label="NHS number"
+              hint="10 digits"
+              inputMode="numeric"
+              {...bind('nhsNumber', nhsNumber, setNhsNumber)}
+              maxLength={20}
+            />
+            <TextField
+              label="Date of birth"
+              hint="YYYY-MM-DD"
+              {...bind('dateOfBirth', dateOfBirth, setDateOfBirth)}
+              maxLength={10}
+            />
+            <TextField label="Address" {...bind('address', address, setAddress)} maxLength={500} />
+            <TextField label="Postcode" {...bind('postcode', postcode, setPostcode)} maxLength={10} />
+          </div>
+        </fieldset>
         <TextField label="Notes (optional)" {...bind('notes', notes, setNotes)} rows={2} maxLength={5_000} />
         <ErrorAlert message={summary(problems)} />
         <div className="actions">

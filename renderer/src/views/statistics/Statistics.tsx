@@ -1,9 +1,18 @@
 import '../cdop/cdop.css';
 import { useId, useState } from 'react';
-import type { CdopStatistics, CdopTrendYear } from '../../../../shared/api/contract.js';
-import { SEX_LABELS, SEXES } from '../../../../shared/cdop/case.js';
-import { AGE_BAND_LABELS, AGE_BANDS, financialYearOf, financialYearStarting } from '../../../../shared/cdop/dates.js';
-import { CATEGORIES_OF_DEATH } from '../../../../shared/cdop/forms/index.js';
+import { financialYearOf, financialYearStarting } from '../../../../shared/cdop/dates.js';
+import {
+  BASIS_LABELS,
+  DEFAULT_STATISTICS_BASIS,
+  formatValue,
+  type PublishedStatistics,
+  publishStatistics,
+  STATISTICS_BASES,
+  type StatisticsBasis,
+  type StatisticsTable,
+  trendPeriod,
+  UNSUPPRESSED_WARNING,
+} from '../../../../shared/cdop/statistics.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Checkbox } from '../../components/Checkbox.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -12,40 +21,44 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { UkDateInput } from '../../components/UkDateInput.js';
 import { downloadBase64 } from '../../files.js';
-import { formatDate, todayIso } from '../../format.js';
+import { todayIso } from '../../format.js';
 import { useChange, useData } from '../../state/data.js';
-import { ChartCanvas, formatPercent } from './ChartCanvas.js';
+import { ChartCanvas } from './ChartCanvas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const CUSTOM = 'custom';
-/** Financial years offered in the chooser, counting back from the current one. */
+/** Financial years offered in the chooser, counting back from the latest with data. */
 const YEARS_OFFERED = 10;
-/** The trend shows at least this many financial years up to the end of the period. */
-const TREND_YEARS = 5;
 
-/** The earlier of two ISO dates (they sort as text). */
-const earlier = (a: string, b: string): string => (a <= b ? a : b);
-
-/** Panel statistics for a period: headline figures, then each breakdown as a chart with its table. */
+/**
+ * Panel statistics for a period on a basis: headline figures, then each breakdown
+ * as a chart with its table (shared/cdop/statistics.ts builds them, as it does for
+ * the exports). Opens on the latest financial year with data on the chosen basis.
+ */
 export function Statistics() {
+  const [basis, setBasis] = useState<StatisticsBasis>(DEFAULT_STATISTICS_BASIS);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [suppress, setSuppress] = useState(true);
   const current = financialYearOf(todayIso());
-  const years = Array.from({ length: YEARS_OFFERED }, (_, i) => financialYearStarting(current.startYear - i));
-  // Panels report on the last complete financial year; before any data, that is still the natural default.
-  const [choice, setChoice] = useState(String(current.startYear - 1));
   const [customFrom, setCustomFrom] = useState(current.from);
   const [customTo, setCustomTo] = useState(todayIso());
-  const chosenYear = years.find((year) => String(year.startYear) === choice);
-  const period = chosenYear ? { from: chosenYear.from, to: chosenYear.to } : { from: customFrom, to: customTo };
-  const validPeriod = period.from !== '' && period.to !== '' && period.from <= period.to;
-  const trendFrom = financialYearStarting(
-    financialYearOf(validPeriod ? period.to : current.to).startYear - (TREND_YEARS - 1),
-  ).from;
 
   const anyCase = useData('cdop.case.list', { limit: 1 }).value;
-  const figures = useData('cdop.statistics', validPeriod ? period : null);
+  const latest = useData('cdop.statistics.latest', { basis });
+  const latestYear = latest.value?.date ? financialYearOf(latest.value.date) : current;
+  const years = Array.from({ length: YEARS_OFFERED }, (_, i) => financialYearStarting(latestYear.startYear - i));
+  if (current.startYear > latestYear.startYear) years.unshift(current);
+  // Until the reviewer chooses, the latest financial year with data.
+  const chosen = choice ?? (latest.value ? String(latestYear.startYear) : null);
+  const chosenYear = years.find((year) => String(year.startYear) === chosen);
+  const period = chosenYear ? { from: chosenYear.from, to: chosenYear.to } : { from: customFrom, to: customTo };
+  const validPeriod = chosen !== null && period.from !== '' && period.to !== '' && period.from <= period.to;
+
+  const figures = useData('cdop.statistics', validPeriod ? { ...period, basis } : null);
   const trend = useData(
     'cdop.statistics.trend',
-    validPeriod ? { from: earlier(trendFrom, period.from), to: period.to } : null,
+    validPeriod ? { ...trendPeriod(period.from, period.to), basis } : null,
   );
 
   if (anyCase && anyCase.length === 0) {
@@ -63,10 +76,16 @@ export function Statistics() {
     <div className="cdop statistics">
       <PageHeading title="Statistics">Child death statistics</PageHeading>
       <fieldset className="filters">
-        <legend>Period (by date of death)</legend>
+        <legend>What to count</legend>
+        <SelectField
+          label="Basis"
+          value={basis}
+          onChange={(value) => setBasis(value || DEFAULT_STATISTICS_BASIS)}
+          options={STATISTICS_BASES.map((code) => ({ code, label: BASIS_LABELS[code] }))}
+        />
         <SelectField
           label="Period"
-          value={choice}
+          value={chosen ?? ''}
           onChange={(value) => setChoice(value || CUSTOM)}
           options={[
             ...years.map((year) => ({
@@ -76,7 +95,7 @@ export function Statistics() {
             { code: CUSTOM, label: 'Custom period' },
           ]}
         />
-        {choice === CUSTOM ? (
+        {chosen === CUSTOM ? (
           <>
             <Field label="From">
               {(ids) => <UkDateInput id={ids.id} value={customFrom} onChange={(e) => setCustomFrom(e.target.value)} />}
@@ -94,149 +113,94 @@ export function Statistics() {
             </Field>
           </>
         ) : null}
+        <Checkbox
+          label="Suppress small numbers (1 to 4 shown as [c]), on screen and in the export, for publication"
+          checked={suppress}
+          onChange={setSuppress}
+        />
       </fieldset>
-      {!validPeriod ? null : figures.value ? (
-        <Figures figures={figures.value} trend={trend.value ?? []} />
+      {!validPeriod ? null : figures.value && trend.value ? (
+        <Figures published={publishStatistics(figures.value, trend.value, { suppress })} />
       ) : (
-        <Pending data={figures} loading="Loading figures…" />
+        <Pending data={figures.value ? trend : figures} loading="Loading figures…" />
       )}
     </div>
   );
 }
 
-function Figures({ figures, trend }: { figures: CdopStatistics; trend: CdopTrendYear[] }) {
-  const periodText = `${formatDate(figures.from)} to ${formatDate(figures.to)}`;
-  const notRecordedExpected = figures.notified - figures.expected - figures.unexpected;
+function Figures({ published }: { published: PublishedStatistics }) {
   return (
     <>
-      <p>
-        Deaths with a date of death from <strong>{periodText}</strong>. Category and modifiable figures count completed
-        reviews only.
+      <p data-testid="basis">{published.basisStatement}</p>
+      <p data-testid="suppression" className={published.suppression ? undefined : 'warning'}>
+        {published.suppression ?? UNSUPPRESSED_WARNING}
       </p>
       <dl className="headline" aria-label="Headline figures">
-        <div>
-          <dt>Deaths notified</dt>
-          <dd data-testid="notified">{figures.notified}</dd>
-        </div>
-        <div>
-          <dt>Reviews completed</dt>
-          <dd data-testid="reviewed">{figures.reviewed}</dd>
-        </div>
-        <div>
-          <dt>Median days from death to review</dt>
-          <dd>{figures.medianDaysToReview ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Reviews with modifiable factors</dt>
-          <dd>{formatPercent(figures.modifiableShare)}</dd>
-        </div>
+        {published.headline.map(({ id, label, value, format }) => (
+          <div key={id}>
+            <dt>{label}</dt>
+            <dd data-testid={id}>{formatValue(value, format)}</dd>
+          </div>
+        ))}
       </dl>
 
-      <ExportPanel from={figures.from} to={figures.to} />
+      <ExportPanel
+        from={published.from}
+        to={published.to}
+        basis={published.basis}
+        suppress={published.suppression !== null}
+      />
 
-      <FigureWithTable
-        title="Reviews by category of death"
-        columns={['Category of death', 'Reviews']}
-        rows={CATEGORIES_OF_DEATH.map((c) => [`${c.number}. ${c.label}`, figures.byCategory[String(c.number)] ?? 0])}
-        chartLabels={CATEGORIES_OF_DEATH.map((c) => String(c.number))}
-        wide
-        testId="by-category"
-      />
-      <FigureWithTable
-        title="Modifiable factors: share of reviews, overall and by category"
-        columns={['Category of death', 'Share with modifiable factors']}
-        rows={[
-          ['All reviews', figures.modifiableShare],
-          ...CATEGORIES_OF_DEATH.map(
-            (c) =>
-              [`${c.number}. ${c.label}`, figures.modifiableShareByCategory[String(c.number)] ?? null] as [
-                string,
-                number | null,
-              ],
-          ),
-        ]}
-        chartLabels={['All', ...CATEGORIES_OF_DEATH.map((c) => String(c.number))]}
-        percent
-        wide
-        testId="modifiable"
-      />
-      {/* The simple breakdowns of deaths: [test id, title, what is counted, rows]. */}
-      {(
-        [
-          [
-            'by-age-band',
-            'Deaths by age band',
-            'Age band',
-            AGE_BANDS.map((band) => [AGE_BAND_LABELS[band], figures.byAgeBand[band]]),
-          ],
-          ['by-sex', 'Deaths by sex', 'Sex', SEXES.map((sex) => [SEX_LABELS[sex], figures.bySex[sex]])],
-          ['by-ethnicity', 'Deaths by ethnicity', 'Ethnicity', Object.entries(figures.byEthnicity)],
-          [
-            'expected',
-            'Expected and unexpected deaths',
-            'Expected or unexpected',
-            [
-              ['Expected', figures.expected],
-              ['Unexpected', figures.unexpected],
-              ['Not recorded', notRecordedExpected],
-            ],
-          ],
-        ] as [string, string, string, [string, number][]][]
-      ).map(([testId, title, counted, rows]) => (
-        <FigureWithTable key={testId} title={title} columns={[counted, 'Deaths']} rows={rows} testId={testId} />
+      {published.tables.map((table) => (
+        <FigureWithTable key={table.id} table={table} />
       ))}
-      <TrendFigure trend={trend} />
     </>
   );
 }
 
-function FigureWithTable({
-  title,
-  columns,
-  rows,
-  chartLabels,
-  percent = false,
-  wide = false,
-  testId,
-}: {
-  title: string;
-  columns: [string, string];
-  rows: [string, number | null][];
-  chartLabels?: string[];
-  percent?: boolean;
-  /** Long row labels: the table goes under the chart rather than beside it, so no label is cut. */
-  wide?: boolean;
-  testId: string;
-}) {
+function FigureWithTable({ table }: { table: StatisticsTable }) {
   const headingId = useId();
-  const description = `${title}: ${rows.map(([label, value]) => `${label} ${percent ? formatPercent(value) : value}`).join('; ')}`;
+  const charted = table.chart.columns;
+  const description = `${table.title}: ${table.rows
+    .map(
+      (row) =>
+        `${row.label} ${charted.map((i) => formatValue(row.values[i] ?? null, table.columns[i]?.format ?? 'count')).join(', ')}`,
+    )
+    .join('; ')}`;
+  const wide = table.columns.length > 1 || table.rows.some((row) => row.label.length > 14);
   return (
-    <section className={wide ? 'figure wide' : 'figure'} aria-labelledby={headingId} data-testid={testId}>
-      <h2 id={headingId}>{title}</h2>
-      <ChartCanvas
-        type="bar"
-        labels={chartLabels ?? rows.map(([label]) => label)}
-        series={[{ label: columns[1], values: rows.map(([, value]) => value) }]}
-        description={description}
-        percent={percent}
-      />
+    <section className={wide ? 'figure wide' : 'figure'} aria-labelledby={headingId} data-testid={table.id}>
+      <h2 id={headingId}>{table.title}</h2>
+      {table.notes.length > 0 ? (
+        <p className="chart-key">
+          {table.notes.join(' ')}
+          {table.chart.type === 'line' ? ' Solid line: deaths notified. Dashed line: reviews completed.' : ''}
+        </p>
+      ) : null}
+      <ChartCanvas table={table} description={description} />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so a keyboard can scroll a table wider than its column (WCAG 2.1.1; axe scrollable-region-focusable). */}
       <section className="table-wrap" aria-labelledby={headingId} tabIndex={0}>
         <table>
-          <caption className="visually-hidden">{title}</caption>
+          <caption className="visually-hidden">{table.title}</caption>
           <thead>
             <tr>
-              <th scope="col">{columns[0]}</th>
-              <th scope="col" className="number">
-                {columns[1]}
-              </th>
+              <th scope="col">{table.rowHeader}</th>
+              {table.columns.map((column) => (
+                <th key={column.label} scope="col" className="number">
+                  {column.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td className="number">{percent ? formatPercent(value) : value}</td>
+            {table.rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {table.columns.map((column, index) => (
+                  <td key={column.label} className="number">
+                    {formatValue(row.values[index] ?? null, column.format)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -246,83 +210,32 @@ function FigureWithTable({
   );
 }
 
-function TrendFigure({ trend }: { trend: CdopTrendYear[] }) {
-  const headingId = useId();
-  const description = `Trend by financial year: ${trend.map((y) => `${y.label} ${y.notified} notified, ${y.reviewed} reviewed`).join('; ')}`;
-  return (
-    <section className="figure wide" aria-labelledby={headingId} data-testid="trend">
-      <h2 id={headingId}>Trend across financial years</h2>
-      <p className="chart-key">Solid line: deaths notified. Dashed line: reviews completed.</p>
-      <ChartCanvas
-        type="line"
-        labels={trend.map((y) => y.label)}
-        series={[
-          { label: 'Deaths notified (solid line)', values: trend.map((y) => y.notified) },
-          { label: 'Reviews completed (dashed line)', values: trend.map((y) => y.reviewed) },
-        ]}
-        description={description}
-      />
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so a keyboard can scroll a table wider than its column (WCAG 2.1.1; axe scrollable-region-focusable). */}
-      <section className="table-wrap" aria-labelledby={headingId} tabIndex={0}>
-        <table>
-          <caption className="visually-hidden">Trend across financial years</caption>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col" className="number">
-                Notified
-              </th>
-              <th scope="col" className="number">
-                Reviewed
-              </th>
-              <th scope="col" className="number">
-                Median days
-              </th>
-              <th scope="col" className="number">
-                Modifiable
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {trend.map((year) => (
-              <tr key={year.label}>
-                <th scope="row">{year.label}</th>
-                <td className="number">{year.notified}</td>
-                <td className="number">{year.reviewed}</td>
-                <td className="number">{year.medianDaysToReview ?? '—'}</td>
-                <td className="number">{formatPercent(year.modifiableShare)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </section>
-  );
-}
-
-function ExportPanel({ from, to }: { from: string; to: string }) {
-  const [suppress, setSuppress] = useState(true);
+function ExportPanel(input: { from: string; to: string; basis: StatisticsBasis; suppress: boolean }) {
   const { run, busy, message, status } = useChange();
-  function download() {
-    return run(
-      'cdop.statistics.export',
-      { from, to, suppressSmallNumbers: suppress },
-      {
-        apply: (file) => downloadBase64({ ...file, mimeType: XLSX }),
-        done: (file) => `Downloaded ${file.fileName}.`,
-      },
-    );
+  const request = { from: input.from, to: input.to, basis: input.basis, suppressSmallNumbers: input.suppress };
+  function download(channel: 'cdop.statistics.export' | 'cdop.statistics.report', mimeType: string) {
+    return run(channel, request, {
+      apply: (file) => downloadBase64({ ...file, mimeType }),
+      done: (file) => `Downloaded ${file.fileName}.`,
+    });
   }
   return (
     <section className="export" aria-label="Export the figures">
-      <Checkbox
-        label="Suppress small numbers (1 to 4 shown as [c]) for publication"
-        checked={suppress}
-        onChange={setSuppress}
-      />
+      <p>
+        The workbook and the annual report hold every figure on this page, on this basis
+        {input.suppress ? ', suppressed as shown' : ''}; the report adds each chart.
+      </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void download()} disabled={busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void download('cdop.statistics.export', XLSX)}
+          disabled={busy}
+        >
           Download every figure (XLSX)
+        </button>
+        <button type="button" onClick={() => void download('cdop.statistics.report', DOCX)} disabled={busy}>
+          Download the annual report (Word)
         </button>
       </div>
       <ErrorAlert message={message} />

@@ -1,4 +1,4 @@
-import { type Ref, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { MONTH_ABBREVIATIONS } from '../../../../shared/dates/uk-date.js';
 import { TimelineController } from './controller.js';
 import type { TimelineData, TimelineEntry, TimelineEpisode, TimelineSelection } from './types.js';
@@ -16,6 +16,7 @@ export interface TimelineHandle {
   setWindow(start: number, end: number): void;
   getWindow(): { start: number; end: number };
   showWholePeriod(): void;
+  showEveryEntry(): void;
   clearSelection(): void;
 }
 
@@ -110,6 +111,7 @@ export function Timeline({
       setWindow: (start, end) => controllerRef.current?.setWindow(start, end),
       getWindow: () => controllerRef.current?.getWindow() ?? { start: 0, end: 0 },
       showWholePeriod: () => controllerRef.current?.showWholePeriod(),
+      showEveryEntry: () => controllerRef.current?.showEveryEntry(),
       clearSelection: () => controllerRef.current?.clearSelection(),
     }),
     [],
@@ -117,6 +119,8 @@ export function Timeline({
 
   const controller = () => controllerRef.current;
   const agencyName = (entry: TimelineEntry) => data.agencies[entry.agency] ?? '';
+  const outside = useMemo(() => outsideScope(data), [data]);
+  const outsideShown = outside > 0 && inView.end > inView.start && !withinScope(inView, data.scope);
 
   return (
     <div className="timeline">
@@ -149,6 +153,20 @@ export function Timeline({
           {inView.total.toLocaleString('en-GB')} {inView.total === 1 ? 'entry' : 'entries'} in view
         </p>
       </div>
+      {outside > 0 ? (
+        <p className="timeline-outside">
+          {outside.toLocaleString('en-GB')} {outside === 1 ? 'entry is' : 'entries are'} dated outside the review’s
+          scope period{outsideShown ? '.' : ', so not in view.'}{' '}
+          <button type="button" className="secondary" onClick={() => controller()?.showEveryEntry()}>
+            Show every entry
+          </button>
+          {outsideShown ? (
+            <button type="button" className="secondary" onClick={() => controller()?.showWholePeriod()}>
+              Back to the scope period
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <div
         ref={stageRef}
         className="timeline-stage"
@@ -205,4 +223,16 @@ function windowText(start: number, end: number): string {
     return narrow ? `${date.getUTCDate()} ${month}` : month;
   };
   return `${text(start)} to ${text(end)}`;
+}
+
+/** Entries wholly before or after the scope period (none when the review has no scope). */
+export function outsideScope(data: TimelineData): number {
+  const scope = data.scope;
+  if (!scope) return 0;
+  return data.entries.filter((entry) => entry.end <= scope.start || entry.start >= scope.end).length;
+}
+
+/** The window shows no more than the scope period. */
+function withinScope(window: { start: number; end: number }, scope: TimelineData['scope']): boolean {
+  return scope === null || (window.start >= scope.start - 1 && window.end <= scope.end + 1);
 }

@@ -51,6 +51,8 @@ export class TimelineController {
   private index: LaneIndex = buildLaneIndex([], 0);
   private episodes: readonly TimelineEpisode[] = [];
   private extent = { start: Date.UTC(2015, 0, 1), end: Date.UTC(2016, 0, 1) };
+  /** The scope period widened to every entry: as far as the window can go. */
+  private reach = this.extent;
   private limits: ZoomLimits = limitsFor(this.extent);
   private view: Viewport = windowView(this.extent.start, this.extent.end, 800);
   private density: Density | null = null;
@@ -106,6 +108,7 @@ export class TimelineController {
         : this.extent.start,
       end: Number.isFinite(this.index.extent.end) ? Math.max(this.extent.end, this.index.extent.end) : this.extent.end,
     };
+    this.reach = reach;
     this.limits = limitsFor(reach);
     this.density = densityOf(data.entries, data.agencies.length, this.extent, 240);
     this.selected.clear();
@@ -146,6 +149,11 @@ export class TimelineController {
 
   showWholePeriod(): void {
     this.setWindow(this.extent.start, this.extent.end);
+  }
+
+  /** The scope period and every entry outside it. */
+  showEveryEntry(): void {
+    this.setWindow(this.reach.start, this.reach.end);
   }
 
   /** Clears a dragged span and picked entries; `notify` false when the parent asked for it. */

@@ -30,6 +30,8 @@ export const GEOMETRY = {
   /** Labels are drawn beside bars when a lane shows at most this many entries. */
   labelsUpTo: 120,
   maxLabel: 200,
+  /** A label cut shorter than this (a few letters and an ellipsis) is dropped. */
+  minLabel: 40,
 } as const;
 
 export interface PlacedEntry {
@@ -91,6 +93,7 @@ export function layoutFrame(
   const bucketOf = (x: number) => Math.min(bucketCount - 1, Math.max(0, Math.floor(x / GEOMETRY.bucket)));
   const counts = new Int32Array(bucketCount);
   const rowEnds = new Float64Array(GEOMETRY.rows);
+  const lastInRow: (PlacedEntry | undefined)[] = new Array(GEOMETRY.rows);
 
   index.lanes.forEach((lane, laneNumber) => {
     const { from, to } = visibleRun(lane, windowStart, windowEnd);
@@ -107,6 +110,7 @@ export function layoutFrame(
     visibleCounts.push(visible.length);
     const withLabels = visible.length <= GEOMETRY.labelsUpTo;
     rowEnds.fill(Number.NEGATIVE_INFINITY);
+    lastInRow.fill(undefined);
     const openClusters = new Map<number, Cluster>();
     for (const entryIndex of visible) {
       const entry = entries[entryIndex] as TimelineEntry;
@@ -135,7 +139,9 @@ export function layoutFrame(
         if (cluster.sample.length < 3) cluster.sample.push(entryIndex);
         continue;
       }
-      const label = withLabels ? Math.min(GEOMETRY.maxLabel, measure(entry.excerpt) + 6) : 0;
+      // A label stops at the edge of the lanes (cut short with an ellipsis), or is left out when too little is left.
+      const wanted = withLabels ? Math.min(GEOMETRY.maxLabel, measure(entry.excerpt) + 6, view.width - x1) : 0;
+      const label = wanted >= GEOMETRY.minLabel ? wanted : 0;
       // The first row that is free at x0; if none is, the one that frees soonest (a small overlap).
       let row = 0;
       let best = Number.POSITIVE_INFINITY;
@@ -154,8 +160,18 @@ export function layoutFrame(
       // Drop the label rather than overlap one.
       const fits = best === Number.NEGATIVE_INFINITY;
       const reserved = fits ? label : 0;
+      // A bar that has to share a taken row must not sit on the label before it: that label
+      // is cut short to end before the bar, or dropped when too little of it would be left.
+      const before = lastInRow[row];
+      // (8 px clear: a significant entry's diamond reaches a little left of its bar.)
+      if (!fits && before && before.label > 0 && before.x1 + before.label > x0 - 8) {
+        const room = x0 - 8 - before.x1;
+        before.label = room >= GEOMETRY.minLabel ? room : 0;
+      }
       rowEnds[row] = Math.max(rowEnds[row] as number, x1 + reserved);
-      placed.push({ entry: entryIndex, lane: laneNumber, row, x0, x1, label: reserved });
+      const item = { entry: entryIndex, lane: laneNumber, row, x0, x1, label: reserved };
+      lastInRow[row] = item;
+      placed.push(item);
     }
   });
   return { placed, clusters, visibleCounts };
