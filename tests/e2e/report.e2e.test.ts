@@ -11,8 +11,9 @@ import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vaul
  * The reviewer's prose end to end: a real web host on a new vault, in Chromium.
  * Type a report section with a heading, bold text, a nested bulleted list and a
  * link, reload the page, and see it all back, as the vault stored it (read by the
- * real CLI). Text typed just before leaving the screen is saved too. The steps
- * share one tab and run in order.
+ * real CLI). Text typed just before leaving the screen is saved too. The Export
+ * area exports a draft, lists it and records its sign-off. The steps share one tab
+ * and run in order.
  */
 
 const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
@@ -210,6 +211,47 @@ describe('the report screen in the browser', () => {
       .waitFor();
     await screenshot(page, 'report-03-briefing');
     await expectAccessible('briefing');
+    expect(pageProblems(opened.app)).toEqual([]);
+  });
+
+  it('exports a draft from the Report tab, lists it as a version, records the sign-off, and then prints FINAL', async () => {
+    await openReport();
+    const word = page.getByRole('region', { name: 'Word documents' });
+    await word.getByRole('checkbox', { name: 'Anonymised' }).uncheck();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      word.getByRole('button', { name: 'Export to Word' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^review-report-v1-\d{4}-\d{2}-\d{2}\.docx$/);
+    await word
+      .getByRole('status')
+      .filter({ hasText: /\(draft version 1\)\.$/ })
+      .waitFor();
+    const versions = word.getByRole('table', { name: 'Versions' });
+    const first = versions.getByRole('row').filter({ hasText: 'v1' });
+    await first.getByText('Review report').waitFor();
+
+    await first.getByRole('button', { name: 'Record sign-off' }).click();
+    const form = word.locator('form').filter({ has: page.getByRole('heading', { name: /^Sign-off of version 1/ }) });
+    await form.getByLabel('Signed off by (role)').fill('Partnership chair');
+    await form.getByLabel('Date of the decision (YYYY-MM-DD)').fill('2026-11-30');
+    await form.getByRole('button', { name: 'Record sign-off' }).click();
+    await first.getByText('Approved by Partnership chair, 30/11/2026').waitFor();
+    await versions.scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-04-signed-off');
+    await expectAccessible('Word documents with a signed-off version');
+
+    // Unchanged since the approval: the same version again, as FINAL.
+    const [final] = await Promise.all([
+      page.waitForEvent('download'),
+      word.getByRole('button', { name: 'Export to Word' }).click(),
+    ]);
+    expect(final.suggestedFilename()).toMatch(/^review-report-v1-\d{4}-\d{2}-\d{2}-final\.docx$/);
+    await word
+      .getByRole('status')
+      .filter({ hasText: /\(FINAL, version 1\)\.$/ })
+      .waitFor();
+    expect(await versions.getByRole('row').count()).toBe(2);
     expect(pageProblems(opened.app)).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@ import { BRIEFING_SECTIONS, REVIEW_REPORT_SECTIONS, type ReportSection } from '.
 import { Pending } from '../../components/Pending.js';
 import { hashSegments, useHash } from '../../router.js';
 import { useData } from '../../state/data.js';
+import { ReviewWordExport } from '../reports/WordExport.js';
 import { reviewsPath } from '../reviews/routes.js';
-import { ReportExport } from './ReportExport.js';
 import { SectionEditor } from './SectionEditor.js';
 
 /**
@@ -55,7 +55,7 @@ export function ReportTab({ review }: { review: Review }) {
           : 'The sections of the report in order. '}
         Your text is saved automatically a second after you stop typing, and when you leave a section.
       </p>
-      <ReportExport review={review} kind={part} />
+      <ReviewWordExport reviewId={review.id} />
       {prose.value ? (
         sections.map((section, index) => (
           <ReportSectionPart

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { WordDocumentExport } from '../../../../shared/api/contract.js';
+import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
 import {
   REPORT_KIND_LABELS,
   REPORT_KINDS,
@@ -159,7 +160,7 @@ function Versions({
               </td>
               <td>
                 {version.signOff ? (
-                  `${version.signOff.decision === 'approved' ? 'Approved' : 'Changes requested'} by ${version.signOff.role}, ${version.signOff.signedOn}${version.signOff.conditions ? `: ${version.signOff.conditions}` : ''}`
+                  `${version.signOff.decision === 'approved' ? 'Approved' : 'Changes requested'} by ${version.signOff.role}, ${formatIsoUk(version.signOff.signedOn)}${version.signOff.conditions ? `: ${version.signOff.conditions}` : ''}`
                 ) : (
                   <button type="button" className="secondary" onClick={() => setSigning(version.number)}>
                     Record sign-off

@@ -10,7 +10,6 @@ import { useNotice } from '../../state/notice.js';
 import { AnalysisView } from '../analysis/AnalysisView.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
 import { ReportTab } from '../report/ReportTab.js';
-import { ReviewWordExport } from '../reports/WordExport.js';
 import { TimelineView } from '../timeline/TimelineView.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
@@ -40,12 +39,7 @@ export const REVIEW_TABS: readonly ReviewTab[] = [
   {
     id: 'report',
     label: 'Report',
-    render: (review) => (
-      <>
-        <ReportTab review={review} />
-        <ReviewWordExport reviewId={review.id} />
-      </>
-    ),
+    render: (review) => <ReportTab review={review} />,
   },
 ];
 
