@@ -271,7 +271,7 @@ describe('casebook CLI on an emptied, damaged, read-only, full or busy vault', (
     const disk = join(tempDirectory(), 'disk');
     mkdirSync(disk);
     // A small RAM disk filled to the brim; mounting one needs root, so elsewhere this is skipped.
-    if (!asRoot || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1200k', 'tmpfs', disk]).status !== 0) {
+    if (!asRoot || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', disk]).status !== 0) {
       context.skip();
       return;
     }

@@ -299,9 +299,15 @@ describe('a damaged, emptied or shared vault', () => {
   it('finds a damaged page in the middle of the vault, naming it, where opening alone does not', async () => {
     const { path } = await smallVault();
     const pages = statSync(path).size / 4096;
-    const page = Math.floor(pages / 2);
-    // Which table that page belongs to, read from the intact vault (SQLite's dbstat table).
+    // A page in the middle of the vault that holds a table's rows, not the schema (which opening
+    // reads: the schema spans several pages now), found in the intact vault (SQLite's dbstat table).
     const intact = await Vault.unlock(path, { passphrase: PASSPHRASE }, { readOnly: true });
+    const page = intact.database
+      .prepare(
+        "SELECT pageno FROM dbstat WHERE name NOT LIKE 'sqlite_%' AND pagetype = 'leaf' ORDER BY abs(pageno - ?) LIMIT 1",
+      )
+      .pluck()
+      .get(Math.floor(pages / 2)) as number;
     const table = intact.database
       .prepare('SELECT tbl_name FROM sqlite_master WHERE name = (SELECT name FROM dbstat WHERE pageno = ?)')
       .pluck()

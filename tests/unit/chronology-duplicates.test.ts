@@ -136,6 +136,8 @@ describe('findPossibleDuplicates', () => {
     const pairs = findPossibleDuplicates(many);
     const elapsed = performance.now() - started;
     expect(pairs.length).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(15_000);
-  }, 60_000);
+    // Pairwise would be five billion comparisons (hours); blocked, it is seconds. The bound only
+    // tells the two apart, with room for a loaded CI machine: speed itself is measured in bench/.
+    expect(elapsed).toBeLessThan(60_000);
+  }, 120_000);
 });
