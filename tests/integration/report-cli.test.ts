@@ -160,6 +160,14 @@ async function addAnalysis(vault: string, reviewId: string): Promise<void> {
   });
 }
 
+/** A review with people, a chronology and the analysis chain, and where to export its report. */
+async function analysedReview() {
+  const directory = tempDirectory();
+  const { vault, reviewId } = await reviewVault(directory);
+  await addAnalysis(vault, reviewId);
+  return { directory, vault, reviewId, out: join(directory, 'report.docx') };
+}
+
 /** Every part's text, folded as the leak check folds it, with runs joined. */
 function foldedParts(file: string): string {
   return packageParts(readFileSync(file))
@@ -193,10 +201,7 @@ describe('casebook report export', () => {
   }, 240_000);
 
   it('prints the analysis: the findings in the SCIE form, the recommendations, the action plan and the diagram', async () => {
-    const directory = tempDirectory();
-    const { vault, reviewId } = await reviewVault(directory);
-    await addAnalysis(vault, reviewId);
-    const out = join(directory, 'report.docx');
+    const { directory, vault, reviewId, out } = await analysedReview();
     const result = casebook(vault, ['report', 'export', '--review', reviewId, '--out', out, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -230,10 +235,7 @@ describe('casebook report export', () => {
   }, 240_000);
 
   it('anonymises the analysis, and draws the diagram from the anonymised labels', async () => {
-    const directory = tempDirectory();
-    const { vault, reviewId } = await reviewVault(directory);
-    await addAnalysis(vault, reviewId);
-    const out = join(directory, 'report.docx');
+    const { directory, vault, reviewId, out } = await analysedReview();
     const result = casebook(vault, ['report', 'export', '--review', reviewId, '--out', out, '--anonymise', '--json']);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toMatchObject({ anonymised: true, leaks: [] });
@@ -257,10 +259,7 @@ describe('casebook report export', () => {
   }, 240_000);
 
   it('prints FINAL with an unchanged diagram; a diagram rearranged since sign-off makes a new draft', async () => {
-    const directory = tempDirectory();
-    const { vault, reviewId } = await reviewVault(directory);
-    await addAnalysis(vault, reviewId);
-    const out = join(directory, 'report.docx');
+    const { vault, reviewId, out } = await analysedReview();
     const exportReport = () =>
       JSON.parse(casebook(vault, ['report', 'export', '--review', reviewId, '--out', out, '--json']).stdout);
     expect(exportReport()).toMatchObject({ version: 1, final: false });
