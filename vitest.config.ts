@@ -9,7 +9,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/build.ts'],
-          testTimeout: 30_000,
+          // Many tests run the CLI as processes, each unlocking a vault: on a loaded 2-core machine
+          // a file of them can pass 30 s without anything being wrong.
+          testTimeout: 120_000,
         },
       },
       {

@@ -124,6 +124,7 @@ describe('foundation: vault, lock and frame in the browser', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Reviews',
       'Child deaths (CDOP)',
+      'Actions',
       'Statistics',
       'Settings',
     ]);
