@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
+import { type AuditVerification, IDLE_LOCK_MINUTES, PROTECTIVE_MARKING_DEFAULT } from '../../../shared/api/contract.js';
 import { describeAuditEntry } from '../../../shared/audit/describe.js';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
@@ -37,10 +37,14 @@ function PreferencesForm() {
   const headingId = useId();
   const nameId = useId();
   const minutesId = useId();
+  const markingId = useId();
+  const boardId = useId();
   const settings = useData('settings.get', {});
   const [loaded, setLoaded] = useState(false);
   const [reviewerName, setReviewerName] = useState('');
   const [minutes, setMinutes] = useState(String(IDLE_LOCK_MINUTES.default));
+  const [marking, setMarking] = useState(PROTECTIVE_MARKING_DEFAULT);
+  const [boardName, setBoardName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { run, busy, status, clear } = useChange();
 
@@ -49,6 +53,8 @@ function PreferencesForm() {
     if (settings.value && !loaded) {
       setReviewerName(settings.value.reviewerName);
       setMinutes(String(settings.value.idleLockMinutes));
+      setMarking(settings.value.protectiveMarking);
+      setBoardName(settings.value.boardName);
       setLoaded(true);
     }
   }, [settings.value, loaded]);
@@ -59,22 +65,30 @@ function PreferencesForm() {
       ? null
       : `Enter a whole number of minutes from ${IDLE_LOCK_MINUTES.min} to ${IDLE_LOCK_MINUTES.max}.`;
   const nameProblem = reviewerName.trim() ? null : 'Enter your name.';
+  const markingProblem = marking.trim() ? null : `Enter a protective marking (usually ${PROTECTIVE_MARKING_DEFAULT}).`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     clear();
-    if (minutesProblem || nameProblem) {
-      setError([nameProblem, minutesProblem].filter(Boolean).join(' '));
+    if (minutesProblem || nameProblem || markingProblem) {
+      setError([nameProblem, markingProblem, minutesProblem].filter(Boolean).join(' '));
       return;
     }
     setError(null);
     const outcome = await run(
       'settings.update',
-      { reviewerName: reviewerName.trim(), idleLockMinutes: minutesNumber },
+      {
+        reviewerName: reviewerName.trim(),
+        idleLockMinutes: minutesNumber,
+        protectiveMarking: marking.trim(),
+        boardName: boardName.trim(),
+      },
       {
         apply: (saved) => {
           setReviewerName(saved.reviewerName);
           setMinutes(String(saved.idleLockMinutes));
+          setMarking(saved.protectiveMarking);
+          setBoardName(saved.boardName);
           setIdleLockMinutes(saved.idleLockMinutes);
         },
         refresh: AUDITED,
@@ -86,7 +100,7 @@ function PreferencesForm() {
 
   return (
     <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Your details and auto-lock</h2>
+      <h2 id={headingId}>Your details, exported documents and auto-lock</h2>
       {loaded ? null : <Pending data={settings} loading="Loading your settings…" />}
       <form onSubmit={submit} noValidate aria-busy={!loaded}>
         <div className="field">
@@ -102,6 +116,37 @@ function PreferencesForm() {
             aria-describedby={`${nameId}-hint`}
             aria-invalid={loaded && nameProblem !== null ? true : undefined}
             autoComplete="name"
+            maxLength={200}
+            disabled={!loaded}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={markingId}>Protective marking</label>
+          <p className="hint" id={`${markingId}-hint`}>
+            Printed in the header and footer of every exported Word document. Usually {PROTECTIVE_MARKING_DEFAULT}.
+          </p>
+          <input
+            id={markingId}
+            type="text"
+            value={marking}
+            onChange={(event) => setMarking(event.target.value)}
+            aria-describedby={`${markingId}-hint`}
+            aria-invalid={loaded && markingProblem !== null ? true : undefined}
+            maxLength={60}
+            disabled={!loaded}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={boardId}>Safeguarding partnership or board</label>
+          <p className="hint" id={`${boardId}-hint`}>
+            Named on the title page of exported reports, as the board the report is written for.
+          </p>
+          <input
+            id={boardId}
+            type="text"
+            value={boardName}
+            onChange={(event) => setBoardName(event.target.value)}
+            aria-describedby={`${boardId}-hint`}
             maxLength={200}
             disabled={!loaded}
           />
