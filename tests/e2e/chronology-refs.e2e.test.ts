@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, screenshot } from './support/browser.js';
+import { type AppPage, accessibilityViolations, pageProblems, screenshot } from './support/browser.js';
 import { callApi, REPO_ROOT, type RunningHost } from './support/host.js';
 import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
 
@@ -198,9 +198,6 @@ describe('chronology: stable entry numbers, delete and restore, remove an import
     await expect
       .poll(async () => (await gridRows()).map((row) => Number(row.ref)).sort((a, b) => a - b))
       .toEqual([1, 2, 3, 4, 5, 9, 10, 11]);
-    // Chromium's note that a <meta> CSP cannot set frame-ancestors is the web host's, not a fault here.
-    expect(
-      app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>")),
-    ).toEqual([]);
+    expect(pageProblems(app)).toEqual([]);
   });
 });

@@ -165,6 +165,18 @@ describe('no plaintext at rest', () => {
     expect(log).not.toContain(FIELD);
     expect(log).not.toContain(NAME);
 
+    // The reviewer's prose, from standard input.
+    casebook(
+      ['--json', 'report', 'prose', '--review', review.id, '--section', 'introduction', '--input', '-'],
+      [{ type: 'paragraph', content: [{ text: `${FIELD} introduction about ${NAME}`, bold: true }] }],
+    );
+    // The anonymised Word report, the export the user asked for: no name in any part of it.
+    const report = join(exports, 'report-anonymised.docx');
+    casebook(['--json', 'report', 'export', '--review', review.id, '--out', report, '--anonymise']);
+    const parts = spawnSync('unzip', ['-p', report], { maxBuffer: 256 * 1024 * 1024 }).stdout;
+    expect(parts.length).toBeGreaterThan(1_000);
+    expect([FIRST, LAST].filter((name) => parts.includes(Buffer.from(name)))).toEqual([]);
+
     const exported = join(exports, 'chronology-anonymised.csv');
     casebook(['--json', 'chronology', 'export', '--review', review.id, '--out', exported, '--anonymise']);
     // The export the user asked for: anonymised, so no name; the case data is theirs to hold.

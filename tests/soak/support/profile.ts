@@ -25,6 +25,8 @@ export type SoakProfile = {
   loadCallers: number;
   loadSeconds: number;
   badTokenRequests: number;
+  /** Damaged vaults restored from a backup. */
+  backupRestores: number;
 };
 
 const PROFILES: Record<SoakProfile['name'], SoakProfile> = {
@@ -39,6 +41,7 @@ const PROFILES: Record<SoakProfile['name'], SoakProfile> = {
     loadCallers: 20,
     loadSeconds: 5,
     badTokenRequests: 200,
+    backupRestores: 4,
   },
   long: {
     name: 'long',
@@ -51,6 +54,7 @@ const PROFILES: Record<SoakProfile['name'], SoakProfile> = {
     loadCallers: 20,
     loadSeconds: 60,
     badTokenRequests: 1_000,
+    backupRestores: 40,
   },
 };
 
