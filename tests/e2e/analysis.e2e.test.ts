@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../db/vault.js';
 import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
 import { todayIso } from '../../shared/dates/iso-date.js';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import {
+  type AppPage,
+  accessibilityViolations,
+  launchBrowser,
+  openApp,
+  reloadUnlocked,
+  screenshot,
+} from './support/browser.js';
 import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
 
 /**
@@ -158,12 +165,7 @@ describe('the modifiable-factor analysis in the browser', () => {
       .click();
     await page.getByText(`Account of "${EPISODE}" saved.`).waitFor();
 
-    await page.reload();
-    const unlock = page.getByRole('heading', { name: 'Unlock Casebook', level: 1 });
-    if (await unlock.isVisible({ timeout: 3000 }).catch(() => false)) {
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    }
+    await reloadUnlocked(page, PASSPHRASE);
     await openAnalysis();
     await wentWell().locator('strong, b').first().waitFor();
     expect(await wentWell().textContent()).toBe('The health visitor phoned the same day.');

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   openApp,
   REVIEWER_NAME,
+  reloadUnlocked,
   screenshot,
 } from './support/browser.js';
 import { type RunningHost, startHost } from './support/host.js';
@@ -124,6 +125,7 @@ describe('foundation: vault, lock and frame in the browser', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Reviews',
       'Child deaths (CDOP)',
+      'Actions',
       'Statistics',
       'Settings',
     ]);
@@ -171,15 +173,7 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await page.getByText('Settings saved.').waitFor();
 
     // Saved in the vault: a reload reads them back.
-    await page.reload();
-    if (
-      await heading('Unlock Casebook')
-        .isVisible({ timeout: 3000 })
-        .catch(() => false)
-    ) {
-      await page.getByLabel('Passphrase', { exact: true }).fill(STRONG);
-      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    }
+    await reloadUnlocked(page, STRONG);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await heading('Settings').waitFor();
     await expect.poll(() => page.getByLabel('Protective marking').inputValue()).toBe('OFFICIAL');

@@ -4,6 +4,7 @@ import { describeAuditEntry } from '../../../shared/audit/describe.js';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
 import { ColumnHeads } from '../components/ColumnHeads.js';
+import { TextField } from '../components/Field.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { usePassphraseChangeFields } from '../components/PassphraseChangeFields.js';
 import { Pending } from '../components/Pending.js';
@@ -37,8 +38,6 @@ function PreferencesForm() {
   const headingId = useId();
   const nameId = useId();
   const minutesId = useId();
-  const markingId = useId();
-  const boardId = useId();
   const settings = useData('settings.get', {});
   const [loaded, setLoaded] = useState(false);
   const [reviewerName, setReviewerName] = useState('');
@@ -120,37 +119,22 @@ function PreferencesForm() {
             disabled={!loaded}
           />
         </div>
-        <div className="field">
-          <label htmlFor={markingId}>Protective marking</label>
-          <p className="hint" id={`${markingId}-hint`}>
-            Printed in the header and footer of every exported Word document. Usually {PROTECTIVE_MARKING_DEFAULT}.
-          </p>
-          <input
-            id={markingId}
-            type="text"
-            value={marking}
-            onChange={(event) => setMarking(event.target.value)}
-            aria-describedby={`${markingId}-hint`}
-            aria-invalid={loaded && markingProblem !== null ? true : undefined}
-            maxLength={60}
-            disabled={!loaded}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={boardId}>Safeguarding partnership or board</label>
-          <p className="hint" id={`${boardId}-hint`}>
-            Named on the title page of exported reports, as the board the report is written for.
-          </p>
-          <input
-            id={boardId}
-            type="text"
-            value={boardName}
-            onChange={(event) => setBoardName(event.target.value)}
-            aria-describedby={`${boardId}-hint`}
-            maxLength={200}
-            disabled={!loaded}
-          />
-        </div>
+        <TextField
+          label="Protective marking"
+          hint={`Printed in the header and footer of every exported Word document. Usually ${PROTECTIVE_MARKING_DEFAULT}.`}
+          value={marking}
+          onChange={setMarking}
+          maxLength={60}
+          disabled={!loaded}
+        />
+        <TextField
+          label="Safeguarding partnership or board"
+          hint="Named on the title page of exported reports, as the board the report is written for."
+          value={boardName}
+          onChange={setBoardName}
+          maxLength={200}
+          disabled={!loaded}
+        />
         <div className="field">
           <label htmlFor={minutesId}>Auto-lock after (minutes)</label>
           <p className="hint" id={`${minutesId}-hint`}>
