@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../db/vault.js';
 import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
 import { todayIso } from '../../shared/dates/iso-date.js';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
+import {
+  type AppPage,
+  accessibilityViolations,
+  launchBrowser,
+  openApp,
+  reloadUnlocked,
+  screenshot,
+} from './support/browser.js';
 import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
 
 /**
@@ -21,6 +28,8 @@ import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
 const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
 const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
 const HEALTH_VISITING = join(REPO_ROOT, 'tests/fixtures/import/health-visiting-excel-utf8.csv');
+const EPISODE = 'The missed 6-8 week review';
+const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 let directory: string;
 let vaultPath: string;
@@ -99,6 +108,14 @@ describe('the modifiable-factor analysis in the browser', () => {
       HEALTH_VISITING,
       '--skip-invalid',
     ]);
+    // A key practice episode to write the account of (made on the timeline in the app).
+    const episodes = join(directory, 'episodes.json');
+    const [first] = casebook(['chronology', 'list', '--review', reviewId]) as { id: string }[];
+    await writeFile(
+      episodes,
+      JSON.stringify({ episodes: [{ id: 'episode-1', title: EPISODE, entryIds: first ? [first.id] : [] }] }),
+    );
+    casebook(['analysis', 'import', '--review', reviewId, episodes]);
     const cases = join(directory, 'cases.csv');
     await writeFile(
       cases,
@@ -125,6 +142,44 @@ describe('the modifiable-factor analysis in the browser', () => {
     await browser?.close();
     await host?.stop();
     if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  it("writes an episode's account as formatted text and sees it back, bold, after a reload", async () => {
+    const openAnalysis = async () => {
+      await page.evaluate((id) => {
+        window.location.hash = `#/reviews/${id}/analysis`;
+      }, reviewId);
+      await page.getByRole('heading', { name: 'Key practice episodes', level: 2 }).waitFor();
+    };
+    const account = () => form(`Account of ${EPISODE}`);
+    const wentWell = () => account().getByRole('textbox', { name: `What went well: ${EPISODE}` });
+    await openAnalysis();
+    await wentWell().click();
+    await page.keyboard.type('The health visitor ');
+    await page.keyboard.press(`${modifier}+b`);
+    await page.keyboard.type('phoned');
+    await page.keyboard.press(`${modifier}+b`);
+    await page.keyboard.type(' the same day.');
+    await account()
+      .getByRole('button', { name: /^Save account/ })
+      .click();
+    await page.getByText(`Account of "${EPISODE}" saved.`).waitFor();
+
+    await reloadUnlocked(page, PASSPHRASE);
+    await openAnalysis();
+    await wentWell().locator('strong, b').first().waitFor();
+    expect(await wentWell().textContent()).toBe('The health visitor phoned the same day.');
+    expect(await wentWell().locator('strong, b').first().textContent()).toBe('phoned');
+    // The vault holds it as formatted text, as the report will print it.
+    const exported = casebook(['analysis', 'export', '--review', reviewId]) as {
+      episodes: { title: string; wentWell: unknown }[];
+    };
+    expect(exported.episodes.find((one) => one.title === EPISODE)?.wentWell).toEqual([
+      {
+        type: 'paragraph',
+        content: [{ text: 'The health visitor ' }, { text: 'phoned', bold: true }, { text: ' the same day.' }],
+      },
+    ]);
   });
 
   it('builds a chain from a chronology entry to an action with the forms', async () => {

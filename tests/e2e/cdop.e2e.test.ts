@@ -145,7 +145,13 @@ describe('child death reviews (CDOP) in the browser', () => {
     );
     expect(await page.getByTestId('disagreement').count()).toBe(0);
 
+    // One save rule on the page: a choice is saved with its button, not as it changes.
+    expect(await page.locator('.save-rule').textContent()).toContain('nothing is saved until you press it');
     await page.getByRole('radio', { name: 'No modifiable factors identified' }).check();
+    await page.getByText('Changed: not saved until you press Save.').waitFor();
+    expect(await page.getByTestId('disagreement').count()).toBe(0);
+    await page.getByRole('button', { name: 'Save outcome' }).click();
+    await page.getByText('Outcome recorded: No modifiable factors identified.').waitFor();
     await page.getByTestId('disagreement').waitFor();
     expect(await page.getByTestId('disagreement').textContent()).toContain(
       'The panel recorded "No modifiable factors identified"',
@@ -154,6 +160,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     expect(await page.getByRole('radio', { name: 'No modifiable factors identified' }).isChecked()).toBe(true);
 
     await page.getByLabel('Category', { exact: true }).selectOption('3');
+    await page.getByRole('button', { name: 'Save category' }).click();
     await page.getByText('Category 3 recorded.').waitFor();
     await page.getByLabel('Referred for a safeguarding practice review (a serious case review before 2018)').check();
     await page.getByRole('button', { name: 'Save referral' }).click();

@@ -233,6 +233,20 @@ describe('the analysis diagram in the browser', () => {
     await page.getByRole('button', { name: 'Arrange automatically' }).click();
     await page.getByText('Diagram arranged.').waitFor();
     await fitView();
+    // Readable at 1366 x 850: the items' words at 10px or more on screen, the chain's start in view.
+    const onScreen = await node(FACTOR)
+      .locator('.diagram-node-title')
+      .evaluate((title) => {
+        const viewport = title.closest('.react-flow__viewport');
+        const zoom = viewport ? new DOMMatrix(getComputedStyle(viewport).transform).a : 1;
+        return Number.parseFloat(getComputedStyle(title).fontSize) * zoom;
+      });
+    expect(onScreen).toBeGreaterThanOrEqual(10);
+    const frame = await page.locator('.diagram-frame').boundingBox();
+    const start = await node('Chronology entry').boundingBox();
+    if (!frame || !start) throw new Error('no diagram frame or chronology entry');
+    expect(start.x).toBeGreaterThanOrEqual(frame.x);
+    expect(start.y).toBeGreaterThanOrEqual(frame.y);
     await screenshot(page, 'diagram-01-chain-selected');
     expect(await accessibilityViolations(page), 'axe violations on the diagram').toEqual([]);
   });

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   openApp,
   REVIEWER_NAME,
+  reloadUnlocked,
   screenshot,
 } from './support/browser.js';
 import { type RunningHost, startHost } from './support/host.js';
@@ -163,8 +164,22 @@ describe('foundation: vault, lock and frame in the browser', () => {
     await expect.poll(() => name.inputValue()).toBe(REVIEWER_NAME);
     await name.fill('A. Reviewer');
     await page.getByLabel('Auto-lock after (minutes)').fill('15');
+    // What the Word exports print: the marking starts at the usual one.
+    const marking = page.getByLabel('Protective marking');
+    expect(await marking.inputValue()).toBe('OFFICIAL-SENSITIVE');
+    await marking.fill('OFFICIAL');
+    await page.getByLabel('Safeguarding partnership or board').fill('Northshire Safeguarding Children Partnership');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
+
+    // Saved in the vault: a reload reads them back.
+    await reloadUnlocked(page, STRONG);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await heading('Settings').waitFor();
+    await expect.poll(() => page.getByLabel('Protective marking').inputValue()).toBe('OFFICIAL');
+    expect(await page.getByLabel('Safeguarding partnership or board').inputValue()).toBe(
+      'Northshire Safeguarding Children Partnership',
+    );
 
     await page.getByRole('button', { name: 'Check audit log' }).click();
     await page.getByText(/Audit log intact: \d+ entr(y|ies)\./).waitFor();

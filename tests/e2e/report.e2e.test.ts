@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prose } from '../../shared/reports/prose.js';
-import { accessibilityViolations, pageProblems, screenshot } from './support/browser.js';
+import { accessibilityViolations, pageProblems, reloadUnlocked, screenshot } from './support/browser.js';
 import { REPO_ROOT } from './support/host.js';
 import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vault.js';
 
@@ -141,12 +141,7 @@ describe('the report screen in the browser', () => {
   });
 
   it('shows the section back after a reload, formatted', async () => {
-    await page.reload();
-    const unlock = page.getByRole('heading', { name: 'Unlock Casebook', level: 1 });
-    if (await unlock.isVisible({ timeout: 3000 }).catch(() => false)) {
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    }
+    await reloadUnlocked(page, PASSPHRASE);
     await openReport();
     const editor = section(`1. ${INTRODUCTION}`).getByRole('textbox', { name: INTRODUCTION });
     await editor.locator('h2', { hasText: 'Why we reviewed' }).waitFor();

@@ -79,6 +79,7 @@ export function TextField({
   onChange: (value: string) => void;
   rows?: number;
   maxLength?: number;
+  disabled?: boolean;
   className?: string;
   inputMode?: 'numeric';
   /** The id of a datalist of suggestions (one line only). */

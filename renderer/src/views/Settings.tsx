@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type AuditVerification, IDLE_LOCK_MINUTES } from '../../../shared/api/contract.js';
+import { type AuditVerification, IDLE_LOCK_MINUTES, PROTECTIVE_MARKING_DEFAULT } from '../../../shared/api/contract.js';
 import { describeAuditEntry } from '../../../shared/audit/describe.js';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert, StatusMessage } from '../components/Alert.js';
 import { ColumnHeads } from '../components/ColumnHeads.js';
+import { TextField } from '../components/Field.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { usePassphraseChangeFields } from '../components/PassphraseChangeFields.js';
 import { Pending } from '../components/Pending.js';
@@ -41,6 +42,8 @@ function PreferencesForm() {
   const [loaded, setLoaded] = useState(false);
   const [reviewerName, setReviewerName] = useState('');
   const [minutes, setMinutes] = useState(String(IDLE_LOCK_MINUTES.default));
+  const [marking, setMarking] = useState(PROTECTIVE_MARKING_DEFAULT);
+  const [boardName, setBoardName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { run, busy, status, clear } = useChange();
 
@@ -49,6 +52,8 @@ function PreferencesForm() {
     if (settings.value && !loaded) {
       setReviewerName(settings.value.reviewerName);
       setMinutes(String(settings.value.idleLockMinutes));
+      setMarking(settings.value.protectiveMarking);
+      setBoardName(settings.value.boardName);
       setLoaded(true);
     }
   }, [settings.value, loaded]);
@@ -59,22 +64,30 @@ function PreferencesForm() {
       ? null
       : `Enter a whole number of minutes from ${IDLE_LOCK_MINUTES.min} to ${IDLE_LOCK_MINUTES.max}.`;
   const nameProblem = reviewerName.trim() ? null : 'Enter your name.';
+  const markingProblem = marking.trim() ? null : `Enter a protective marking (usually ${PROTECTIVE_MARKING_DEFAULT}).`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     clear();
-    if (minutesProblem || nameProblem) {
-      setError([nameProblem, minutesProblem].filter(Boolean).join(' '));
+    if (minutesProblem || nameProblem || markingProblem) {
+      setError([nameProblem, markingProblem, minutesProblem].filter(Boolean).join(' '));
       return;
     }
     setError(null);
     const outcome = await run(
       'settings.update',
-      { reviewerName: reviewerName.trim(), idleLockMinutes: minutesNumber },
+      {
+        reviewerName: reviewerName.trim(),
+        idleLockMinutes: minutesNumber,
+        protectiveMarking: marking.trim(),
+        boardName: boardName.trim(),
+      },
       {
         apply: (saved) => {
           setReviewerName(saved.reviewerName);
           setMinutes(String(saved.idleLockMinutes));
+          setMarking(saved.protectiveMarking);
+          setBoardName(saved.boardName);
           setIdleLockMinutes(saved.idleLockMinutes);
         },
         refresh: AUDITED,
@@ -86,7 +99,7 @@ function PreferencesForm() {
 
   return (
     <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Your details and auto-lock</h2>
+      <h2 id={headingId}>Your details, exported documents and auto-lock</h2>
       {loaded ? null : <Pending data={settings} loading="Loading your settings…" />}
       <form onSubmit={submit} noValidate aria-busy={!loaded}>
         <div className="field">
@@ -106,6 +119,22 @@ function PreferencesForm() {
             disabled={!loaded}
           />
         </div>
+        <TextField
+          label="Protective marking"
+          hint={`Printed in the header and footer of every exported Word document. Usually ${PROTECTIVE_MARKING_DEFAULT}.`}
+          value={marking}
+          onChange={setMarking}
+          maxLength={60}
+          disabled={!loaded}
+        />
+        <TextField
+          label="Safeguarding partnership or board"
+          hint="Named on the title page of exported reports, as the board the report is written for."
+          value={boardName}
+          onChange={setBoardName}
+          maxLength={200}
+          disabled={!loaded}
+        />
         <div className="field">
           <label htmlFor={minutesId}>Auto-lock after (minutes)</label>
           <p className="hint" id={`${minutesId}-hint`}>

@@ -73,3 +73,13 @@ export async function createVault(page: Page, passphrase: string): Promise<void>
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Reviews', level: 1, exact: true }).waitFor();
 }
+
+/** Reloads the page and unlocks again if the reload asked for the passphrase: what was saved is read back from the vault. */
+export async function reloadUnlocked(page: Page, passphrase: string): Promise<void> {
+  await page.reload();
+  const unlock = page.getByRole('heading', { name: 'Unlock Casebook', level: 1 });
+  if (await unlock.isVisible({ timeout: 3000 }).catch(() => false)) {
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  }
+}

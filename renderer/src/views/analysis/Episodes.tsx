@@ -5,8 +5,8 @@ import {
   type EpisodeAccount,
   type EpisodeAnalysis,
 } from '../../../../shared/analysis/model.js';
-import { proseFromText, proseText } from '../../../../shared/reports/prose.js';
-import { TextField } from '../../components/Field.js';
+import type { Prose } from '../../../../shared/reports/prose.js';
+import { ProseEditor } from '../../components/prose/ProseEditor.js';
 import type { AnalysisChange } from './analysis-change.js';
 import { ChainSection } from './ChainSection.js';
 
@@ -19,8 +19,8 @@ const ACCOUNT_LABELS: Record<EpisodeAccount, string> = {
 
 /**
  * Key practice episodes (made on the chronology) completed with the reviewer's
- * account. Each part is stored as prose; here it is edited as plain paragraphs,
- * one per line, until the report editor is shared.
+ * account. Each part is formatted text, edited with the report's prose editor and
+ * saved with the episode's Save button, like every other form on this page.
  */
 export function Episodes({ analysis, change }: { analysis: Analysis; change: AnalysisChange }) {
   return (
@@ -36,12 +36,8 @@ export function Episodes({ analysis, change }: { analysis: Analysis; change: Ana
 }
 
 function EpisodeAccountForm({ episode, change }: { episode: EpisodeAnalysis; change: AnalysisChange }) {
-  const [texts, setTexts] = useState<Record<EpisodeAccount, string>>(
-    () =>
-      Object.fromEntries(EPISODE_ACCOUNTS.map((key) => [key, proseText(episode[key])])) as Record<
-        EpisodeAccount,
-        string
-      >,
+  const [accounts, setAccounts] = useState<Record<EpisodeAccount, Prose>>(
+    () => Object.fromEntries(EPISODE_ACCOUNTS.map((key) => [key, episode[key]])) as Record<EpisodeAccount, Prose>,
   );
   return (
     <form
@@ -53,7 +49,7 @@ function EpisodeAccountForm({ episode, change }: { episode: EpisodeAnalysis; cha
           'analysis.episode.update',
           {
             id: episode.id,
-            ...Object.fromEntries(EPISODE_ACCOUNTS.map((key) => [key, proseFromText(texts[key])])),
+            ...accounts,
           },
           `Account of "${episode.title}" saved.`,
         );
@@ -66,13 +62,17 @@ function EpisodeAccountForm({ episode, change }: { episode: EpisodeAnalysis; cha
       </p>
       <div className="account-grid">
         {EPISODE_ACCOUNTS.map((key) => (
-          <TextField
-            key={key}
-            label={ACCOUNT_LABELS[key]}
-            value={texts[key]}
-            onChange={(value) => setTexts((current) => ({ ...current, [key]: value }))}
-            rows={3}
-          />
+          <div className="field account" key={key}>
+            {/* Visible name; the editor itself is named by its label. */}
+            <p className="account-label" aria-hidden="true">
+              {ACCOUNT_LABELS[key]}
+            </p>
+            <ProseEditor
+              label={`${ACCOUNT_LABELS[key]}: ${episode.title}`}
+              value={episode[key]}
+              onChange={(prose) => setAccounts((current) => ({ ...current, [key]: prose }))}
+            />
+          </div>
         ))}
       </div>
       <button type="submit" className="secondary">

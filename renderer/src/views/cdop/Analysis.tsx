@@ -59,6 +59,9 @@ export function Analysis({ id }: { id: string }) {
         Form version: <strong>{form.title}</strong>
         {form.inUse.until ? ' (legacy form)' : ' (current form)'}
       </p>
+      <p className="hint save-rule">
+        Each part of this form is saved with its own button (Add, Save): nothing is saved until you press it.
+      </p>
       <ErrorAlert message={actionError} />
       <StatusMessage message={status} />
 
@@ -208,17 +211,17 @@ function DomainFactors({
 }
 
 function Outcome({ form, detail, change }: { form: AnalysisForm; detail: CdopCaseDetail; change: Change }) {
-  // Shown as chosen at once; the saved case then confirms it (or puts it back if the save failed).
+  // What the panel has chosen, saved with the button; only a newly saved outcome replaces it.
   const [chosen, setChosen] = useState(detail.modifiable);
-  useEffect(() => setChosen(detail.modifiable), [detail]);
-  const choose = (outcome: ModifiableOutcome | null) => {
-    setChosen(outcome);
+  useEffect(() => setChosen(detail.modifiable), [detail.modifiable]);
+  function save(event: FormEvent) {
+    event.preventDefault();
     void change(
       'cdop.case.setOutcome',
-      { id: detail.id, outcome },
-      outcome ? `Outcome recorded: ${form.outcomeLabels[outcome]}.` : 'Outcome cleared.',
+      { id: detail.id, outcome: chosen },
+      chosen ? `Outcome recorded: ${form.outcomeLabels[chosen]}.` : 'Outcome cleared.',
     );
-  };
+  }
   return (
     <section aria-labelledby="outcome-heading" className="panel-section">
       <h2 id="outcome-heading">Modifiable factors: the panel's decision</h2>
@@ -233,13 +236,19 @@ function Outcome({ form, detail, change }: { form: AnalysisForm; detail: CdopCas
         )}
         <p className="hint">{form.outcomeRule} The panel decides; Casebook only suggests.</p>
       </div>
-      <Radios
-        legend="Outcome recorded by the panel"
-        value={chosen ?? ''}
-        onChange={(outcome) => choose(outcome || null)}
-        options={MODIFIABLE_OUTCOMES.map((outcome) => ({ code: outcome, label: form.outcomeLabels[outcome] }))}
-        empty="Not decided yet"
-      />
+      <form onSubmit={save} aria-label="Outcome recorded by the panel">
+        <Radios
+          legend="Outcome recorded by the panel"
+          value={chosen ?? ''}
+          onChange={(outcome: ModifiableOutcome | '') => setChosen(outcome || null)}
+          options={MODIFIABLE_OUTCOMES.map((outcome) => ({ code: outcome, label: form.outcomeLabels[outcome] }))}
+          empty="Not decided yet"
+        />
+        <Unsaved changed={chosen !== detail.modifiable} />
+        <button type="submit" className="secondary">
+          Save outcome
+        </button>
+      </form>
       {detail.disagreement ? (
         <div className="warning" data-testid="disagreement">
           <p>
@@ -253,27 +262,38 @@ function Outcome({ form, detail, change }: { form: AnalysisForm; detail: CdopCas
 }
 
 function Category({ form, detail, change }: { form: AnalysisForm; detail: CdopCaseDetail; change: Change }) {
+  const saved = detail.category === null ? '' : String(detail.category);
+  const [chosen, setChosen] = useState(saved);
+  useEffect(() => setChosen(saved), [saved]);
+  function save(event: FormEvent) {
+    event.preventDefault();
+    const category = chosen === '' ? null : Number(chosen);
+    void change(
+      'cdop.case.setCategory',
+      { id: detail.id, category },
+      category === null ? 'Category cleared.' : `Category ${category} recorded.`,
+    );
+  }
   return (
     <section aria-labelledby="category-heading" className="panel-section">
       <h2 id="category-heading">Category of death</h2>
-      <SelectField
-        label="Category"
-        hint="The panel records the highest category that applies (1 is the highest)."
-        value={detail.category === null ? '' : String(detail.category)}
-        onChange={(value) => {
-          const category = value === '' ? null : Number(value);
-          void change(
-            'cdop.case.setCategory',
-            { id: detail.id, category },
-            category === null ? 'Category cleared.' : `Category ${category} recorded.`,
-          );
-        }}
-        options={form.categories.map((category) => ({
-          code: String(category.number),
-          label: `${category.number}. ${category.label}`,
-        }))}
-        empty="Not chosen yet"
-      />
+      <form onSubmit={save} aria-label="Category of death">
+        <SelectField
+          label="Category"
+          hint="The panel records the highest category that applies (1 is the highest)."
+          value={chosen}
+          onChange={setChosen}
+          options={form.categories.map((category) => ({
+            code: String(category.number),
+            label: `${category.number}. ${category.label}`,
+          }))}
+          empty="Not chosen yet"
+        />
+        <Unsaved changed={chosen !== saved} />
+        <button type="submit" className="secondary">
+          Save category
+        </button>
+      </form>
       {detail.categoryHints.map((hint) => (
         <div key={hint.message} className="hint-box" data-testid="category-hint">
           <p>
@@ -282,6 +302,15 @@ function Category({ form, detail, change }: { form: AnalysisForm; detail: CdopCa
         </div>
       ))}
     </section>
+  );
+}
+
+/** Beside a Save button: the choice on screen is not the one saved yet. */
+function Unsaved({ changed }: { changed: boolean }) {
+  return (
+    <p className="unsaved" role="status">
+      {changed ? 'Changed: not saved until you press Save.' : null}
+    </p>
   );
 }
 

@@ -1,6 +1,5 @@
 import {
   type Connection,
-  Controls,
   type Edge,
   type FinalConnectionState,
   ReactFlow,
@@ -25,6 +24,7 @@ import {
 } from '../../../../../shared/diagram/graph.js';
 import { ChainEdge } from './ChainEdge.js';
 import { ItemNode, type ItemNodeType } from './ItemNode.js';
+import { ReadableFitControls } from './ReadableFit.js';
 import { createDiagramStore, type DiagramState, DiagramStoreContext } from './store.js';
 import './diagram.css';
 
@@ -87,6 +87,7 @@ export function Diagram(props: DiagramProps) {
   const [store] = useState(createDiagramStore);
   const builtNodes = useMemo(() => toNodes(graph, positions, store.getState().selected), [graph, positions, store]);
   const builtEdges = useMemo(() => toEdges(graph), [graph]);
+  const nodeIds = useMemo(() => graph.nodes.map((node) => node.id), [graph]);
   const [nodes, setNodes, onNodesChange] = useNodesState(builtNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(builtEdges);
   const shown = useRef({ nodes: builtNodes, edges: builtEdges });
@@ -130,12 +131,10 @@ export function Diagram(props: DiagramProps) {
         onKeyDown={handlers.keyDown}
         deleteKeyCode={DELETE_KEYS}
         edgesFocusable={false}
-        fitView
-        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         proOptions={PRO_OPTIONS}
       >
-        <Controls showInteractive={false} />
+        <ReadableFitControls positions={positions} ids={nodeIds} />
       </ReactFlow>
     </DiagramStoreContext.Provider>
   );
@@ -143,8 +142,6 @@ export function Diagram(props: DiagramProps) {
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
-/** A small analysis opens at its own size, not magnified; a large one no smaller than its words can be read. */
-const FIT_VIEW = { maxZoom: 1, minZoom: 0.6 };
 
 function diagramHandlers(
   latest: { current: DiagramProps },
