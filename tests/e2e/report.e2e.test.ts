@@ -169,6 +169,39 @@ describe('the report screen in the browser', () => {
       .waitFor();
   });
 
+  it('links the words selected even when Ctrl+K comes before the editor hears of the selection', async () => {
+    const methodology = section('3. Methodology and independence');
+    const editor = methodology.getByRole('textbox', { name: 'Methodology and independence' });
+    await editor.getByText('Learning Together, led by an independent reviewer.').click();
+    // Select "independent" and press Ctrl+K in one task, before selectionchange reaches the editor:
+    // what a quick keyboard user does on a busy laptop.
+    await editor.evaluate((root, mac) => {
+      const text = [...root.querySelectorAll('span')].find((span) => span.textContent?.includes('independent'));
+      const node = text?.firstChild;
+      if (!node?.textContent) throw new Error('no text node');
+      const start = node.textContent.indexOf('independent');
+      window.getSelection()?.setBaseAndExtent(node, start, node, start + 'independent'.length);
+      root.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'k', code: 'KeyK', ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true }),
+      );
+    }, modifier === 'Meta');
+    const address = methodology.getByLabel('Link address (https://, http:// or mailto:)');
+    await address.fill('https://www.gov.uk/independent');
+    await address.press('Enter');
+    await expect
+      .poll(() => storedProse('methodology'))
+      .toEqual([
+        {
+          type: 'paragraph',
+          content: [
+            { text: 'Learning Together, led by an ' },
+            { text: 'independent', link: 'https://www.gov.uk/independent' },
+            { text: ' reviewer.' },
+          ],
+        },
+      ]);
+  });
+
   it('keeps the text of every cell of a pasted table (Prose has no tables)', async () => {
     const background = section('6. Background and family structure');
     const editor = background.getByRole('textbox', { name: 'Background and family structure' });

@@ -9,6 +9,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createHeadingNode, $isHeadingNode } from '@lexical/rich-text';
 import {
   $createParagraphNode,
+  $createRangeSelectionFromDom,
   $createTextNode,
   $findMatchingParent,
   $getSelection,
@@ -116,7 +117,12 @@ export function ProseToolbar({ label }: { label: string }) {
   }
 
   function openLink() {
-    savedSelection.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+    // Link what the user sees selected. Lexical hears of a keyboard selection a moment later (on
+    // selectionchange), so a quick Shift+Arrow then Ctrl+K would otherwise link the selection before.
+    savedSelection.current = editor.read(() => {
+      const seen = $createRangeSelectionFromDom(window.getSelection(), editor);
+      return (seen ?? $getSelection())?.clone() ?? null;
+    });
     setLinking({ url: selected.link ?? 'https://', error: null });
   }
 
