@@ -182,7 +182,14 @@ describe('the report screen in the browser', () => {
       const start = node.textContent.indexOf('independent');
       window.getSelection()?.setBaseAndExtent(node, start, node, start + 'independent'.length);
       root.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'k', code: 'KeyK', ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true }),
+        new KeyboardEvent('keydown', {
+          key: 'k',
+          code: 'KeyK',
+          ctrlKey: !mac,
+          metaKey: mac,
+          bubbles: true,
+          cancelable: true,
+        }),
       );
     }, modifier === 'Meta');
     const address = methodology.getByLabel('Link address (https://, http:// or mailto:)');
