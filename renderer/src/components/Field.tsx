@@ -1,4 +1,5 @@
 import { type ChangeEvent, type ReactNode, useId } from 'react';
+import { UkDateInput } from './UkDateInput.js';
 
 export interface FieldIds {
   id: string;
@@ -99,6 +100,41 @@ export function TextField({
         };
         return rows ? <textarea rows={rows} {...props} /> : <input type="text" autoComplete="off" {...props} />;
       }}
+    </Field>
+  );
+}
+
+/**
+ * A labelled date typed the UK way (dd/mm/yyyy), its hint and error wired to it.
+ * `onChange` receives what `UkDateInput` gives: the ISO date, '' when cleared, or
+ * the text as typed when it is not a date (so the main process can say why).
+ */
+export function DateField({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  value,
+  onChange,
+  ...control
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error} className={fieldClassName}>
+      {(ids) => (
+        <UkDateInput
+          {...control}
+          id={ids.id}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
+        />
+      )}
     </Field>
   );
 }
