@@ -235,16 +235,50 @@ function ChooseStep<Draft>({
           />
         )}
       </Field>
-      <ErrorAlert message={missing ?? message} />
+      <StepActions
+        problem={missing ?? message}
+        busy={busy}
+        submit="Read the file"
+        working="Reading the file…"
+        away="Cancel"
+        onAway={onCancel}
+      />
+    </form>
+  );
+}
+
+/**
+ * The foot of a step's form: its problem, the button that sends it (saying what
+ * it is doing while the main process works) and the way out of the step. Both
+ * wait while busy, so a step is not sent twice nor left half sent.
+ */
+function StepActions({
+  problem,
+  busy,
+  submit,
+  working,
+  away,
+  onAway,
+}: {
+  problem: string | null;
+  busy: boolean;
+  submit: string;
+  working: string;
+  away: string;
+  onAway: () => void;
+}) {
+  return (
+    <>
+      <ErrorAlert message={problem} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Reading the file…' : 'Read the file'}
+          {busy ? working : submit}
         </button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
+        <button type="button" className="secondary" onClick={onAway} disabled={busy}>
+          {away}
         </button>
       </div>
-    </form>
+    </>
   );
 }
 
@@ -387,15 +421,14 @@ function MappingStep<Draft>({
           </tbody>
         </table>
       </div>
-      <ErrorAlert message={missing ?? message} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Checking the rows…' : 'Use these columns'}
-        </button>
-        <button type="button" className="secondary" onClick={onBack} disabled={busy}>
-          Back
-        </button>
-      </div>
+      <StepActions
+        problem={missing ?? message}
+        busy={busy}
+        submit="Use these columns"
+        working="Checking the rows…"
+        away="Back"
+        onAway={onBack}
+      />
     </form>
   );
 }
