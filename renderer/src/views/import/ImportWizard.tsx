@@ -235,50 +235,16 @@ function ChooseStep<Draft>({
           />
         )}
       </Field>
-      <StepActions
-        problem={missing ?? message}
-        busy={busy}
-        submit="Read the file"
-        working="Reading the file…"
-        away="Cancel"
-        onAway={onCancel}
-      />
-    </form>
-  );
-}
-
-/**
- * The foot of a step's form: its problem, the button that sends it (saying what
- * it is doing while the main process works) and the way out of the step. Both
- * wait while busy, so a step is not sent twice nor left half sent.
- */
-function StepActions({
-  problem,
-  busy,
-  submit,
-  working,
-  away,
-  onAway,
-}: {
-  problem: string | null;
-  busy: boolean;
-  submit: string;
-  working: string;
-  away: string;
-  onAway: () => void;
-}) {
-  return (
-    <>
-      <ErrorAlert message={problem} />
+      <ErrorAlert message={missing ?? message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? working : submit}
+          {busy ? 'Reading the file…' : 'Read the file'}
         </button>
-        <button type="button" className="secondary" onClick={onAway} disabled={busy}>
-          {away}
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
         </button>
       </div>
-    </>
+    </form>
   );
 }
 
@@ -421,14 +387,15 @@ function MappingStep<Draft>({
           </tbody>
         </table>
       </div>
-      <StepActions
-        problem={missing ?? message}
-        busy={busy}
-        submit="Use these columns"
-        working="Checking the rows…"
-        away="Back"
-        onAway={onBack}
-      />
+      <ErrorAlert message={missing ?? message} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Checking the rows…' : 'Use these columns'}
+        </button>
+        <button type="button" className="secondary" onClick={onBack} disabled={busy}>
+          Back
+        </button>
+      </div>
     </form>
   );
 }
