@@ -110,13 +110,11 @@ export function TextField({
  * the text as typed when it is not a date (so the main process can say why).
  */
 export function DateField({
-  label,
-  hint,
-  error,
-  fieldClassName,
   value,
   onChange,
-  ...control
+  className,
+  disabled,
+  ...field
 }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
@@ -124,11 +122,12 @@ export function DateField({
   disabled?: boolean;
 }) {
   return (
-    <Field label={label} hint={hint} error={error} className={fieldClassName}>
+    <Field label={field.label} hint={field.hint} error={field.error} className={field.fieldClassName}>
       {(ids) => (
         <UkDateInput
-          {...control}
           id={ids.id}
+          className={className}
+          disabled={disabled}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-describedby={ids.describedBy}
