@@ -288,6 +288,29 @@ export function touchCase(database: Database, caseId: string, now: Date): void {
   run(database, query.updateTable('cdop_case').set({ updated_at: now.toISOString() }).where('id', '=', caseId));
 }
 
+/**
+ * One audited change to the case's own row, stamped with `now`: every setter below
+ * writes through here, then hands back the case as it now stands.
+ */
+function writeCase(
+  vault: VaultWriter,
+  id: string,
+  audit: { action: string; detail: Record<string, unknown> },
+  changes: Partial<CdopCaseInsert>,
+  now: Date,
+): CdopCaseDetail {
+  vault.write({ entity: CASE, entityId: id, ...audit }, () =>
+    run(
+      vault.database,
+      query
+        .updateTable('cdop_case')
+        .set({ ...changes, updated_at: now.toISOString() })
+        .where('id', '=', id),
+    ),
+  );
+  return getCase(vault.database, id);
+}
+
 export function createCase(vault: VaultWriter, input: CaseCreate, now: Date = new Date()): CdopCaseDetail {
   checkDates({ ...input, dateReviewCompleted: null });
   if (referenceTaken(vault.database, input.reference, null)) {
@@ -371,16 +394,7 @@ export function updateCase(vault: VaultWriter, input: CaseUpdate, now: Date = ne
   if (changes.reference !== undefined && referenceTaken(vault.database, merged.reference, input.id)) {
     throw new CasebookError('conflict', `A case with reference ${merged.reference} already exists`);
   }
-  vault.write({ entity: CASE, entityId: input.id, action: 'updated', detail: { fields: fields.sort() } }, () =>
-    run(
-      vault.database,
-      query
-        .updateTable('cdop_case')
-        .set({ ...changes, updated_at: now.toISOString() })
-        .where('id', '=', input.id),
-    ),
-  );
-  return getCase(vault.database, input.id);
+  return writeCase(vault, input.id, { action: 'updated', detail: { fields: fields.sort() } }, changes, now);
 }
 
 export function setStatus(
@@ -415,16 +429,13 @@ export function setStatus(
   }
   // Reopening a review (back to ready for panel) means it is no longer complete: the statistics must not count it.
   if (input.status === 'ready_for_panel') dateReviewCompleted = null;
-  vault.write({ entity: CASE, entityId: input.id, action: 'status changed', detail: { from, to: input.status } }, () =>
-    run(
-      vault.database,
-      query
-        .updateTable('cdop_case')
-        .set({ status: input.status, date_review_completed: dateReviewCompleted, updated_at: now.toISOString() })
-        .where('id', '=', input.id),
-    ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'status changed', detail: { from, to: input.status } },
+    { status: input.status, date_review_completed: dateReviewCompleted },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 function refuseClearingOnceReviewed(current: CdopCaseRow, what: string): void {
@@ -443,16 +454,13 @@ export function setCategory(
 ): CdopCaseDetail {
   const current = requireCaseRow(vault.database, input.id);
   if (input.category === null) refuseClearingOnceReviewed(current, 'category');
-  vault.write({ entity: CASE, entityId: input.id, action: 'category set', detail: { category: input.category } }, () =>
-    run(
-      vault.database,
-      query
-        .updateTable('cdop_case')
-        .set({ category: input.category, updated_at: now.toISOString() })
-        .where('id', '=', input.id),
-    ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'category set', detail: { category: input.category } },
+    { category: input.category },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 /** The panel changes the case's form version; refused, saying why, while a factor recorded does not fit the new form. */
@@ -478,23 +486,13 @@ export function setFormVersion(
   if (account.mustChange.length > 0) {
     throw invalid('formVersion', `The form version cannot change yet. ${account.mustChange.join(' ')}`);
   }
-  vault.write(
-    {
-      entity: CASE,
-      entityId: input.id,
-      action: 'form version changed',
-      detail: { from: current.form_version, to: input.formVersion },
-    },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({ form_version: input.formVersion, updated_at: now.toISOString() })
-          .where('id', '=', input.id),
-      ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'form version changed', detail: { from: current.form_version, to: input.formVersion } },
+    { form_version: input.formVersion },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 /**
@@ -514,18 +512,13 @@ export function setPreventable(
       'Panels recorded "preventable" only for deaths reviewed before 1 April 2010; from then they record modifiable factors.',
     );
   }
-  vault.write(
-    { entity: CASE, entityId: input.id, action: 'preventable set', detail: { preventable: input.preventable } },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({ preventable: bit(input.preventable), updated_at: now.toISOString() })
-          .where('id', '=', input.id),
-      ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'preventable set', detail: { preventable: input.preventable } },
+    { preventable: bit(input.preventable) },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 export function setOutcome(
@@ -535,18 +528,13 @@ export function setOutcome(
 ): CdopCaseDetail {
   const current = requireCaseRow(vault.database, input.id);
   if (input.outcome === null) refuseClearingOnceReviewed(current, 'modifiable outcome');
-  vault.write(
-    { entity: CASE, entityId: input.id, action: 'modifiable outcome set', detail: { outcome: input.outcome } },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({ modifiable: input.outcome, updated_at: now.toISOString() })
-          .where('id', '=', input.id),
-      ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'modifiable outcome set', detail: { outcome: input.outcome } },
+    { modifiable: input.outcome },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 export function setReferral(
@@ -558,28 +546,20 @@ export function setReferral(
   if (input.referred && input.referredOn !== null && input.referredOn < current.date_of_death) {
     throw invalid('referredOn', 'The referral date is before the date of death');
   }
-  vault.write(
+  return writeCase(
+    vault,
+    input.id,
     {
-      entity: CASE,
-      entityId: input.id,
       action: input.referred ? 'referral recorded' : 'referral cleared',
       detail: { reviewId: input.referred ? input.reviewId : null },
     },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({
-            referred_for_review: input.referred ? 1 : 0,
-            referred_on: input.referred ? input.referredOn : null,
-            linked_review_id: input.referred ? input.reviewId : null,
-            updated_at: now.toISOString(),
-          })
-          .where('id', '=', input.id),
-      ),
+    {
+      referred_for_review: input.referred ? 1 : 0,
+      referred_on: input.referred ? input.referredOn : null,
+      linked_review_id: input.referred ? input.reviewId : null,
+    },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 // ---- factors ----------------------------------------------------------------------
