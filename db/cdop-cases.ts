@@ -101,10 +101,10 @@ function toCase(row: CdopCaseRow): CdopCase {
   };
 }
 
-function agencyReports(database: Database, caseIds: string[]): Map<string, CdopAgencyReport[]> {
-  const byCase = new Map<string, CdopAgencyReport[]>();
-  if (caseIds.length === 0) return byCase;
-  const rows = all(
+/** The cases' agency reports as stored, in the order the case and its pathway list them: as requested, then by agency. */
+export function agencyReportRows(database: Database, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return all(
     database,
     query
       .selectFrom('cdop_agency_report')
@@ -113,7 +113,11 @@ function agencyReports(database: Database, caseIds: string[]): Map<string, CdopA
       .orderBy('requested_on')
       .orderBy('agency'),
   );
-  for (const row of rows) {
+}
+
+function agencyReports(database: Database, caseIds: string[]): Map<string, CdopAgencyReport[]> {
+  const byCase = new Map<string, CdopAgencyReport[]>();
+  for (const row of agencyReportRows(database, caseIds)) {
     const list = byCase.get(row.case_id) ?? [];
     list.push({ id: row.id, agency: row.agency, requestedOn: row.requested_on, receivedOn: row.received_on });
     byCase.set(row.case_id, list);
@@ -564,8 +568,8 @@ export function setReferral(
 
 // ---- factors ----------------------------------------------------------------------
 
-/** The case a child row belongs to, or not_found. */
-function ownerOf(
+/** The case a child row belongs to, or not_found (db/cdop-pathway.ts uses it too). */
+export function ownerOf(
   database: Database,
   table: 'cdop_agency_report' | 'cdop_learning_point',
   id: string,
