@@ -457,14 +457,9 @@ export function setCategory(
   now: Date = new Date(),
 ): CdopCaseDetail {
   const current = requireCaseRow(vault.database, input.id);
-  if (input.category === null) refuseClearingOnceReviewed(current, 'category');
-  return writeCase(
-    vault,
-    input.id,
-    { action: 'category set', detail: { category: input.category } },
-    { category: input.category },
-    now,
-  );
+  const { category } = input;
+  if (category === null) refuseClearingOnceReviewed(current, 'category');
+  return writeCase(vault, input.id, { action: 'category set', detail: { category } }, { category }, now);
 }
 
 /** The panel changes the case's form version; refused, saying why, while a factor recorded does not fit the new form. */
