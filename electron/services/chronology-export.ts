@@ -112,7 +112,7 @@ export function chronologyExportTable(
     const childSeen = entry.childSeen ? (CHILD_SEEN[entry.childSeen] ?? entry.childSeen) : '';
     return [
       String(entry.ref),
-      dateText(entry),
+      text(dateText(entry)),
       text(entry.agency.name),
       text(entry.source),
       practitioner(entry.practitioner),

@@ -72,7 +72,7 @@ const MONTH_NAMES = [
 ];
 
 /** The usual written forms of one ISO date, as a pattern over folded text. */
-function datePattern(iso: string): RegExp | null {
+export function datePattern(iso: string): RegExp | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   if (!match) return null;
   const [, year, month, day] = match as unknown as [string, string, string, string];

@@ -1,4 +1,5 @@
 import { professionalPrefix } from '../reviews/pseudonyms.js';
+import { datePattern } from './leak-check.js';
 import { type AnonymisePerson, nameFinder, nameParts } from './names.js';
 import { fold, foldWithPositions } from './normalise.js';
 
@@ -63,7 +64,11 @@ const JOB_WORDS = new Set(
 const KNOWN_ROLE_CODES = new Set(['GP', 'HV', 'SN', 'MW', 'SW', 'T', 'PO', 'PAED', 'FSW', 'HO', 'PRO']);
 
 export interface Anonymiser {
-  /** Free text (event, action, comment, source, a report paragraph) with every known name replaced. */
+  /**
+   * Free text (event, action, comment, source, a date cell, a report paragraph) with every known
+   * name replaced, and a person's date of birth, in any usual written form, as "[Child T’s date of
+   * birth]": a chronology often starts with a birth, and a date cell cannot be reworded.
+   */
   text(value: string): string;
   /** The practitioner column: pseudonyms, a job title alone, or an "Unlisted" code. */
   practitioner(value: string): string;
@@ -147,8 +152,6 @@ export function createAnonymiser(people: readonly AnonymisePerson[]): Anonymiser
     return out + value.slice(at);
   }
 
-  const text = (value: string) => replaceInitials(replaceNames(value));
-
   const taken = new Set(people.map((person) => person.pseudonym.toLowerCase()));
   const generated = new Map<string, string>();
 
@@ -179,6 +182,31 @@ export function createAnonymiser(people: readonly AnonymisePerson[]): Anonymiser
     generated.set(key, code);
     return code;
   }
+
+  const births = people.flatMap((person) => {
+    const pattern = person.dateOfBirth ? datePattern(person.dateOfBirth) : null;
+    return pattern
+      ? [{ pattern: new RegExp(pattern.source, 'gu'), written: `[${person.pseudonym}’s date of birth]` }]
+      : [];
+  });
+
+  function replaceBirthDates(value: string): string {
+    let out = value;
+    for (const { pattern, written } of births) {
+      const folded = foldWithPositions(out);
+      let replaced = '';
+      let at = 0;
+      for (const match of folded.text.matchAll(pattern)) {
+        const start = folded.start(match.index);
+        replaced += out.slice(at, start) + written;
+        at = folded.end(match.index + match[0].length - 1);
+      }
+      out = replaced + out.slice(at);
+    }
+    return out;
+  }
+
+  const text = (value: string) => replaceBirthDates(replaceInitials(replaceNames(value)));
 
   return { text, practitioner };
 }
