@@ -493,15 +493,15 @@ function createItem(
 }
 
 /**
- * Changes one item: what was given over what is stored, checked as a whole (a
- * recommendation to an agency still names it), in one audited write naming the
- * fields, never their text.
+ * Changes one item: what was given over what is stored (its row, turned back into input by `stored`),
+ * checked as a whole (a recommendation to an agency still names it), in one audited
+ * write naming the fields, never their text.
  */
-function changeItem<T extends object>(
+function changeItem<T extends object, Row>(
   vault: VaultWriter,
   kind: ItemKind,
   input: { id: string } & Changes<T>,
-  stored: (database: Database, id: string) => T,
+  stored: (row: Row) => T,
   values: (merged: T, formVersion: string | null) => Record<string, unknown>,
   now: Date,
 ): AnalysisOwner {
@@ -511,7 +511,9 @@ function changeItem<T extends object>(
     () => {
       const { formVersion } = requireOwner(vault.database, owner, true);
       const { id: _id, ...changes } = defined(input) as { id: string } & Partial<T>;
-      updateItem(vault, kind, input.id, values({ ...stored(vault.database, input.id), ...changes }, formVersion), now);
+      // requireItem found the row in TABLES[kind]: it is that table's Row.
+      const row = first(vault.database, query.selectFrom(TABLES[kind]).selectAll().where('id', '=', input.id)) as Row;
+      updateItem(vault, kind, input.id, values({ ...stored(row), ...changes }, formVersion), now);
       touchOwner(vault.database, owner, now);
     },
   );
@@ -534,17 +536,12 @@ function factorValues(input: FactorInput, formVersion: string | null) {
   };
 }
 
-const storedFactor = (database: Database, id: string): FactorInput =>
-  toFactor(
-    first(database, query.selectFrom('analysis_factor').selectAll().where('id', '=', id)) as AnalysisFactorTable,
-  );
-
 export function createFactor(vault: VaultWriter, owner: AnalysisOwner, input: FactorInput, now = new Date()): string {
   return createItem(vault, 'factor', owner, (formVersion) => factorValues(input, formVersion), now);
 }
 
 export function updateFactor(vault: VaultWriter, input: { id: string } & Changes<FactorInput>, now = new Date()) {
-  return changeItem(vault, 'factor', input, storedFactor, factorValues, now);
+  return changeItem(vault, 'factor', input, toFactor, factorValues, now);
 }
 
 export type FindingInput = Omit<Finding, 'id'>;
@@ -570,11 +567,6 @@ const EMPTY_FINDING: Omit<FindingInput, 'title'> = {
   boardQuestions: null,
 };
 
-const storedFinding = (database: Database, id: string): FindingInput =>
-  toFinding(
-    first(database, query.selectFrom('analysis_finding').selectAll().where('id', '=', id)) as AnalysisFindingTable,
-  );
-
 export function createFinding(
   vault: VaultWriter,
   owner: AnalysisOwner,
@@ -591,7 +583,7 @@ export function createFinding(
 }
 
 export function updateFinding(vault: VaultWriter, input: { id: string } & Changes<FindingInput>, now = new Date()) {
-  return changeItem(vault, 'finding', input, storedFinding, findingValues, now);
+  return changeItem(vault, 'finding', input, toFinding, findingValues, now);
 }
 
 export type RecommendationInput = Omit<Recommendation, 'id'>;
@@ -600,14 +592,6 @@ function recommendationValues(input: RecommendationInput) {
   checkAddressee(input.addressee, input.agency);
   return { text: input.text, addressee: input.addressee, agency: input.agency, level: input.level };
 }
-
-const storedRecommendation = (database: Database, id: string): RecommendationInput =>
-  toRecommendation(
-    first(
-      database,
-      query.selectFrom('analysis_recommendation').selectAll().where('id', '=', id),
-    ) as AnalysisRecommendationTable,
-  );
 
 export function createRecommendation(
   vault: VaultWriter,
@@ -623,7 +607,7 @@ export function updateRecommendation(
   input: { id: string } & Changes<RecommendationInput>,
   now = new Date(),
 ) {
-  return changeItem(vault, 'recommendation', input, storedRecommendation, recommendationValues, now);
+  return changeItem(vault, 'recommendation', input, toRecommendation, recommendationValues, now);
 }
 
 export type ActionInput = Omit<Action, 'id' | 'evidence'>;
@@ -638,12 +622,6 @@ function actionValues(input: ActionInput) {
     outcome_measure: input.outcomeMeasure,
   };
 }
-
-const storedAction = (database: Database, id: string): ActionInput =>
-  toAction(
-    first(database, query.selectFrom('analysis_action').selectAll().where('id', '=', id)) as AnalysisActionTable,
-    [],
-  );
 
 /** An action, linked at once to the recommendation it carries out when one is given. */
 export function createAction(
@@ -665,7 +643,7 @@ export function createAction(
 }
 
 export function updateAction(vault: VaultWriter, input: { id: string } & Changes<ActionInput>, now = new Date()) {
-  return changeItem(vault, 'action', input, storedAction, actionValues, now);
+  return changeItem(vault, 'action', input, (row: AnalysisActionTable) => toAction(row, []), actionValues, now);
 }
 
 export function addActionEvidence(

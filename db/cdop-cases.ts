@@ -101,10 +101,10 @@ function toCase(row: CdopCaseRow): CdopCase {
   };
 }
 
-function agencyReports(database: Database, caseIds: string[]): Map<string, CdopAgencyReport[]> {
-  const byCase = new Map<string, CdopAgencyReport[]>();
-  if (caseIds.length === 0) return byCase;
-  const rows = all(
+/** The cases' agency reports as stored, in the order the case and its pathway list them: as requested, then by agency. */
+export function agencyReportRows(database: Database, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return all(
     database,
     query
       .selectFrom('cdop_agency_report')
@@ -113,7 +113,11 @@ function agencyReports(database: Database, caseIds: string[]): Map<string, CdopA
       .orderBy('requested_on')
       .orderBy('agency'),
   );
-  for (const row of rows) {
+}
+
+function agencyReports(database: Database, caseIds: string[]): Map<string, CdopAgencyReport[]> {
+  const byCase = new Map<string, CdopAgencyReport[]>();
+  for (const row of agencyReportRows(database, caseIds)) {
     const list = byCase.get(row.case_id) ?? [];
     list.push({ id: row.id, agency: row.agency, requestedOn: row.requested_on, receivedOn: row.received_on });
     byCase.set(row.case_id, list);
@@ -288,6 +292,29 @@ export function touchCase(database: Database, caseId: string, now: Date): void {
   run(database, query.updateTable('cdop_case').set({ updated_at: now.toISOString() }).where('id', '=', caseId));
 }
 
+/**
+ * One audited change to the case's own row, stamped with `now`: every setter below
+ * writes through here, then hands back the case as it now stands.
+ */
+function writeCase(
+  vault: VaultWriter,
+  id: string,
+  audit: { action: string; detail: Record<string, unknown> },
+  changes: Partial<CdopCaseInsert>,
+  now: Date,
+): CdopCaseDetail {
+  vault.write({ entity: CASE, entityId: id, ...audit }, () =>
+    run(
+      vault.database,
+      query
+        .updateTable('cdop_case')
+        .set({ ...changes, updated_at: now.toISOString() })
+        .where('id', '=', id),
+    ),
+  );
+  return getCase(vault.database, id);
+}
+
 export function createCase(vault: VaultWriter, input: CaseCreate, now: Date = new Date()): CdopCaseDetail {
   checkDates({ ...input, dateReviewCompleted: null });
   if (referenceTaken(vault.database, input.reference, null)) {
@@ -371,16 +398,7 @@ export function updateCase(vault: VaultWriter, input: CaseUpdate, now: Date = ne
   if (changes.reference !== undefined && referenceTaken(vault.database, merged.reference, input.id)) {
     throw new CasebookError('conflict', `A case with reference ${merged.reference} already exists`);
   }
-  vault.write({ entity: CASE, entityId: input.id, action: 'updated', detail: { fields: fields.sort() } }, () =>
-    run(
-      vault.database,
-      query
-        .updateTable('cdop_case')
-        .set({ ...changes, updated_at: now.toISOString() })
-        .where('id', '=', input.id),
-    ),
-  );
-  return getCase(vault.database, input.id);
+  return writeCase(vault, input.id, { action: 'updated', detail: { fields: fields.sort() } }, changes, now);
 }
 
 export function setStatus(
@@ -415,16 +433,13 @@ export function setStatus(
   }
   // Reopening a review (back to ready for panel) means it is no longer complete: the statistics must not count it.
   if (input.status === 'ready_for_panel') dateReviewCompleted = null;
-  vault.write({ entity: CASE, entityId: input.id, action: 'status changed', detail: { from, to: input.status } }, () =>
-    run(
-      vault.database,
-      query
-        .updateTable('cdop_case')
-        .set({ status: input.status, date_review_completed: dateReviewCompleted, updated_at: now.toISOString() })
-        .where('id', '=', input.id),
-    ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'status changed', detail: { from, to: input.status } },
+    { status: input.status, date_review_completed: dateReviewCompleted },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 function refuseClearingOnceReviewed(current: CdopCaseRow, what: string): void {
@@ -442,17 +457,9 @@ export function setCategory(
   now: Date = new Date(),
 ): CdopCaseDetail {
   const current = requireCaseRow(vault.database, input.id);
-  if (input.category === null) refuseClearingOnceReviewed(current, 'category');
-  vault.write({ entity: CASE, entityId: input.id, action: 'category set', detail: { category: input.category } }, () =>
-    run(
-      vault.database,
-      query
-        .updateTable('cdop_case')
-        .set({ category: input.category, updated_at: now.toISOString() })
-        .where('id', '=', input.id),
-    ),
-  );
-  return getCase(vault.database, input.id);
+  const { category } = input;
+  if (category === null) refuseClearingOnceReviewed(current, 'category');
+  return writeCase(vault, input.id, { action: 'category set', detail: { category } }, { category }, now);
 }
 
 /** The panel changes the case's form version; refused, saying why, while a factor recorded does not fit the new form. */
@@ -478,23 +485,13 @@ export function setFormVersion(
   if (account.mustChange.length > 0) {
     throw invalid('formVersion', `The form version cannot change yet. ${account.mustChange.join(' ')}`);
   }
-  vault.write(
-    {
-      entity: CASE,
-      entityId: input.id,
-      action: 'form version changed',
-      detail: { from: current.form_version, to: input.formVersion },
-    },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({ form_version: input.formVersion, updated_at: now.toISOString() })
-          .where('id', '=', input.id),
-      ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'form version changed', detail: { from: current.form_version, to: input.formVersion } },
+    { form_version: input.formVersion },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 /**
@@ -514,18 +511,13 @@ export function setPreventable(
       'Panels recorded "preventable" only for deaths reviewed before 1 April 2010; from then they record modifiable factors.',
     );
   }
-  vault.write(
-    { entity: CASE, entityId: input.id, action: 'preventable set', detail: { preventable: input.preventable } },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({ preventable: bit(input.preventable), updated_at: now.toISOString() })
-          .where('id', '=', input.id),
-      ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'preventable set', detail: { preventable: input.preventable } },
+    { preventable: bit(input.preventable) },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 export function setOutcome(
@@ -535,18 +527,13 @@ export function setOutcome(
 ): CdopCaseDetail {
   const current = requireCaseRow(vault.database, input.id);
   if (input.outcome === null) refuseClearingOnceReviewed(current, 'modifiable outcome');
-  vault.write(
-    { entity: CASE, entityId: input.id, action: 'modifiable outcome set', detail: { outcome: input.outcome } },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({ modifiable: input.outcome, updated_at: now.toISOString() })
-          .where('id', '=', input.id),
-      ),
+  return writeCase(
+    vault,
+    input.id,
+    { action: 'modifiable outcome set', detail: { outcome: input.outcome } },
+    { modifiable: input.outcome },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 export function setReferral(
@@ -558,34 +545,26 @@ export function setReferral(
   if (input.referred && input.referredOn !== null && input.referredOn < current.date_of_death) {
     throw invalid('referredOn', 'The referral date is before the date of death');
   }
-  vault.write(
+  return writeCase(
+    vault,
+    input.id,
     {
-      entity: CASE,
-      entityId: input.id,
       action: input.referred ? 'referral recorded' : 'referral cleared',
       detail: { reviewId: input.referred ? input.reviewId : null },
     },
-    () =>
-      run(
-        vault.database,
-        query
-          .updateTable('cdop_case')
-          .set({
-            referred_for_review: input.referred ? 1 : 0,
-            referred_on: input.referred ? input.referredOn : null,
-            linked_review_id: input.referred ? input.reviewId : null,
-            updated_at: now.toISOString(),
-          })
-          .where('id', '=', input.id),
-      ),
+    {
+      referred_for_review: input.referred ? 1 : 0,
+      referred_on: input.referred ? input.referredOn : null,
+      linked_review_id: input.referred ? input.reviewId : null,
+    },
+    now,
   );
-  return getCase(vault.database, input.id);
 }
 
 // ---- factors ----------------------------------------------------------------------
 
-/** The case a child row belongs to, or not_found. */
-function ownerOf(
+/** The case a child row belongs to, or not_found (db/cdop-pathway.ts uses it too). */
+export function ownerOf(
   database: Database,
   table: 'cdop_agency_report' | 'cdop_learning_point',
   id: string,

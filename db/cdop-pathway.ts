@@ -11,7 +11,7 @@ import {
   selectWorkList,
   stepDateProblem,
 } from '../shared/cdop/pathway.js';
-import { panelPack, requireCaseRow, touchCase } from './cdop-cases.js';
+import { agencyReportRows, ownerOf, panelPack, requireCaseRow, touchCase } from './cdop-cases.js';
 import { all, type Database, first, query, run } from './query.js';
 import { readSettings } from './settings.js';
 import type { VaultWriter } from './vault.js';
@@ -38,12 +38,6 @@ function pathwaySettings(database: Database): PathwaySettings {
   return { formDueDays: settings.cdopFormDueDays, openCaseDays: settings.cdopOpenCaseDays };
 }
 
-function reportOwner(database: Database, reportId: string): string {
-  const row = first(database, query.selectFrom('cdop_agency_report').select('case_id').where('id', '=', reportId));
-  if (!row) throw new CasebookError('not_found', 'That agency report is not in this vault.');
-  return row.case_id;
-}
-
 // ---- reading -------------------------------------------------------------------------
 
 export function getPathway(database: Database, caseId: string, now: Date = new Date()): CdopPathway {
@@ -51,15 +45,7 @@ export function getPathway(database: Database, caseId: string, now: Date = new D
   const { formDueDays } = pathwaySettings(database);
   const day = today(now);
   const domainOrder = getForm(facts.form_version as FormVersion).domains.map((domain) => domain.code);
-  const reports = all(
-    database,
-    query
-      .selectFrom('cdop_agency_report')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('requested_on')
-      .orderBy('agency'),
-  );
+  const reports = agencyReportRows(database, [caseId]);
   const ids = reports.map((report) => report.id);
   const chases = ids.length
     ? all(
@@ -193,7 +179,7 @@ export function updateAgencyForm(
   input: Input<'cdop.agencyForm.update'>,
   now: Date = new Date(),
 ): CdopPathway {
-  const caseId = reportOwner(vault.database, input.id);
+  const caseId = ownerOf(vault.database, 'cdop_agency_report', input.id, 'agency report');
   const facts = requireCaseRow(vault.database, caseId);
   const report = first(
     vault.database,
@@ -252,7 +238,7 @@ export function chaseAgencyForm(
   input: Input<'cdop.agencyForm.chase'>,
   now: Date = new Date(),
 ): CdopPathway {
-  const caseId = reportOwner(vault.database, input.reportId);
+  const caseId = ownerOf(vault.database, 'cdop_agency_report', input.reportId, 'agency report');
   const report = first(
     vault.database,
     query.selectFrom('cdop_agency_report').select('requested_on').where('id', '=', input.reportId),

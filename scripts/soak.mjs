@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run soak`: the reliability proof at its long profile (`-- --short` for CI's), then one
-// table of every figure the checks recorded in test-results/soak/.
+// table of every figure the checks recorded in test-results/soak/. `npm run soak -- crash` runs
+// only the files whose names match and keeps the other figures of the last run in the table.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,11 +9,12 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const folder = join(root, 'test-results', 'soak');
 const profile = process.argv.includes('--short') ? 'short' : 'long';
-rmSync(folder, { recursive: true, force: true });
+const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+if (only.length === 0) rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
 
 const started = Date.now();
-const run = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'soak'], {
+const run = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'soak', ...only], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, SOAK_PROFILE: profile },
@@ -22,7 +24,10 @@ const rows = existsSync(folder)
   ? readdirSync(folder)
       .filter((name) => name.endsWith('.json'))
       .sort()
-      .flatMap((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')).figures)
+      .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')))
+      // Figures of the other profile, left from an earlier run, would mislead.
+      .filter((recorded) => recorded.profile === profile)
+      .flatMap((recorded) => recorded.figures)
   : [];
 const width = Math.max(20, ...rows.map((row) => row.label.length));
 const line = `+-${'-'.repeat(width)}-+-${'-'.repeat(12)}-+`;

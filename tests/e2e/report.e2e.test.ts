@@ -202,6 +202,30 @@ describe('the report screen in the browser', () => {
       ]);
   });
 
+  it('saves text typed just before the vault is locked, even when the save is slow to arrive', async () => {
+    const family = section('4. Family involvement');
+    await family.getByRole('textbox', { name: 'Family involvement' }).click();
+    await page.keyboard.type('The mother met the reviewer twice.');
+    // A busy machine: the save reaches the vault late, after the lock would have.
+    await page.route('**/api/report.saveProse', async (route) => {
+      await new Promise((done) => setTimeout(done, 800));
+      await route.continue();
+    });
+    try {
+      await page.getByRole('button', { name: 'Lock', exact: true }).click();
+      await page.getByRole('heading', { name: 'Unlock Casebook', level: 1 }).waitFor();
+    } finally {
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    expect(storedProse('family-involvement')).toEqual([
+      { type: 'paragraph', content: [{ text: 'The mother met the reviewer twice.' }] },
+    ]);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await openReport();
+    await section('4. Family involvement').getByText('The mother met the reviewer twice.').waitFor();
+  });
+
   it('keeps the text of every cell of a pasted table (Prose has no tables)', async () => {
     const background = section('6. Background and family structure');
     const editor = background.getByRole('textbox', { name: 'Background and family structure' });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PreviewStore } from '../../electron/services/import/previews.js';
 import { checkXlsxLimits } from '../../electron/services/import/xlsx-limits.js';
 import { CasebookError } from '../../shared/api/errors.js';
+import { IMPORT_LIMITS } from '../../shared/import/limits.js';
 import { deflated, repeatedDeflated, workbookEntries, zip } from '../support/zip.js';
 
 /** The import limits the CLI test cannot reach cheaply: a part that lies, a large total, the preview memory bound. */
@@ -52,6 +53,29 @@ describe('.xlsx limits, checked before parsing', () => {
     expect(error.message).toBe(
       "'two.xlsx' expands to 200 MB: Casebook imports workbooks of up to 157 MB once expanded; save the sheet as CSV or split it",
     );
+  });
+
+  it('refuses more parts than a workbook has, counted before any part is read', async () => {
+    const many = Array.from({ length: IMPORT_LIMITS.xlsxEntries + 1 }, (_, index) =>
+      deflated(`p${index}.xml`, Buffer.alloc(0)),
+    );
+    const error = refusal(() => checkXlsxLimits('many.xlsx', zip(many)));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toBe(
+      "'many.xlsx' has 5,001 parts inside: an Excel workbook Casebook imports has at most 5,000",
+    );
+    // A real workbook whose directory claims 65,535 parts: refused for the claim, not read entry by entry.
+    const claims = zip(await workbookEntries([['Date', 'Event']]));
+    claims.writeUInt16LE(0xffff, claims.length - 22 + 10);
+    expect(refusal(() => checkXlsxLimits('claims.xlsx', claims)).code).toBe('too_large');
+  });
+
+  it('calls a workbook whose directory claims a part more than it holds damaged', async () => {
+    const bytes = zip(await workbookEntries([['Date', 'Event']]));
+    bytes.writeUInt16LE(bytes.readUInt16LE(bytes.length - 22 + 10) + 1, bytes.length - 22 + 10);
+    const error = refusal(() => checkXlsxLimits('short.xlsx', bytes));
+    expect(error.code).toBe('unreadable_file');
+    expect(error.message).toBe("'short.xlsx' could not be read as an Excel .xlsx file: it may be damaged");
   });
 
   it('calls a file that is no zip at all damaged', () => {

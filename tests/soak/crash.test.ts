@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAgencyCsv } from '../../bench/chronology-import.bench.js';
@@ -42,16 +42,37 @@ function casebook(args: string[], env: NodeJS.ProcessEnv = ENV) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Starts a command and kills it with SIGKILL after `delayMs` (if still running); resolves with how it ended. */
-function killedAfter(args: string[], delayMs: number, env: NodeJS.ProcessEnv = ENV): Promise<'killed' | 'finished'> {
+/** Starts a command and kills it with SIGKILL after `delayMs` (if still running); resolves with how it ended and when. */
+function killedAfter(
+  args: string[],
+  delayMs: number,
+  env: NodeJS.ProcessEnv = ENV,
+): Promise<{ ended: 'killed' | 'finished'; ms: number }> {
   return new Promise((done) => {
+    const started = performance.now();
     const child: ChildProcess = spawn(process.execPath, [CLI, ...args], { env, stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
-      done(signal === 'SIGKILL' ? 'killed' : 'finished');
+      done({ ended: signal === 'SIGKILL' ? 'killed' : 'finished', ms: performance.now() - started });
     });
   });
+}
+
+/**
+ * When to kill a command: a random moment between `from` and `to` of its run length, learnt as
+ * the soak goes. The machine's load changes over a long run; with a length measured once at the
+ * start, a busier machine would see every kill land before the commit and none after it.
+ */
+function killMoments(firstRunMs: number, next: () => number, from: number, to: number) {
+  let runMs = firstRunMs;
+  return {
+    pick: () => runMs * (from + next() * (to - from)),
+    learn(run: { ended: 'killed' | 'finished'; ms: number }) {
+      if (run.ended === 'finished') runMs = run.ms;
+      else if (run.ms > runMs * 0.9) runMs *= 1.25;
+    },
+  };
 }
 
 /** Opens the vault as the app would after the crash and checks it whole; returns the counts asked for. */
@@ -109,21 +130,32 @@ describe('crash consistency under SIGKILL', () => {
       entries: 'SELECT count(*) AS n FROM chronology_entry',
       imports: 'SELECT count(*) AS n FROM chronology_import',
     };
-    let state = (await checkedCounts(vault, { passphrase: PASSPHRASE }, count)) as { entries: number; imports: number };
+    const state = (await checkedCounts(vault, { passphrase: PASSPHRASE }, count)) as {
+      entries: number;
+      imports: number;
+    };
     expect(state).toEqual({ entries: PROFILE.importRows, imports: 1 });
+    // Each import that commits is undone by copying this back, so every kill meets a vault of
+    // the same size (200 kept imports of 20,000 rows would be a 2 GB vault, checked whole each round).
+    const baseline = join(directory, 'baseline.copy');
+    copyFileSync(vault, baseline);
 
-    const next = random(SEED);
+    const moments = killMoments(wholeMs, random(SEED), 0.05, 1.1);
     const outcomes = { killed: 0, finished: 0, before: 0, after: 0 };
     for (let round = 0; round < PROFILE.importKills; round++) {
-      const ended = await killedAfter(args, 100 + next() * wholeMs * 1.1);
+      const run = await killedAfter(args, moments.pick());
+      moments.learn(run);
+      const { ended } = run;
       outcomes[ended]++;
       const now = (await checkedCounts(vault, { passphrase: PASSPHRASE }, count)) as typeof state;
-      const before = state;
-      const after = { entries: before.entries + PROFILE.importRows, imports: before.imports + 1 };
-      expect([before, after], `round ${round} (${ended})`).toContainEqual(now);
-      if (now.entries === before.entries) outcomes.before++;
-      else outcomes.after++;
-      state = now;
+      const after = { entries: state.entries + PROFILE.importRows, imports: state.imports + 1 };
+      expect([state, after], `round ${round} (${ended})`).toContainEqual(now);
+      if (now.entries === state.entries) outcomes.before++;
+      else {
+        outcomes.after++;
+        copyFileSync(baseline, vault);
+        for (const side of ['-wal', '-shm']) rmSync(`${vault}${side}`, { force: true });
+      }
     }
     // No temporaries or journals left behind that the next open did not settle.
     expect(readdirSync(directory).filter((name) => /journal|\.partial$/.test(name))).toEqual([]);
@@ -179,40 +211,57 @@ describe('crash consistency under SIGKILL', () => {
       '--out',
       join(directory, 'timed.csv'),
     ]);
-    const at = (wholeMs: number) => wholeMs * (0.3 + next() * 0.8);
+    const change = killMoments(changeMs, next, 0.3, 1.1);
+    const edit = killMoments(editMs, next, 0.3, 1.1);
+    const exporting = killMoments(exportMs, next, 0.3, 1.1);
+    const landed = { changes: 0, edits: 0, exports: 0 };
 
     for (let round = 0; round < PROFILE.otherKills; round++) {
       // A passphrase change: afterwards exactly one of the old and the new opens the vault.
       const nextPassphrase = passphrase === PASSPHRASE ? OTHER_PASSPHRASE : PASSPHRASE;
       const env = { ...process.env, CASEBOOK_PASSPHRASE: passphrase, CASEBOOK_NEW_PASSPHRASE: nextPassphrase };
-      if ((await killedAfter(['--vault', vault, 'vault', 'change-passphrase'], at(changeMs), env)) === 'killed')
-        changesKilled++;
+      const changeRun = await killedAfter(['--vault', vault, 'vault', 'change-passphrase'], change.pick(), env);
+      change.learn(changeRun);
+      if (changeRun.ended === 'killed') changesKilled++;
       const oldOpens = await opens(vault, { passphrase });
       const newOpens = await opens(vault, { passphrase: nextPassphrase });
       expect(oldOpens !== newOpens, `round ${round}: old opens ${oldOpens}, new opens ${newOpens}`).toBe(true);
-      if (newOpens) passphrase = nextPassphrase;
+      if (newOpens) {
+        passphrase = nextPassphrase;
+        landed.changes++;
+      }
       const secretEnv = { ...process.env, CASEBOOK_PASSPHRASE: passphrase, CASEBOOK_NEW_PASSPHRASE: undefined };
 
       // An edit: a review is there whole or not at all.
-      const edit = ['--vault', vault, 'review', 'create', '--title', `Review ${round}`, '--type', 'scr'];
-      if ((await killedAfter(edit, at(editMs), secretEnv)) === 'killed') editsKilled++;
+      const editArgs = ['--vault', vault, 'review', 'create', '--title', `Review ${round}`, '--type', 'scr'];
+      const editRun = await killedAfter(editArgs, edit.pick(), secretEnv);
+      edit.learn(editRun);
+      if (editRun.ended === 'killed') editsKilled++;
       const now = await checkedCounts(vault, { passphrase }, count);
       expect([reviews, reviews + 1]).toContain(now.reviews);
+      if (now.reviews === reviews + 1) landed.edits++;
       reviews = now.reviews ?? reviews;
 
       // An export: the file is absent or whole (written aside, then renamed), and the vault is intact.
       const out = join(directory, `export-${round}.csv`);
       const exportArgs = ['--vault', vault, 'chronology', 'export', '--review', exported.id, '--out', out];
-      const ended = await killedAfter(exportArgs, at(exportMs), secretEnv);
-      if (ended === 'killed') exportsKilled++;
-      if (existsSync(out)) expect(readFileSync(out, 'utf8').trim().split('\n').length).toBeGreaterThan(2_000);
+      const exportRun = await killedAfter(exportArgs, exporting.pick(), secretEnv);
+      exporting.learn(exportRun);
+      if (exportRun.ended === 'killed') exportsKilled++;
+      if (existsSync(out)) {
+        expect(readFileSync(out, 'utf8').trim().split('\n').length).toBeGreaterThan(2_000);
+        landed.exports++;
+      }
       expect(readdirSync(directory).filter((name) => name.endsWith('.partial'))).toEqual([]);
       await checkedCounts(vault, { passphrase }, count);
     }
     recordFigures('crash-other', [
       { label: 'passphrase changes killed', value: changesKilled },
+      { label: 'passphrase changes: the new one opens', value: landed.changes },
       { label: 'edits killed', value: editsKilled },
+      { label: 'edits: the review is there whole', value: landed.edits },
       { label: 'exports killed', value: exportsKilled },
+      { label: 'exports: the file is there whole', value: landed.exports },
       { label: 'vault states checked after kills', value: PROFILE.otherKills * 3 },
     ]);
   }, 3_600_000);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { crc32, createDeflateRaw, inflateRawSync } from 'node:zlib';
 import { CasebookError } from '../../../shared/api/errors.js';
+import { DIRECTORY_ENTRY, END_OF_DIRECTORY, LOCAL_HEADER, storedData, zipEntries } from '../zip.js';
 
 /**
  * A .docx is a zip of XML parts. Casebook reads the parts of the documents it has
@@ -9,10 +10,6 @@ import { CasebookError } from '../../../shared/api/errors.js';
  * chunk, so the whole document never has to exist as one string or object tree.
  * Only Casebook's own output passes through here (sizes under 4 GB, no zip64).
  */
-
-const LOCAL_HEADER = 0x04034b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-const END_OF_DIRECTORY = 0x06054b50;
 
 interface Entry {
   name: string;
@@ -28,34 +25,14 @@ function damaged(): CasebookError {
 }
 
 function entries(bytes: Buffer): Entry[] {
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
-    if (bytes.readUInt32LE(at) === END_OF_DIRECTORY) {
-      end = at;
-      break;
-    }
-  }
-  if (end === -1) throw damaged();
-  const found: Entry[] = [];
-  let at = bytes.readUInt32LE(end + 16);
-  for (let index = bytes.readUInt16LE(end + 10); index > 0; index -= 1) {
-    if (bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) throw damaged();
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const compressedSize = bytes.readUInt32LE(at + 20);
-    const local = bytes.readUInt32LE(at + 42);
-    if (bytes.readUInt32LE(local) !== LOCAL_HEADER) throw damaged();
-    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    found.push({
-      name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
-      flags: bytes.readUInt16LE(at + 8),
-      method: bytes.readUInt16LE(at + 10),
-      crc: bytes.readUInt32LE(at + 16),
-      size: bytes.readUInt32LE(at + 24),
-      compressed: bytes.subarray(dataAt, dataAt + compressedSize),
-    });
-    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return found;
+  return zipEntries(bytes, damaged).map((entry) => ({
+    name: entry.name,
+    flags: entry.flags,
+    method: entry.method,
+    crc: entry.crc,
+    size: entry.declaredSize,
+    compressed: storedData(bytes, entry, damaged),
+  }));
 }
 
 function inflate(entry: Entry, limit?: number): Buffer {

@@ -1,4 +1,5 @@
 import { type ChangeEvent, type ReactNode, useId } from 'react';
+import { UkDateInput } from './UkDateInput.js';
 
 export interface FieldIds {
   id: string;
@@ -99,6 +100,40 @@ export function TextField({
         };
         return rows ? <textarea rows={rows} {...props} /> : <input type="text" autoComplete="off" {...props} />;
       }}
+    </Field>
+  );
+}
+
+/**
+ * A labelled date typed the UK way (dd/mm/yyyy), its hint and error wired to it.
+ * `onChange` receives what `UkDateInput` gives: the ISO date, '' when cleared, or
+ * the text as typed when it is not a date (so the main process can say why).
+ */
+export function DateField({
+  value,
+  onChange,
+  className,
+  disabled,
+  ...field
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <Field label={field.label} hint={field.hint} error={field.error} className={field.fieldClassName}>
+      {(ids) => (
+        <UkDateInput
+          id={ids.id}
+          className={className}
+          disabled={disabled}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid}
+        />
+      )}
     </Field>
   );
 }

@@ -106,7 +106,21 @@ export async function restoreBackup(
   return previous;
 }
 
+/** Work that must finish before the vault locks: text typed but not yet saved. */
+const beforeLock = new Set<() => Promise<void>>();
+/** How long a lock waits for that work: a lock that hung on a stuck save would leave the vault open. */
+const BEFORE_LOCK_MS = 3000;
+
+export function finishBeforeLock(work: () => Promise<void>): () => void {
+  beforeLock.add(work);
+  return () => beforeLock.delete(work);
+}
+
 export async function lockVault(): Promise<void> {
+  await Promise.race([
+    Promise.allSettled([...beforeLock].map((work) => work())),
+    new Promise((done) => setTimeout(done, BEFORE_LOCK_MS)),
+  ]);
   try {
     applyStatus(await call('vault.lock', {}));
   } catch {

@@ -2,11 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import type { Backups } from '../../../shared/api/contract.js';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert } from '../components/Alert.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Radios } from '../components/Radios.js';
 import { formatDateTime } from '../format.js';
 import { listBackups, restoreBackup } from '../state/session.js';
 import { formatSize } from './BackupsSettings.js';
-import { ConfirmDialog } from './reviews/ConfirmDialog.js';
 
 /**
  * Shown on the unlock screen when the passphrase was right but the vault is

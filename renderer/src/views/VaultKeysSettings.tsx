@@ -1,10 +1,10 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../api/client.js';
 import { ErrorAlert } from '../components/Alert.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { usePassphraseChangeFields } from '../components/PassphraseChangeFields.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { rekeyVault, replaceRecoveryKey } from '../state/session.js';
-import { ConfirmDialog } from './reviews/ConfirmDialog.js';
 
 /**
  * Settings › the vault's keys: a new recovery key, and re-keying after a suspected

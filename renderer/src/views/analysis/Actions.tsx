@@ -13,8 +13,7 @@ import {
 } from '../../../../shared/analysis/model.js';
 import { formatIsoUk } from '../../../../shared/dates/fuzzy-date.js';
 import { todayIso } from '../../../../shared/dates/iso-date.js';
-import { Field, SelectField, TextField } from '../../components/Field.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
+import { DateField, SelectField, TextField } from '../../components/Field.js';
 import type { AnalysisChange } from './analysis-change.js';
 import { ChainSection, EditableItem, FormButtons } from './ChainSection.js';
 import { LinkedFrom } from './Links.js';
@@ -139,16 +138,7 @@ function ActionForm({
         <TextField label="Owner role" value={ownerRole} onChange={setOwnerRole} />
       </div>
       <div className="field-row">
-        <Field label="Due date" hint="dd/mm/yyyy">
-          {(ids) => (
-            <UkDateInput
-              id={ids.id}
-              aria-describedby={ids.describedBy}
-              value={dueOn}
-              onChange={(event) => setDueOn(event.target.value)}
-            />
-          )}
-        </Field>
+        <DateField label="Due date" hint="dd/mm/yyyy" value={dueOn} onChange={setDueOn} />
         <SelectField
           label="Status"
           value={status}
@@ -205,11 +195,7 @@ function EvidenceOfImpact({ action, change }: { action: Action; change: Analysis
         }}
       >
         <div className="field-row">
-          <Field label="Date">
-            {(ids) => (
-              <UkDateInput id={ids.id} value={recordedOn} onChange={(event) => setRecordedOn(event.target.value)} />
-            )}
-          </Field>
+          <DateField label="Date" value={recordedOn} onChange={setRecordedOn} />
           <SelectField
             label="Source"
             value={source}

@@ -10,12 +10,11 @@ import { type AnalysisForm, type FormDomain, getForm } from '../../../../shared/
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Checkbox } from '../../components/Checkbox.js';
 import { ColumnHeads } from '../../components/ColumnHeads.js';
-import { Field, SelectField, TextField } from '../../components/Field.js';
+import { DateField, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { Radios } from '../../components/Radios.js';
 import { RowButton } from '../../components/RowButton.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { useData } from '../../state/data.js';
 import { type Change, useCaseChange } from './case-change.js';
 import { cdopPath } from './routes.js';
@@ -459,9 +458,7 @@ function Referral({
         />
         {referred ? (
           <div className="grid-2">
-            <Field label="Referred on (optional)">
-              {(ids) => <UkDateInput id={ids.id} value={referredOn} onChange={(e) => setReferredOn(e.target.value)} />}
-            </Field>
+            <DateField label="Referred on (optional)" value={referredOn} onChange={setReferredOn} />
             <SelectField
               label="Linked review in Casebook (optional)"
               value={reviewId}

@@ -15,12 +15,11 @@ import { FORM_VERSIONS, FORMS, type FormVersion } from '../../../../shared/cdop/
 import { formatNhsNumber, nhsNumberProblem } from '../../../../shared/cdop/nhs-number.js';
 import { isIsoDate } from '../../../../shared/dates/iso-date.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field, SelectField, TextField } from '../../components/Field.js';
+import { DateField, Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formProblems } from '../../components/problems.js';
 import { Radios } from '../../components/Radios.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { navigate } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
 import { cdopPath } from './routes.js';
@@ -241,17 +240,12 @@ export function CaseForm({ id }: { id?: string }) {
                 onChange={set('nhsNumber')}
                 onBlur={() => setNhsTouched(true)}
               />
-              <Field label="Date of birth" error={err('dateOfBirth')}>
-                {(ids) => (
-                  <UkDateInput
-                    id={ids.id}
-                    value={draft.dateOfBirth}
-                    onChange={(e) => set('dateOfBirth')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                  />
-                )}
-              </Field>
+              <DateField
+                label="Date of birth"
+                error={err('dateOfBirth')}
+                value={draft.dateOfBirth}
+                onChange={set('dateOfBirth')}
+              />
               <SelectField
                 label="Sex"
                 error={err('sex')}
@@ -294,17 +288,12 @@ export function CaseForm({ id }: { id?: string }) {
           <fieldset>
             <legend>The death</legend>
             <div className="grid-2">
-              <Field label="Date of death" error={err('dateOfDeath')}>
-                {(ids) => (
-                  <UkDateInput
-                    id={ids.id}
-                    value={draft.dateOfDeath}
-                    onChange={(e) => set('dateOfDeath')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                  />
-                )}
-              </Field>
+              <DateField
+                label="Date of death"
+                error={err('dateOfDeath')}
+                value={draft.dateOfDeath}
+                onChange={set('dateOfDeath')}
+              />
               <Field label="Time of death (optional)" hint="24-hour clock" error={err('timeOfDeath')}>
                 {(ids) => (
                   <input
@@ -331,17 +320,12 @@ export function CaseForm({ id }: { id?: string }) {
                 options={PLACES_OF_DEATH}
                 empty="Not recorded"
               />
-              <Field label="Date notified to the panel" error={err('dateNotified')}>
-                {(ids) => (
-                  <UkDateInput
-                    id={ids.id}
-                    value={draft.dateNotified}
-                    onChange={(e) => set('dateNotified')(e.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                  />
-                )}
-              </Field>
+              <DateField
+                label="Date notified to the panel"
+                error={err('dateNotified')}
+                value={draft.dateNotified}
+                onChange={set('dateNotified')}
+              />
             </div>
             <Radios
               legend="Expected or unexpected"

@@ -2,10 +2,9 @@ import { useId, useState } from 'react';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
 import { ColumnHeads } from '../../components/ColumnHeads.js';
-import { Field, SelectField } from '../../components/Field.js';
+import { DateField, Field, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { navigate } from '../../router.js';
 import { useData } from '../../state/data.js';
@@ -69,12 +68,8 @@ export function CaseList() {
           options={CASE_STATUSES.map((code) => ({ code, label: CASE_STATUS_LABELS[code] }))}
           empty="Any status"
         />
-        <Field label="Died on or after">
-          {({ id }) => <UkDateInput id={id} value={deathFrom} onChange={(e) => setDeathFrom(e.target.value)} />}
-        </Field>
-        <Field label="Died on or before">
-          {({ id }) => <UkDateInput id={id} value={deathTo} onChange={(e) => setDeathTo(e.target.value)} />}
-        </Field>
+        <DateField label="Died on or after" value={deathFrom} onChange={setDeathFrom} />
+        <DateField label="Died on or before" value={deathTo} onChange={setDeathTo} />
         <Field label="Search" hint="Reference or child’s name">
           {(ids) => (
             <input

@@ -19,12 +19,11 @@ import {
 } from '../../../../shared/cdop/forms/index.js';
 import { formatNhsNumber } from '../../../../shared/cdop/nhs-number.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field, SelectField } from '../../components/Field.js';
+import { DateField, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { RowButton } from '../../components/RowButton.js';
 import { SummaryRow } from '../../components/SummaryRow.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
 import { CdopRecordExport } from '../reports/WordExport.js';
@@ -169,9 +168,7 @@ function StatusSteps({ detail, change }: { detail: CdopCaseDetail; change: Chang
         ))}
       </ol>
       {toReviewed ? (
-        <Field label="Date the review was completed">
-          {(ids) => <UkDateInput id={ids.id} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />}
-        </Field>
+        <DateField label="Date the review was completed" value={completedOn} onChange={setCompletedOn} />
       ) : null}
       {blockers.length > 0 ? <p className="why-disabled">Before marking it reviewed: {blockers.join('; ')}.</p> : null}
       <div className="actions">
@@ -256,9 +253,7 @@ function PanelMeetings({ detail, change }: { detail: CdopCaseDetail; change: Cha
         </ul>
       )}
       <form onSubmit={add} className="inline-fields" aria-label="List for a panel meeting">
-        <Field label="Meeting date">
-          {(ids) => <UkDateInput id={ids.id} value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />}
-        </Field>
+        <DateField label="Meeting date" value={meetingDate} onChange={setMeetingDate} />
         <button type="submit" className="secondary" disabled={!meetingDate}>
           List for this meeting
         </button>

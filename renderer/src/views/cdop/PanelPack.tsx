@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { CASE_STATUS_LABELS } from '../../../../shared/cdop/case.js';
 import { AGE_BAND_LABELS } from '../../../../shared/cdop/dates.js';
-import { Field } from '../../components/Field.js';
+import { DateField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { useData } from '../../state/data.js';
 import { cdopPath } from './routes.js';
@@ -28,23 +27,16 @@ export function PanelPack() {
         <a href={cdopPath.list()}>Back to child deaths</a>
       </p>
       <div className="no-print inline-fields">
-        <Field
+        <DateField
           label="Meeting date"
           hint={
             upcoming.length > 0
               ? `Next meetings with cases: ${upcoming.map(formatDate).join(', ')}`
               : 'List cases for a meeting from each case record.'
           }
-        >
-          {(ids) => (
-            <UkDateInput
-              id={ids.id}
-              value={chosen}
-              onChange={(e) => setMeetingDate(e.target.value)}
-              aria-describedby={ids.describedBy}
-            />
-          )}
-        </Field>
+          value={chosen}
+          onChange={setMeetingDate}
+        />
         <button type="button" className="secondary" onClick={() => window.print()} disabled={!pack}>
           Print the pack
         </button>

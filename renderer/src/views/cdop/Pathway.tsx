@@ -9,11 +9,10 @@ import type {
 } from '../../../../shared/api/contract.js';
 import { getForm } from '../../../../shared/cdop/forms/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field, TextField } from '../../components/Field.js';
+import { DateField, SelectField, TextField } from '../../components/Field.js';
 import { Pending } from '../../components/Pending.js';
 import { RowButton } from '../../components/RowButton.js';
 import { SummaryRow } from '../../components/SummaryRow.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { formatDate } from '../../format.js';
 import { routePath } from '../../router.js';
 import { setData, useChange, useData } from '../../state/data.js';
@@ -123,9 +122,7 @@ function AgencyForms({
       )}
       <form onSubmit={request} className="inline-fields" aria-label="Ask an agency for a report">
         <TextField label="Agency" value={agency} onChange={setAgency} />
-        <Field label="Requested on">
-          {(ids) => <UkDateInput id={ids.id} value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
-        </Field>
+        <DateField label="Requested on" value={requestedOn} onChange={setRequestedOn} />
         <button type="submit" className="secondary" disabled={!agency.trim() || !requestedOn}>
           Ask for a report
         </button>
@@ -170,9 +167,7 @@ function AgencyForm({
       <div className="inline-fields">
         {form.receivedOn ? null : (
           <>
-            <Field label={`Date received from ${form.agency}`}>
-              {(ids) => <UkDateInput id={ids.id} value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />}
-            </Field>
+            <DateField label={`Date received from ${form.agency}`} value={receivedOn} onChange={setReceivedOn} />
             <button
               type="button"
               className="secondary"
@@ -189,9 +184,7 @@ function AgencyForm({
             </button>
           </>
         )}
-        <Field label={`Due date for ${form.agency}`}>
-          {(ids) => <UkDateInput id={ids.id} value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
-        </Field>
+        <DateField label={`Due date for ${form.agency}`} value={dueOn} onChange={setDueOn} />
         <button
           type="button"
           className="secondary"
@@ -271,9 +264,7 @@ function Chases({ form, change }: { form: CdopAgencyForm; change: PathwayChange 
       )}
       {form.receivedOn ? null : (
         <form onSubmit={add} className="inline-fields" aria-label={`Note a chase of ${form.agency}`}>
-          <Field label="Date chased">
-            {(ids) => <UkDateInput id={ids.id} value={chasedOn} onChange={(e) => setChasedOn(e.target.value)} />}
-          </Field>
+          <DateField label="Date chased" value={chasedOn} onChange={setChasedOn} />
           <TextField label="By whom and how" hint="e.g. J Smith, by email" value={chasedBy} onChange={setChasedBy} />
           <TextField label="Note (optional)" value={note} onChange={setNote} />
           <button type="submit" className="secondary" disabled={!chasedOn || !chasedBy.trim()}>
@@ -329,11 +320,18 @@ function FormContent({ pathway, form, change }: { pathway: CdopPathway; form: Cd
   );
 }
 
+const HOME_VISIT_ANSWERS = [
+  { code: 'yes', label: 'Yes' },
+  { code: 'no', label: 'No' },
+] as const;
+
 function JointAgencyResponse({ pathway, change }: { pathway: CdopPathway; change: PathwayChange }) {
   const jar = pathway.jointAgencyResponse;
   const [heldOn, setHeldOn] = useState(jar?.heldOn ?? '');
   const [lead, setLead] = useState(jar?.leadProfessionals ?? '');
-  const [homeVisit, setHomeVisit] = useState(jar?.homeVisit === null || !jar ? '' : jar.homeVisit ? 'yes' : 'no');
+  const [homeVisit, setHomeVisit] = useState<'yes' | 'no' | ''>(
+    jar?.homeVisit === null || !jar ? '' : jar.homeVisit ? 'yes' : 'no',
+  );
   async function save(event: FormEvent) {
     event.preventDefault();
     await change(
@@ -370,19 +368,15 @@ function JointAgencyResponse({ pathway, change }: { pathway: CdopPathway; change
             </p>
           )}
           <form onSubmit={save} className="inline-fields" aria-label="Record the Joint Agency Response">
-            <Field label="Date of the Joint Agency Response">
-              {(ids) => <UkDateInput id={ids.id} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
-            </Field>
+            <DateField label="Date of the Joint Agency Response" value={heldOn} onChange={setHeldOn} />
             <TextField label="Lead professionals (optional)" value={lead} onChange={setLead} />
-            <Field label="Home visit">
-              {(ids) => (
-                <select id={ids.id} value={homeVisit} onChange={(e) => setHomeVisit(e.target.value)}>
-                  <option value="">Not recorded</option>
-                  <option value="yes">Yes</option>
-                  <option value="no">No</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Home visit"
+              value={homeVisit}
+              onChange={setHomeVisit}
+              options={HOME_VISIT_ANSWERS}
+              empty="Not recorded"
+            />
             <button type="submit" className="secondary" disabled={!heldOn}>
               {jar ? 'Save the changes' : 'Record the Joint Agency Response'}
             </button>
@@ -442,9 +436,7 @@ function ReviewMeeting({ pathway, change }: { pathway: CdopPathway; change: Path
         <p className="muted">No review meeting recorded yet. It is held before the panel.</p>
       )}
       <form onSubmit={save} aria-label="Record the Child Death Review Meeting">
-        <Field label="Date of the review meeting">
-          {(ids) => <UkDateInput id={ids.id} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
-        </Field>
+        <DateField label="Date of the review meeting" value={heldOn} onChange={setHeldOn} />
         <fieldset>
           <legend>Attendees by role</legend>
           {attendees.length === 0 ? <p className="muted">No attendees listed.</p> : null}

@@ -1,10 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ImportRecord, Review } from '../../../../shared/api/contract.js';
 import { ErrorAlert } from '../../components/Alert.js';
+import { ConfirmDialog, useConfirmedChange } from '../../components/ConfirmDialog.js';
 import { Pending } from '../../components/Pending.js';
 import { formatDateTime } from '../../format.js';
 import { useChange, useData } from '../../state/data.js';
-import { ConfirmDialog } from '../reviews/ConfirmDialog.js';
 import { ENTRIES_CHANGED } from './store.js';
 
 /**
@@ -33,13 +33,13 @@ export function ImportsAndDeleted({ review, readOnly, onStatus }: SectionProps) 
 function ImportsList({ review, readOnly, onStatus }: SectionProps) {
   const loaded = useData('chronology.imports', { reviewId: review.id });
   const imports = loaded.value;
-  const [removing, setRemoving] = useState<ImportRecord | null>(null);
-  const remove = useChange();
+  const removal = useConfirmedChange<ImportRecord>();
+  const removing = removal.asking;
   const headingId = useId();
 
   async function confirmRemove() {
     if (!removing) return;
-    const outcome = await remove.run(
+    const outcome = await removal.run(
       'chronology.removeImport',
       { importId: removing.id },
       { refresh: ENTRIES_CHANGED },
@@ -48,7 +48,7 @@ function ImportsList({ review, readOnly, onStatus }: SectionProps) {
       onStatus(
         `Import of “${removing.fileName}” removed: ${outcome.value.removed} ${outcome.value.removed === 1 ? 'entry' : 'entries'} deleted. Each can be restored from Deleted entries.`,
       );
-      setRemoving(null);
+      removal.close();
     }
   }
 
@@ -81,7 +81,7 @@ function ImportsList({ review, readOnly, onStatus }: SectionProps) {
                 <td>{record.entries}</td>
                 {readOnly ? null : (
                   <td>
-                    <button type="button" className="secondary" onClick={() => setRemoving(record)}>
+                    <button type="button" className="secondary" onClick={() => removal.ask(record)}>
                       Remove<span className="visually-hidden"> the import of {record.fileName}</span>
                     </button>
                   </td>
@@ -92,14 +92,11 @@ function ImportsList({ review, readOnly, onStatus }: SectionProps) {
         </table>
       ) : null}
       <ConfirmDialog
-        open={removing !== null}
+        {...removal.dialog}
         title={`Remove the import of “${removing?.fileName ?? ''}”?`}
         confirmLabel="Remove import"
         danger
-        busy={remove.busy}
-        error={remove.message}
         onConfirm={() => void confirmRemove()}
-        onCancel={() => setRemoving(null)}
       >
         <p>
           Its {removing?.entries} {removing?.entries === 1 ? 'entry' : 'entries'} from {removing?.agency.name} are
@@ -154,30 +151,26 @@ function DeletedEntries({ review, readOnly, onStatus }: SectionProps) {
 }
 
 function Renumber({ review, onStatus }: { review: Review; onStatus: (message: string) => void }) {
-  const [asking, setAsking] = useState(false);
-  const { run, busy, message } = useChange();
+  const renumber = useConfirmedChange<true>();
 
   async function confirm() {
-    const outcome = await run('chronology.renumber', { reviewId: review.id }, { refresh: ENTRIES_CHANGED });
+    const outcome = await renumber.run('chronology.renumber', { reviewId: review.id }, { refresh: ENTRIES_CHANGED });
     if (outcome.ok) {
       onStatus(`Entries renumbered 1 to ${outcome.value.renumbered} in the chronology’s order.`);
-      setAsking(false);
+      renumber.close();
     }
   }
 
   return (
     <>
-      <button type="button" className="secondary" onClick={() => setAsking(true)}>
+      <button type="button" className="secondary" onClick={() => renumber.ask(true)}>
         Renumber entries
       </button>
       <ConfirmDialog
-        open={asking}
+        {...renumber.dialog}
         title="Renumber every entry?"
         confirmLabel="Renumber"
-        busy={busy}
-        error={message}
         onConfirm={() => void confirm()}
-        onCancel={() => setAsking(false)}
       >
         <p>
           The entries are numbered 1, 2, 3… in the chronology’s order. Numbers already cited in notes or drafts will

@@ -4,6 +4,7 @@ import { CasebookError } from '../../../../shared/api/errors.js';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/reviews/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { ColumnHeads } from '../../components/ColumnHeads.js';
+import { ConfirmDialog, useConfirmedChange } from '../../components/ConfirmDialog.js';
 import { Field, SelectField, TextField } from '../../components/Field.js';
 import { Pending } from '../../components/Pending.js';
 import {
@@ -16,7 +17,6 @@ import {
 } from '../../components/problems.js';
 import { RowButton } from '../../components/RowButton.js';
 import { useChange, useData } from '../../state/data.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
 
 /** A change to people re-reads them (their order and the next suggestion come from the vault), the review (a new agency joins its list) and the entries naming them. */
 const PEOPLE_CHANGED = ['people.', 'reviews.get', 'chronology.'];
@@ -27,19 +27,19 @@ export function People({ review }: { review: Review }) {
   const people = loaded.value;
   const headingId = useId();
   const [editing, setEditing] = useState<Person | null>(null);
-  const [removing, setRemoving] = useState<Person | null>(null);
-  const remove = useChange();
+  const removal = useConfirmedChange<Person>();
+  const removing = removal.asking;
   const [message, setMessage] = useState<string | null>(null);
   // Bumped after each save so the add form starts empty with a fresh suggestion.
   const [formVersion, setFormVersion] = useState(0);
 
   async function confirmRemove() {
     if (!removing) return;
-    const outcome = await remove.run('people.remove', { id: removing.id }, { refresh: PEOPLE_CHANGED });
+    const outcome = await removal.run('people.remove', { id: removing.id }, { refresh: PEOPLE_CHANGED });
     if (!outcome.ok) return;
     setMessage(`Removed ${removing.pseudonym} from this review.`);
     if (editing?.id === removing.id) setEditing(null);
-    setRemoving(null);
+    removal.close();
     setFormVersion((version) => version + 1);
   }
 
@@ -91,14 +91,7 @@ export function People({ review }: { review: Review }) {
                         >
                           Edit
                         </RowButton>
-                        <RowButton
-                          about={person.pseudonym}
-                          danger
-                          onClick={() => {
-                            remove.clear();
-                            setRemoving(person);
-                          }}
-                        >
+                        <RowButton about={person.pseudonym} danger onClick={() => removal.ask(person)}>
                           Remove
                         </RowButton>
                       </td>
@@ -128,14 +121,11 @@ export function People({ review }: { review: Review }) {
       )}
 
       <ConfirmDialog
-        open={removing !== null}
+        {...removal.dialog}
         title={`Remove ${removing?.pseudonym ?? ''} from this review?`}
         confirmLabel="Remove person"
         danger
-        busy={remove.busy}
-        error={remove.message}
         onConfirm={() => void confirmRemove()}
-        onCancel={() => setRemoving(null)}
       >
         <p>
           {removing?.pseudonym} ({removing?.name}) and their details are deleted from this review. This cannot be

@@ -1,17 +1,17 @@
-import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
 import { StatusMessage } from '../../components/Alert.js';
+import { ConfirmDialog, useConfirmedChange } from '../../components/ConfirmDialog.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { formatDay } from '../../format.js';
 import { replacePath } from '../../router.js';
-import { useChange, useData } from '../../state/data.js';
+import { useData } from '../../state/data.js';
 import { useNotice } from '../../state/notice.js';
 import { AnalysisView } from '../analysis/AnalysisView.js';
 import { ChronologyTab } from '../chronology/Chronology.js';
 import { ReportTab } from '../report/ReportTab.js';
 import { TimelineView } from '../timeline/TimelineView.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatScope } from './format.js';
 import { People } from './People.js';
 import { CaseDates, DeadlineWarnings } from './ReviewClock.js';
@@ -162,11 +162,10 @@ function Overview({ review }: { review: Review }) {
   const termsId = useId();
   const agenciesId = useId();
   const leadsId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const { run, busy, message, status, clear } = useChange();
+  const archiving = useConfirmedChange<true>();
 
   async function toggleArchived() {
-    const outcome = await run(
+    const outcome = await archiving.run(
       review.archived ? 'reviews.restore' : 'reviews.archive',
       { id: review.id },
       {
@@ -174,7 +173,7 @@ function Overview({ review }: { review: Review }) {
         done: review.archived ? 'Review restored: it can be changed again.' : 'Review archived: it is now read-only.',
       },
     );
-    if (outcome.ok) setConfirming(false);
+    if (outcome.ok) archiving.close();
   }
 
   return (
@@ -188,15 +187,12 @@ function Overview({ review }: { review: Review }) {
         <button
           type="button"
           className={review.archived ? 'secondary' : 'secondary danger-outline'}
-          onClick={() => {
-            clear();
-            setConfirming(true);
-          }}
+          onClick={() => archiving.ask(true)}
         >
           {review.archived ? 'Restore review' : 'Archive review'}
         </button>
       </div>
-      <StatusMessage message={status} />
+      <StatusMessage message={archiving.status} />
       <CaseDates review={review} />
       <section aria-labelledby={termsId}>
         <h2 id={termsId}>Terms of reference</h2>
@@ -227,14 +223,11 @@ function Overview({ review }: { review: Review }) {
         )}
       </section>
       <ConfirmDialog
-        open={confirming}
+        {...archiving.dialog}
         title={review.archived ? 'Restore this review?' : 'Archive this review?'}
         confirmLabel={review.archived ? 'Restore review' : 'Archive review'}
         danger={!review.archived}
-        busy={busy}
-        error={message}
         onConfirm={() => void toggleArchived()}
-        onCancel={() => setConfirming(false)}
       >
         {review.archived ? (
           <p>“{review.title}” returns to the list of current reviews and can be changed again.</p>

@@ -8,7 +8,7 @@ import {
   TERMS_OF_REFERENCE_MAX_LENGTH,
 } from '../../../../shared/reviews/index.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field, SelectField, TextField } from '../../components/Field.js';
+import { DateField, Field, SelectField, TextField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary } from '../../components/problems.js';
@@ -247,18 +247,15 @@ function ReviewFormBody({ existing }: { existing: Review | undefined }) {
           </p>
           <div className="date-grid">
             {CLOCK_FIELDS.map((key) => (
-              <Field key={key} label={REVIEW_CLOCK_DATE_LABELS[key]} hint="dd/mm/yyyy" error={fieldError(key)}>
-                {(ids) => (
-                  <UkDateInput
-                    id={ids.id}
-                    className="date"
-                    value={draft[key]}
-                    onChange={(event) => set(key, event.target.value)}
-                    aria-describedby={ids.describedBy}
-                    aria-invalid={ids.invalid}
-                  />
-                )}
-              </Field>
+              <DateField
+                key={key}
+                label={REVIEW_CLOCK_DATE_LABELS[key]}
+                hint="dd/mm/yyyy"
+                error={fieldError(key)}
+                className="date"
+                value={draft[key]}
+                onChange={(value) => set(key, value)}
+              />
             ))}
           </div>
         </fieldset>

@@ -15,9 +15,9 @@ import {
   stepRequirements,
 } from '../../../../shared/reviews/index.js';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
-import { Field, FieldError } from '../../components/Field.js';
+import { DateField, Field, FieldError } from '../../components/Field.js';
 import { focusFirstInvalid, formProblems, NO_PROBLEMS, summary, withoutField } from '../../components/problems.js';
-import { UkDateInput, ukDateProblem } from '../../components/UkDateInput.js';
+import { ukDateProblem } from '../../components/UkDateInput.js';
 import { formatDate, formatDateLong, formatDay, todayIso } from '../../format.js';
 import { useChange, useData } from '../../state/data.js';
 
@@ -218,27 +218,19 @@ function RecordStep({ review, onRecorded }: { review: Review; onRecorded: (messa
           </div>
         </fieldset>
 
-        <Field
+        <DateField
           label="Date of this step"
           hint={`dd/mm/yyyy: when it happened, not when it is recorded.${
             ukDateProblem(date) || !date ? '' : ` ${formatDateLong(date)}.`
           }`}
           error={problems.fields.date}
-        >
-          {(ids) => (
-            <UkDateInput
-              id={ids.id}
-              className="date"
-              value={date}
-              onChange={(event) => {
-                setDate(event.target.value);
-                clear('date');
-              }}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid}
-            />
-          )}
-        </Field>
+          className="date"
+          value={date}
+          onChange={(next) => {
+            setDate(next);
+            clear('date');
+          }}
+        />
 
         {needs.criteria ? (
           <CriteriaQuestions

@@ -16,10 +16,9 @@ import {
 import { ErrorAlert, StatusMessage } from '../../components/Alert.js';
 import { Checkbox } from '../../components/Checkbox.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Field, SelectField } from '../../components/Field.js';
+import { DateField, SelectField } from '../../components/Field.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pending } from '../../components/Pending.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { downloadBase64 } from '../../files.js';
 import { todayIso } from '../../format.js';
 import { useChange, useData } from '../../state/data.js';
@@ -97,20 +96,13 @@ export function Statistics() {
         />
         {chosen === CUSTOM ? (
           <>
-            <Field label="From">
-              {(ids) => <UkDateInput id={ids.id} value={customFrom} onChange={(e) => setCustomFrom(e.target.value)} />}
-            </Field>
-            <Field label="To" error={validPeriod ? null : 'The period must end on or after its start'}>
-              {(ids) => (
-                <UkDateInput
-                  id={ids.id}
-                  value={customTo}
-                  onChange={(e) => setCustomTo(e.target.value)}
-                  aria-describedby={ids.describedBy}
-                  aria-invalid={ids.invalid}
-                />
-              )}
-            </Field>
+            <DateField label="From" value={customFrom} onChange={setCustomFrom} />
+            <DateField
+              label="To"
+              error={validPeriod ? null : 'The period must end on or after its start'}
+              value={customTo}
+              onChange={setCustomTo}
+            />
           </>
         ) : null}
         <Checkbox

@@ -1,9 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Review } from '../../../../shared/api/contract.js';
 import { ErrorAlert } from '../../components/Alert.js';
-import { Field } from '../../components/Field.js';
+import { DateField, Field } from '../../components/Field.js';
 import { Pending } from '../../components/Pending.js';
-import { UkDateInput } from '../../components/UkDateInput.js';
 import { navigate } from '../../router.js';
 import { useChange, useData } from '../../state/data.js';
 import { chronologyPath } from '../chronology/routes.js';
@@ -136,28 +135,8 @@ function EpisodeForm({
       </Field>
       {bySpan ? (
         <div className="timeline-episode-dates">
-          <Field label="From" hint="dd/mm/yyyy">
-            {(ids) => (
-              <UkDateInput
-                id={ids.id}
-                aria-describedby={ids.describedBy}
-                className="narrow"
-                value={from}
-                onChange={(event) => setFrom(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="To" hint="dd/mm/yyyy">
-            {(ids) => (
-              <UkDateInput
-                id={ids.id}
-                aria-describedby={ids.describedBy}
-                className="narrow"
-                value={to}
-                onChange={(event) => setTo(event.target.value)}
-              />
-            )}
-          </Field>
+          <DateField label="From" hint="dd/mm/yyyy" className="narrow" value={from} onChange={setFrom} />
+          <DateField label="To" hint="dd/mm/yyyy" className="narrow" value={to} onChange={setTo} />
         </div>
       ) : null}
       <ErrorAlert message={problem} />

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useChange } from '../state/data.js';
 
 /**
  * A modal confirmation for something that changes a lot or cannot be undone. The
@@ -68,4 +69,25 @@ export function ConfirmDialog({
       </div>
     </dialog>
   );
+}
+
+/**
+ * A change the reviewer confirms first: `asking` is what the dialog asks about
+ * (null while it is closed), and the change's wait and error show in the dialog
+ * (`dialog` is spread onto it). Asking again starts without the last error.
+ */
+export function useConfirmedChange<T>() {
+  const [asking, setAsking] = useState<T | null>(null);
+  const change = useChange();
+  const close = () => setAsking(null);
+  return {
+    ...change,
+    asking,
+    ask: (subject: T) => {
+      change.clear();
+      setAsking(subject);
+    },
+    close,
+    dialog: { open: asking !== null, busy: change.busy, error: change.message, onCancel: close },
+  };
 }
