@@ -136,11 +136,11 @@ describe('chronology: stable entry numbers, delete and restore, remove an import
 
     // A removal refused (the review archived meanwhile) says why in the dialog;
     // asked again, the dialog starts without that old error.
-    await api('reviews.archive', { id: reviewId });
+    await opened.api('reviews.archive', { id: reviewId });
     await dialog.getByRole('button', { name: 'Remove import' }).click();
     await dialog.getByText('This review is archived').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await api('reviews.restore', { id: reviewId });
+    await opened.api('reviews.restore', { id: reviewId });
     await page.getByRole('button', { name: `Remove the import of ${POLICE_CSV}` }).click();
     await dialog.waitFor();
     expect(await dialog.getByRole('alert').textContent()).toBe('');
