@@ -11,7 +11,8 @@ import { report } from '../stats.js';
  * bare React Flow page with default nodes drawing the same graph at the same
  * positions in the same run: time to the first frame with everything drawn,
  * and the time from each step of a drag to the frame after it. Then the elkjs
- * layout of the same graph, in the same browser. Builds its own page
+ * layout of the same graph, in the same browser: cold, and after the warm-up
+ * the diagram screen runs when idle. Builds its own page
  * (bench/diagram/page) into dist/bench-diagram; it is never part of the app.
  */
 
@@ -19,7 +20,7 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const PAGE = join(ROOT, 'bench/diagram/page');
 const OUT = join(ROOT, 'dist/bench-diagram');
 /** Page loads per library (alternating, so a busy moment on the machine hits both), and drag steps per load. */
-const LOADS = 5;
+const LOADS = 6;
 const DRAG_STEPS = 60;
 
 /** What the page exposes (bench/diagram/page/main.tsx); the page's own types are DOM code. */
@@ -28,11 +29,15 @@ interface PageBench {
   dragStart(): Promise<void>;
   dragStep(index: number): Promise<number>;
   dragEnd(): Promise<void>;
-  layout(): Promise<number>;
+  layout(prepared: boolean): Promise<number>;
 }
 type Global = { diagramBench: PageBench };
 
-async function load(browser: Browser, url: string): Promise<{ firstFrame: number; drag: number[]; layout: number }> {
+async function load(
+  browser: Browser,
+  url: string,
+  prepared = false,
+): Promise<{ firstFrame: number; drag: number[]; layout: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   try {
@@ -46,7 +51,7 @@ async function load(browser: Browser, url: string): Promise<{ firstFrame: number
     }
     await page.evaluate(() => (globalThis as unknown as Global).diagramBench.dragEnd());
     const layout = url.includes('lib=casebook')
-      ? await page.evaluate(() => (globalThis as unknown as Global).diagramBench.layout())
+      ? await page.evaluate((warm) => (globalThis as unknown as Global).diagramBench.layout(warm), prepared)
       : Number.NaN;
     return { firstFrame, drag, layout };
   } finally {
@@ -72,7 +77,8 @@ export async function benchDiagram(): Promise<void> {
     const ours: Awaited<ReturnType<typeof load>>[] = [];
     const bare: Awaited<ReturnType<typeof load>>[] = [];
     for (let i = 0; i < LOADS; i++) {
-      ours.push(await load(browser, `${base}?lib=casebook`));
+      // Every other page lays out after the diagram screen's idle warm-up, the rest cold.
+      ours.push(await load(browser, `${base}?lib=casebook`, i % 2 === 1));
       bare.push(await load(browser, `${base}?lib=bare`));
     }
     const firstOurs = median(ours.map((run) => run.firstFrame));
@@ -93,11 +99,12 @@ export async function benchDiagram(): Promise<void> {
         median: quantile(dragBare, 0.95),
       },
     );
-    const layout = median(ours.map((run) => run.layout));
+    const layout = median(ours.filter((_, i) => i % 2 === 1).map((run) => run.layout));
+    const cold = median(ours.filter((_, i) => i % 2 === 0).map((run) => run.layout));
     const ratio = firstOurs / firstBare;
     const fps = 1000 / median(dragOurs);
     console.log(
-      `diagram elkjs layout, 500 items, 1,000 links: ${layout.toFixed(0)} ms median; goals: first frame <= 1.2x bare ${ratio <= 1.2 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}x), ` +
+      `diagram elkjs layout, 500 items, 1,000 links: ${layout.toFixed(0)} ms median after the screen's warm-up (${cold.toFixed(0)} ms cold); goals: first frame <= 1.2x bare ${ratio <= 1.2 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}x), ` +
         `drag >= 50 fps ${fps >= 50 ? 'met' : 'NOT met'} (${fps.toFixed(0)} fps median), layout < 1000 ms ${layout < 1000 ? 'met' : 'NOT met'}`,
     );
   } finally {

@@ -99,9 +99,14 @@ export function publishStatistics(
 ): PublishedStatistics {
   const { suppress } = options;
   const completed = figures.basis === 'completed';
-  const counted = completed ? 'Reviews completed' : 'Deaths';
-  const breakdown = (counts: number[]): Value[] => (suppress ? suppressBreakdown(counts, true) : counts);
+  const countedLabel = completed ? 'Reviews completed' : 'Deaths';
   const single = (count: number): Value => (suppress ? suppressSmallNumber(count) : count);
+  /** A breakdown of a total published as `total`: withheld cells cannot be worked out from it. */
+  const breakdown = (counts: number[], total: Value): Value[] =>
+    suppress ? suppressBreakdown(counts, total === SUPPRESSED ? 'withheld' : 'published') : counts;
+  const reviewed = single(figures.reviewed);
+  /** What the age, sex and ethnicity tables add up to: the reviews, or the deaths, of the period. */
+  const counted = completed ? reviewed : single(figures.cases);
   const share = (numerator: Value, denominator: Value): Value => {
     if (numerator === SUPPRESSED || denominator === SUPPRESSED) return SUPPRESSED;
     if (numerator === null || denominator === null || denominator === 0) return null;
@@ -119,8 +124,14 @@ export function publishStatistics(
     rowHeader: string,
     rows: { label: string; reviewed: number; identified: number }[],
   ): StatisticsTable => {
-    const identified = breakdown(rows.map((row) => row.identified));
-    const reviewed = breakdown(rows.map((row) => row.reviewed));
+    const identifiedCells = breakdown(
+      rows.map((row) => row.identified),
+      identified,
+    );
+    const reviewedCells = breakdown(
+      rows.map((row) => row.reviewed),
+      reviewed,
+    );
     return {
       id,
       sheet,
@@ -133,8 +144,8 @@ export function publishStatistics(
         { label: 'Share with modifiable factors', format: 'share' },
       ],
       rows: rows.map((row, index) => {
-        const n = identified[index] ?? null;
-        const d = reviewed[index] ?? null;
+        const n = identifiedCells[index] ?? null;
+        const d = reviewedCells[index] ?? null;
         return { label: row.label, values: [n, d, share(n, d)] };
       }),
       chart: { type: 'bar', columns: [2] },
@@ -146,16 +157,20 @@ export function publishStatistics(
     title: string,
     rowHeader: string,
     rows: [string, number][],
+    total: Value,
     notes: string[] = [],
   ): StatisticsTable => {
-    const values = breakdown(rows.map(([, n]) => n));
+    const values = breakdown(
+      rows.map(([, n]) => n),
+      total,
+    );
     return {
       id,
       sheet,
       title,
       notes,
       rowHeader,
-      columns: [{ label: counted, format: 'count' }],
+      columns: [{ label: countedLabel, format: 'count' }],
       rows: rows.map(([label], index) => ({ label, values: [values[index] ?? null] })),
       chart: { type: 'bar', columns: [0] },
     };
@@ -169,6 +184,7 @@ export function publishStatistics(
     `${completed ? 'Reviews completed' : 'Reviewed deaths'} by category of death`,
     'Category of death',
     categories.map((n) => [categoryLabel(n), figures.byCategory[String(n)] ?? 0]),
+    reviewed,
     completed ? [] : ['Deaths in the period with a completed review.'],
   );
   if (!completed) byCategory.columns = [{ label: 'Reviews completed', format: 'count' }];
@@ -178,8 +194,10 @@ export function publishStatistics(
     ['none', 'No modifiable factors identified'],
     ['insufficient', 'Insufficient information'],
   ] as const;
-  const outcomeCounts = breakdown(outcomes.map(([key]) => figures.modifiable[key]));
-  const reviewed = single(figures.reviewed);
+  const outcomeCounts = breakdown(
+    outcomes.map(([key]) => figures.modifiable[key]),
+    reviewed,
+  );
   const [identified, none] = outcomeCounts as [Value, Value, Value];
   const sufficient =
     identified === SUPPRESSED || none === SUPPRESSED
@@ -206,18 +224,31 @@ export function publishStatistics(
   const expected = countTable(
     'expected',
     'Expected',
-    `${counted}: expected and unexpected deaths`,
+    `${countedLabel}: expected and unexpected deaths`,
     'Expected or unexpected',
     [
       ['Expected', expectedCounts[0] as number],
       ['Unexpected', expectedCounts[1] as number],
       ['Not recorded', expectedCounts[2] as number],
     ],
+    single(figures.cases),
   );
   const [expectedValue, unexpectedValue] = expected.rows.map((row) => row.values[0] ?? null);
 
-  const trendReviewed = trend.map((year) => single(year.reviewed));
-  const trendIdentified = trend.map((year) => single(year.identified));
+  // The years partition the period: each column adds up to the period's figure above it.
+  const notified = single(figures.notified);
+  const trendNotified = breakdown(
+    trend.map((year) => year.notified),
+    notified,
+  );
+  const trendReviewed = breakdown(
+    trend.map((year) => year.reviewed),
+    reviewed,
+  );
+  const trendIdentified = breakdown(
+    trend.map((year) => year.identified),
+    identified ?? null,
+  );
   const trendTable: StatisticsTable = {
     id: 'trend',
     sheet: 'Trend',
@@ -241,7 +272,7 @@ export function publishStatistics(
       const d = trendReviewed[index] ?? null;
       return {
         label: year.label,
-        values: [single(year.notified), d, year.medianDaysToReview, n, share(n, d)],
+        values: [trendNotified[index] ?? null, d, year.medianDaysToReview, n, share(n, d)],
       };
     }),
     chart: { type: 'line', columns: [0, 1] },
@@ -256,7 +287,7 @@ export function publishStatistics(
     basisStatement: basisStatement(figures.basis, figures.from, figures.to),
     suppression: suppress ? SUPPRESSION_RULE : null,
     headline: [
-      { id: 'notified', label: 'Deaths notified', value: single(figures.notified), format: 'count' },
+      { id: 'notified', label: 'Deaths notified', value: notified, format: 'count' },
       { id: 'reviewed', label: 'Reviews completed', value: reviewed, format: 'count' },
       {
         id: 'median-days',
@@ -304,9 +335,10 @@ export function publishStatistics(
       countTable(
         'by-age-band',
         'By age band',
-        `${counted} by age band`,
+        `${countedLabel} by age band`,
         'Age band',
         AGE_BANDS.map((band) => [AGE_BAND_LABELS[band], figures.byAgeBand[band]]),
+        counted,
       ),
       modifiableTable(
         'modifiable-by-age-band',
@@ -318,9 +350,10 @@ export function publishStatistics(
       countTable(
         'by-sex',
         'By sex',
-        `${counted} by sex`,
+        `${countedLabel} by sex`,
         'Sex',
         SEXES.map((sex) => [SEX_LABELS[sex], figures.bySex[sex]]),
+        counted,
       ),
       modifiableTable(
         'modifiable-by-sex',
@@ -332,9 +365,10 @@ export function publishStatistics(
       countTable(
         'by-ethnicity',
         'By ethnicity',
-        `${counted} by ethnicity`,
+        `${countedLabel} by ethnicity`,
         'Ethnicity',
         ethnicities.map((ethnicity) => [ethnicity, figures.byEthnicity[ethnicity] ?? 0]),
+        counted,
       ),
       modifiableTable(
         'modifiable-by-ethnicity',

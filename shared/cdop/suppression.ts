@@ -8,7 +8,11 @@
  *   reviews completed, the sexes of the deaths), a single withheld cell could be
  *   recovered by subtracting the others from the total, so the smallest other
  *   non-zero cell is withheld too. With two or more withheld cells only their sum
- *   can be recovered, never one of them.
+ *   can be recovered, never one of them. Where the total is itself withheld (the
+ *   reviews with modifiable factors, withheld to protect a small "insufficient
+ *   information"), a breakdown of it showing every cell would add up to it, so one
+ *   cell is withheld there. The financial years of the trend are a breakdown of
+ *   the period's totals too.
  *
  * A share is withheld when its numerator or its denominator is.
  */
@@ -23,6 +27,7 @@ export const SUPPRESSION_RANGE = { min: 1, max: 4 } as const;
 export const SUPPRESSION_RULE =
   `Counts of ${SUPPRESSION_RANGE.min} to ${SUPPRESSION_RANGE.max} are shown as ${SUPPRESSED} (withheld to protect confidentiality). ` +
   'Where a table has a published total and only one of its counts is withheld, the next smallest count is withheld too, ' +
+  'and where its total is withheld, so is at least one of its counts, ' +
   'so no withheld count can be worked out by subtraction. A share is withheld when either of its counts is.';
 
 export function isSmallNumber(count: number): boolean {
@@ -34,14 +39,23 @@ export function suppressSmallNumber(count: number): number | Suppressed {
 }
 
 /**
- * The counts of one breakdown as published: primary suppression, then the
- * secondary cell when the breakdown's total is published and exactly one cell
- * was withheld. `totalPublished` is false when the total is not shown anywhere
- * (or is itself withheld), so subtraction recovers nothing.
+ * How a breakdown's total is published, which decides what subtraction can recover:
+ * `published` (shown somewhere: one withheld cell would be the total less the others),
+ * `withheld` (itself withheld: if every cell were shown, their sum would give it back), or
+ * `none` (shown nowhere).
  */
-export function suppressBreakdown(counts: readonly number[], totalPublished: boolean): (number | Suppressed)[] {
+export type BreakdownTotal = 'published' | 'withheld' | 'none';
+
+/**
+ * The counts of one breakdown as published: primary suppression, then a secondary
+ * cell (the smallest other non-zero count) when subtraction could recover a withheld
+ * figure: exactly one withheld cell against a published total, or no withheld cell
+ * against a withheld total.
+ */
+export function suppressBreakdown(counts: readonly number[], total: BreakdownTotal): (number | Suppressed)[] {
   const withheld = counts.map(isSmallNumber);
-  if (totalPublished && withheld.filter(Boolean).length === 1) {
+  const cells = withheld.filter(Boolean).length;
+  if ((total === 'published' && cells === 1) || (total === 'withheld' && cells === 0)) {
     let second = -1;
     counts.forEach((count, index) => {
       if (withheld[index] || count === 0) return;

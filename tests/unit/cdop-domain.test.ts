@@ -178,11 +178,18 @@ describe('small-number suppression', () => {
 
   it('withholds a second cell where a published total would give a single withheld cell away', () => {
     // 3 alone would be 40 - 12 - 25: the smallest other non-zero cell (12) goes too; zero stays.
-    expect(suppressBreakdown([12, 3, 25, 0], true)).toEqual([SUPPRESSED, SUPPRESSED, 25, 0]);
+    expect(suppressBreakdown([12, 3, 25, 0], 'published')).toEqual([SUPPRESSED, SUPPRESSED, 25, 0]);
     // Two withheld already: only their sum can be worked out.
-    expect(suppressBreakdown([2, 3, 25], true)).toEqual([SUPPRESSED, SUPPRESSED, 25]);
+    expect(suppressBreakdown([2, 3, 25], 'published')).toEqual([SUPPRESSED, SUPPRESSED, 25]);
     // No total published: nothing to subtract from.
-    expect(suppressBreakdown([12, 3, 25], false)).toEqual([12, SUPPRESSED, 25]);
-    expect(suppressBreakdown([0, 3, 0], true)).toEqual([0, SUPPRESSED, 0]);
+    expect(suppressBreakdown([12, 3, 25], 'none')).toEqual([12, SUPPRESSED, 25]);
+    expect(suppressBreakdown([0, 3, 0], 'published')).toEqual([0, SUPPRESSED, 0]);
+  });
+
+  it('withholds a cell of a breakdown whose total is withheld, since the cells would add up to it', () => {
+    expect(suppressBreakdown([6, 6, 0], 'withheld')).toEqual([SUPPRESSED, 6, 0]);
+    // One withheld already: the total is not known, so the sum of the others gives nothing.
+    expect(suppressBreakdown([6, 3, 9], 'withheld')).toEqual([6, SUPPRESSED, 9]);
+    expect(suppressBreakdown([0, 0], 'withheld')).toEqual([0, 0]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CdopStatistics } from '../../shared/api/channels/cdop.js';
+import type { CdopStatistics, CdopTrendYear } from '../../shared/api/channels/cdop.js';
 import { publishStatistics } from '../../shared/cdop/statistics.js';
 import { SUPPRESSED } from '../../shared/cdop/suppression.js';
 
@@ -93,5 +93,39 @@ describe('published statistics', () => {
       [SUPPRESSED, SUPPRESSED],
     ]);
     expect(headline(published, 'modifiable-share')).toBe(SUPPRESSED);
+  });
+  it('suppressed: a withheld total is not given back by the sexes or the financial years that add up to it', () => {
+    // 3 with insufficient information are withheld, so the next smallest outcome (12 identified) is too.
+    // The 12 split 6 and 6 by sex, and the single financial year repeats the period: shown as counted,
+    // either would give back 12, and 40 - 12 - 25 the 3.
+    const split: CdopStatistics = {
+      ...figures,
+      modifiable: { identified: 12, none: 25, insufficient: 3 },
+      modifiableBySex: {
+        male: { reviewed: 22, identified: 6 },
+        female: { reviewed: 18, identified: 6 },
+        indeterminate: none,
+        not_known: none,
+      },
+    };
+    const year: CdopTrendYear = {
+      label: '2023-24',
+      from: '2023-04-01',
+      to: '2024-03-31',
+      notified: 44,
+      reviewed: 40,
+      medianDaysToReview: 200,
+      identified: 12,
+      modifiableShare: 12 / 40,
+    };
+    const published = publishStatistics(split, [year], { suppress: true });
+    expect(headline(published, 'identified')).toBe(SUPPRESSED);
+    const identifiedBySex = table(published, 'modifiable-by-sex').rows.map((row) => row.values[0]);
+    expect(identifiedBySex.filter((value) => value === SUPPRESSED)).toHaveLength(1);
+    const trend = table(published, 'trend').rows[0]?.values;
+    expect(trend?.[3]).toBe(SUPPRESSED);
+    expect(trend?.[4]).toBe(SUPPRESSED);
+    // The published totals stay: 44 notified and 40 reviewed are shown in the year as in the headline.
+    expect([trend?.[0], trend?.[1]]).toEqual([44, 40]);
   });
 });

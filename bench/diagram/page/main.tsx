@@ -2,7 +2,7 @@ import { type Edge, type Node, ReactFlow, useEdgesState, useNodesState } from '@
 import '@xyflow/react/dist/style.css';
 import { createRoot } from 'react-dom/client';
 import { Diagram } from '../../../renderer/src/views/analysis/diagram/Diagram.js';
-import { layoutDiagram } from '../../../renderer/src/views/analysis/diagram/layout.js';
+import { layoutDiagram, prepareLayout } from '../../../renderer/src/views/analysis/diagram/layout.js';
 import { edgeId, placeNodes } from '../../../shared/diagram/graph.js';
 import { generateBenchGraph } from '../data.js';
 
@@ -12,7 +12,8 @@ import { generateBenchGraph } from '../data.js';
  * positions in a bare React Flow page with default nodes. It exposes
  * `window.diagramBench` for the Node driver: mount() gives the time to the first
  * frame with every item and link drawn, dragStep(i) moves a dragged item one
- * step and gives the time to the frame after it, layout() times the elkjs layout.
+ * step and gives the time to the frame after it, layout() times the elkjs layout
+ * (cold, or after the warm-up the diagram screen runs when idle).
  */
 
 interface Bench {
@@ -20,7 +21,8 @@ interface Bench {
   dragStart(): Promise<void>;
   dragStep(index: number): Promise<number>;
   dragEnd(): Promise<void>;
-  layout(): Promise<number>;
+  /** `prepared`: after the warm-up the diagram screen runs when idle, as a reviewer meets it. */
+  layout(prepared: boolean): Promise<number>;
 }
 
 declare global {
@@ -114,7 +116,8 @@ window.diagramBench = {
     mouse('mouseup', window);
     await nextFrame();
   },
-  async layout() {
+  async layout(prepared) {
+    if (prepared) await prepareLayout();
     const start = performance.now();
     await layoutDiagram(graph);
     return performance.now() - start;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Analysis, AnalysisOwner } from '../../../../../shared/analysis/model.js';
 import { DIAGRAM_FORMATS } from '../../../../../shared/api/channels/analysis-diagram.js';
 import { analysisGraph } from '../../../../../shared/diagram/from-analysis.js';
@@ -42,8 +42,14 @@ export function AnalysisDiagram({
       { apply: (value) => setData('analysis.diagram.positions', { owner }, value), ...(done ? { done } : {}) },
     );
 
+  // elkjs is a 1.5 MB script: loaded once the diagram is open and the window idle, not with
+  // the app, and warmed then, so "Arrange automatically" does not wait for it.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void import('./layout.js').then((layout) => layout.prepareLayout()));
+    return () => cancelIdleCallback(idle);
+  }, []);
+
   async function arrange(): Promise<void> {
-    // elkjs is a 1.5 MB script: loaded when a layout is first asked for, not with the app.
     const { layoutDiagram } = await import('./layout.js');
     const laid = await layoutDiagram(graph);
     await place(

@@ -37,6 +37,33 @@ const OPTIONS = {
   'elk.layered.thoroughness': '1',
 };
 
+/**
+ * ELK is compiled Java: its first layouts run slowly while the browser compiles it (a 500-item
+ * analysis took about twice as long the first time). The diagram screen calls this when idle,
+ * so "Arrange automatically" meets a warm engine. Runs once per window.
+ */
+let prepared: Promise<void> | null = null;
+export function prepareLayout(): Promise<void> {
+  prepared ??= (async () => {
+    const nodes = DIAGRAM_COLUMNS.flatMap((column) =>
+      Array.from({ length: 6 }, (_, index) => ({
+        id: `${column}-${index}`,
+        column,
+        kind: '',
+        title: '',
+        problems: [],
+      })),
+    );
+    const edges = nodes.flatMap((node, index) => {
+      const next = nodes[index + 6];
+      const across = nodes[index + 7];
+      return [next, across].filter((to) => to !== undefined).map((to) => ({ from: node.id, to: to.id }));
+    });
+    for (let round = 0; round < 5; round++) await layoutDiagram({ nodes, edges });
+  })();
+  return prepared;
+}
+
 export async function layoutDiagram(graph: DiagramGraph): Promise<Positions> {
   const ids = new Set(graph.nodes.map((node) => node.id));
   const laid = await elk.layout({
