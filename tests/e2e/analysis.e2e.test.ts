@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../db/vault.js';
 import { formatIsoUk } from '../../shared/dates/fuzzy-date.js';
@@ -11,12 +9,13 @@ import { todayIso } from '../../shared/dates/iso-date.js';
 import {
   type AppPage,
   accessibilityViolations,
-  launchBrowser,
-  openApp,
+  pageProblems,
   reloadUnlocked,
-  screenshot,
+  wholeScreenshot,
 } from './support/browser.js';
-import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
+import { REPO_ROOT } from './support/host.js';
+import { type HostedApp, openOnVault, PASSPHRASE } from './support/hosted-app.js';
+import { type SeededVault, seededVault } from './support/seeded-vault.js';
 
 /**
  * The modifiable-factor analysis in real Chromium through the real web host: a
@@ -25,29 +24,16 @@ import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
  * and its XLSX plan; then the same for a child death's factors. One tab, in order.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
-const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
 const HEALTH_VISITING = join(REPO_ROOT, 'tests/fixtures/import/health-visiting-excel-utf8.csv');
 const EPISODE = 'The missed 6-8 week review';
 const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-let directory: string;
-let vaultPath: string;
+let seeded: SeededVault;
+let opened: HostedApp;
 let reviewId: string;
 let caseId: string;
-let host: RunningHost;
-let browser: Browser;
 let app: AppPage;
 let page: Page;
-
-function casebook(args: string[]): unknown {
-  const result = spawnSync(process.execPath, [CLI, '--vault', vaultPath, ...args, '--json'], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE },
-  });
-  if (result.status !== 0) throw new Error(`casebook ${args.join(' ')}: ${result.stderr}${result.stdout}`);
-  return JSON.parse(result.stdout);
-}
 
 function yesterday(): string {
   const date = new Date();
@@ -57,18 +43,6 @@ function yesterday(): string {
 
 async function expectAccessible(label: string) {
   expect(await accessibilityViolations(page), `axe violations on the ${label}`).toEqual([]);
-}
-
-/** The page at 1366 x 850, as tall as its content so the whole screen is in the picture. */
-async function wholeScreen(name: string) {
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('.frame-main');
-    const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
-    return Math.ceil((main?.scrollHeight ?? 850) + header + 60);
-  });
-  await page.setViewportSize({ width: 1366, height: Math.max(850, Math.min(height, 8000)) });
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 1366, height: 850 });
 }
 
 const form = (name: string) => page.getByRole('form', { name, exact: true });
@@ -94,20 +68,12 @@ async function runCheck(): Promise<string> {
 
 describe('the modifiable-factor analysis in the browser', () => {
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'casebook-analysis-e2e-'));
-    vaultPath = join(directory, 'analysis.vault');
-    casebook(['vault', 'init']);
-    reviewId = (casebook(['review', 'create', '--title', 'Child H', '--type', 'cspr']) as { id: string }).id;
-    casebook([
-      'chronology',
-      'import',
-      '--review',
-      reviewId,
-      '--agency',
-      'Health visiting',
-      HEALTH_VISITING,
-      '--skip-invalid',
-    ]);
+    seeded = await seededVault('analysis', {
+      review: { title: 'Child H', type: 'cspr' },
+      imports: [{ agency: 'Health visiting', file: HEALTH_VISITING }],
+    });
+    const { directory, vaultPath, casebook } = seeded;
+    reviewId = seeded.reviewId;
     // A key practice episode to write the account of (made on the timeline in the app).
     const episodes = join(directory, 'episodes.json');
     const [first] = casebook(['chronology', 'list', '--review', reviewId]) as { id: string }[];
@@ -126,22 +92,14 @@ describe('the modifiable-factor analysis in the browser', () => {
     caseId = (vault.database.prepare('SELECT id FROM cdop_case').get() as { id: string }).id;
     vault.close();
 
-    host = await startHost({ vaultPath });
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
+    opened = await openOnVault(vaultPath);
+    ({ app, page } = opened);
     await page.setViewportSize({ width: 1366, height: 850 });
-    await page.getByRole('heading', { name: 'Unlock Casebook', level: 1 }).waitFor();
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await page.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
   }, 180_000);
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
-    if (directory) await rm(directory, { recursive: true, force: true });
+    await opened?.stop();
+    await seeded?.remove();
   });
 
   it("writes an episode's account as formatted text and sees it back, bold, after a reload", async () => {
@@ -171,7 +129,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     expect(await wentWell().textContent()).toBe('The health visitor phoned the same day.');
     expect(await wentWell().locator('strong, b').first().textContent()).toBe('phoned');
     // The vault holds it as formatted text, as the report will print it.
-    const exported = casebook(['analysis', 'export', '--review', reviewId]) as {
+    const exported = seeded.casebook(['analysis', 'export', '--review', reviewId]) as {
       episodes: { title: string; wentWell: unknown }[];
     };
     expect(exported.episodes.find((one) => one.title === EPISODE)?.wentWell).toEqual([
@@ -263,7 +221,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     expect(await action.getByLabel('Health visiting to follow up every missed contact').isChecked()).toBe(true);
 
     expect(await runCheck()).toMatch(/No gaps: the chain is complete/);
-    await wholeScreen('analysis-01-review-forms');
+    await wholeScreenshot(page, 'analysis-01-review-forms');
     await expectAccessible('analysis forms');
   });
 
@@ -289,7 +247,7 @@ describe('the modifiable-factor analysis in the browser', () => {
     await page.getByText('No actions match.').waitFor();
     await page.getByLabel('Status').selectOption('not-started');
     await expect.poll(() => rows.count()).toBe(1);
-    await wholeScreen('analysis-02-action-board');
+    await wholeScreenshot(page, 'analysis-02-action-board');
     await expectAccessible('action board');
 
     const [download] = await Promise.all([
@@ -369,15 +327,13 @@ describe('the modifiable-factor analysis in the browser', () => {
     await edit.getByRole('button', { name: 'Save action' }).click();
     await action.getByText(/In progress · Owner: Public health · Due: 31\/03\/2099/).waitFor();
     expect(await runCheck()).toMatch(/No gaps: the chain is complete/);
-    await wholeScreen('analysis-03-child-death');
+    await wholeScreenshot(page, 'analysis-03-child-death');
     await expectAccessible('child death analysis');
 
     // The recommendation is the case's: the analysis form lists it.
     await page.getByRole('link', { name: 'Analysis form' }).click();
     await page.getByText('Repeat safer sleep advice at every contact', { exact: true }).waitFor();
     // The web host's CSP meta tag warns about frame-ancestors (the header carries it); nothing else may be logged.
-    expect(
-      app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>")),
-    ).toEqual([]);
+    expect(pageProblems(app)).toEqual([]);
   });
 });

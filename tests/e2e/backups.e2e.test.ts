@@ -1,7 +1,7 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, screenshot } from './support/browser.js';
-import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vault.js';
+import { type HostedApp, openOnNewVault, PASSPHRASE } from './support/hosted-app.js';
 
 /**
  * Backups in the app: the automatic backup made on the first unlock, "Back up now"
@@ -10,7 +10,7 @@ import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vaul
  */
 
 const TITLE = 'Child W backup review';
-let opened: NewVaultApp;
+let opened: HostedApp;
 
 function heading(name: string, level = 1) {
   return opened.page.getByRole('heading', { name, level, exact: true });

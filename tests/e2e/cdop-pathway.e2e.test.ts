@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/cdop/dates.js';
 import { type AppPage, accessibilityViolations, pageProblems, SCREENSHOT_DIR } from './support/browser.js';
-import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
+import { type HostedApp, openOnNewVault } from './support/hosted-app.js';
 
 /**
  * The child death review pathway in the browser, through the real web host and a
@@ -18,7 +18,7 @@ const today = new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => addDays(today, -days);
 const uk = (iso: string) => iso.split('-').reverse().join('/');
 
-let opened: NewVaultApp | undefined;
+let opened: HostedApp | undefined;
 let app: AppPage;
 let page: Page;
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, pageProblems, screenshot as viewportShot } from './support/browser.js';
-import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
+import { type AppPage, accessibilityViolations, pageProblems, wholeScreenshot } from './support/browser.js';
+import { type HostedApp, openOnNewVault } from './support/hosted-app.js';
 
 /**
  * Child death reviews end to end through the real web host and a real encrypted
@@ -12,7 +12,7 @@ import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
  * The steps share one tab and run in order.
  */
 
-let opened: NewVaultApp;
+let opened: HostedApp;
 let app: AppPage;
 let page: Page;
 
@@ -20,18 +20,6 @@ const heading = (name: string | RegExp, level = 1) => page.getByRole('heading', 
 
 async function expectAccessible(label: string) {
   expect(await accessibilityViolations(page), `axe violations on the ${label} screen`).toEqual([]);
-}
-
-/** Only the content pane scrolls, so the window is made as tall as the content for a whole-screen picture. */
-async function screenshot(target: Page, name: string): Promise<void> {
-  const height = await target.evaluate(() => {
-    const main = document.querySelector('.frame-main');
-    const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
-    return Math.ceil((main?.scrollHeight ?? 800) + header + 60);
-  });
-  await target.setViewportSize({ width: 1280, height: Math.max(800, Math.min(height, 6000)) });
-  await viewportShot(target, name);
-  await target.setViewportSize({ width: 1280, height: 800 });
 }
 
 describe('child death reviews (CDOP) in the browser', () => {
@@ -49,7 +37,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     await heading('No child death reviews yet', 2).waitFor();
     expect(await page.getByRole('button', { name: 'Record a notification' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Import historical cases' }).isVisible()).toBe(true);
-    await screenshot(page, 'cdop-01-empty');
+    await wholeScreenshot(page, 'cdop-01-empty');
     await expectAccessible('empty case list');
   });
 
@@ -62,7 +50,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     await nhs.fill('943 476 5918');
     await page.getByText('the check digit does not match').waitFor();
     expect(await nhs.getAttribute('aria-invalid')).toBe('true');
-    await screenshot(page, 'cdop-02-form-nhs-problem');
+    await wholeScreenshot(page, 'cdop-02-form-nhs-problem');
     await nhs.fill('943 476 5919');
     await expect.poll(() => page.getByText('the check digit does not match').count()).toBe(0);
 
@@ -88,7 +76,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     await page.getByRole('group', { name: 'Joint Agency Response held' }).getByLabel('Yes').check();
     await page.getByRole('group', { name: 'Post-mortem' }).getByLabel('Yes').check();
     await page.getByLabel('Summary of circumstances (optional)').fill('Found unresponsive in the morning.');
-    await screenshot(page, 'cdop-03-form');
+    await wholeScreenshot(page, 'cdop-03-form');
     await expectAccessible('case form');
 
     await page.getByRole('button', { name: 'Record the notification' }).click();
@@ -112,7 +100,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     await page.getByLabel('Meeting date').fill('2023-09-14');
     await page.getByRole('button', { name: 'List for this meeting' }).click();
     await page.getByText('Listed for the panel on 14/09/2023.').waitFor();
-    await screenshot(page, 'cdop-04-record');
+    await wholeScreenshot(page, 'cdop-04-record');
     await expectAccessible('case record');
   });
 
@@ -175,7 +163,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     await page.getByLabel('Recommendation', { exact: true }).fill('Include fathers in safer sleep advice.');
     await page.getByRole('button', { name: 'Add recommendation' }).click();
     await page.getByText('Recommendation added.').waitFor();
-    await screenshot(page, 'cdop-05-analysis');
+    await wholeScreenshot(page, 'cdop-05-analysis');
     await expectAccessible('analysis form');
   });
 
@@ -200,7 +188,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     expect(await account.textContent()).toMatch(/keep their domains and grades/);
     await account.getByRole('button', { name: 'Change to Child death analysis form (2018)' }).click();
     await page.getByText('Analysis form changed to Child death analysis form (2018).').waitFor();
-    await screenshot(page, 'cdop-06b-form-version');
+    await wholeScreenshot(page, 'cdop-06b-form-version');
   });
 
   it('imports historical cases with every problem listed by spreadsheet row', async () => {
@@ -228,7 +216,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     );
     expect(await page.getByRole('button', { name: /^Import all/ }).count()).toBe(0);
     expect(await page.locator('#import-all-why').textContent()).toContain('1 row has errors');
-    await screenshot(page, 'cdop-06-import-preview');
+    await wholeScreenshot(page, 'cdop-06-import-preview');
     await expectAccessible('import preview');
     await page.getByRole('button', { name: 'Import the 2 valid rows and skip 1' }).click();
     await heading('Import finished', 2).waitFor();
@@ -248,7 +236,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     await expect.poll(() => rows.count()).toBe(3);
     await page.getByLabel('Died on or after').fill('2023-01-01');
     await expect.poll(() => rows.count()).toBe(1);
-    await screenshot(page, 'cdop-07-list');
+    await wholeScreenshot(page, 'cdop-07-list');
     await expectAccessible('case list');
   });
 
@@ -261,7 +249,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     const pack = await page.locator('.pack-cases').textContent();
     expect(pack).toContain('CDOP-2023-017');
     expect(pack).toContain('GP practice');
-    await screenshot(page, 'cdop-08-pack');
+    await wholeScreenshot(page, 'cdop-08-pack');
     await expectAccessible('panel pack');
   });
 
@@ -328,7 +316,7 @@ describe('child death reviews (CDOP) in the browser', () => {
     // chart.js must not inject a stylesheet the strict CSP would refuse.
     expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
     await page.getByTestId('trend').scrollIntoViewIfNeeded();
-    await screenshot(page, 'cdop-09-statistics');
+    await wholeScreenshot(page, 'cdop-09-statistics');
     await expectAccessible('statistics');
     // No CSP violation from the charts.
     expect(pageProblems(app)).toEqual([]);

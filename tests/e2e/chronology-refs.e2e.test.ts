@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, accessibilityViolations, pageProblems, screenshot } from './support/browser.js';
-import { callApi, REPO_ROOT, type RunningHost } from './support/host.js';
-import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
+import { chronologyGrid, chronologyRows } from './support/chronology-grid.js';
+import { importChronology, REPO_ROOT } from './support/host.js';
+import { type HostedApp, openOnNewVault } from './support/hosted-app.js';
 
 /**
  * A citable, correctable chronology, end to end through the real web host, an
@@ -19,52 +21,19 @@ const HEALTH_CSV = 'health-visiting-excel-utf8.csv';
 const HEALTH_CORRECTED = join(FIXTURES, 'health-visiting-corrected.csv');
 const POLICE_CSV = 'police-semicolon.csv';
 
-let opened: NewVaultApp;
-let host: RunningHost;
+let opened: HostedApp;
 let app: AppPage;
 let page: Page;
 let reviewId = '';
 
-function api<T>(channel: string, payload: unknown): Promise<T> {
-  return callApi<T>(host, channel, payload);
-}
-
 /** An import through the same channels the wizard uses, to set the scene quickly. */
 async function importFile(agency: string, file: string) {
-  const { readFile } = await import('node:fs/promises');
-  const contentBase64 = (await readFile(join(FIXTURES, file))).toString('base64');
-  const preview = await api<{ previewId: string }>('chronology.previewImport', {
-    reviewId,
-    agency,
-    fileName: file,
-    contentBase64,
-  });
-  await api('chronology.commitImport', { previewId: preview.previewId, mode: 'skip-invalid' });
+  const content = await readFile(join(FIXTURES, file));
+  await importChronology(opened.host, { reviewId, agency, fileName: file, content, mode: 'skip-invalid' });
 }
 
-function grid() {
-  return page.getByRole('grid', { name: 'Integrated chronology' });
-}
-
-/** The table's rows in the order shown: the entry's number and its agency. */
-async function gridRows(): Promise<{ ref: string; agency: string; event: string }[]> {
-  return grid()
-    .locator('tbody tr[data-entry-id]')
-    .evaluateAll((rows) =>
-      rows
-        .map((row) => {
-          const cells = Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim());
-          return {
-            index: Number(row.getAttribute('aria-rowindex')),
-            ref: cells[0] ?? '',
-            agency: cells[3] ?? '',
-            event: cells[6] ?? '',
-          };
-        })
-        .sort((a, b) => a.index - b.index)
-        .map(({ ref, agency, event }) => ({ ref, agency, event })),
-    );
-}
+const grid = () => chronologyGrid(page);
+const gridRows = () => chronologyRows(page);
 
 async function goTo(path: string) {
   await page.evaluate((hash) => {
@@ -79,8 +48,8 @@ async function expectAccessible(label: string) {
 describe('chronology: stable entry numbers, delete and restore, remove an import, a corrected file', () => {
   beforeAll(async () => {
     opened = await openOnNewVault();
-    ({ host, app, page } = opened);
-    const review = await api<{ id: string }>('reviews.create', {
+    ({ app, page } = opened);
+    const review = await opened.api<{ id: string }>('reviews.create', {
       title: 'Child H',
       type: 'cspr',
       agencies: ['Health visiting', 'Northshire Police'],
@@ -167,11 +136,11 @@ describe('chronology: stable entry numbers, delete and restore, remove an import
 
     // A removal refused (the review archived meanwhile) says why in the dialog;
     // asked again, the dialog starts without that old error.
-    await api('reviews.archive', { id: reviewId });
+    await opened.api('reviews.archive', { id: reviewId });
     await dialog.getByRole('button', { name: 'Remove import' }).click();
     await dialog.getByText('This review is archived').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await api('reviews.restore', { id: reviewId });
+    await opened.api('reviews.restore', { id: reviewId });
     await page.getByRole('button', { name: `Remove the import of ${POLICE_CSV}` }).click();
     await dialog.waitFor();
     expect(await dialog.getByRole('alert').textContent()).toBe('');

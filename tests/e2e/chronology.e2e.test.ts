@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, accessibilityViolations, pageProblems, screenshot } from './support/browser.js';
-import { callApi, REPO_ROOT, type RunningHost } from './support/host.js';
-import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
+import { chronologyGrid, chronologyRows } from './support/chronology-grid.js';
+import { importChronology, REPO_ROOT } from './support/host.js';
+import { type HostedApp, openOnNewVault } from './support/hosted-app.js';
 
 /**
  * The integrated chronology, end to end through the real web host and an
@@ -22,15 +23,10 @@ const HEALTH_CSV = join(IMPORT_FIXTURES, 'health-visiting-excel-utf8.csv');
 const HOUSING_XLSX = join(IMPORT_FIXTURES, 'housing-chronology-libreoffice.xlsx');
 const POLICE_CSV = join(REPO_ROOT, 'tests/fixtures/chronology/police-duplicates.csv');
 
-let opened: NewVaultApp;
-let host: RunningHost;
+let opened: HostedApp;
 let app: AppPage;
 let page: Page;
 let reviewId = '';
-
-function api<T>(channel: string, payload: unknown): Promise<T> {
-  return callApi<T>(host, channel, payload);
-}
 
 function heading(name: string | RegExp, level?: number) {
   return page.getByRole('heading', { name, level, exact: typeof name === 'string' });
@@ -61,31 +57,9 @@ async function problemRows(): Promise<string[][]> {
     );
 }
 
-function grid(): Locator {
-  return page.getByRole('grid', { name: 'Integrated chronology' });
-}
+const grid = () => chronologyGrid(page);
 
-/** The table's rows as { number, date, agency, event, duplicate } in the order shown. */
-async function gridRows() {
-  return grid()
-    .locator('tbody tr[data-entry-id]')
-    .evaluateAll((rows) =>
-      rows
-        .map((row) => {
-          const cells = Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim());
-          return {
-            index: Number(row.getAttribute('aria-rowindex')),
-            id: row.getAttribute('data-entry-id') ?? '',
-            date: cells[1] ?? '',
-            time: cells[2] ?? '',
-            agency: cells[3] ?? '',
-            event: cells[6] ?? '',
-            duplicate: cells[11] ?? '',
-          };
-        })
-        .sort((a, b) => a.index - b.index),
-    );
-}
+const gridRows = () => chronologyRows(page);
 
 async function startImport(agency: string | { new: string }, file: string) {
   await page.getByRole('link', { name: 'Import agency chronology' }).click();
@@ -118,9 +92,9 @@ async function progressSeen(): Promise<string[]> {
 describe('chronology: import, preview, duplicates, search, edit and undo, entry panel', () => {
   beforeAll(async () => {
     opened = await openOnNewVault();
-    ({ host, app, page } = opened);
+    ({ app, page } = opened);
     // The review itself is the reviews test's business: made through the API with this tab's token.
-    const review = await api<{ id: string }>('reviews.create', {
+    const review = await opened.api<{ id: string }>('reviews.create', {
       title: 'Child H',
       type: 'cspr',
       scopeFrom: '2015-03-01',
@@ -381,7 +355,7 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     await expectAccessible('entry panel');
 
     // Who the entry is about: ticked in the panel, then the person filter finds it.
-    await api('people.add', { reviewId, name: 'Harriet Example', role: 'child', pseudonym: 'Child H' });
+    await opened.api('people.add', { reviewId, name: 'Harriet Example', role: 'child', pseudonym: 'Child H' });
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     await page.evaluate(
@@ -394,7 +368,9 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
     await expect.poll(() => panel.getByRole('checkbox', { name: /Child H/ }).isChecked()).toBe(true);
     // Saved in the vault, not only ticked on screen.
     await expect
-      .poll(async () => (await api<{ personIds: string[] }>('chronology.get', { id: target?.id })).personIds.length)
+      .poll(
+        async () => (await opened.api<{ personIds: string[] }>('chronology.get', { id: target?.id })).personIds.length,
+      )
       .toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
@@ -416,20 +392,23 @@ describe('chronology: import, preview, duplicates, search, edit and undo, entry 
   });
 
   it('keeps 20,000 entries light: only the rows in view are in the page, and Ctrl+End reaches the last', async () => {
-    const big = await api<{ id: string }>('reviews.create', { title: 'Child J', type: 'cspr', agencies: ['Health'] });
+    const big = await opened.api<{ id: string }>('reviews.create', {
+      title: 'Child J',
+      type: 'cspr',
+      agencies: ['Health'],
+    });
     const lines = ['Ref,Date,Event'];
     for (let row = 0; row < 20_000; row += 1) {
       const day = new Date(Date.UTC(2014, 0, 1) + Math.floor(row / 8) * 86_400_000);
       const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
       lines.push(`R${row + 1},${date},Contact number ${row + 1} recorded by the agency`);
     }
-    const preview = await api<{ previewId: string }>('chronology.previewImport', {
+    const result = await importChronology(opened.host, {
       reviewId: big.id,
       agency: 'Health',
       fileName: 'generated.csv',
-      contentBase64: Buffer.from(lines.join('\r\n')).toString('base64'),
+      content: Buffer.from(lines.join('\r\n')),
     });
-    const result = await api<{ imported: number }>('chronology.commitImport', { previewId: preview.previewId });
     expect(result.imported).toBe(20_000);
 
     await page.evaluate((id) => {

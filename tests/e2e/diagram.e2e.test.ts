@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
-import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
+import { accessibilityViolations, screenshot } from './support/browser.js';
+import { REPO_ROOT } from './support/host.js';
+import { type HostedApp, openOnVault } from './support/hosted-app.js';
+import { type SeededVault, seededVault } from './support/seeded-vault.js';
 
 /**
  * The analysis diagram in real Chromium through the real web host: a chain
@@ -15,8 +15,6 @@ import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
  * diagram exported as a PNG. One tab, in order.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
-const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
 const HEALTH_VISITING = join(REPO_ROOT, 'tests/fixtures/import/health-visiting-excel-utf8.csv');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -26,22 +24,10 @@ const FINDING = 'Bruises in babies were explained away';
 const RECOMMENDATION = 'Adopt a bruising protocol across the partnership';
 const ACTION = 'Publish the bruising protocol';
 
-let directory: string;
-let vaultPath: string;
+let seeded: SeededVault;
+let opened: HostedApp;
 let reviewId: string;
-let host: RunningHost;
-let browser: Browser;
-let app: AppPage;
 let page: Page;
-
-function casebook(args: string[]): unknown {
-  const result = spawnSync(process.execPath, [CLI, '--vault', vaultPath, ...args, '--json'], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE },
-  });
-  if (result.status !== 0) throw new Error(`casebook ${args.join(' ')}: ${result.stderr}${result.stdout}`);
-  return JSON.parse(result.stdout);
-}
 
 const node = (text: string): Locator => page.locator('.react-flow__node').filter({ hasText: text });
 
@@ -84,29 +70,14 @@ async function edgeCount(): Promise<number> {
 
 describe('the analysis diagram in the browser', () => {
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'casebook-diagram-e2e-'));
-    vaultPath = join(directory, 'diagram.vault');
-    casebook(['vault', 'init']);
-    reviewId = (casebook(['review', 'create', '--title', 'Child H', '--type', 'cspr']) as { id: string }).id;
-    casebook([
-      'chronology',
-      'import',
-      '--review',
-      reviewId,
-      '--agency',
-      'Health visiting',
-      HEALTH_VISITING,
-      '--skip-invalid',
-    ]);
-    host = await startHost({ vaultPath });
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
+    seeded = await seededVault('diagram', {
+      review: { title: 'Child H', type: 'cspr' },
+      imports: [{ agency: 'Health visiting', file: HEALTH_VISITING }],
+    });
+    reviewId = seeded.reviewId;
+    opened = await openOnVault(seeded.vaultPath);
+    page = opened.page;
     await page.setViewportSize({ width: 1366, height: 850 });
-    await page.getByRole('heading', { name: 'Unlock Casebook', level: 1 }).waitFor();
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await page.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
     await page.evaluate((id) => {
       window.location.hash = `#/reviews/${id}/analysis`;
     }, reviewId);
@@ -115,10 +86,8 @@ describe('the analysis diagram in the browser', () => {
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
-    if (directory) await rm(directory, { recursive: true, force: true });
+    await opened?.stop();
+    await seeded?.remove();
   });
 
   it('builds a chain from a chronology entry to an action on the diagram', async () => {

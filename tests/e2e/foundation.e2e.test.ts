@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppPage,
   accessibilityViolations,
-  launchBrowser,
   openApp,
   REVIEWER_NAME,
   reloadUnlocked,
   screenshot,
 } from './support/browser.js';
-import { type RunningHost, startHost } from './support/host.js';
+import type { RunningHost } from './support/host.js';
+import { type HostedApp, openHostedApp } from './support/hosted-app.js';
 
 /**
  * The foundation, end to end through the real web host: create a vault, keep the
@@ -24,6 +24,7 @@ const STRONG = 'Heron quietly folds marble Tuesday 47';
 const NEXT = 'Lantern orchard copper Friday violin 92';
 const RECOVERY_KEY_FORMAT = /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/;
 
+let opened: HostedApp;
 let host: RunningHost;
 let browser: Browser;
 let app: AppPage;
@@ -45,16 +46,12 @@ async function isFocused(locator: ReturnType<Page['locator']>): Promise<boolean>
 
 describe('foundation: vault, lock and frame in the browser', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
+    opened = await openHostedApp();
+    ({ host, browser, app, page } = opened);
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
+    await opened?.stop();
   });
 
   it('opens on the create screen, with the token out of the address bar', async () => {

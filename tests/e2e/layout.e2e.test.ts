@@ -1,16 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppPage,
-  accessibilityViolations,
-  launchBrowser,
-  openApp,
-  REVIEWER_NAME,
-  screenshot,
-} from './support/browser.js';
-import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
-import { PASSPHRASE } from './support/new-vault.js';
+import { accessibilityViolations, REVIEWER_NAME, screenshot } from './support/browser.js';
+import { REPO_ROOT } from './support/host.js';
+import { type HostedApp, openHostedApp, PASSPHRASE } from './support/hosted-app.js';
 
 /**
  * Layout and wording at the size of a common laptop screen (1366 x 850), through
@@ -27,9 +20,7 @@ const WIDTH = 1366;
 const HEIGHT = 850;
 const HEALTH_CSV = join(REPO_ROOT, 'tests/fixtures/import/health-visiting-excel-utf8.csv');
 
-let host: RunningHost;
-let browser: Browser;
-let app: AppPage;
+let opened: HostedApp;
 let page: Page;
 let reviewPath = '';
 
@@ -87,17 +78,13 @@ async function clipped(selector: string, tall: boolean): Promise<string[]> {
 
 describe('layout at 1366 x 850', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
+    opened = await openHostedApp();
+    page = opened.page;
     await page.setViewportSize({ width: WIDTH, height: HEIGHT });
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
+    await opened?.stop();
   });
 
   it('shows the recovery key in whole groups, four to a line, with Print', async () => {

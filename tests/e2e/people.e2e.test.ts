@@ -1,8 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, screenshot } from './support/browser.js';
-import { callApi, type RunningHost } from './support/host.js';
-import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
+import { chronologyGrid, chronologyRows } from './support/chronology-grid.js';
+import { importChronology } from './support/host.js';
+import { type HostedApp, openOnNewVault } from './support/hosted-app.js';
 
 /**
  * People found in the text, end to end through the real web host, an encrypted
@@ -12,14 +13,9 @@ import { type NewVaultApp, openOnNewVault } from './support/new-vault.js';
  * removes stays removed when the text is edited. The steps share one tab, in order.
  */
 
-let opened: NewVaultApp;
-let host: RunningHost;
+let opened: HostedApp;
 let page: Page;
 let reviewId = '';
-
-function api<T>(channel: string, payload: unknown): Promise<T> {
-  return callApi<T>(host, channel, payload);
-}
 
 async function expectAccessible(label: string) {
   expect(await accessibilityViolations(page), `axe violations on the ${label} screen`).toEqual([]);
@@ -31,23 +27,11 @@ function go(path: string) {
   }, path);
 }
 
-function grid(): Locator {
-  return page.getByRole('grid', { name: 'Integrated chronology' });
-}
+const grid = () => chronologyGrid(page);
 
 /** The event text of the table's rows, in the order shown. */
 async function events(): Promise<string[]> {
-  return grid()
-    .locator('tbody tr[data-entry-id]')
-    .evaluateAll((rows) =>
-      rows
-        .map((row) => ({
-          index: Number(row.getAttribute('aria-rowindex')),
-          event: (row.querySelectorAll('td')[6]?.textContent ?? '').trim(),
-        }))
-        .sort((a, b) => a.index - b.index)
-        .map((row) => row.event),
-    );
+  return (await chronologyRows(page)).map((row) => row.event);
 }
 
 const FILE = [
@@ -60,8 +44,8 @@ const FILE = [
 describe('people found in the text: other names, automatic links, the person filter', () => {
   beforeAll(async () => {
     opened = await openOnNewVault();
-    ({ host, page } = opened);
-    const review = await api<{ id: string }>('reviews.create', {
+    ({ page } = opened);
+    const review = await opened.api<{ id: string }>('reviews.create', {
       title: 'Child A',
       type: 'cspr',
       agencies: ['School'],
@@ -102,13 +86,12 @@ describe('people found in the text: other names, automatic links, the person fil
   });
 
   it('links the imported entries to the people they name; the person filter finds them', async () => {
-    const preview = await api<{ previewId: string }>('chronology.previewImport', {
+    await importChronology(opened.host, {
       reviewId,
       agency: 'School',
       fileName: 'school.csv',
-      contentBase64: Buffer.from(FILE, 'utf8').toString('base64'),
+      content: Buffer.from(FILE, 'utf8'),
     });
-    await api('chronology.commitImport', { previewId: preview.previewId });
 
     await go(`#/reviews/${reviewId}/chronology`);
     await grid().waitFor();
@@ -140,7 +123,7 @@ describe('people found in the text: other names, automatic links, the person fil
   });
 
   it('shows the links in the entry panel; a link the reviewer removes stays removed after an edit', async () => {
-    const entries = await api<{ entries: { id: string; event: string }[] }>('chronology.list', { reviewId });
+    const entries = await opened.api<{ entries: { id: string; event: string }[] }>('chronology.list', { reviewId });
     const target = entries.entries.find((entry) => entry.event.startsWith('Kel'));
     await go(`#/reviews/${reviewId}/chronology?entry=${target?.id}`);
     const panel = page.getByRole('complementary', { name: /^Entry \d+:/ });
@@ -156,10 +139,12 @@ describe('people found in the text: other names, automatic links, the person fil
 
     await child.uncheck();
     await expect
-      .poll(async () => (await api<{ personIds: string[] }>('chronology.get', { id: target?.id })).personIds.length)
+      .poll(
+        async () => (await opened.api<{ personIds: string[] }>('chronology.get', { id: target?.id })).personIds.length,
+      )
       .toBe(1);
     // The text is edited and still names the child: the removed link is not made again.
-    await api('chronology.update', { id: target?.id, event: 'Kel said Tyler (TJ) was hit by his brother' });
+    await opened.api('chronology.update', { id: target?.id, event: 'Kel said Tyler (TJ) was hit by his brother' });
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Tyler Okafor (Child A)' });

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prose } from '../../shared/reports/prose.js';
 import { accessibilityViolations, pageProblems, reloadUnlocked, screenshot } from './support/browser.js';
-import { REPO_ROOT } from './support/host.js';
-import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vault.js';
+import { type HostedApp, openOnNewVault, PASSPHRASE } from './support/hosted-app.js';
+import { casebookJson } from './support/seeded-vault.js';
 
 /**
  * The reviewer's prose end to end: a real web host on a new vault, in Chromium.
@@ -16,23 +14,18 @@ import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vaul
  * and run in order.
  */
 
-const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
 const INTRODUCTION = 'Introduction and why the review was held';
 
-let opened: NewVaultApp;
+let opened: HostedApp;
 let page: Page;
 let reviewId: string;
 
 const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 function storedProse(sectionId: string): Prose {
-  const result = spawnSync(
-    process.execPath,
-    [CLI, '--vault', opened.host.vaultPath, 'report', 'prose', '--review', reviewId, '--section', sectionId, '--json'],
-    { encoding: 'utf8', env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE } },
-  );
-  if (result.status !== 0) throw new Error(`casebook report prose: ${result.stderr}`);
-  return (JSON.parse(result.stdout) as { prose: Prose }[])[0]?.prose ?? [];
+  const args = ['report', 'prose', '--review', reviewId, '--section', sectionId];
+  const sections = casebookJson(opened.host.vaultPath, args);
+  return (sections as { prose: Prose }[])[0]?.prose ?? [];
 }
 
 function section(name: string): Locator {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, accessibilityViolations, screenshot } from './support/browser.js';
-import { type NewVaultApp, openOnNewVault, PASSPHRASE } from './support/new-vault.js';
+import { type HostedApp, openOnNewVault, PASSPHRASE } from './support/hosted-app.js';
 
 /**
  * Reviews and people, end to end through the real web host and an encrypted vault:
@@ -23,7 +23,7 @@ const TERMS = [
   '2. Request agency chronologies',
 ].join('\n');
 
-let opened: NewVaultApp;
+let opened: HostedApp;
 let app: AppPage;
 let page: Page;
 

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, accessibilityViolations, launchBrowser, openApp, screenshot } from './support/browser.js';
-import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
+import { type AppPage, accessibilityViolations, pageProblems, screenshot } from './support/browser.js';
+import { REPO_ROOT } from './support/host.js';
+import { type HostedApp, openOnVault } from './support/hosted-app.js';
+import { type SeededVault, seededVault } from './support/seeded-vault.js';
 
 /**
  * The timeline end to end: a real encrypted vault with two agencies' chronologies
@@ -14,31 +13,18 @@ import { REPO_ROOT, type RunningHost, startHost } from './support/host.js';
  * see its band. The steps share one tab and run in order.
  */
 
-const PASSPHRASE = 'Heron quietly folds marble Tuesday 47';
-const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
 const FIXTURES = join(REPO_ROOT, 'tests/fixtures/import');
 // Must match GEOMETRY in renderer/src/views/timeline/layout.ts.
 const GUTTER = 180;
 const AXIS = 46;
 const LANES_TOP = 66;
 
-let directory: string;
-let vaultPath: string;
+let seeded: SeededVault;
+let opened: HostedApp;
 let reviewId: string;
-let host: RunningHost;
-let browser: Browser;
 let app: AppPage;
 let page: Page;
 let entryPoint: { x: number; y: number } | null = null;
-
-function casebook(args: string[]): unknown {
-  const result = spawnSync(process.execPath, [CLI, '--vault', vaultPath, ...args, '--json'], {
-    encoding: 'utf8',
-    env: { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE },
-  });
-  if (result.status !== 0) throw new Error(`casebook ${args.join(' ')}: ${result.stderr}${result.stdout}`);
-  return JSON.parse(result.stdout);
-}
 
 async function expectAccessible(label: string) {
   expect(await accessibilityViolations(page), `axe violations on the ${label}`).toEqual([]);
@@ -52,53 +38,21 @@ async function canvasBox() {
 
 describe('timeline in the browser', () => {
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'casebook-timeline-e2e-'));
-    vaultPath = join(directory, 'timeline.vault');
-    casebook(['vault', 'init']);
-    reviewId = (
-      casebook([
-        'review',
-        'create',
-        '--title',
-        'Child H',
-        '--type',
-        'cspr',
-        '--scope-from',
-        '2015-01-01',
-        '--scope-to',
-        '2016-06-30',
-      ]) as { id: string }
-    ).id;
-    for (const [agency, file] of [
-      ['Police', 'police-semicolon.csv'],
-      ['Children’s social care', 'social-care-multiline.csv'],
-    ] as const) {
-      casebook([
-        'chronology',
-        'import',
-        '--review',
-        reviewId,
-        '--agency',
-        agency,
-        join(FIXTURES, file),
-        '--skip-invalid',
-      ]);
-    }
-    host = await startHost({ vaultPath });
-    browser = await launchBrowser();
-    app = await openApp(browser, host.openUrl);
-    page = app.page;
-    await page.getByRole('heading', { name: 'Unlock Casebook', level: 1 }).waitFor();
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await page.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
+    seeded = await seededVault('timeline', {
+      review: { title: 'Child H', type: 'cspr', scopeFrom: '2015-01-01', scopeTo: '2016-06-30' },
+      imports: [
+        { agency: 'Police', file: join(FIXTURES, 'police-semicolon.csv') },
+        { agency: 'Children’s social care', file: join(FIXTURES, 'social-care-multiline.csv') },
+      ],
+    });
+    reviewId = seeded.reviewId;
+    opened = await openOnVault(seeded.vaultPath);
+    ({ app, page } = opened);
   });
 
   afterAll(async () => {
-    await app?.context.close();
-    await browser?.close();
-    await host?.stop();
-    if (directory) await rm(directory, { recursive: true, force: true });
+    await opened?.stop();
+    await seeded?.remove();
   });
 
   it('shows both agencies as swimlanes over the scope period, with a mini-map and a list alternative', async () => {
@@ -206,9 +160,7 @@ describe('timeline in the browser', () => {
     await page.mouse.move(box.x + 5, box.y + box.height + 200);
     await screenshot(page, 'timeline-05-episode-band');
     // The meta CSP's frame-ancestors notice is Chromium's, not ours (the Electron shell sends it as a header).
-    expect(
-      app.problems.filter((line) => !line.includes("'frame-ancestors' is ignored when delivered via a <meta>")),
-    ).toEqual([]);
+    expect(pageProblems(app)).toEqual([]);
   });
 
   it('creates a key practice episode from the button, with dates typed in', async () => {

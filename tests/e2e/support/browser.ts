@@ -49,6 +49,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * The whole screen in one picture: only the frame's content pane scrolls, so a
+ * full-page picture would be cut at the window. The window is made as tall as
+ * the content (at most 8000 pixels) for the picture, then set back.
+ */
+export async function wholeScreenshot(page: Page, name: string): Promise<string> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await page.evaluate((fallback) => {
+    const main = document.querySelector('.frame-main');
+    const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
+    return Math.ceil((main?.scrollHeight ?? fallback) + header + 60);
+  }, viewport.height);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 8000)) });
+  const path = await screenshot(page, name);
+  await page.setViewportSize(viewport);
+  return path;
+}
+
 /** WCAG 2 A and AA violations on the current page, as readable lines (empty when none). */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -74,12 +92,28 @@ export async function createVault(page: Page, passphrase: string): Promise<void>
   await page.getByRole('heading', { name: 'Reviews', level: 1, exact: true }).waitFor();
 }
 
+const unlockHeading = (page: Page) => page.getByRole('heading', { name: 'Unlock Casebook', level: 1 });
+
+async function submitPassphrase(page: Page, passphrase: string): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+}
+
+/** Unlocks an existing vault from the unlock screen, as a person would, and waits for the Reviews list. */
+export async function unlock(page: Page, passphrase: string): Promise<void> {
+  await unlockHeading(page).waitFor();
+  await submitPassphrase(page, passphrase);
+  await page.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
+}
+
 /** Reloads the page and unlocks again if the reload asked for the passphrase: what was saved is read back from the vault. */
 export async function reloadUnlocked(page: Page, passphrase: string): Promise<void> {
   await page.reload();
-  const unlock = page.getByRole('heading', { name: 'Unlock Casebook', level: 1 });
-  if (await unlock.isVisible({ timeout: 3000 }).catch(() => false)) {
-    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  if (
+    await unlockHeading(page)
+      .isVisible({ timeout: 3000 })
+      .catch(() => false)
+  ) {
+    await submitPassphrase(page, passphrase);
   }
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ChronologyImportPreview, ImportCommitResult, ImportMode } from '../../../shared/api/contract.js';
 
 /**
  * Starts the real web host (`casebook serve`) from the built app, on a fresh
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
+/** The built CLI, as `casebook serve` and the tests' own CLI runs use it. */
+export const CLI = join(REPO_ROOT, 'dist/electron/cli/main.js');
 const RENDERER = join(REPO_ROOT, 'dist/renderer/index.html');
 const READY = /Casebook is ready at (http:\/\/127\.0\.0\.1:(\d+)\/)#token=(\S+)/;
 
@@ -132,4 +134,21 @@ export async function callApi<T>(host: RunningHost, channel: string, payload: un
   const body = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
   if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
   return body.value as T;
+}
+
+/** One agency's chronology file imported through the channels the import wizard uses: a scene a test is not about. */
+export async function importChronology(
+  host: RunningHost,
+  file: { reviewId: string; agency: string; fileName: string; content: Buffer; mode?: ImportMode },
+): Promise<ImportCommitResult> {
+  const preview = await callApi<ChronologyImportPreview>(host, 'chronology.previewImport', {
+    reviewId: file.reviewId,
+    agency: file.agency,
+    fileName: file.fileName,
+    contentBase64: file.content.toString('base64'),
+  });
+  return callApi<ImportCommitResult>(host, 'chronology.commitImport', {
+    previewId: preview.previewId,
+    mode: file.mode,
+  });
 }
