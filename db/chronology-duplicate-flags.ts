@@ -51,6 +51,8 @@ function flagSelect() {
       'o.sort_key as sort_b',
       'e.seq as seq_a',
       'o.seq as seq_b',
+      'e.ref as ref_a',
+      'o.ref as ref_b',
     ]);
 }
 
@@ -113,10 +115,14 @@ function flagRow(database: Database, flagId: string): FlagRow {
 /**
  * The reviewer's decision: link (one event told by two agencies: both entries
  * stay, shown as linked), keep both (different events), dismiss (a wrong flag),
- * or reopen. Audited with the flag's id and the decision.
+ * or reopen. Audited with the flag's id, the decision and the two entries' numbers.
  */
 export function resolveDuplicate(vault: VaultWriter, flagId: string, decision: DuplicateDecision): DuplicateFlag {
-  vault.write({ entity: 'chronology_duplicate', entityId: flagId, action: 'decided', detail: { decision } }, () => {
+  // The audit log names the two entries by their numbers, as the reviewer cites them.
+  const refs = flagRow(vault.database, flagId);
+  const entries = [refs.ref_a, refs.ref_b].sort((a, b) => a - b);
+  const audit = { entity: 'chronology_duplicate', entityId: flagId, action: 'decided', detail: { decision, entries } };
+  vault.write(audit, () => {
     const row = flagRow(vault.database, flagId);
     requireOpenReview(vault.database, row.review_id);
     const reopened = decision === 'reopen';

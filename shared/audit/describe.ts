@@ -92,7 +92,9 @@ export function describeAuditEntry({ entity, action, detail }: DescribableAuditE
     }
     case 'chronology_duplicate decided': {
       const decision = DUPLICATE_DECISION_WORDS[String(detail?.decision)];
-      return decision ? `Possible duplicate ${decision}` : 'Possible duplicate decided';
+      const entries = Array.isArray(detail?.entries) ? detail.entries.map(String) : [];
+      const which = entries.length === 2 ? ` (entries ${entries[0]} and ${entries[1]})` : '';
+      return decision ? `Possible duplicate${which} ${decision}` : `Possible duplicate${which} decided`;
     }
     case 'review duplicates detected':
       return `${sentence(count(detail?.flagged, 'possible duplicate', 'possible duplicates') ?? 'Possible duplicates')} found in the chronology`;

@@ -110,6 +110,9 @@ describe('possible duplicates', () => {
       .database.prepare("SELECT detail FROM audit_log WHERE entity = 'chronology_duplicate'")
       .all() as { detail: string }[];
     expect(audit.map((row) => JSON.parse(row.detail).decision)).toEqual(['link', 'dismiss', 'keep-both']);
+    // Each decision names the two entries by the numbers the reviewer cites.
+    const numbers = [policeMeeting?.ref, cscMeeting?.ref].sort((a, b) => Number(a) - Number(b));
+    for (const row of audit) expect(JSON.parse(row.detail).entries).toEqual(numbers);
   });
 });
 

@@ -12,6 +12,9 @@ describe('describeAuditEntry', () => {
     expect(describeAuditEntry(entry('chronology_duplicate', 'decided', { decision: 'link' }))).toBe(
       'Possible duplicate linked: both entries tell one event',
     );
+    expect(
+      describeAuditEntry(entry('chronology_duplicate', 'decided', { decision: 'keep-both', entries: [12, 15] })),
+    ).toBe('Possible duplicate (entries 12 and 15) kept: two separate events');
     expect(describeAuditEntry(entry('chronology_import', 'imported', { entries: 5, rejected: 3 }))).toBe(
       '5 chronology entries imported from an agency’s file, 3 rows skipped',
     );
