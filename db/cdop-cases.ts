@@ -322,7 +322,9 @@ export function createCase(vault: VaultWriter, input: CaseCreate, now: Date = ne
   }
   const id = randomUUID();
   const at = now.toISOString();
-  vault.write({ entity: CASE, entityId: id, action: 'created' }, () =>
+  // A version chosen at creation is the panel's choice: the dates no longer move it (followDates).
+  const created = input.formVersion ? { detail: { formVersion: input.formVersion } } : {};
+  vault.write({ entity: CASE, entityId: id, action: 'created', ...created }, () =>
     run(
       vault.database,
       query.insertInto('cdop_case').values({
@@ -398,7 +400,8 @@ export function updateCase(vault: VaultWriter, input: CaseUpdate, now: Date = ne
   if (changes.reference !== undefined && referenceTaken(vault.database, merged.reference, input.id)) {
     throw new CasebookError('conflict', `A case with reference ${merged.reference} already exists`);
   }
-  return writeCase(vault, input.id, { action: 'updated', detail: { fields: fields.sort() } }, changes, now);
+  writeCase(vault, input.id, { action: 'updated', detail: { fields: fields.sort() } }, changes, now);
+  return followDates(vault, input.id, now);
 }
 
 export function setStatus(
@@ -433,11 +436,67 @@ export function setStatus(
   }
   // Reopening a review (back to ready for panel) means it is no longer complete: the statistics must not count it.
   if (input.status === 'ready_for_panel') dateReviewCompleted = null;
-  return writeCase(
+  writeCase(
     vault,
     input.id,
     { action: 'status changed', detail: { from, to: input.status } },
     { status: input.status, date_review_completed: dateReviewCompleted },
+    now,
+  );
+  return followDates(vault, input.id, now);
+}
+
+/** Whether the panel has chosen the case's form version: at creation, or by changing it since. */
+function panelChoseForm(database: Database, id: string): boolean {
+  const rows = all(
+    database,
+    query
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity', '=', CASE)
+      .where('entity_id', '=', id)
+      .where('action', 'in', ['created', 'form version changed']),
+  );
+  return rows.some((row) => {
+    const detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : {};
+    return row.action === 'created' ? detail.formVersion !== undefined : detail.followed === undefined;
+  });
+}
+
+/** What changing a case's form version would carry over, and what must change first. */
+function formChange(database: Database, id: string, from: string, to: FormVersion) {
+  const { factors } = getCase(database, id);
+  const reportDomains = all(
+    database,
+    query
+      .selectFrom('cdop_agency_report_factor')
+      .innerJoin('cdop_agency_report', 'cdop_agency_report.id', 'cdop_agency_report_factor.report_id')
+      .select('cdop_agency_report_factor.domain')
+      .where('cdop_agency_report.case_id', '=', id),
+  ).map((row) => row.domain);
+  return formChangeAccount(getForm(from), getForm(to), { factors, reportDomains });
+}
+
+/**
+ * The form version follows the case's dates (the review's, else the death's) until the panel
+ * chooses one: when a review date is recorded, or the date of death corrected, it moves to the
+ * form in use then, where every factor recorded fits that form. Otherwise it stays, for the panel.
+ */
+function followDates(vault: VaultWriter, id: string, now: Date): CdopCaseDetail {
+  const current = requireCaseRow(vault.database, id);
+  const implied = formVersionForDates({
+    dateOfDeath: current.date_of_death,
+    dateReviewCompleted: current.date_review_completed,
+  });
+  if (implied === current.form_version || panelChoseForm(vault.database, id)) return getCase(vault.database, id);
+  if (formChange(vault.database, id, current.form_version, implied).mustChange.length > 0) {
+    return getCase(vault.database, id);
+  }
+  return writeCase(
+    vault,
+    id,
+    { action: 'form version changed', detail: { from: current.form_version, to: implied, followed: 'dates' } },
+    { form_version: implied },
     now,
   );
 }
@@ -469,19 +528,7 @@ export function setFormVersion(
   now: Date = new Date(),
 ): CdopCaseDetail {
   const current = requireCaseRow(vault.database, input.id);
-  const { factors } = getCase(vault.database, input.id);
-  const reportDomains = all(
-    vault.database,
-    query
-      .selectFrom('cdop_agency_report_factor')
-      .innerJoin('cdop_agency_report', 'cdop_agency_report.id', 'cdop_agency_report_factor.report_id')
-      .select('cdop_agency_report_factor.domain')
-      .where('cdop_agency_report.case_id', '=', input.id),
-  ).map((row) => row.domain);
-  const account = formChangeAccount(getForm(current.form_version), getForm(input.formVersion), {
-    factors,
-    reportDomains,
-  });
+  const account = formChange(vault.database, input.id, current.form_version, input.formVersion);
   if (account.mustChange.length > 0) {
     throw invalid('formVersion', `The form version cannot change yet. ${account.mustChange.join(' ')}`);
   }

@@ -246,6 +246,53 @@ describe('cdop case records', () => {
   });
 });
 
+describe('the form version follows the dates', () => {
+  it('moves to the form in use on the review date once it is recorded, unless the panel chose one or a factor does not fit', async () => {
+    const { vault } = await newVault();
+    try {
+      // Died in June 2019 (Form C until 28 September 2019), reviewed in January 2020 (the 2018 form).
+      const died = { dateOfBirth: '2018-05-10', dateOfDeath: '2019-06-07', dateNotified: '2019-06-08' };
+      const reviewed = (id: string) => {
+        cases.setStatus(vault, { id, status: 'information_gathering' });
+        cases.setStatus(vault, { id, status: 'ready_for_panel' });
+        cases.setCategory(vault, { id, category: 3 });
+        cases.setOutcome(vault, { id, outcome: 'none' });
+        return cases.setStatus(vault, { id, status: 'reviewed', dateReviewCompleted: '2020-01-15' });
+      };
+      const followed = cases.createCase(vault, { ...notification, ...died, reference: 'CDOP-2019-001' });
+      expect(followed.formVersion).toBe('form-c');
+      expect(reviewed(followed.id).formVersion).toBe('analysis-form-2018');
+      expect(recentAudit(vault.database, 1)[0]).toMatchObject({
+        entityId: followed.id,
+        action: 'form version changed',
+        detail: { from: 'form-c', to: 'analysis-form-2018', followed: 'dates' },
+      });
+
+      const chosen = cases.createCase(vault, {
+        ...notification,
+        ...died,
+        reference: 'CDOP-2019-002',
+        formVersion: 'form-c',
+      });
+      expect(reviewed(chosen.id).formVersion).toBe('form-c');
+
+      const graded = cases.createCase(vault, { ...notification, ...died, reference: 'CDOP-2019-003' });
+      cases.addFactor(vault, {
+        caseId: graded.id,
+        domain: '4',
+        description: 'Delay',
+        grade: '2',
+        modifiable: false,
+        evidence: null,
+      });
+      // Domain 4 is Form C's alone: the case stays on Form C until the panel moves it.
+      expect(reviewed(graded.id).formVersion).toBe('form-c');
+    } finally {
+      vault.close();
+    }
+  });
+});
+
 describe('the historical "preventable" outcome', () => {
   it('is recorded for a death reviewed before 1 April 2010, never as modifiable factors, and refused for a later review', async () => {
     const { vault } = await newVault();
