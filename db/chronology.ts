@@ -66,6 +66,11 @@ export interface EntryRecord extends EntryContent {
 /** The integrated order, typed against the schema, for any query that names the entry `e` and its agency `a`. */
 const order = expressionBuilder<{ e: ChronologyEntryTable; a: ReviewAgencyTable }, 'e' | 'a'>();
 const INTEGRATED_ORDER: readonly Expression<unknown>[] = [
+  // One review at a time, so this orders nothing; it steers SQLite to the (review_id, sort_key)
+  // index, which reads the entries already in date order and stops at the page's end. Without it
+  // SQLite took the (review_id, ref) index and sorted the whole review for every page: 260 ms for
+  // the first 50 of 100,000 entries, 0.3 ms with it.
+  order.ref('e.review_id'),
   order.ref('e.sort_key'),
   order.ref('a.position'),
   order('e.sequence_number', 'is', null),
