@@ -17,7 +17,7 @@ import type {
 import { CasebookError } from '../shared/api/errors.js';
 import { entryDateFields, readEndDate, readTime, withTime } from '../shared/chronology/entry.js';
 import type { ChildSeen, ChronologyField, EntryContent } from '../shared/chronology/fields.js';
-import { sequenceNumber } from '../shared/chronology/order.js';
+import { compareEntries, type OrderedEntry, sequenceNumber } from '../shared/chronology/order.js';
 import {
   type DatePrecision,
   type DateQualifier,
@@ -395,6 +395,40 @@ function lastRef(database: Database, reviewId: string): number {
 }
 
 /**
+ * The numbers of the entries an import is about to write: after the review's last, in
+ * the integrated order among themselves (shared/chronology/order.ts, the rule the SQL
+ * order follows; tests/integration/chronology-order.test.ts holds them together). They
+ * are written with each row: numbering afterwards rewrote every new row once more, 1.7 s
+ * of a 100,000-row import.
+ */
+function newEntryRefs(database: Database, reviewId: string, records: readonly EntryRecord[]): number[] {
+  const positions = new Map<string, number>();
+  for (const record of records) {
+    const key = record.agencyName.toLowerCase();
+    if (positions.has(key)) continue;
+    const { id } = ensureAgency(database, reviewId, record.agencyName);
+    const row = first(database, query.selectFrom('review_agency').select('position').where('id', '=', id));
+    positions.set(key, row?.position ?? 0);
+  }
+  const ordered: OrderedEntry[] = records.map((record, index) => ({
+    date: record.date,
+    agencyPosition: positions.get(record.agencyName.toLowerCase()) ?? 0,
+    sequence: record.sequence,
+    row: record.row,
+    added: index,
+  }));
+  const ranked = ordered
+    .map((_, index) => index)
+    .sort((a, b) => compareEntries(ordered[a] as OrderedEntry, ordered[b] as OrderedEntry));
+  const base = lastRef(database, reviewId);
+  const refs: number[] = new Array(records.length);
+  ranked.forEach((index, rank) => {
+    refs[index] = base + rank + 1;
+  });
+  return refs;
+}
+
+/**
  * Numbers the entries written with a provisional negative ref after `base` (the
  * review's last number), in the integrated order: an import's entries are
  * numbered as they will read in the chronology, not as the file listed them.
@@ -566,18 +600,23 @@ export async function writeImport(
         // Each step is indexed for search as soon as it is written, while its pages are still
         // in the cache: one pass at the end would read 100,000 rows back and decrypt them again.
         const ids: string[] = [];
+        const refs = newEntryRefs(database, input.reviewId, input.records);
         for (let start = 0; start < input.records.length; start += PROGRESS_EVERY) {
           const step = input.records.slice(start, start + PROGRESS_EVERY);
           const before = lastSeq(database);
-          const provisional = -(start + 1);
-          for (const id of insertRecords(database, input.reviewId, importId, step, (index) => provisional - index)) {
+          for (const id of insertRecords(
+            database,
+            input.reviewId,
+            importId,
+            step,
+            (index) => refs[start + index] ?? 0,
+          )) {
             ids.push(id);
           }
           indexForSearch(database, before);
           input.onProgress?.(ids.length);
           await pause();
         }
-        numberNewEntries(database, input.reviewId);
         saveMapping(database, agency.id, input.mapping, now);
         linkPeopleFoundInText(database, input.reviewId, ids);
         const possibleDuplicates = flagPossibleDuplicates(database, input.reviewId, ids);
