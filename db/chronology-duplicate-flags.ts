@@ -118,27 +118,33 @@ function flagRow(database: Database, flagId: string): FlagRow {
  * or reopen. Audited with the flag's id, the decision and the two entries' numbers.
  */
 export function resolveDuplicate(vault: VaultWriter, flagId: string, decision: DuplicateDecision): DuplicateFlag {
-  // The audit log names the two entries by their numbers, as the reviewer cites them.
-  const refs = flagRow(vault.database, flagId);
-  const entries = [refs.ref_a, refs.ref_b].sort((a, b) => a - b);
-  const audit = { entity: 'chronology_duplicate', entityId: flagId, action: 'decided', detail: { decision, entries } };
-  vault.write(audit, () => {
-    const row = flagRow(vault.database, flagId);
-    requireOpenReview(vault.database, row.review_id);
-    const reopened = decision === 'reopen';
-    run(
-      vault.database,
-      query
-        .updateTable('chronology_duplicate')
-        .set({
-          status: DECISION_STATUS[decision],
-          decided_at: reopened ? null : new Date().toISOString(),
-          decided_by: reopened ? null : vault.actor(),
-        })
-        .where('entry_id', '=', row.entry_id)
-        .where('other_id', '=', row.other_id),
-    );
-  });
+  vault.write(
+    // The audit log names the two entries by their numbers, as the reviewer cites them.
+    (entries: number[]) => ({
+      entity: 'chronology_duplicate',
+      entityId: flagId,
+      action: 'decided',
+      detail: { decision, entries },
+    }),
+    () => {
+      const row = flagRow(vault.database, flagId);
+      requireOpenReview(vault.database, row.review_id);
+      const reopened = decision === 'reopen';
+      run(
+        vault.database,
+        query
+          .updateTable('chronology_duplicate')
+          .set({
+            status: DECISION_STATUS[decision],
+            decided_at: reopened ? null : new Date().toISOString(),
+            decided_by: reopened ? null : vault.actor(),
+          })
+          .where('entry_id', '=', row.entry_id)
+          .where('other_id', '=', row.other_id),
+      );
+      return [row.ref_a, row.ref_b].sort((a, b) => a - b);
+    },
+  );
   return ordered(vault.database, flagRow(vault.database, flagId));
 }
 
