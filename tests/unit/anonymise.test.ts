@@ -34,6 +34,18 @@ describe('folding (normalise.ts)', () => {
 describe('anonymise (replace.ts)', () => {
   const anonymise = createAnonymiser(people);
 
+  it('writes each person’s date of birth as theirs, in any usual form', () => {
+    const twins = createAnonymiser([
+      { name: 'Amy Reed', pseudonym: 'Child A', dateOfBirth: '2015-07-03' },
+      { name: 'Ben Reed', pseudonym: 'Child B', dateOfBirth: '2017-01-20' },
+    ]);
+    expect(twins.text('Born 20th January 2017; sister born 03/07/2015.')).toBe(
+      'Born [Child B’s date of birth]; sister born [Child A’s date of birth].',
+    );
+    expect(twins.text('20/01/2017')).toBe('[Child B’s date of birth]');
+    expect(twins.text('21/01/2017')).toBe('21/01/2017');
+  });
+
   it('replaces full names, first names, surnames, titles and possessives, longest first', () => {
     expect(anonymise.text('Sarah Jane Smith attended with Holly')).toBe('Mother attended with Child H');
     expect(anonymise.text("Sarah's partner Daniel O'Brien was present")).toBe("Mother's partner Father was present");
