@@ -400,8 +400,8 @@ export function updateCase(vault: VaultWriter, input: CaseUpdate, now: Date = ne
   if (changes.reference !== undefined && referenceTaken(vault.database, merged.reference, input.id)) {
     throw new CasebookError('conflict', `A case with reference ${merged.reference} already exists`);
   }
-  writeCase(vault, input.id, { action: 'updated', detail: { fields: fields.sort() } }, changes, now);
-  return followDates(vault, input.id, now);
+  const updated = writeCase(vault, input.id, { action: 'updated', detail: { fields: fields.sort() } }, changes, now);
+  return changes.date_of_death === undefined ? updated : followDates(vault, input.id, now);
 }
 
 export function setStatus(
@@ -436,14 +436,15 @@ export function setStatus(
   }
   // Reopening a review (back to ready for panel) means it is no longer complete: the statistics must not count it.
   if (input.status === 'ready_for_panel') dateReviewCompleted = null;
-  writeCase(
+  const changed = writeCase(
     vault,
     input.id,
     { action: 'status changed', detail: { from, to: input.status } },
     { status: input.status, date_review_completed: dateReviewCompleted },
     now,
   );
-  return followDates(vault, input.id, now);
+  // A review date recorded moves the version; a review reopened keeps the one it was reviewed on.
+  return input.status === 'reviewed' ? followDates(vault, input.id, now) : changed;
 }
 
 /** Whether the panel has chosen the case's form version: at creation, or by changing it since. */
