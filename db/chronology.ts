@@ -429,9 +429,9 @@ function newEntryRefs(database: Database, reviewId: string, records: readonly En
 }
 
 /**
- * Numbers the entries written with a provisional negative ref after `base` (the
- * review's last number), in the integrated order: an import's entries are
- * numbered as they will read in the chronology, not as the file listed them.
+ * Numbers the entries written with a provisional negative ref after `base`, in the
+ * integrated order, in SQL: for `renumber`, which makes every ref provisional. An
+ * import ranks its own entries in code as it writes them (`newEntryRefs`).
  */
 function numberNewEntries(database: Database, reviewId: string, base = lastRef(database, reviewId)): void {
   const numbered = query
