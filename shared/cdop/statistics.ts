@@ -116,6 +116,17 @@ export function publishStatistics(
     ? 'Share: of all reviews completed in the period (including those with insufficient information).'
     : 'Share: of all deaths in the period with a completed review (including those with insufficient information).';
 
+  const outcomes = [
+    ['identified', 'Modifiable factors identified'],
+    ['none', 'No modifiable factors identified'],
+    ['insufficient', 'Insufficient information'],
+  ] as const;
+  const outcomeCounts = breakdown(
+    outcomes.map(([key]) => figures.modifiable[key]),
+    reviewed,
+  );
+  const [identified, none] = outcomeCounts as [Value, Value, Value];
+
   /** A breakdown of modifiable factors: identified, reviews (the denominator), share; each column suppressed against its total. */
   const modifiableTable = (
     id: string,
@@ -189,16 +200,6 @@ export function publishStatistics(
   );
   if (!completed) byCategory.columns = [{ label: 'Reviews completed', format: 'count' }];
 
-  const outcomes = [
-    ['identified', 'Modifiable factors identified'],
-    ['none', 'No modifiable factors identified'],
-    ['insufficient', 'Insufficient information'],
-  ] as const;
-  const outcomeCounts = breakdown(
-    outcomes.map(([key]) => figures.modifiable[key]),
-    reviewed,
-  );
-  const [identified, none] = outcomeCounts as [Value, Value, Value];
   const sufficient =
     identified === SUPPRESSED || none === SUPPRESSED
       ? SUPPRESSED
