@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisOwner } from '../../shared/analysis/model.js';
 import { analysisGraph } from '../../shared/diagram/from-analysis.js';
 import { answer, fails } from '../support/api.js';
-import { newVaultAppFactory } from '../support/app.js';
+import { importCsv, newVaultAppFactory } from '../support/app.js';
 
 /**
  * The analysis diagram's channels on real encrypted vaults: its graph is the
@@ -22,13 +22,7 @@ const CSV = ['Date,Details', '12/05/2015,"Home visit, bruise to cheek seen"', '2
 async function reviewWithChain() {
   const casebook = await newVaultApp();
   const review = await answer(casebook, 'reviews.create', { title: 'Child D: CSPR', type: 'cspr' });
-  const preview = await answer(casebook, 'chronology.previewImport', {
-    reviewId: review.id,
-    agency: 'Health visiting',
-    fileName: 'hv.csv',
-    contentBase64: Buffer.from(CSV, 'utf8').toString('base64'),
-  });
-  await answer(casebook, 'chronology.commitImport', { previewId: preview.previewId });
+  await importCsv(casebook, review.id, 'Health visiting', CSV);
   const { entries } = await answer(casebook, 'chronology.list', { reviewId: review.id });
   const owner: AnalysisOwner = { kind: 'review', id: review.id };
   const entry = entries[0];

@@ -3,7 +3,7 @@ import type { CasebookApp } from '../../electron/app.js';
 import type { AnalysisOwner } from '../../shared/analysis/model.js';
 import { todayIso } from '../../shared/dates/iso-date.js';
 import { answer, fails } from '../support/api.js';
-import { newVaultAppFactory } from '../support/app.js';
+import { importCsv, newVaultAppFactory } from '../support/app.js';
 
 /**
  * The modifiable-factor analysis through the app's dispatcher on real encrypted
@@ -23,13 +23,7 @@ const HEALTH = [
 /** A review with a two-entry chronology from one agency. */
 async function reviewWithChronology(casebook: CasebookApp) {
   const review = await answer(casebook, 'reviews.create', { title: 'Child H: CSPR', type: 'cspr' });
-  const preview = await answer(casebook, 'chronology.previewImport', {
-    reviewId: review.id,
-    agency: 'Health visiting',
-    fileName: 'hv.csv',
-    contentBase64: Buffer.from(HEALTH, 'utf8').toString('base64'),
-  });
-  await answer(casebook, 'chronology.commitImport', { previewId: preview.previewId });
+  await importCsv(casebook, review.id, 'Health visiting', HEALTH);
   const { entries } = await answer(casebook, 'chronology.list', { reviewId: review.id });
   return { reviewId: review.id, owner: { kind: 'review', id: review.id } as AnalysisOwner, entries };
 }
