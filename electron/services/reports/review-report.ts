@@ -42,8 +42,12 @@ export interface ReviewReportInput {
   diagram: { png: Uint8Array; width: number; height: number } | null;
 }
 
-/** The chronology columns in the Word appendix: the spreadsheet export's, weighted to fit a landscape page. */
-const CHRONOLOGY_WIDTHS = [4, 9, 7, 7, 10, 5, 17, 10, 10, 9, 8, 6, 8, 5];
+/**
+ * The chronology columns in the Word appendix: the spreadsheet export's, weighted to fit a
+ * landscape page, each wide enough that its header and a one-word agency ("Maternity") do not
+ * break mid-word (checked on LibreOffice's PDF pages).
+ */
+const CHRONOLOGY_WIDTHS = [4, 9, 9, 7, 10, 5, 15, 10, 10, 9, 8, 6, 8, 5];
 
 function period(review: Review): string {
   if (review.scopeFrom && review.scopeTo) return `${formatIsoUk(review.scopeFrom)} to ${formatIsoUk(review.scopeTo)}`;
